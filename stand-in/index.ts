@@ -1,0 +1,55 @@
+/**
+ * Starts the whole stand-in (S3, Glue, STS, GitHub OIDC) on a loopback port and gives the tests,
+ * the demo and the benchmark typed access to its state, knobs and counters.
+ */
+import { GlueService } from './glue.js'
+import { GitHubOidcService } from './oidc.js'
+import { S3Service } from './s3.js'
+import { StandInServer, type StandInOptions } from './server.js'
+import { StsService } from './sts.js'
+
+export interface StandIn {
+  readonly endpoint: string
+  readonly server: StandInServer
+  readonly s3: S3Service
+  readonly glue: GlueService
+  readonly sts: StsService
+  readonly oidc: GitHubOidcService
+  /**
+   * Environment for a process that should use the stand-in as AWS and as GitHub's OIDC provider:
+   * `AWS_ENDPOINT_URL`, a region, dummy ambient keys and the `ACTIONS_ID_TOKEN_REQUEST_*` pair.
+   */
+  env(): Record<string, string>
+  close(): Promise<void>
+}
+
+export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
+  const server = new StandInServer()
+  const oidc = new GitHubOidcService()
+  const sts = new StsService(oidc)
+  const glue = new GlueService()
+  const s3 = new S3Service()
+  // S3 claims every path-style request, so it is registered last.
+  server.register(oidc).register(sts).register(glue).register(s3)
+  const endpoint = await server.listen(options)
+  return {
+    endpoint,
+    server,
+    s3,
+    glue,
+    sts,
+    oidc,
+    env: () => ({
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_REGION: 'eu-central-1',
+      AWS_ACCESS_KEY_ID: 'AKIASTANDINAMBIENT01',
+      AWS_SECRET_ACCESS_KEY: 'stand-in-ambient-secret',
+      ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl(endpoint),
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken
+    }),
+    close: () => server.close()
+  }
+}
+
+export { AwsError } from './types.js'
+export type { StandInOptions } from './server.js'
