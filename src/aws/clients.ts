@@ -1,0 +1,88 @@
+/**
+ * The run's AWS clients, sharing one credential provider and one call counter. Endpoints come from
+ * the SDK's standard configuration (AWS_ENDPOINT_URL and friends), so tests need no special flag.
+ */
+import { GlueClient } from '@aws-sdk/client-glue'
+import { S3Client } from '@aws-sdk/client-s3'
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
+
+export interface OperationStats {
+  calls: number
+  /** Extra attempts the SDK made (throttling, 5xx). */
+  retries: number
+  failed: number
+}
+
+/** AWS calls by operation (`Glue.GetPartitions`), for the report. */
+export class CallStats {
+  readonly byOperation = new Map<string, OperationStats>()
+
+  record(operation: string, attempts: number, failed: boolean): void {
+    let stats = this.byOperation.get(operation)
+    if (!stats) this.byOperation.set(operation, (stats = { calls: 0, retries: 0, failed: 0 }))
+    stats.calls += 1
+    stats.retries += Math.max(0, attempts - 1)
+    if (failed) stats.failed += 1
+  }
+
+  get total(): number {
+    let total = 0
+    for (const stats of this.byOperation.values()) total += stats.calls
+    return total
+  }
+}
+
+export interface AwsClients {
+  s3: S3Client
+  glue: GlueClient
+  calls: CallStats
+}
+
+/** Glue throttles per account and Region; adaptive retry also slows our own send rate. */
+const MAX_ATTEMPTS = 10
+
+interface Countable {
+  middlewareStack: S3Client['middlewareStack'] | GlueClient['middlewareStack']
+}
+
+function countCalls(client: Countable, service: string, stats: CallStats): void {
+  const stack = client.middlewareStack as GlueClient['middlewareStack']
+  stack.add(
+    (next, context) => async (args) => {
+      const operation = `${service}.${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`
+      try {
+        const result = await next(args)
+        const attempts = (result.output as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1
+        stats.record(operation, attempts, false)
+        return result
+      } catch (error) {
+        stats.record(
+          operation,
+          (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1,
+          true
+        )
+        throw error
+      }
+    },
+    { step: 'initialize', name: 'cloudtrailPartitionsCallCounter' }
+  )
+}
+
+export function createClients(
+  region: string,
+  credentials: AwsCredentialIdentityProvider | undefined
+): AwsClients {
+  const common = {
+    region,
+    maxAttempts: MAX_ATTEMPTS,
+    retryMode: 'adaptive',
+    ...(credentials ? { credentials } : {})
+  }
+  const calls = new CallStats()
+  // The bucket may live in another Region than the catalog: follow S3's redirects.
+  const s3 = new S3Client({ ...common, followRegionRedirects: true })
+  const glue = new GlueClient(common)
+  countCalls(s3, 'S3', calls)
+  countCalls(glue, 'Glue', calls)
+  return { s3, glue, calls }
+}

@@ -1,0 +1,41 @@
+/**
+ * A second line of retries around whole Glue batch calls, after the SDK's own: Glue throttles per
+ * account and Region, so a long sync can outlast the SDK's attempts; and Glue's
+ * OperationTimeoutException is a 400 that the SDK does not retry at all.
+ */
+import { setTimeout as sleep } from 'node:timers/promises'
+
+export interface BackoffOptions {
+  attempts: number
+  baseMs: number
+  maxMs: number
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = { attempts: 5, baseMs: 1000, maxMs: 30_000 }
+
+const RETRYABLE_CODES = new Set([
+  'ThrottlingException',
+  'OperationTimeoutException',
+  'InternalServiceException',
+  'ConcurrentModificationException'
+])
+
+export function isRetryable(error: unknown): boolean {
+  const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } }
+  return RETRYABLE_CODES.has(name ?? '') || ($metadata?.httpStatusCode ?? 0) >= 500
+}
+
+/** Calls `fn` until it succeeds, a non-retryable error, or `attempts`; full-jitter exponential waits. */
+export async function withBackoff<T>(
+  fn: () => Promise<T>,
+  options: BackoffOptions = DEFAULT_BACKOFF
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn()
+    } catch (error) {
+      if (attempt >= options.attempts || !isRetryable(error)) throw error
+      await sleep(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1)))
+    }
+  }
+}

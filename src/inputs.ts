@@ -1,0 +1,194 @@
+/**
+ * Reads and validates every input once, into one typed Settings object (as actions/checkout's
+ * input-helper does). Each mistake is a ConfigurationError that names the input and the fix;
+ * nothing reaches AWS before this has passed.
+ */
+import { Inputs } from './constants.js'
+import { ConfigurationError } from './errors.js'
+import { parseIsoDate, todayUtc, type DayNumber } from './partitions/dates.js'
+import { ACCOUNT_PATTERN, REGION_PATTERN } from './partitions/keys.js'
+import { normalizePrefix, ORGANIZATION_ID_PATTERN } from './trail/layout.js'
+import { nearestRegion } from './trail/regions.js'
+
+export interface CredentialSettings {
+  /** Empty: use the ambient credential chain. */
+  roleToAssume: string
+  roleSessionName: string
+  roleDurationSeconds: number
+  audience: string
+}
+
+export interface Settings {
+  bucket: string
+  prefix: string
+  organizationId: string
+  database: string
+  table: string
+  catalogId?: string
+  regions: string[]
+  accounts: string[]
+  retentionDays: number
+  futureDays: number
+  asOf: DayNumber
+  dryRun: boolean
+  awsRegion: string
+  credentials: CredentialSettings
+}
+
+/** Returns an input's value, '' when unset (core.getInput's contract). */
+export type InputReader = (name: string) => string
+
+const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
+const GLUE_NAME_PATTERN = /^[^\s`]{1,255}$/
+const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
+const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/
+
+export function readSettings(
+  read: InputReader,
+  env: NodeJS.ProcessEnv = process.env,
+  now = new Date()
+): Settings {
+  const text = (name: string): string => read(name).trim()
+  const required = (name: string): string => {
+    const value = text(name)
+    if (!value) throw new ConfigurationError(`Input '${name}' is required.`)
+    return value
+  }
+
+  const bucket = required(Inputs.Bucket)
+  if (bucket.startsWith('s3://') || bucket.includes('/')) {
+    throw new ConfigurationError(
+      `Input '${Inputs.Bucket}' takes the bucket name only (for example org-cloudtrail-logs); put any folder before AWSLogs/ in '${Inputs.Prefix}'.`
+    )
+  }
+  if (!BUCKET_PATTERN.test(bucket)) {
+    throw new ConfigurationError(`Input '${Inputs.Bucket}': '${bucket}' is not a valid S3 bucket name.`)
+  }
+  const prefix = normalizePrefix(text(Inputs.Prefix))
+  if (/(^|\/)AWSLogs\//.test(prefix)) {
+    throw new ConfigurationError(
+      `Input '${Inputs.Prefix}' is what comes before AWSLogs/; remove AWSLogs/ and what follows from '${prefix}'.`
+    )
+  }
+  const organizationId = text(Inputs.OrganizationId)
+  if (organizationId && !ORGANIZATION_ID_PATTERN.test(organizationId)) {
+    throw new ConfigurationError(
+      `Input '${Inputs.OrganizationId}': '${organizationId}' is not an organization id (o- followed by 10 to 32 lowercase letters or digits).`
+    )
+  }
+  const database = glueName(required(Inputs.Database), Inputs.Database)
+  const table = glueName(required(Inputs.Table), Inputs.Table)
+  const catalogId = text(Inputs.CatalogId)
+  if (catalogId && !ACCOUNT_PATTERN.test(catalogId)) {
+    throw new ConfigurationError(`Input '${Inputs.CatalogId}': '${catalogId}' is not a 12-digit account id.`)
+  }
+
+  const regions = list(read(Inputs.Regions))
+  for (const region of regions) {
+    if (!REGION_PATTERN.test(region)) {
+      const hint = nearestRegion(region)
+      throw new ConfigurationError(
+        `Input '${Inputs.Regions}': '${region}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`
+      )
+    }
+  }
+  const accounts = list(read(Inputs.Accounts))
+  for (const account of accounts) {
+    if (!ACCOUNT_PATTERN.test(account)) {
+      throw new ConfigurationError(`Input '${Inputs.Accounts}': '${account}' is not a 12-digit account id.`)
+    }
+  }
+
+  const retentionDays = integer(read, Inputs.RetentionDays, 90, 0, 36_500)
+  const futureDays = integer(read, Inputs.FutureDays, 1, 0, 366)
+  const asOfText = text(Inputs.AsOf)
+  const asOf = asOfText ? parseIsoDate(asOfText) : todayUtc(now)
+  if (asOf === undefined) {
+    throw new ConfigurationError(
+      `Input '${Inputs.AsOf}': '${asOfText}' is not a UTC date of the form YYYY-MM-DD.`
+    )
+  }
+
+  const awsRegion = text(Inputs.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || ''
+  if (!awsRegion) {
+    throw new ConfigurationError(
+      `Input '${Inputs.AwsRegion}' is required: the region of the Glue catalog (or set AWS_REGION, as aws-actions/configure-aws-credentials does).`
+    )
+  }
+  if (!REGION_PATTERN.test(awsRegion)) {
+    throw new ConfigurationError(`Input '${Inputs.AwsRegion}': '${awsRegion}' is not an AWS region name.`)
+  }
+
+  return {
+    bucket,
+    prefix,
+    organizationId,
+    database,
+    table,
+    ...(catalogId ? { catalogId } : {}),
+    regions: [...new Set(regions)],
+    accounts: [...new Set(accounts)],
+    retentionDays,
+    futureDays,
+    asOf,
+    dryRun: boolean(read, Inputs.DryRun, false),
+    awsRegion,
+    credentials: readCredentialSettings(read)
+  }
+}
+
+function readCredentialSettings(read: InputReader): CredentialSettings {
+  const roleToAssume = read(Inputs.RoleToAssume).trim()
+  if (roleToAssume && !ROLE_ARN_PATTERN.test(roleToAssume)) {
+    throw new ConfigurationError(
+      `Input '${Inputs.RoleToAssume}': '${roleToAssume}' is not an IAM role ARN (arn:aws:iam::111122223333:role/NAME).`
+    )
+  }
+  const roleSessionName = read(Inputs.RoleSessionName).trim() || 'GitHubActions'
+  if (!SESSION_NAME_PATTERN.test(roleSessionName)) {
+    throw new ConfigurationError(
+      `Input '${Inputs.RoleSessionName}': '${roleSessionName}' must be 2 to 64 characters of letters, digits and _+=,.@-.`
+    )
+  }
+  return {
+    roleToAssume,
+    roleSessionName,
+    roleDurationSeconds: integer(read, Inputs.RoleDurationSeconds, 3600, 900, 43_200),
+    audience: read(Inputs.Audience).trim() || 'sts.amazonaws.com'
+  }
+}
+
+/** Splits a comma-, space- or newline-separated list, dropping empties. */
+export function list(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+}
+
+function integer(read: InputReader, name: string, fallback: number, min: number, max: number): number {
+  const value = read(name).trim()
+  if (!value) return fallback
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigurationError(`Input '${name}': '${value}' must be a whole number from ${min} to ${max}.`)
+  }
+  return Number(value)
+}
+
+/** YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
+function boolean(read: InputReader, name: string, fallback: boolean): boolean {
+  const value = read(name).trim()
+  if (!value) return fallback
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new ConfigurationError(`Input '${name}': '${value}' must be true or false.`)
+}
+
+function glueName(value: string, name: string): string {
+  if (!GLUE_NAME_PATTERN.test(value)) {
+    throw new ConfigurationError(
+      `Input '${name}': '${value}' is not a Glue name (1 to 255 characters, no spaces).`
+    )
+  }
+  return value
+}

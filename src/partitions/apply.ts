@@ -1,0 +1,212 @@
+/**
+ * Applies a plan: BatchCreatePartition in batches of 100 and BatchDeletePartition in batches of 25,
+ * a few batches in flight, inputs generated lazily from the plan's ranges. Entries another run
+ * already created or dropped count as done; any other failed entry is collected, and a failed call
+ * stops new batches so that the report shows exactly what was applied.
+ */
+import {
+  BatchCreatePartitionCommand,
+  BatchDeletePartitionCommand,
+  type GlueClient,
+  type PartitionError,
+  type PartitionInput,
+  type StorageDescriptor
+} from '@aws-sdk/client-glue'
+import { DEFAULT_BACKOFF, withBackoff, type BackoffOptions } from '../aws/retry.js'
+import { forEachConcurrent } from '../concurrency.js'
+import type { Logger } from '../logger.js'
+import { partitionLocation, type TrailLayout } from '../trail/layout.js'
+import { partitionValues, seriesKey, type DateKeyType, type PartitionRef } from './keys.js'
+import type { DayRange, SeriesPlan, SyncPlan } from './plan.js'
+import { tableParams, type TableRef } from './table-ref.js'
+
+/** Glue's most per call (BatchCreatePartition 0..100, BatchDeletePartition 0..25). */
+export const CREATE_BATCH_SIZE = 100
+export const DELETE_BATCH_SIZE = 25
+
+export interface ApplyTarget {
+  glue: GlueClient
+  table: TableRef
+  layout: TrailLayout
+  dateKeyType: DateKeyType
+  /** The table's storage descriptor; each partition gets a copy with its own Location. */
+  storageDescriptor: StorageDescriptor
+  concurrency: number
+  /** Retries of whole calls on throttling and timeouts, after the SDK's own. */
+  backoff?: BackoffOptions
+}
+
+export interface EntryFailure {
+  values: string[]
+  code: string
+  message: string
+}
+
+export interface ApplyResult {
+  created: number
+  deleted: number
+  /** Created or dropped by someone else meanwhile: counted as done. */
+  alreadyDone: number
+  failed: number
+  /** The first failures, for the report (all are counted in `failed`). */
+  failures: EntryFailure[]
+  /** Per seriesKey: partitions actually created and deleted. */
+  bySeries: Map<string, { created: number; deleted: number }>
+  /** Set when a whole call failed and no further batches were started. */
+  stoppedBy?: string
+}
+
+const MAX_REPORTED_FAILURES = 20
+
+export function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = []
+  for (const item of items) {
+    batch.push(item)
+    if (batch.length === size) {
+      yield batch
+      batch = []
+    }
+  }
+  if (batch.length) yield batch
+}
+
+function* refsOf(
+  series: readonly SeriesPlan[],
+  pick: (plan: SeriesPlan) => DayRange[]
+): Generator<PartitionRef> {
+  for (const plan of series) {
+    for (const range of pick(plan)) {
+      for (let day = range.first; day <= range.last; day++)
+        yield { account: plan.account, region: plan.region, day }
+    }
+  }
+}
+
+export function partitionInput(target: ApplyTarget, ref: PartitionRef): PartitionInput {
+  return {
+    Values: partitionValues(ref, target.dateKeyType),
+    StorageDescriptor: { ...target.storageDescriptor, Location: partitionLocation(target.layout, ref) }
+  }
+}
+
+export async function applyPlan(target: ApplyTarget, plan: SyncPlan, logger: Logger): Promise<ApplyResult> {
+  const result: ApplyResult = {
+    created: 0,
+    deleted: 0,
+    alreadyDone: 0,
+    failed: 0,
+    failures: [],
+    bySeries: new Map()
+  }
+  const tally = (ref: PartitionRef, field: 'created' | 'deleted'): void => {
+    const key = seriesKey(ref.account, ref.region)
+    let counts = result.bySeries.get(key)
+    if (!counts) result.bySeries.set(key, (counts = { created: 0, deleted: 0 }))
+    counts[field] += 1
+  }
+
+  await logger.group(`Creating ${plan.totals.add} partition(s)`, () =>
+    runBatches(
+      target,
+      result,
+      chunks(
+        refsOf(plan.series, (p) => p.add),
+        CREATE_BATCH_SIZE
+      ),
+      async (batch) => {
+        const response = await target.glue.send(
+          new BatchCreatePartitionCommand({
+            ...tableParams(target.table),
+            PartitionInputList: batch.map((ref) => partitionInput(target, ref))
+          })
+        )
+        settle(result, batch, response.Errors ?? [], 'AlreadyExistsException', target.dateKeyType, (ref) => {
+          result.created += 1
+          tally(ref, 'created')
+        })
+        logger.debug(`created ${result.created} so far`)
+      }
+    )
+  )
+  await logger.group(`Removing ${plan.totals.remove} expired partition(s)`, () =>
+    runBatches(
+      target,
+      result,
+      chunks(
+        refsOf(plan.series, (p) => p.remove),
+        DELETE_BATCH_SIZE
+      ),
+      async (batch) => {
+        const response = await target.glue.send(
+          new BatchDeletePartitionCommand({
+            ...tableParams(target.table),
+            PartitionsToDelete: batch.map((ref) => ({ Values: partitionValues(ref, target.dateKeyType) }))
+          })
+        )
+        settle(result, batch, response.Errors ?? [], 'EntityNotFoundException', target.dateKeyType, (ref) => {
+          result.deleted += 1
+          tally(ref, 'deleted')
+        })
+      }
+    )
+  )
+  logger.info(
+    `created ${result.created}, removed ${result.deleted}, already done ${result.alreadyDone}, failed ${result.failed}`
+  )
+  return result
+}
+
+async function runBatches(
+  target: ApplyTarget,
+  result: ApplyResult,
+  batches: Iterable<PartitionRef[]>,
+  send: (batch: PartitionRef[]) => Promise<void>
+): Promise<void> {
+  // Stop pulling batches once a call has failed (after the SDK's own retries).
+  const gated = (function* () {
+    for (const batch of batches) {
+      if (result.stoppedBy) return
+      yield batch
+    }
+  })()
+  await forEachConcurrent(gated, target.concurrency, async (batch) => {
+    try {
+      await withBackoff(() => send(batch), target.backoff ?? DEFAULT_BACKOFF)
+    } catch (error) {
+      const { name, message } = error as Error
+      result.stoppedBy ??= `${name}: ${message}`
+      for (const ref of batch) {
+        addFailure(result, { values: partitionValues(ref, target.dateKeyType), code: name, message })
+      }
+    }
+  })
+}
+
+/** Sorts one batch's entries into done, done by someone else (`raceCode`), and failed. */
+function settle(
+  result: ApplyResult,
+  batch: readonly PartitionRef[],
+  errors: readonly PartitionError[],
+  raceCode: string,
+  dateKeyType: DateKeyType,
+  done: (ref: PartitionRef) => void
+): void {
+  const errorsByValues = new Map(errors.map((error) => [(error.PartitionValues ?? []).join('\u0001'), error]))
+  for (const ref of batch) {
+    const values = partitionValues(ref, dateKeyType)
+    const error = errorsByValues.get(values.join('\u0001'))
+    if (!error) done(ref)
+    else if (error.ErrorDetail?.ErrorCode === raceCode) result.alreadyDone += 1
+    else
+      addFailure(result, {
+        values,
+        code: error.ErrorDetail?.ErrorCode ?? 'Unknown',
+        message: error.ErrorDetail?.ErrorMessage ?? ''
+      })
+  }
+}
+
+function addFailure(result: ApplyResult, failure: EntryFailure): void {
+  result.failed += 1
+  if (result.failures.length < MAX_REPORTED_FAILURES) result.failures.push(failure)
+}

@@ -1,0 +1,167 @@
+/**
+ * The sync command: table -> layout -> accounts and regions -> what Glue has -> plan -> apply.
+ * Takes plain settings, clients and a logger (no @actions/*), and returns everything the report needs.
+ * Every check that can refuse the run happens before the first write.
+ */
+import type { GlueClient } from '@aws-sdk/client-glue'
+import type { S3Client as S3 } from '@aws-sdk/client-s3'
+import { ConfigurationError } from '../errors.js'
+import type { Logger } from '../logger.js'
+import { validateTable, readTable } from '../table/validate.js'
+import { detectLayout, discoverSeries, type Discovery } from '../trail/discover.js'
+import { describeLayout, type TrailLayout } from '../trail/layout.js'
+import { KNOWN_REGIONS, nearestRegion } from '../trail/regions.js'
+import { applyPlan, type ApplyResult } from './apply.js'
+import { syncWindow, type DayNumber } from './dates.js'
+import { readExistingPartitions } from './existing.js'
+import type { DateKeyType } from './keys.js'
+import { planSync, type SyncPlan } from './plan.js'
+import { describeTable, type TableRef } from './table-ref.js'
+
+export interface SyncSettings {
+  bucket: string
+  prefix: string
+  organizationId: string
+  table: TableRef
+  regions: readonly string[]
+  accounts: readonly string[]
+  retentionDays: number
+  futureDays: number
+  asOf: DayNumber
+  dryRun: boolean
+}
+
+export interface SyncClients {
+  s3: S3
+  glue: GlueClient
+}
+
+export interface SyncTuning {
+  /** Parallel S3 listings during discovery. */
+  listConcurrency: number
+  /** Glue batch calls in flight. */
+  writeConcurrency: number
+}
+
+export const DEFAULT_TUNING: SyncTuning = { listConcurrency: 16, writeConcurrency: 4 }
+
+export interface SyncReport {
+  settings: SyncSettings
+  tableName: string
+  dateKeyType: DateKeyType
+  layout: TrailLayout
+  layoutDescription: string
+  discovery: Discovery
+  existingTotal: number
+  plan: SyncPlan
+  /** Undefined on a dry run. */
+  applied?: ApplyResult
+  /** Milliseconds per phase, in order. */
+  timings: [string, number][]
+}
+
+export async function runSync(
+  settings: SyncSettings,
+  clients: SyncClients,
+  logger: Logger,
+  tuning: SyncTuning = DEFAULT_TUNING
+): Promise<SyncReport> {
+  const timings: [string, number][] = []
+  const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const started = performance.now()
+    try {
+      return await logger.group(name, fn)
+    } finally {
+      timings.push([name, Math.round(performance.now() - started)])
+    }
+  }
+
+  const table = await phase('Table', async () => {
+    const validated = validateTable(await readTable(clients.glue, settings.table), settings.table)
+    logger.info(`${describeTable(settings.table)}: date keys are ${validated.dateKeyType}`)
+    return validated
+  })
+
+  const { layout, discovery } = await phase('Discovery', async () => {
+    const layout = await detectLayout(clients.s3, settings)
+    logger.info(`layout: ${describeLayout(layout)}`)
+    const discovery = await discoverSeries(
+      clients.s3,
+      layout,
+      { accounts: settings.accounts, regions: settings.regions, concurrency: tuning.listConcurrency },
+      logger
+    )
+    checkRegions(settings.regions, discovery)
+    for (const account of discovery.missingAccounts) {
+      logger.warning(`Input 'accounts': ${account} has no folder in the bucket; nothing to do for it.`)
+    }
+    if (discovery.regionsSkipped.size) {
+      logger.info(
+        `regions outside the allow-list, skipped: ${[...discovery.regionsSkipped].sort().join(', ')}`
+      )
+    }
+    let series = 0
+    for (const regions of discovery.series.values()) series += regions.length
+    logger.info(`${discovery.series.size} account(s), ${series} account/region series to keep`)
+    return { layout, discovery }
+  })
+
+  const existing = await phase('Existing partitions', () =>
+    readExistingPartitions(clients.glue, settings.table, table.dateKeyType, logger)
+  )
+  for (const values of existing.foreignSamples) {
+    logger.debug(`left alone (not in this action's form): ${values.join('/')}`)
+  }
+
+  const window = syncWindow(settings.asOf, settings.retentionDays, settings.futureDays)
+  const plan = planSync(
+    existing,
+    { desired: discovery.series, accounts: settings.accounts, regions: settings.regions },
+    window
+  )
+  logger.info(
+    `plan: add ${plan.totals.add}, remove ${plan.totals.remove}, unchanged ${plan.totals.unchanged}`
+  )
+
+  const report: SyncReport = {
+    settings,
+    tableName: describeTable(settings.table),
+    dateKeyType: table.dateKeyType,
+    layout,
+    layoutDescription: describeLayout(layout),
+    discovery,
+    existingTotal: existing.total,
+    plan,
+    timings
+  }
+  if (settings.dryRun) {
+    logger.info('dry run: nothing written')
+    return report
+  }
+  report.applied = await phase('Apply', () =>
+    applyPlan(
+      {
+        glue: clients.glue,
+        table: settings.table,
+        layout,
+        dateKeyType: table.dateKeyType,
+        storageDescriptor: table.storageDescriptor,
+        concurrency: tuning.writeConcurrency
+      },
+      plan,
+      logger
+    )
+  )
+  return report
+}
+
+/** An allow-listed region must be a known AWS region or at least appear in the bucket. */
+function checkRegions(regions: readonly string[], discovery: Discovery): void {
+  for (const region of regions) {
+    if (KNOWN_REGIONS.has(region) || discovery.regionsSeen.has(region)) continue
+    const hint = nearestRegion(region)
+    throw new ConfigurationError(
+      `Input 'regions': '${region}' is not an AWS region${hint ? ` (did you mean ${hint}?)` : ''} and the bucket has no logs for it.`
+    )
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The machine-readable plan: per (account, region), the day ranges added and removed, so a later
+ * step (or a person reviewing a dry run) sees exactly what the run did or would do.
+ */
+import { writeFile } from 'node:fs/promises'
+import { formatIsoDate } from '../partitions/dates.js'
+import type { DayRange } from '../partitions/plan.js'
+import type { SyncReport } from '../partitions/sync.js'
+import { totalsOf } from './summary.js'
+
+export const PLAN_FILE_VERSION = 1
+
+const isoRange = (range: DayRange): [string, string] => [
+  formatIsoDate(range.first),
+  formatIsoDate(range.last)
+]
+
+export function planDocument(report: SyncReport): object {
+  const { plan, applied, settings } = report
+  return {
+    version: PLAN_FILE_VERSION,
+    dryRun: settings.dryRun,
+    table: report.tableName,
+    dateKeyType: report.dateKeyType,
+    layout: {
+      kind: report.layout.kind,
+      organizationId: report.layout.organizationId,
+      bucket: settings.bucket,
+      prefix: settings.prefix
+    },
+    asOf: formatIsoDate(settings.asOf),
+    window: isoRange(plan.window),
+    totals: { ...totalsOf(report), leftAlone: plan.totals.leftAlone, planned: plan.totals },
+    ...(applied
+      ? {
+          applied: {
+            created: applied.created,
+            deleted: applied.deleted,
+            alreadyDone: applied.alreadyDone,
+            failed: applied.failed,
+            failures: applied.failures,
+            stoppedBy: applied.stoppedBy
+          }
+        }
+      : {}),
+    series: plan.series
+      .filter((series) => series.addCount + series.removeCount > 0)
+      .map((series) => ({
+        account: series.account,
+        region: series.region,
+        add: series.add.map(isoRange),
+        remove: series.remove.map(isoRange),
+        unchanged: series.unchanged
+      }))
+  }
+}
+
+export async function writePlanFile(path: string, report: SyncReport): Promise<void> {
+  await writeFile(path, JSON.stringify(planDocument(report), null, 2) + '\n')
+}

@@ -1,0 +1,147 @@
+/**
+ * Finds the trail's layout, accounts and regions with delimiter listings only: one listing per
+ * folder level, never a listing of log objects. S3 calls grow with accounts, not with days.
+ */
+import { paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3'
+import { mapConcurrent } from '../concurrency.js'
+import { ConfigurationError } from '../errors.js'
+import type { Logger } from '../logger.js'
+import { ACCOUNT_PATTERN, REGION_PATTERN } from '../partitions/keys.js'
+import {
+  accountsRoot,
+  awsLogsPrefix,
+  ORGANIZATION_ID_PATTERN,
+  regionsRoot,
+  type TrailLayout
+} from './layout.js'
+
+/** Names of the immediate sub-folders of `prefix` (which ends in `/`), in S3's order. */
+export async function listFolders(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const folders: string[] = []
+  try {
+    for await (const page of paginateListObjectsV2(
+      { client: s3 },
+      { Bucket: bucket, Prefix: prefix, Delimiter: '/' }
+    )) {
+      for (const common of page.CommonPrefixes ?? []) {
+        if (common.Prefix) folders.push(common.Prefix.slice(prefix.length, -1))
+      }
+    }
+  } catch (error) {
+    throw explainS3Error(error, bucket, prefix)
+  }
+  return folders
+}
+
+function explainS3Error(error: unknown, bucket: string, prefix: string): unknown {
+  const name = (error as { name?: string }).name
+  if (name === 'NoSuchBucket') {
+    return new ConfigurationError(
+      `Input 'bucket': the bucket '${bucket}' does not exist. Check the bucket name.`
+    )
+  }
+  if (name === 'AccessDenied' || name === 'Forbidden') {
+    return new ConfigurationError(
+      `Listing s3://${bucket}/${prefix} was denied. Give the role s3:ListBucket on ` +
+        `arn:aws:s3:::${bucket} (a prefix condition on '${prefix}*' is enough).`
+    )
+  }
+  return error
+}
+
+export interface LayoutRequest {
+  bucket: string
+  /** Normalized prefix (see normalizePrefix). */
+  prefix: string
+  /** From the `organization-id` input; empty to detect. */
+  organizationId: string
+}
+
+/** Reads `[PREFIX/]AWSLogs/` and decides between the organization and the single-account layout. */
+export async function detectLayout(s3: S3Client, request: LayoutRequest): Promise<TrailLayout> {
+  const root = awsLogsPrefix(request.prefix)
+  const folders = await listFolders(s3, request.bucket, root)
+  const organizations = folders.filter((name) => ORGANIZATION_ID_PATTERN.test(name))
+  const accounts = folders.filter((name) => ACCOUNT_PATTERN.test(name))
+  const where = `s3://${request.bucket}/${root}`
+  const base = { bucket: request.bucket, prefix: request.prefix }
+
+  if (request.organizationId) {
+    if (!organizations.includes(request.organizationId)) {
+      const found = organizations.length ? `; found: ${organizations.join(', ')}` : ''
+      throw new ConfigurationError(
+        `Input 'organization-id': ${request.organizationId} has no folder under ${where}${found}.`
+      )
+    }
+    return { ...base, kind: 'organization', organizationId: request.organizationId }
+  }
+  if (organizations.length === 0 && accounts.length === 0) {
+    throw new ConfigurationError(
+      `No CloudTrail logs under ${where}: neither o-ORGID/ nor account folders. ` +
+        `Check the 'bucket' and 'prefix' inputs (prefix is what comes before AWSLogs/).`
+    )
+  }
+  if (organizations.length + (accounts.length > 0 ? 1 : 0) > 1) {
+    const found = [...organizations, ...(accounts.length ? [`${accounts.length} account folder(s)`] : [])]
+    throw new ConfigurationError(
+      `${where} holds more than one trail layout (${found.join(', ')}). ` +
+        `Set the 'organization-id' input to the organization whose partitions this table should have.`
+    )
+  }
+  const organizationId = organizations[0]
+  return organizationId ? { ...base, kind: 'organization', organizationId } : { ...base, kind: 'account' }
+}
+
+export interface DiscoveryFilter {
+  /** Allow-lists; empty means everything present. */
+  accounts: readonly string[]
+  regions: readonly string[]
+  /** Parallel listings (one per account). */
+  concurrency: number
+}
+
+export interface Discovery {
+  /** Account -> regions with a CloudTrail folder, both in the allow-lists; sorted. */
+  series: Map<string, string[]>
+  accountsFound: number
+  /** Allow-listed accounts with no folder in the bucket. */
+  missingAccounts: string[]
+  /** Every region seen in the bucket (allowed or not). */
+  regionsSeen: Set<string>
+  /** Regions seen in the bucket but left out by the allow-list. */
+  regionsSkipped: Set<string>
+}
+
+export async function discoverSeries(
+  s3: S3Client,
+  layout: TrailLayout,
+  filter: DiscoveryFilter,
+  logger: Logger
+): Promise<Discovery> {
+  const present = (await listFolders(s3, layout.bucket, accountsRoot(layout))).filter((name) =>
+    ACCOUNT_PATTERN.test(name)
+  )
+  const allowAccounts = new Set(filter.accounts)
+  const accounts = filter.accounts.length ? present.filter((a) => allowAccounts.has(a)) : present
+  const presentSet = new Set(present)
+  const missingAccounts = filter.accounts.filter((a) => !presentSet.has(a))
+  logger.info(`${present.length} account folder(s) found, ${accounts.length} in scope`)
+
+  const allowRegions = new Set(filter.regions)
+  const regionsSeen = new Set<string>()
+  const regionsSkipped = new Set<string>()
+  const regionLists = await mapConcurrent(accounts, filter.concurrency, async (account) =>
+    (await listFolders(s3, layout.bucket, regionsRoot(layout, account))).filter((r) => REGION_PATTERN.test(r))
+  )
+  const series = new Map<string, string[]>()
+  accounts.forEach((account, index) => {
+    const regions = (regionLists[index] ?? []).filter((region) => {
+      regionsSeen.add(region)
+      const allowed = allowRegions.size === 0 || allowRegions.has(region)
+      if (!allowed) regionsSkipped.add(region)
+      return allowed
+    })
+    if (regions.length) series.set(account, regions.sort())
+  })
+  return { series, accountsFound: present.length, missingAccounts, regionsSeen, regionsSkipped }
+}
