@@ -1,0 +1,128 @@
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
+import { mockClient } from 'aws-sdk-client-mock'
+import { ConfigurationError } from '../../src/errors.js'
+import { silentLogger } from '../../src/logger.js'
+import { detectLayout, discoverSeries, listFolders } from '../../src/trail/discover.js'
+
+const s3Mock = mockClient(S3Client)
+const s3 = new S3Client({ region: 'eu-central-1' })
+const A = '111111111111'
+const B = '222222222222'
+
+/** Answers delimiter listings from a fixed folder tree, two folders a page to exercise paging. */
+function serveFolders(tree: Record<string, string[]>): void {
+  s3Mock.on(ListObjectsV2Command).callsFake((input) => {
+    const children = tree[input.Prefix] ?? []
+    const start = input.ContinuationToken ? Number(input.ContinuationToken) : 0
+    const page = children.slice(start, start + 2)
+    const more = start + 2 < children.length
+    return {
+      CommonPrefixes: page.map((name) => ({ Prefix: `${input.Prefix}${name}/` })),
+      IsTruncated: more,
+      ...(more ? { NextContinuationToken: String(start + 2) } : {})
+    }
+  })
+}
+
+beforeEach(() => s3Mock.reset())
+
+describe('listFolders', () => {
+  it('follows continuation tokens and uses the / delimiter', async () => {
+    serveFolders({ 'AWSLogs/': ['a', 'b', 'c', 'd', 'e'] })
+    expect(await listFolders(s3, 'logs', 'AWSLogs/')).toEqual(['a', 'b', 'c', 'd', 'e'])
+    const calls = s3Mock.commandCalls(ListObjectsV2Command)
+    expect(calls).toHaveLength(3)
+    expect(calls.every((c) => c.args[0].input.Delimiter === '/')).toBe(true)
+  })
+
+  it('explains a missing bucket', async () => {
+    s3Mock.on(ListObjectsV2Command).rejects(Object.assign(new Error('nope'), { name: 'NoSuchBucket' }))
+    await expect(listFolders(s3, 'logs', 'AWSLogs/')).rejects.toThrow(
+      "Input 'bucket': the bucket 'logs' does not exist"
+    )
+  })
+})
+
+describe('detectLayout', () => {
+  const request = { bucket: 'logs', prefix: '', organizationId: '' }
+
+  it('finds an organization trail', async () => {
+    serveFolders({ 'AWSLogs/': ['o-abcdef1234'] })
+    expect(await detectLayout(s3, request)).toEqual({
+      bucket: 'logs',
+      prefix: '',
+      kind: 'organization',
+      organizationId: 'o-abcdef1234'
+    })
+  })
+
+  it('finds a single-account trail', async () => {
+    serveFolders({ 'ct/AWSLogs/': [A, B] })
+    expect(await detectLayout(s3, { ...request, prefix: 'ct/' })).toMatchObject({
+      kind: 'account',
+      prefix: 'ct/'
+    })
+  })
+
+  it('asks for organization-id when the bucket holds both layouts or several organizations', async () => {
+    serveFolders({ 'AWSLogs/': ['o-abcdef1234', A] })
+    await expect(detectLayout(s3, request)).rejects.toThrow(/Set the 'organization-id' input/)
+    serveFolders({ 'AWSLogs/': ['o-abcdef1234', 'o-zyxwvu9876'] })
+    await expect(detectLayout(s3, request)).rejects.toThrow(ConfigurationError)
+    expect(await detectLayout(s3, { ...request, organizationId: 'o-zyxwvu9876' })).toMatchObject({
+      organizationId: 'o-zyxwvu9876'
+    })
+  })
+
+  it('names the prefix input when there are no logs', async () => {
+    serveFolders({})
+    await expect(detectLayout(s3, request)).rejects.toThrow(/'bucket' and 'prefix' inputs/)
+  })
+
+  it('refuses an organization-id with no folder', async () => {
+    serveFolders({ 'AWSLogs/': ['o-abcdef1234'] })
+    await expect(detectLayout(s3, { ...request, organizationId: 'o-0000000000' })).rejects.toThrow(
+      /Input 'organization-id'.*found: o-abcdef1234/
+    )
+  })
+})
+
+describe('discoverSeries', () => {
+  const layout = { bucket: 'logs', prefix: '', kind: 'organization' as const, organizationId: 'o-abcdef1234' }
+  const root = 'AWSLogs/o-abcdef1234/'
+
+  it('lists accounts, then each account’s regions, never deeper', async () => {
+    serveFolders({
+      [root]: [A, B, 'not-an-account'],
+      [`${root}${A}/CloudTrail/`]: ['us-east-1', 'eu-west-1', 'ap-south-1'],
+      [`${root}${B}/CloudTrail/`]: ['eu-west-1']
+    })
+    const found = await discoverSeries(
+      s3,
+      layout,
+      { accounts: [], regions: ['eu-west-1', 'us-east-1'], concurrency: 2 },
+      silentLogger
+    )
+    expect(found.series).toEqual(
+      new Map([
+        [A, ['eu-west-1', 'us-east-1']],
+        [B, ['eu-west-1']]
+      ])
+    )
+    expect([...found.regionsSkipped]).toEqual(['ap-south-1'])
+    const prefixes = s3Mock.commandCalls(ListObjectsV2Command).map((c) => c.args[0].input.Prefix!)
+    expect(prefixes.every((p) => p === root || p.endsWith('/CloudTrail/'))).toBe(true)
+  })
+
+  it('applies the accounts allow-list and reports allow-listed accounts that are absent', async () => {
+    serveFolders({ [root]: [A, B], [`${root}${B}/CloudTrail/`]: ['eu-west-1'] })
+    const found = await discoverSeries(
+      s3,
+      layout,
+      { accounts: [B, '333333333333'], regions: [], concurrency: 2 },
+      silentLogger
+    )
+    expect([...found.series.keys()]).toEqual([B])
+    expect(found.missingAccounts).toEqual(['333333333333'])
+  })
+})

@@ -1,0 +1,111 @@
+import { ConfigurationError } from '../../src/errors.js'
+import { list, readSettings } from '../../src/inputs.js'
+import { formatIsoDate } from '../../src/partitions/dates.js'
+import { nearestRegion } from '../../src/trail/regions.js'
+
+const base: Record<string, string> = {
+  bucket: 'org-cloudtrail-logs',
+  database: 'security',
+  table: 'cloudtrail',
+  'aws-region': 'eu-central-1'
+}
+
+function settings(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+  const all = { ...base, ...inputs }
+  return readSettings((name) => all[name] ?? '', env, new Date('2026-11-25T10:00:00Z'))
+}
+
+function errorOf(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): ConfigurationError {
+  try {
+    settings(inputs, env)
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error
+    throw error
+  }
+  throw new Error('expected a ConfigurationError')
+}
+
+describe('readSettings', () => {
+  it('applies the documented defaults', () => {
+    const s = settings({})
+    expect(s).toMatchObject({
+      prefix: '',
+      organizationId: '',
+      regions: [],
+      accounts: [],
+      retentionDays: 90,
+      futureDays: 1,
+      dryRun: false,
+      awsRegion: 'eu-central-1',
+      credentials: {
+        roleToAssume: '',
+        roleSessionName: 'GitHubActions',
+        roleDurationSeconds: 3600,
+        audience: 'sts.amazonaws.com'
+      }
+    })
+    expect(formatIsoDate(s.asOf)).toBe('2026-11-25')
+  })
+
+  it('splits lists on commas, spaces and newlines and drops duplicates', () => {
+    expect(list(' eu-central-1, eu-west-1\nus-east-1 ,,')).toEqual(['eu-central-1', 'eu-west-1', 'us-east-1'])
+    expect(settings({ regions: 'eu-west-1,eu-west-1' }).regions).toEqual(['eu-west-1'])
+  })
+
+  it.each([
+    [{ bucket: '' }, "Input 'bucket' is required"],
+    [{ bucket: 's3://logs/AWSLogs' }, "Input 'bucket' takes the bucket name only"],
+    [{ bucket: 'Logs_Bucket' }, "Input 'bucket': 'Logs_Bucket' is not a valid S3 bucket name"],
+    [{ prefix: 'ct/AWSLogs/o-abc' }, "Input 'prefix' is what comes before AWSLogs/"],
+    [{ 'organization-id': 'o-ABC' }, "Input 'organization-id'"],
+    [{ table: '' }, "Input 'table' is required"],
+    [{ 'catalog-id': '1234' }, "Input 'catalog-id'"],
+    [{ regions: 'eu-west-1, europe-west1' }, "Input 'regions': 'europe-west1' is not an AWS region name"],
+    [{ regions: 'eu-wst-1x' }, "Input 'regions'"],
+    [{ accounts: '12345678901' }, "Input 'accounts': '12345678901' is not a 12-digit account id"],
+    [{ 'retention-days': '-1' }, "Input 'retention-days': '-1' must be a whole number from 0 to 36500"],
+    [{ 'future-days': '1.5' }, "Input 'future-days'"],
+    [{ 'as-of': '2026-02-29' }, "Input 'as-of': '2026-02-29' is not a UTC date"],
+    [{ 'dry-run': 'yes' }, "Input 'dry-run': 'yes' must be true or false"],
+    [{ 'aws-region': '' }, "Input 'aws-region' is required"],
+    [{ 'role-to-assume': 'my-role' }, "Input 'role-to-assume': 'my-role' is not an IAM role ARN"],
+    [{ 'role-session-name': 'a' }, "Input 'role-session-name'"],
+    [{ 'role-session-name': 'has space' }, "Input 'role-session-name'"],
+    [
+      { 'role-duration-seconds': '899' },
+      "Input 'role-duration-seconds': '899' must be a whole number from 900 to 43200"
+    ],
+    [{ 'role-duration-seconds': '43201' }, "Input 'role-duration-seconds'"]
+  ])('refuses %j with an error naming the input', (inputs, message) => {
+    expect(errorOf(inputs).message).toContain(message)
+  })
+
+  it('suggests the nearest region for a malformed one', () => {
+    expect(errorOf({ regions: 'eu-central1' }).message).toContain('did you mean eu-central-1?')
+  })
+
+  it('leaves well-formed but unknown regions to the check against the bucket', () => {
+    // A region launched after this release must still work when the bucket has logs for it.
+    expect(settings({ regions: 'xx-newplace-9' }).regions).toEqual(['xx-newplace-9'])
+    expect(nearestRegion('eu-centrl-1')).toBe('eu-central-1')
+    expect(nearestRegion('mars-north-1')).toBeUndefined()
+  })
+
+  it('accepts boundary values', () => {
+    const s = settings({
+      'retention-days': '0',
+      'future-days': '366',
+      'role-duration-seconds': '43200',
+      'role-session-name': 'ab',
+      'role-to-assume': 'arn:aws:iam::111122223333:role/path/cloudtrail-partitions',
+      'dry-run': 'TRUE',
+      'as-of': '2028-02-29'
+    })
+    expect(s).toMatchObject({ retentionDays: 0, futureDays: 366, dryRun: true })
+    expect(s.credentials.roleDurationSeconds).toBe(43200)
+  })
+
+  it('falls back to AWS_REGION from an earlier configure-aws-credentials step', () => {
+    expect(settings({ 'aws-region': '' }, { AWS_REGION: 'us-east-1' }).awsRegion).toBe('us-east-1')
+  })
+})

@@ -1,0 +1,56 @@
+import { parseIsoDate } from '../../src/partitions/dates.js'
+import { parsePartitionValues, partitionValues } from '../../src/partitions/keys.js'
+import {
+  normalizePrefix,
+  partitionLocation,
+  tableLocation,
+  type TrailLayout
+} from '../../src/trail/layout.js'
+
+const march7 = parseIsoDate('2026-03-07')!
+const ref = { account: '111122223333', region: 'eu-west-1', day: march7 }
+
+describe('partition values', () => {
+  it('zero-pads string date keys and writes canonical numbers for int keys', () => {
+    expect(partitionValues(ref, 'string')).toEqual(['111122223333', 'eu-west-1', '2026', '03', '07'])
+    expect(partitionValues(ref, 'int')).toEqual(['111122223333', 'eu-west-1', '2026', '3', '7'])
+  })
+
+  it('reads back only the canonical form of the table type', () => {
+    expect(parsePartitionValues(['111122223333', 'eu-west-1', '2026', '03', '07'], 'string')).toEqual(ref)
+    expect(parsePartitionValues(['111122223333', 'eu-west-1', '2026', '3', '7'], 'int')).toEqual(ref)
+    // Unpadded values in a string table, padded values in an int table: not ours.
+    expect(parsePartitionValues(['111122223333', 'eu-west-1', '2026', '3', '7'], 'string')).toBeUndefined()
+    expect(parsePartitionValues(['111122223333', 'eu-west-1', '2026', '03', '07'], 'int')).toBeUndefined()
+    expect(parsePartitionValues(['111122223333', 'eu-west-1', '2026', '02', '30'], 'string')).toBeUndefined()
+    expect(parsePartitionValues(['1111', 'eu-west-1', '2026', '03', '07'], 'string')).toBeUndefined()
+    expect(parsePartitionValues(['111122223333', 'Europe', '2026', '03', '07'], 'string')).toBeUndefined()
+    expect(parsePartitionValues(['111122223333', 'eu-west-1', '2026', '03'], 'string')).toBeUndefined()
+  })
+})
+
+describe('CloudTrail layout', () => {
+  const org: TrailLayout = {
+    bucket: 'logs',
+    prefix: 'ct/',
+    kind: 'organization',
+    organizationId: 'o-abcdef1234'
+  }
+  const single: TrailLayout = { bucket: 'logs', prefix: '', kind: 'account' }
+
+  it('keeps the zero-padded path in locations whatever the key type', () => {
+    expect(partitionLocation(org, ref)).toBe(
+      's3://logs/ct/AWSLogs/o-abcdef1234/111122223333/CloudTrail/eu-west-1/2026/03/07/'
+    )
+    expect(partitionLocation(single, ref)).toBe(
+      's3://logs/AWSLogs/111122223333/CloudTrail/eu-west-1/2026/03/07/'
+    )
+    expect(tableLocation(org)).toBe('s3://logs/ct/AWSLogs/o-abcdef1234/')
+  })
+
+  it('normalizes the prefix input', () => {
+    expect(normalizePrefix('')).toBe('')
+    expect(normalizePrefix(' /control-tower/logs/ ')).toBe('control-tower/logs/')
+    expect(normalizePrefix('cloudtrail')).toBe('cloudtrail/')
+  })
+})
