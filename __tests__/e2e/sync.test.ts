@@ -1,0 +1,329 @@
+/**
+ * End to end: the bundled action (dist/index.js) run as GitHub runs it, against the stand-in,
+ * authenticating through the stand-in's GitHub OIDC endpoint and STS.
+ */
+import { startStandIn, type StandIn } from '../../stand-in/index.js'
+import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
+import { cloudTrailTableInput, type DateKeyType } from '../../stand-in/cloudtrail-table.js'
+import { runAction, type ActionRun } from '../../stand-in/run-action.js'
+
+const ORG = 'o-e2etest0001'
+const BUCKET = 'org-cloudtrail-logs'
+const DB = 'security'
+const A = '111111111111'
+const B = '222222222222'
+const C = '333333333333'
+const ROLE = 'arn:aws:iam::123456789012:role/cloudtrail-partitions'
+const ALLOWED = ['eu-central-1', 'eu-west-1', 'us-east-1']
+
+let standIn: StandIn
+
+beforeAll(async () => {
+  standIn = await startStandIn()
+  standIn.s3.createBucket(BUCKET)
+  buildSyntheticBucket(standIn.s3, {
+    bucket: BUCKET,
+    layout: 'organization',
+    organizationId: ORG,
+    accounts: [A, B, C],
+    regions: [...ALLOWED, 'ap-south-1'],
+    from: '2026-01-20',
+    to: '2026-03-10',
+    filesPerDay: 1,
+    recordsPerFile: 1,
+    hasRegion: (account, region) => !(account === C && region === 'eu-west-1'),
+    isEmptyDay: (_account, _region, date) => date.endsWith('-05')
+  })
+})
+
+afterAll(async () => {
+  await standIn.close()
+})
+
+let tableCounter = 0
+function newTable(
+  dateKeyType: DateKeyType = 'string',
+  extra: Partial<Parameters<typeof cloudTrailTableInput>[0]> = {}
+) {
+  const name = `cloudtrail_${++tableCounter}`
+  standIn.glue.createTableDirect(
+    DB,
+    cloudTrailTableInput({ name, location: `s3://${BUCKET}/AWSLogs/${ORG}/`, dateKeyType, ...extra })
+  )
+  return name
+}
+
+function run(
+  table: string,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {}
+): Promise<ActionRun> {
+  return runAction({
+    inputs: {
+      'role-to-assume': ROLE,
+      'aws-region': 'eu-central-1',
+      bucket: BUCKET,
+      database: DB,
+      table,
+      regions: ALLOWED.join(', '),
+      'retention-days': '30',
+      'future-days': '2',
+      'as-of': '2026-03-10',
+      ...inputs
+    },
+    env: { ...standIn.env(), ...env }
+  })
+}
+
+/** What the table should hold: every discovered series over the window, zero-padded or canonical. */
+function expectedValues(first: string, last: string, dateKeyType: DateKeyType = 'string'): string[] {
+  const series = [A, B, C].flatMap((account) =>
+    ALLOWED.filter((region) => !(account === C && region === 'eu-west-1')).map((region) => [account, region])
+  )
+  const values: string[] = []
+  for (
+    let day = Date.parse(`${first}T00:00:00Z`);
+    day <= Date.parse(`${last}T00:00:00Z`);
+    day += 86_400_000
+  ) {
+    const date = new Date(day)
+    const y = String(date.getUTCFullYear())
+    const m = String(date.getUTCMonth() + 1)
+    const d = String(date.getUTCDate())
+    const pad = (s: string) => (dateKeyType === 'string' ? s.padStart(2, '0') : s)
+    for (const [account, region] of series) values.push([account, region, y, pad(m), pad(d)].join('/'))
+  }
+  return values.sort()
+}
+
+function partitionsOf(table: string): string[] {
+  try {
+    return standIn.glue
+      .partitionValues(DB, table)
+      .map((v) => v.join('/'))
+      .sort()
+  } catch (error) {
+    if ((error as Error).name === 'EntityNotFoundException') return []
+    throw error
+  }
+}
+
+function writeCalls(): number {
+  const calls = standIn.server.calls
+  return (
+    calls.get('Glue.BatchCreatePartition') +
+    calls.get('Glue.BatchDeletePartition') +
+    calls.get('Glue.BatchUpdatePartition') +
+    calls.get('Glue.CreatePartition' as string) +
+    calls.get('Glue.UpdateTable')
+  )
+}
+
+function expectSuccess(result: ActionRun): void {
+  if (result.exitCode !== 0) throw new Error(`action failed:\n${result.stdout}\n${result.stderr}`)
+}
+
+describe('sync through OIDC', () => {
+  const table = newTableLater()
+
+  it('creates exactly the partitions of the window, with CloudTrail locations and the table schema', async () => {
+    standIn.server.calls.reset()
+    const result = await run(table())
+    expectSuccess(result)
+    const expected = expectedValues('2026-02-08', '2026-03-12')
+    expect(partitionsOf(table())).toEqual(expected)
+    expect(result.outputs).toMatchObject({ added: String(expected.length), removed: '0', unchanged: '0' })
+
+    const partition = standIn.glue.getPartitionRecord(DB, table(), [A, 'eu-west-1', '2026', '03', '01'])!
+    const descriptor = partition.StorageDescriptor as {
+      Location: string
+      Columns: unknown[]
+      SerdeInfo: unknown
+    }
+    expect(descriptor.Location).toBe(`s3://${BUCKET}/AWSLogs/${ORG}/${A}/CloudTrail/eu-west-1/2026/03/01/`)
+    const tableDescriptor = standIn.glue.tableInput(DB, table()).StorageDescriptor as typeof descriptor
+    expect(descriptor.Columns).toEqual(tableDescriptor.Columns)
+    expect(descriptor.SerdeInfo).toEqual(tableDescriptor.SerdeInfo)
+
+    // Region outside the allow-list and digest folders never became partitions.
+    expect(partitionsOf(table()).some((v) => v.includes('ap-south-1'))).toBe(false)
+    // Discovery used delimiter listings only: AWSLogs/, the org folder, one per account.
+    expect(standIn.server.calls.get('S3.ListObjectsV2')).toBe(2 + 3)
+    expect(standIn.server.calls.get('S3.GetObject')).toBe(0)
+    // Every Glue call was signed by credentials STS issued for the OIDC token.
+    for (const operation of ['Glue.GetTable', 'Glue.GetPartitions', 'Glue.BatchCreatePartition']) {
+      const signers = [...(standIn.server.signers.get(operation) ?? [])]
+      expect(signers.length).toBeGreaterThan(0)
+      expect(signers.every((key) => standIn.sts.isIssued(key))).toBe(true)
+    }
+    expect(standIn.sts.issued.at(-1)).toMatchObject({ roleArn: ROLE, sessionName: 'GitHubActions' })
+
+    expect(result.summary).toContain(`Added: ${expected.length}`)
+    expect(result.summary).toContain('ap-south-1')
+    expect(result.summary).toMatch(/\| Glue.BatchCreatePartition \| \d+ \|/)
+  })
+
+  it('changes nothing on a second run with the same inputs', async () => {
+    const before = partitionsOf(table())
+    standIn.server.calls.reset()
+    const result = await run(table())
+    expectSuccess(result)
+    expect(result.outputs).toMatchObject({ added: '0', removed: '0', unchanged: String(before.length) })
+    expect(writeCalls()).toBe(0)
+    expect(partitionsOf(table())).toEqual(before)
+    expect(result.summary).toContain('No changes')
+  })
+
+  it('adds the new day and removes the expired one on the next day', async () => {
+    standIn.server.calls.reset()
+    const result = await run(table(), { 'as-of': '2026-03-11' })
+    expectSuccess(result)
+    expect(partitionsOf(table())).toEqual(expectedValues('2026-02-09', '2026-03-13'))
+    expect(result.outputs).toMatchObject({ added: '8', removed: '8' })
+    const plan = result.plan as { window: string[]; series: { account: string; region: string }[] }
+    expect(plan.window).toEqual(['2026-02-09', '2026-03-13'])
+    expect(plan.series.find((s) => s.account === A && s.region === 'eu-west-1')).toEqual({
+      account: A,
+      region: 'eu-west-1',
+      add: [['2026-03-13', '2026-03-13']],
+      remove: [['2026-02-08', '2026-02-08']],
+      unchanged: 32
+    })
+  })
+
+  it('writes nothing on a dry run, and reports what it would do', async () => {
+    const before = partitionsOf(table())
+    standIn.server.calls.reset()
+    const result = await run(table(), { 'as-of': '2026-03-20', 'dry-run': 'true' })
+    expectSuccess(result)
+    expect(result.outputs).toMatchObject({ added: '72', removed: '72' })
+    expect(writeCalls()).toBe(0)
+    expect(partitionsOf(table())).toEqual(before)
+    expect(result.summary).toContain('dry run, nothing written')
+  })
+})
+
+describe('tables and keys', () => {
+  it('writes canonical numbers to an int-keyed table', async () => {
+    const table = newTable('int')
+    expectSuccess(await run(table, { 'retention-days': '1', 'future-days': '0', 'as-of': '2026-03-01' }))
+    expect(partitionsOf(table)).toEqual(expectedValues('2026-02-28', '2026-03-01', 'int'))
+    const partition = standIn.glue.getPartitionRecord(DB, table, [A, 'eu-west-1', '2026', '3', '1'])!
+    expect((partition.StorageDescriptor as { Location: string }).Location).toMatch(/\/2026\/03\/01\/$/)
+  })
+
+  it('leaves alone what it cannot prove is expired: foreign values and out-of-scope series', async () => {
+    const table = newTable()
+    const location = (v: string[]) => ({ Values: v, StorageDescriptor: { Location: `s3://${BUCKET}/x/` } })
+    standIn.glue.addPartitionsDirect(DB, table, [
+      location([A, 'eu-west-1', '2025', '1', '1']), // unpadded: not this action's form
+      location([A, 'ap-south-1', '2025', '01', '01']), // region outside the allow-list
+      location([A, 'eu-west-1', '2025', '01', '01']), // expired and ours: removed
+      location([A, 'eu-west-1', '2027', '01', '01']) // after the window: kept
+    ])
+    const result = await run(table, { 'retention-days': '0', 'future-days': '0' })
+    expectSuccess(result)
+    const values = partitionsOf(table)
+    expect(values).toEqual(
+      expect.arrayContaining([
+        `${A}/eu-west-1/2025/1/1`,
+        `${A}/ap-south-1/2025/01/01`,
+        `${A}/eu-west-1/2027/01/01`
+      ])
+    )
+    expect(values).not.toContain(`${A}/eu-west-1/2025/01/01`)
+    expect(result.outputs.removed).toBe('1')
+  })
+
+  it('uses ambient credentials without role-to-assume', async () => {
+    const table = newTable()
+    standIn.server.signers.clear()
+    const result = await run(table, { 'role-to-assume': '', 'retention-days': '0', 'future-days': '0' })
+    expectSuccess(result)
+    expect([...(standIn.server.signers.get('Glue.BatchCreatePartition') ?? [])]).toEqual([
+      standIn.env().AWS_ACCESS_KEY_ID
+    ])
+  })
+})
+
+describe('throttling', () => {
+  it('survives Glue throttling on reads and writes', async () => {
+    const table = newTable()
+    standIn.server.calls.reset()
+    standIn.server.knobs.setThrottle('Glue.BatchCreatePartition', { ratePerSecond: 4, burst: 2 })
+    standIn.server.knobs.setThrottle('Glue.GetPartitions', { ratePerSecond: 5, burst: 3 })
+    try {
+      const result = await run(table)
+      expectSuccess(result)
+      expect(partitionsOf(table)).toEqual(expectedValues('2026-02-08', '2026-03-12'))
+      expect(standIn.server.calls.get('Glue.BatchCreatePartition', 'throttled')).toBeGreaterThan(0)
+      expect(standIn.server.calls.get('Glue.GetPartitions', 'throttled')).toBeGreaterThan(0)
+    } finally {
+      standIn.server.knobs.reset()
+    }
+  })
+})
+
+describe('bad input leaves Glue untouched', () => {
+  async function expectRefused(table: string, inputs: Record<string, string>, message: RegExp, env = {}) {
+    const before = partitionsOf(table)
+    standIn.server.calls.reset()
+    const result = await run(table, inputs, env)
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toMatch(message)
+    expect(writeCalls()).toBe(0)
+    expect(partitionsOf(table)).toEqual(before)
+    return result
+  }
+
+  it('refuses an unknown region, naming it', async () => {
+    await expectRefused(
+      newTable(),
+      { regions: 'eu-west-1, eu-wset-1' },
+      /::error::Input 'regions': 'eu-wset-1' is not an AWS region \(did you mean eu-west-1\?\)/
+    )
+  })
+
+  it('refuses a malformed input before calling AWS', async () => {
+    const result = await expectRefused(
+      newTable(),
+      { 'retention-days': 'ninety' },
+      /::error::Input 'retention-days'/
+    )
+    expect(result.stdout).not.toContain('credentials:')
+    expect(standIn.server.calls.get('STS.*') + standIn.server.calls.get('Glue.*')).toBe(0)
+  })
+
+  it('refuses a table whose partition keys do not fit', async () => {
+    const table = newTable('string', { partitionKeys: [['dt', 'timestamp']] })
+    await expectRefused(table, {}, /::error::.*has partition keys \(dt timestamp\)/)
+  })
+
+  it('refuses a partition-projection table', async () => {
+    const table = newTable('string', { parameters: { 'projection.enabled': 'true' } })
+    await expectRefused(table, {}, /partition projection/)
+  })
+
+  it('refuses a missing table', async () => {
+    await expectRefused('no_such_table', {}, /Inputs 'database' and 'table'/)
+  })
+
+  it('says to grant id-token: write when the job has no OIDC token', async () => {
+    await expectRefused(newTable(), {}, /permissions: id-token: write/, {
+      ACTIONS_ID_TOKEN_REQUEST_URL: '',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: ''
+    })
+  })
+
+  it('explains a role the token may not assume', async () => {
+    const table = newTable()
+    standIn.sts.maxSessionDurationSeconds = 3600
+    await expectRefused(table, { 'role-duration-seconds': '7200' }, /Could not assume .*MaxSessionDuration/)
+  })
+})
+
+/** A table created on first use, shared by the ordered tests of one describe block. */
+function newTableLater(): () => string {
+  let name: string | undefined
+  return () => (name ??= newTable())
+}
