@@ -82429,7 +82429,7 @@ function planSync(existing, scope, window) {
 
 
 
-const DEFAULT_TUNING = { listConcurrency: 16, writeConcurrency: 4 };
+const DEFAULT_TUNING = { listConcurrency: 16, writeConcurrency: 8 };
 async function runSync(settings, clients, logger, tuning = DEFAULT_TUNING) {
     const timings = [];
     const phase = async (name, fn) => {

@@ -43,7 +43,7 @@ export interface SyncTuning {
   writeConcurrency: number
 }
 
-export const DEFAULT_TUNING: SyncTuning = { listConcurrency: 16, writeConcurrency: 4 }
+export const DEFAULT_TUNING: SyncTuning = { listConcurrency: 16, writeConcurrency: 8 }
 
 export interface SyncReport {
   settings: SyncSettings

@@ -1,0 +1,74 @@
+/**
+ * `npm run demo`: the action's main job without AWS. Starts the stand-in, writes a synthetic
+ * organization bucket (12 accounts, 4 allowed regions plus one outside the allow-list, 120 days,
+ * digest folders), creates the CloudTrail table as AWS documents it, then runs the bundled action
+ * (dist/index.js) as GitHub would, through OIDC: a first sync, a second one (nothing to do), and
+ * one a day later (one day added, one expired). Prints each job summary.
+ */
+import { cloudTrailTableInput } from '../stand-in/cloudtrail-table.js'
+import { startStandIn } from '../stand-in/index.js'
+import { runAction, type ActionRun } from '../stand-in/run-action.js'
+import { buildSyntheticBucket } from '../stand-in/synthetic-bucket.js'
+
+const ORG = 'o-demo0example1'
+const BUCKET = 'org-cloudtrail-logs'
+const ALLOWED = ['eu-central-1', 'eu-west-1', 'us-east-1', 'us-west-2']
+const DAY_MS = 86_400_000
+const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
+
+const today = Math.floor(Date.now() / DAY_MS) * DAY_MS
+const accounts = Array.from({ length: 12 }, (_, i) => String(100000000000 + i * 1111111))
+
+const standIn = await startStandIn()
+try {
+  standIn.s3.createBucket(BUCKET)
+  const bucket = buildSyntheticBucket(standIn.s3, {
+    bucket: BUCKET,
+    layout: 'organization',
+    organizationId: ORG,
+    accounts,
+    regions: [...ALLOWED, 'ap-south-1'],
+    from: iso(today - 119 * DAY_MS),
+    to: iso(today),
+    filesPerDay: 1,
+    recordsPerFile: 2,
+    // A newer account without us-west-2, as real organizations have.
+    hasRegion: (account, region) => !(account === accounts[11] && region === 'us-west-2')
+  })
+  standIn.glue.createTableDirect(
+    'security',
+    cloudTrailTableInput({ name: 'cloudtrail', location: `s3://${BUCKET}/AWSLogs/${ORG}/` })
+  )
+  console.log(
+    `stand-in at ${standIn.endpoint}: s3://${BUCKET} holds ${bucket.objects} objects ` +
+      `(${bucket.logFiles} log files, ${bucket.digestFiles} digests) for ${accounts.length} accounts\n`
+  )
+
+  const inputs = {
+    'role-to-assume': 'arn:aws:iam::123456789012:role/cloudtrail-partitions',
+    'aws-region': 'eu-central-1',
+    bucket: BUCKET,
+    database: 'security',
+    table: 'cloudtrail',
+    regions: ALLOWED.join(', '),
+    'retention-days': '90',
+    'future-days': '2'
+  }
+  const show = (title: string, run: ActionRun): void => {
+    console.log(`\n=== ${title}: exit ${run.exitCode}, ${(run.wallMs / 1000).toFixed(1)} s ===\n`)
+    if (run.exitCode !== 0) console.log(run.stdout, run.stderr)
+    console.log(run.summary)
+    console.log(`outputs: ${JSON.stringify({ ...run.outputs, 'plan-file': '(in RUNNER_TEMP)' })}`)
+  }
+
+  show(`First sync, as of ${iso(today)}`, await runAction({ inputs, env: standIn.env() }))
+  show('Second sync, same day: nothing to do', await runAction({ inputs, env: standIn.env() }))
+  const tomorrow = iso(today + DAY_MS)
+  show(
+    `A day later, as of ${tomorrow}: one day added, one expired`,
+    await runAction({ inputs: { ...inputs, 'as-of': tomorrow }, env: standIn.env() })
+  )
+  console.log(`\nGlue now holds ${standIn.glue.partitionCount('security', 'cloudtrail')} partitions.`)
+} finally {
+  await standIn.close()
+}
