@@ -82229,7 +82229,9 @@ async function applyPlan(target, plan, logger) {
             result.bySeries.set(key, (counts = { created: 0, deleted: 0 }));
         counts[field] += 1;
     };
-    await logger.group(`Creating ${plan.totals.add} partition(s)`, () => runBatches(target, result, chunks(refsOf(plan.series, (p) => p.add), CREATE_BATCH_SIZE), async (batch) => {
+    // The caller wraps this in a log group; GitHub does not nest groups, so none here.
+    logger.info(`creating ${plan.totals.add} partition(s)`);
+    await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.add), CREATE_BATCH_SIZE), async (batch) => {
         const response = await target.glue.send(new dist_cjs/* BatchCreatePartitionCommand */.Ezo({
             ...tableParams(target.table),
             PartitionInputList: batch.map((ref) => partitionInput(target, ref))
@@ -82239,8 +82241,9 @@ async function applyPlan(target, plan, logger) {
             tally(ref, 'created');
         });
         logger.debug(`created ${result.created} so far`);
-    }));
-    await logger.group(`Removing ${plan.totals.remove} expired partition(s)`, () => runBatches(target, result, chunks(refsOf(plan.series, (p) => p.remove), DELETE_BATCH_SIZE), async (batch) => {
+    });
+    logger.info(`removing ${plan.totals.remove} expired partition(s)`);
+    await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.remove), DELETE_BATCH_SIZE), async (batch) => {
         const response = await target.glue.send(new dist_cjs/* BatchDeletePartitionCommand */.dpA({
             ...tableParams(target.table),
             PartitionsToDelete: batch.map((ref) => ({ Values: partitionValues(ref, target.dateKeyType) }))
@@ -82249,7 +82252,7 @@ async function applyPlan(target, plan, logger) {
             result.deleted += 1;
             tally(ref, 'deleted');
         });
-    }));
+    });
     logger.info(`created ${result.created}, removed ${result.deleted}, already done ${result.alreadyDone}, failed ${result.failed}`);
     return result;
 }

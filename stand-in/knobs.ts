@@ -123,9 +123,7 @@ export class CallCounter {
   get(operation: string, outcome?: CallOutcome): number {
     let total = 0
     for (const [name, entry] of this.counts) {
-      const matches = operation.endsWith('.*')
-        ? name.startsWith(operation.slice(0, -1))
-        : name === operation
+      const matches = operation.endsWith('.*') ? name.startsWith(operation.slice(0, -1)) : name === operation
       if (!matches) continue
       total += outcome ? entry[outcome] : entry.ok + entry.error + entry.throttled + entry.failed
     }

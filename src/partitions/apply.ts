@@ -105,50 +105,49 @@ export async function applyPlan(target: ApplyTarget, plan: SyncPlan, logger: Log
     counts[field] += 1
   }
 
-  await logger.group(`Creating ${plan.totals.add} partition(s)`, () =>
-    runBatches(
-      target,
-      result,
-      chunks(
-        refsOf(plan.series, (p) => p.add),
-        CREATE_BATCH_SIZE
-      ),
-      async (batch) => {
-        const response = await target.glue.send(
-          new BatchCreatePartitionCommand({
-            ...tableParams(target.table),
-            PartitionInputList: batch.map((ref) => partitionInput(target, ref))
-          })
-        )
-        settle(result, batch, response.Errors ?? [], 'AlreadyExistsException', target.dateKeyType, (ref) => {
-          result.created += 1
-          tally(ref, 'created')
+  // The caller wraps this in a log group; GitHub does not nest groups, so none here.
+  logger.info(`creating ${plan.totals.add} partition(s)`)
+  await runBatches(
+    target,
+    result,
+    chunks(
+      refsOf(plan.series, (p) => p.add),
+      CREATE_BATCH_SIZE
+    ),
+    async (batch) => {
+      const response = await target.glue.send(
+        new BatchCreatePartitionCommand({
+          ...tableParams(target.table),
+          PartitionInputList: batch.map((ref) => partitionInput(target, ref))
         })
-        logger.debug(`created ${result.created} so far`)
-      }
-    )
+      )
+      settle(result, batch, response.Errors ?? [], 'AlreadyExistsException', target.dateKeyType, (ref) => {
+        result.created += 1
+        tally(ref, 'created')
+      })
+      logger.debug(`created ${result.created} so far`)
+    }
   )
-  await logger.group(`Removing ${plan.totals.remove} expired partition(s)`, () =>
-    runBatches(
-      target,
-      result,
-      chunks(
-        refsOf(plan.series, (p) => p.remove),
-        DELETE_BATCH_SIZE
-      ),
-      async (batch) => {
-        const response = await target.glue.send(
-          new BatchDeletePartitionCommand({
-            ...tableParams(target.table),
-            PartitionsToDelete: batch.map((ref) => ({ Values: partitionValues(ref, target.dateKeyType) }))
-          })
-        )
-        settle(result, batch, response.Errors ?? [], 'EntityNotFoundException', target.dateKeyType, (ref) => {
-          result.deleted += 1
-          tally(ref, 'deleted')
+  logger.info(`removing ${plan.totals.remove} expired partition(s)`)
+  await runBatches(
+    target,
+    result,
+    chunks(
+      refsOf(plan.series, (p) => p.remove),
+      DELETE_BATCH_SIZE
+    ),
+    async (batch) => {
+      const response = await target.glue.send(
+        new BatchDeletePartitionCommand({
+          ...tableParams(target.table),
+          PartitionsToDelete: batch.map((ref) => ({ Values: partitionValues(ref, target.dateKeyType) }))
         })
-      }
-    )
+      )
+      settle(result, batch, response.Errors ?? [], 'EntityNotFoundException', target.dateKeyType, (ref) => {
+        result.deleted += 1
+        tally(ref, 'deleted')
+      })
+    }
   )
   logger.info(
     `created ${result.created}, removed ${result.deleted}, already done ${result.alreadyDone}, failed ${result.failed}`

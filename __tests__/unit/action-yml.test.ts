@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { Inputs, Outputs } from '../../src/constants.js'
+
+const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
+  runs: { using: string; main: string }
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>
+  outputs: Record<string, { description: string }>
+}
+
+describe('action.yml', () => {
+  it('runs the bundle on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('declares exactly the inputs and outputs the code reads and writes, each described', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Inputs).sort())
+    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Outputs).sort())
+    for (const input of Object.values(action.inputs)) expect(input.description.length).toBeGreaterThan(10)
+  })
+
+  it('marks the inputs without a usable default as required', () => {
+    const required = Object.entries(action.inputs)
+      .filter(([, input]) => input.required)
+      .map(([name]) => name)
+    expect(required.sort()).toEqual(['bucket', 'database', 'table'])
+  })
+})

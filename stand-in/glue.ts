@@ -1,0 +1,612 @@
+/**
+ * AWS Glue Data Catalog stand-in (AWS JSON 1.1: `POST`, `X-Amz-Target: AWSGlue.<Operation>`):
+ * databases, tables, partitions and partition indexes, with the limits and error shapes of the Glue
+ * API model (see README.glue.md). One catalog: a request's `CatalogId` is accepted and ignored.
+ * Database and table names are case-insensitive and stored lowercase, as Glue stores them.
+ */
+import { createHash, randomUUID } from 'node:crypto'
+import { columnKind, compileExpression, type ExpressionKey } from './glue-expression.js'
+import { keyValues, PartitionStore, type PartitionRecord } from './glue-store.js'
+import {
+  invalidInput,
+  optionalInteger,
+  optionalList,
+  optionalObject,
+  optionalString,
+  partitionValues,
+  requiredInteger,
+  requiredList,
+  requiredObject,
+  requiredString,
+  type Json
+} from './glue-validation.js'
+import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
+
+/** The account id answered as `CatalogId`. */
+export const CATALOG_ID = '123456789012'
+const MAX_INDEXES = 3
+
+interface DatabaseRecord {
+  input: Json
+  name: string
+  created: number
+  tables: Map<string, TableRecord>
+}
+
+interface IndexRecord {
+  name: string
+  keys: ExpressionKey[]
+  /** performance.now() at creation, for the CREATING -> ACTIVE delay. */
+  createdAt: number
+}
+
+interface TableRecord {
+  /** Changes when a table of the same name is created again, so old NextTokens are refused. */
+  id: string
+  database: string
+  name: string
+  input: Json
+  created: number
+  updated: number
+  version: number
+  keys: ExpressionKey[]
+  indexes: Map<string, IndexRecord>
+  partitions: PartitionStore
+}
+
+type Operation = (body: Json) => Json
+
+const nowSeconds = (): number => Date.now() / 1000
+
+function notFound(message: string): AwsError {
+  return new AwsError('EntityNotFoundException', message)
+}
+
+function entryError(code: string, message: string): Json {
+  return { ErrorCode: code, ErrorMessage: message }
+}
+
+function partitionKeysOf(input: Json): ExpressionKey[] {
+  const keys = optionalList(input.PartitionKeys, 'tableInput.partitionKeys', 0, Number.MAX_SAFE_INTEGER) ?? []
+  return keys.map((key, index) => {
+    const column = requiredObject(key, `tableInput.partitionKeys.${index + 1}.member`)
+    return {
+      Name: requiredString(column.Name, `tableInput.partitionKeys.${index + 1}.member.name`),
+      Type: optionalString(column.Type, `tableInput.partitionKeys.${index + 1}.member.type`, 0, 131072) ?? ''
+    }
+  })
+}
+
+export class GlueService implements ServiceHandler {
+  readonly service = 'Glue'
+  /** BatchGetPartition answers up to this many requested keys as UnprocessedKeys (always processing one). */
+  unprocessedKeysPerCall = 0
+  /** A new partition index stays CREATING this long, then is ACTIVE. */
+  indexActivationMs = 0
+  /** Glue quota L-2C3F5401 (adjustable). */
+  partitionQuotaPerTable = 10_000_000
+  /** Glue quota L-FEBBFA7A (adjustable). */
+  partitionQuotaPerAccount = 20_000_000
+
+  private readonly databases = new Map<string, DatabaseRecord>()
+  private readonly operations: Record<string, Operation> = {
+    CreateDatabase: (body) => this.createDatabase(body),
+    GetDatabase: (body) => this.getDatabase(body),
+    GetDatabases: () => this.getDatabases(),
+    CreateTable: (body) => this.createTable(body),
+    GetTable: (body) => this.getTable(body),
+    UpdateTable: (body) => this.updateTable(body),
+    DeleteTable: (body) => this.deleteTable(body),
+    GetPartition: (body) => this.getPartition(body),
+    GetPartitions: (body) => this.getPartitions(body),
+    BatchGetPartition: (body) => this.batchGetPartition(body),
+    BatchCreatePartition: (body) => this.batchCreatePartition(body),
+    BatchDeletePartition: (body) => this.batchDeletePartition(body),
+    BatchUpdatePartition: (body) => this.batchUpdatePartition(body),
+    CreatePartitionIndex: (body) => this.createPartitionIndex(body),
+    GetPartitionIndexes: (body) => this.getPartitionIndexes(body),
+    DeletePartitionIndex: (body) => this.deletePartitionIndex(body)
+  }
+
+  // ---- ServiceHandler ----
+
+  operation(request: StandInRequest): string | undefined {
+    const target = request.headers['x-amz-target']
+    if (typeof target !== 'string' || !target.startsWith('AWSGlue.')) return undefined
+    return target.slice('AWSGlue.'.length)
+  }
+
+  handle(operation: string, request: StandInRequest): StandInResponse {
+    const run = Object.hasOwn(this.operations, operation) ? this.operations[operation] : undefined
+    if (!run) throw new AwsError('UnknownOperationException', `The stand-in does not serve Glue ${operation}`)
+    let body: unknown
+    try {
+      body = request.body.length === 0 ? {} : JSON.parse(request.body.toString('utf8'))
+    } catch {
+      throw new AwsError('SerializationException', 'The request body is not valid JSON')
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new AwsError('SerializationException', 'The request body is not a JSON object')
+    }
+    return json(200, run(body as Json))
+  }
+
+  errorResponse(error: AwsError): StandInResponse {
+    return json(error.status, { __type: error.code, Message: error.message, ...error.extra })
+  }
+
+  throttlingError(): AwsError {
+    return new AwsError('ThrottlingException', 'Rate exceeded')
+  }
+
+  internalError(): AwsError {
+    return new AwsError('InternalServiceException', 'An internal service error occurred.', 500)
+  }
+
+  // ---- state for tests (no HTTP) ----
+
+  reset(): void {
+    this.databases.clear()
+    this.unprocessedKeysPerCall = 0
+    this.indexActivationMs = 0
+    this.partitionQuotaPerTable = 10_000_000
+    this.partitionQuotaPerAccount = 20_000_000
+  }
+
+  /** Creates a table (and its database when missing) without HTTP, to seed state quickly. */
+  createTableDirect(database: string, tableInput: object): void {
+    if (!this.databases.has(database.toLowerCase()))
+      this.createDatabase({ DatabaseInput: { Name: database } })
+    this.createTable({ DatabaseName: database, TableInput: tableInput })
+  }
+
+  /** Adds partitions without HTTP (no per-call limit); values already present are skipped. */
+  addPartitionsDirect(database: string, table: string, inputs: readonly object[]): void {
+    const record = this.table(database, table)
+    const created = nowSeconds()
+    for (const input of inputs as Json[]) {
+      record.partitions.add(partitionValues(input.Values, 'values', record.keys.length), input, created)
+    }
+  }
+
+  partitionValues(database: string, table: string): string[][] {
+    return this.table(database, table).partitions.allValues()
+  }
+
+  partitionCount(database: string, table: string): number {
+    return this.table(database, table).partitions.size
+  }
+
+  /** The partition as GetPartition answers it, or undefined. */
+  getPartitionRecord(database: string, table: string, values: string[]): Json | undefined {
+    const record = this.table(database, table)
+    const partition = record.partitions.get(values)
+    return partition && partitionOf(record, partition, false)
+  }
+
+  tableInput(database: string, table: string): Json {
+    return this.table(database, table).input
+  }
+
+  // ---- databases and tables ----
+
+  private database(name: unknown, path = 'databaseName'): DatabaseRecord {
+    const key = requiredString(name, path).toLowerCase()
+    const database = this.databases.get(key)
+    if (!database) throw notFound(`Database ${key} not found.`)
+    return database
+  }
+
+  private table(databaseName: unknown, tableName: unknown, path = 'tableName'): TableRecord {
+    const key = requiredString(tableName, path).toLowerCase()
+    const database = this.database(databaseName)
+    const table = database.tables.get(key)
+    if (!table) throw notFound(`Table ${key} not found.`)
+    return table
+  }
+
+  private createDatabase(body: Json): Json {
+    const input = requiredObject(body.DatabaseInput, 'databaseInput')
+    const name = requiredString(input.Name, 'databaseInput.name').toLowerCase()
+    if (this.databases.has(name))
+      throw new AwsError('AlreadyExistsException', `Database ${name} already exists.`)
+    this.databases.set(name, { input, name, created: nowSeconds(), tables: new Map() })
+    return {}
+  }
+
+  private getDatabase(body: Json): Json {
+    return { Database: databaseOf(this.database(body.Name, 'name')) }
+  }
+
+  private getDatabases(): Json {
+    return { DatabaseList: [...this.databases.values()].map(databaseOf) }
+  }
+
+  private createTable(body: Json): Json {
+    const input = requiredObject(body.TableInput, 'tableInput')
+    const name = requiredString(input.Name, 'tableInput.name').toLowerCase()
+    const keys = partitionKeysOf(input)
+    const indexes = optionalList(body.PartitionIndexes, 'partitionIndexes', 0, MAX_INDEXES) ?? []
+    const database = this.database(body.DatabaseName)
+    const table: TableRecord = {
+      id: randomUUID(),
+      database: database.name,
+      name,
+      input: { ...input, Name: name },
+      created: nowSeconds(),
+      updated: nowSeconds(),
+      version: 1,
+      keys,
+      indexes: new Map(),
+      partitions: new PartitionStore()
+    }
+    indexes.forEach((index, i) => {
+      const parsed = indexOf(table, requiredObject(index, `partitionIndexes.${i + 1}.member`))
+      if (table.indexes.has(parsed.name)) throw invalidInput(`Duplicate partition index name ${parsed.name}`)
+      table.indexes.set(parsed.name, parsed)
+    })
+    if (database.tables.has(name))
+      throw new AwsError('AlreadyExistsException', `Table ${name} already exists.`)
+    database.tables.set(name, table)
+    return {}
+  }
+
+  private getTable(body: Json): Json {
+    return { Table: tableOf(this.table(body.DatabaseName, body.Name, 'name')) }
+  }
+
+  /** Replaces the TableInput; the partition keys of an index cannot change (Glue docs). */
+  private updateTable(body: Json): Json {
+    const input = requiredObject(body.TableInput, 'tableInput')
+    const table = this.table(body.DatabaseName, input.Name, 'tableInput.name')
+    const keys = partitionKeysOf(input)
+    for (const index of table.indexes.values()) {
+      for (const key of index.keys) {
+        const position = table.keys.findIndex((old) => old.Name === key.Name)
+        const now = keys[position]
+        if (now?.Name !== key.Name || now.Type !== key.Type) {
+          throw invalidInput(
+            `Partition key ${key.Name} is in partition index ${index.name}: it cannot change`
+          )
+        }
+      }
+    }
+    Object.assign(table, {
+      input: { ...input, Name: table.name },
+      keys,
+      updated: nowSeconds(),
+      version: table.version + 1
+    })
+    return {}
+  }
+
+  private deleteTable(body: Json): Json {
+    const table = this.table(body.DatabaseName, body.Name, 'name')
+    this.database(body.DatabaseName).tables.delete(table.name)
+    return {}
+  }
+
+  // ---- partitions ----
+
+  private getPartition(body: Json): Json {
+    const table = this.table(body.DatabaseName, body.TableName)
+    const values = partitionValues(body.PartitionValues, 'partitionValues', table.keys.length)
+    const record = table.partitions.get(values)
+    if (!record) throw notFound('Cannot find partition.')
+    return { Partition: partitionOf(table, record, false) }
+  }
+
+  private getPartitions(body: Json): Json {
+    const expression = optionalString(body.Expression, 'expression', 0, 2048) ?? ''
+    const maxResults = optionalInteger(body.MaxResults, 'maxResults', 1, 1000) ?? 1000
+    const segmentInput = optionalObject(body.Segment, 'segment')
+    let segment = 0
+    let total = 1
+    if (segmentInput) {
+      segment = requiredInteger(
+        segmentInput.SegmentNumber,
+        'segment.segmentNumber',
+        0,
+        Number.MAX_SAFE_INTEGER
+      )
+      total = requiredInteger(segmentInput.TotalSegments, 'segment.totalSegments', 1, 10)
+      if (segment >= total) {
+        throw invalidInput(`SegmentNumber ${segment} must be less than TotalSegments ${total}`)
+      }
+    }
+    const token = optionalString(body.NextToken, 'nextToken', 0, Number.MAX_SAFE_INTEGER)
+    const table = this.table(body.DatabaseName, body.TableName)
+    const matches = expression.trim() === '' ? undefined : compileExpression(expression, table.keys)
+    const fingerprint = createHash('sha256')
+      .update(`${table.id}\n${segment}/${total}\n${expression}`)
+      .digest('base64url')
+      .slice(0, 22)
+    const after = token === undefined || token === '' ? -1 : readToken(token, fingerprint)
+    const exclude = body.ExcludeColumnSchema === true
+    const partitions: Json[] = []
+    let last: PartitionRecord | undefined
+    let more = false
+    for (const record of table.partitions.scan(after, segment, total)) {
+      if (matches && !matches(keyValues(record.key))) continue
+      if (partitions.length === maxResults) {
+        more = true
+        break
+      }
+      partitions.push(partitionOf(table, record, exclude))
+      last = record
+    }
+    const answer: Json = { Partitions: partitions }
+    if (more && last) {
+      answer.NextToken = Buffer.from(JSON.stringify({ after: last.seq, fingerprint })).toString('base64url')
+    }
+    return answer
+  }
+
+  private batchGetPartition(body: Json): Json {
+    const wanted = requiredList(body.PartitionsToGet, 'partitionsToGet', 0, 1000)
+    const table = this.table(body.DatabaseName, body.TableName)
+    const keys = wanted.map((item, i) => {
+      const path = `partitionsToGet.${i + 1}.member`
+      return partitionValues(requiredObject(item, path).Values, `${path}.values`, table.keys.length)
+    })
+    const unprocessed = Math.min(this.unprocessedKeysPerCall, Math.max(keys.length - 1, 0))
+    const processed = keys.slice(0, keys.length - unprocessed)
+    const seen = new Set<PartitionRecord>()
+    const partitions: Json[] = []
+    for (const values of processed) {
+      const record = table.partitions.get(values)
+      if (!record || seen.has(record)) continue
+      seen.add(record)
+      partitions.push(partitionOf(table, record, false))
+    }
+    return {
+      Partitions: partitions,
+      UnprocessedKeys: keys.slice(processed.length).map((values) => ({ Values: values }))
+    }
+  }
+
+  private batchCreatePartition(body: Json): Json {
+    const list = requiredList(body.PartitionInputList, 'partitionInputList', 0, 100)
+    const table = this.table(body.DatabaseName, body.TableName)
+    const inputs = list.map((item, i) => {
+      const path = `partitionInputList.${i + 1}.member`
+      const input = requiredObject(item, path)
+      return { input, values: partitionValues(input.Values, `${path}.values`, table.keys.length) }
+    })
+    const errors: Json[] = []
+    const accepted: typeof inputs = []
+    const batch = new Set<string>()
+    for (const entry of inputs) {
+      const joined = JSON.stringify(entry.values)
+      const invalid = this.indexedValueError(table, entry.values)
+      if (invalid) {
+        errors.push({
+          PartitionValues: entry.values,
+          ErrorDetail: entryError('InvalidInputException', invalid)
+        })
+      } else if (batch.has(joined) || table.partitions.get(entry.values)) {
+        errors.push({
+          PartitionValues: entry.values,
+          ErrorDetail: entryError('AlreadyExistsException', 'Partition already exists.')
+        })
+      } else {
+        batch.add(joined)
+        accepted.push(entry)
+      }
+    }
+    this.checkPartitionQuota(table, accepted.length)
+    const created = nowSeconds()
+    for (const entry of accepted) table.partitions.add(entry.values, entry.input, created)
+    return errors.length > 0 ? { Errors: errors } : {}
+  }
+
+  private batchDeletePartition(body: Json): Json {
+    const list = requiredList(body.PartitionsToDelete, 'partitionsToDelete', 0, 25)
+    const table = this.table(body.DatabaseName, body.TableName)
+    const keys = list.map((item, i) => {
+      const path = `partitionsToDelete.${i + 1}.member`
+      return partitionValues(requiredObject(item, path).Values, `${path}.values`, table.keys.length)
+    })
+    const errors: Json[] = []
+    for (const values of keys) {
+      if (!table.partitions.delete(values)) {
+        errors.push({
+          PartitionValues: values,
+          ErrorDetail: entryError('EntityNotFoundException', 'Partition not found.')
+        })
+      }
+    }
+    return errors.length > 0 ? { Errors: errors } : {}
+  }
+
+  private batchUpdatePartition(body: Json): Json {
+    const list = requiredList(body.Entries, 'entries', 1, 100)
+    const table = this.table(body.DatabaseName, body.TableName)
+    const entries = list.map((item, i) => {
+      const path = `entries.${i + 1}.member`
+      const entry = requiredObject(item, path)
+      const values = partitionValues(
+        entry.PartitionValueList,
+        `${path}.partitionValueList`,
+        table.keys.length
+      )
+      const input = requiredObject(entry.PartitionInput, `${path}.partitionInput`)
+      const newValues =
+        input.Values === undefined
+          ? values
+          : partitionValues(input.Values, `${path}.partitionInput.values`, table.keys.length)
+      return { values, newValues, input }
+    })
+    const errors: Json[] = []
+    const fail = (values: string[], code: string, message: string): void => {
+      errors.push({ PartitionValueList: values, ErrorDetail: entryError(code, message) })
+    }
+    for (const { values, newValues, input } of entries) {
+      const invalid = this.indexedValueError(table, newValues)
+      if (!table.partitions.get(values)) fail(values, 'EntityNotFoundException', 'Partition not found.')
+      else if (invalid) fail(values, 'InvalidInputException', invalid)
+      else if (table.partitions.get(newValues) && JSON.stringify(newValues) !== JSON.stringify(values)) {
+        fail(values, 'AlreadyExistsException', 'Partition already exists.')
+      } else table.partitions.update(values, newValues, input)
+    }
+    return errors.length > 0 ? { Errors: errors } : {}
+  }
+
+  private checkPartitionQuota(table: TableRecord, adding: number): void {
+    if (table.partitions.size + adding > this.partitionQuotaPerTable) {
+      throw new AwsError(
+        'ResourceNumberLimitExceededException',
+        `Number of partitions would exceed the limit of ${this.partitionQuotaPerTable} per table.`
+      )
+    }
+    let account = adding
+    for (const database of this.databases.values()) {
+      for (const other of database.tables.values()) account += other.partitions.size
+    }
+    if (account > this.partitionQuotaPerAccount) {
+      throw new AwsError(
+        'ResourceNumberLimitExceededException',
+        `Number of partitions would exceed the limit of ${this.partitionQuotaPerAccount} per account.`
+      )
+    }
+  }
+
+  /**
+   * Once a table has a partition index, Glue type-checks new values of the indexed keys and refuses
+   * values with U+0000..U+0002 (Glue docs, partition indexes). Returns the reason, or undefined.
+   */
+  private indexedValueError(table: TableRecord, values: string[]): string | undefined {
+    if (table.indexes.size === 0) return undefined
+    if (values.some((value) => [...value].some((c) => c.charCodeAt(0) <= 2))) {
+      return 'Partition values of a table with partition indexes cannot contain U+0000, U+0001 or U+0002.'
+    }
+    for (const index of table.indexes.values()) {
+      for (const key of index.keys) {
+        const value = values[table.keys.findIndex((k) => k.Name === key.Name)] as string
+        const kind = columnKind(key.Type)
+        if (kind === 'integer' && !/^[+-]?\d+$/.test(value)) {
+          return `Value '${value}' of partition key ${key.Name} is not a valid ${key.Type}.`
+        }
+        if (kind === 'date' && !isDate(value)) {
+          return `Value '${value}' of partition key ${key.Name} is not a valid date (yyyy-MM-dd).`
+        }
+      }
+    }
+    return undefined
+  }
+
+  // ---- partition indexes ----
+
+  private createPartitionIndex(body: Json): Json {
+    const table = this.table(body.DatabaseName, body.TableName)
+    const index = indexOf(table, requiredObject(body.PartitionIndex, 'partitionIndex'))
+    if (table.indexes.has(index.name)) {
+      throw new AwsError('AlreadyExistsException', `Partition index ${index.name} already exists.`)
+    }
+    if (table.indexes.size >= MAX_INDEXES) {
+      throw new AwsError(
+        'ResourceNumberLimitExceededException',
+        `A table can have at most ${MAX_INDEXES} partition indexes.`
+      )
+    }
+    table.indexes.set(index.name, index)
+    return {}
+  }
+
+  private getPartitionIndexes(body: Json): Json {
+    const table = this.table(body.DatabaseName, body.TableName)
+    return {
+      PartitionIndexDescriptorList: [...table.indexes.values()].map((index) => ({
+        IndexName: index.name,
+        Keys: index.keys,
+        IndexStatus: performance.now() - index.createdAt >= this.indexActivationMs ? 'ACTIVE' : 'CREATING'
+      }))
+    }
+  }
+
+  private deletePartitionIndex(body: Json): Json {
+    const table = this.table(body.DatabaseName, body.TableName)
+    const name = requiredString(body.IndexName, 'indexName')
+    if (!table.indexes.delete(name)) throw notFound(`Partition index ${name} not found.`)
+    return {}
+  }
+}
+
+function json(status: number, value: unknown): StandInResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/x-amz-json-1.1' },
+    body: JSON.stringify(value)
+  }
+}
+
+function isDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  return new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+}
+
+/** Validates a PartitionIndex against the table: keys are distinct partition keys of indexable types. */
+function indexOf(table: TableRecord, input: Json): IndexRecord {
+  const name = requiredString(input.IndexName, 'partitionIndex.indexName')
+  const names = requiredList(input.Keys, 'partitionIndex.keys', 1, Number.MAX_SAFE_INTEGER)
+  const keys = names.map((keyName, i) => {
+    const text = requiredString(keyName, `partitionIndex.keys.${i + 1}.member`)
+    const key = table.keys.find((candidate) => candidate.Name.toLowerCase() === text.toLowerCase())
+    if (!key) throw invalidInput(`Partition index key ${text} is not a partition key of the table.`)
+    if (!columnKind(key.Type)) {
+      throw invalidInput(
+        `Partition index key ${key.Name} has type ${key.Type}; indexes support string, char, varchar, int, bigint, long, tinyint, smallint and date.`
+      )
+    }
+    return key
+  })
+  if (new Set(keys).size !== keys.length) throw invalidInput('Partition index keys must be distinct.')
+  return { name, keys, createdAt: performance.now() }
+}
+
+function readToken(token: string, fingerprint: string): number {
+  let decoded: unknown
+  try {
+    decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'))
+  } catch {
+    throw invalidInput('Invalid NextToken.')
+  }
+  const { after, fingerprint: owner } = (decoded ?? {}) as { after?: unknown; fingerprint?: unknown }
+  if (typeof after !== 'number' || owner !== fingerprint) {
+    throw invalidInput('Invalid NextToken: it does not belong to this table, segment and expression.')
+  }
+  return after
+}
+
+function databaseOf(database: DatabaseRecord): Json {
+  return { ...database.input, Name: database.name, CreateTime: database.created, CatalogId: CATALOG_ID }
+}
+
+function tableOf(table: TableRecord): Json {
+  return {
+    PartitionKeys: [],
+    ...table.input,
+    DatabaseName: table.database,
+    CreateTime: table.created,
+    UpdateTime: table.updated,
+    IsRegisteredWithLakeFormation: false,
+    CatalogId: CATALOG_ID,
+    VersionId: String(table.version)
+  }
+}
+
+function partitionOf(table: TableRecord, record: PartitionRecord, excludeColumns: boolean): Json {
+  const { rest, descriptor, lean } = record.shape
+  const partition: Json = {
+    Values: keyValues(record.key),
+    DatabaseName: table.database,
+    TableName: table.name,
+    CatalogId: CATALOG_ID,
+    CreationTime: record.created,
+    ...rest
+  }
+  const shared = excludeColumns ? lean : descriptor
+  if (shared || record.location !== undefined)
+    partition.StorageDescriptor = { ...shared, Location: record.location }
+  return partition
+}

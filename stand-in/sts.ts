@@ -1,0 +1,311 @@
+/**
+ * STS of the stand-in (AWS query protocol: form-encoded POST, XML answers): AssumeRoleWithWebIdentity
+ * for GitHub OIDC tokens from the stand-in's own issuer, and GetCallerIdentity. Parameter limits and
+ * error codes follow the STS API model; the checks on the token follow what IAM answers for an OIDC
+ * provider registered for GitHub (see README.s3-sts-oidc.md for the sources).
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { XMLBuilder } from 'fast-xml-parser'
+import { GITHUB_OIDC_ISSUER, type GitHubOidcClaims, type GitHubOidcService } from './oidc.js'
+import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
+
+const XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/'
+const STS_ACTIONS = new Set([
+  'AssumeRole',
+  'AssumeRoleWithSAML',
+  'AssumeRoleWithWebIdentity',
+  'AssumeRoot',
+  'DecodeAuthorizationMessage',
+  'GetAccessKeyInfo',
+  'GetCallerIdentity',
+  'GetFederationToken',
+  'GetSessionToken'
+])
+const ROLE_ARN =
+  /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::(\d{12}):role\/(?:[\u0021-\u007e]*\/)?([\w+=,.@-]{1,64})$/
+const SESSION_NAME = /^[\w+=,.@-]*$/
+
+const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' })
+
+export interface IssuedCredentials {
+  accessKeyId: string
+  secretAccessKey: string
+  sessionToken: string
+  roleArn: string
+  assumedRoleArn: string
+  sessionName: string
+  subject: string
+  audience: string
+  expiration: Date
+  durationSeconds: number
+}
+
+/** The role's trust policy, as a predicate over the token's claims. */
+export type TrustRule = (claims: GitHubOidcClaims, roleArn: string) => boolean
+
+function randomAlphanumeric(length: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'): string {
+  const bytes = randomBytes(length)
+  return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('')
+}
+
+/** Collects constraint failures the way AWS reports them: "N validation errors detected: ...; ...". */
+class Validation {
+  private readonly problems: string[] = []
+
+  string(member: string, value: string | null, min: number, max: number, sensitive = false): void {
+    const at = (constraint: string): void => {
+      const shown = sensitive ? 'Value' : `Value '${value}'`
+      this.problems.push(`${shown} at '${member}' failed to satisfy constraint: Member must ${constraint}`)
+    }
+    if (value === null) {
+      this.problems.push(`Value null at '${member}' failed to satisfy constraint: Member must not be null`)
+      return
+    }
+    if (value.length < min) at(`have length greater than or equal to ${min}`)
+    if (value.length > max) at(`have length less than or equal to ${max}`)
+  }
+
+  pattern(member: string, value: string | null, pattern: RegExp, shown: string): void {
+    if (value !== null && !pattern.test(value)) {
+      this.problems.push(
+        `Value '${value}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shown}`
+      )
+    }
+  }
+
+  range(member: string, value: number, min: number, max: number): void {
+    const at = (constraint: string): void => {
+      this.problems.push(
+        `Value '${value}' at '${member}' failed to satisfy constraint: Member must have value ${constraint}`
+      )
+    }
+    if (value < min) at(`greater than or equal to ${min}`)
+    if (value > max) at(`less than or equal to ${max}`)
+  }
+
+  throwIfAny(): void {
+    const count = this.problems.length
+    if (count === 0) return
+    const noun = count === 1 ? 'error' : 'errors'
+    throw new AwsError(
+      'ValidationError',
+      `${count} validation ${noun} detected: ${this.problems.join('; ')}`,
+      400
+    )
+  }
+}
+
+export class StsService implements ServiceHandler {
+  readonly service = 'STS'
+  /** The role's MaxSessionDuration (IAM allows 3600..43200; 3600 is IAM's default). */
+  maxSessionDurationSeconds = 3600
+  /** The audience the role's trust policy requires (`token.actions.githubusercontent.com:aud`). */
+  expectedAudience = 'sts.amazonaws.com'
+  /** The client IDs registered on the IAM OIDC provider; a token for another audience is refused. */
+  providerAudiences = ['sts.amazonaws.com']
+  /** The rest of the role's trust policy (the `sub` condition, usually); allows every token by default. */
+  trust: TrustRule = () => true
+  /** Who ambient (non-STS) keys belong to, for GetCallerIdentity. */
+  ambientArn = 'arn:aws:iam::123456789012:user/stand-in'
+  readonly issued: IssuedCredentials[] = []
+
+  constructor(private readonly oidc: GitHubOidcService) {}
+
+  isIssued(accessKeyId: string): boolean {
+    return this.issued.some((credentials) => credentials.accessKeyId === accessKeyId)
+  }
+
+  // ---- ServiceHandler ----
+
+  operation(request: StandInRequest): string | undefined {
+    if (request.method !== 'POST') return undefined
+    const type = String(request.headers['content-type'] ?? '')
+    if (!type.startsWith('application/x-www-form-urlencoded')) return undefined
+    const action = new URLSearchParams(request.body.toString('utf8')).get('Action')
+    return action !== null && STS_ACTIONS.has(action) ? action : undefined
+  }
+
+  handle(operation: string, request: StandInRequest): StandInResponse {
+    const params = new URLSearchParams(request.body.toString('utf8'))
+    switch (operation) {
+      case 'AssumeRoleWithWebIdentity':
+        return this.respond(operation, this.assumeRoleWithWebIdentity(params))
+      case 'GetCallerIdentity':
+        return this.respond(operation, this.callerIdentity(request.accessKeyId))
+      default:
+        throw new AwsError('NotImplemented', `the stand-in does not implement STS ${operation}`, 501)
+    }
+  }
+
+  errorResponse(error: AwsError, _request: StandInRequest): StandInResponse {
+    const requestId = randomUUID()
+    const body = xml.build({
+      ErrorResponse: {
+        '@_xmlns': XMLNS,
+        Error: {
+          Type: error.status >= 500 ? 'Receiver' : 'Sender',
+          Code: error.code,
+          Message: error.message
+        },
+        RequestId: requestId
+      }
+    }) as string
+    return {
+      status: error.status,
+      headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+      body
+    }
+  }
+
+  throttlingError(): AwsError {
+    return new AwsError('Throttling', 'Rate exceeded', 400)
+  }
+
+  internalError(): AwsError {
+    return new AwsError('InternalFailure', 'An internal error occurred.', 500)
+  }
+
+  // ---- operations ----
+
+  private assumeRoleWithWebIdentity(params: URLSearchParams): Record<string, unknown> {
+    const roleArn = params.get('RoleArn')
+    const sessionName = params.get('RoleSessionName')
+    const token = params.get('WebIdentityToken')
+    const rawDuration = params.get('DurationSeconds')
+    const durationSeconds = rawDuration === null ? 3600 : Number(rawDuration)
+
+    const validation = new Validation()
+    validation.string('roleArn', roleArn, 20, 2048)
+    validation.string('roleSessionName', sessionName, 2, 64)
+    validation.pattern('roleSessionName', sessionName, SESSION_NAME, '[\\w+=,.@-]*')
+    validation.string('webIdentityToken', token, 4, 20000, true)
+    if (!Number.isInteger(durationSeconds)) {
+      validation.pattern('durationSeconds', rawDuration, /^\d+$/, '[0-9]+')
+    } else {
+      validation.range('durationSeconds', durationSeconds, 900, 43200)
+    }
+    validation.throwIfAny()
+    const role = ROLE_ARN.exec(roleArn as string)
+    if (!role) throw new AwsError('ValidationError', 'Request ARN is invalid', 400)
+
+    const claims = this.checkToken(token as string)
+    if (claims.aud !== this.expectedAudience || !this.trust(claims, roleArn as string)) {
+      throw new AwsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403)
+    }
+    if (durationSeconds > this.maxSessionDurationSeconds) {
+      throw new AwsError(
+        'ValidationError',
+        'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+        400
+      )
+    }
+
+    const [, account, roleName] = role as unknown as [string, string, string]
+    const assumedRoleArn = `arn:aws:sts::${account}:assumed-role/${roleName}/${sessionName}`
+    const credentials: IssuedCredentials = {
+      accessKeyId: `ASIA${randomAlphanumeric(16)}`,
+      secretAccessKey: randomBytes(30).toString('base64'),
+      sessionToken: randomBytes(256).toString('base64'),
+      roleArn: roleArn as string,
+      assumedRoleArn,
+      sessionName: sessionName as string,
+      subject: claims.sub,
+      audience: claims.aud,
+      expiration: new Date(Date.now() + durationSeconds * 1000),
+      durationSeconds
+    }
+    this.issued.push(credentials)
+    return {
+      Credentials: {
+        AccessKeyId: credentials.accessKeyId,
+        SecretAccessKey: credentials.secretAccessKey,
+        SessionToken: credentials.sessionToken,
+        Expiration: credentials.expiration.toISOString()
+      },
+      SubjectFromWebIdentityToken: claims.sub,
+      AssumedRoleUser: {
+        AssumedRoleId: `${roleIdOf(roleArn as string)}:${sessionName}`,
+        Arn: assumedRoleArn
+      },
+      Provider: `arn:aws:iam::${account}:oidc-provider/${GITHUB_OIDC_ISSUER.replace('https://', '')}`,
+      Audience: claims.aud
+    }
+  }
+
+  /** Signature, issuer, expiry and audience: IAM's checks of the token against its OIDC provider. */
+  private checkToken(token: string): GitHubOidcClaims {
+    let claims: GitHubOidcClaims
+    try {
+      claims = this.oidc.verify(token)
+    } catch (error) {
+      throw new AwsError(
+        'InvalidIdentityToken',
+        `The web identity token could not be validated: ${String(error)}`,
+        400
+      )
+    }
+    if (claims.iss !== GITHUB_OIDC_ISSUER) {
+      throw new AwsError(
+        'InvalidIdentityToken',
+        `No OpenIDConnect provider found in your account for ${String(claims.iss)}`,
+        400
+      )
+    }
+    const now = Math.floor(Date.now() / 1000)
+    if (typeof claims.exp !== 'number' || now >= claims.exp) {
+      throw new AwsError(
+        'ExpiredTokenException',
+        `Token expired: current date/time ${now} must be before the expiration date/time ${String(claims.exp)}`,
+        400
+      )
+    }
+    if (!this.providerAudiences.includes(claims.aud)) {
+      throw new AwsError('InvalidIdentityToken', 'Incorrect token audience', 400)
+    }
+    return claims
+  }
+
+  private callerIdentity(accessKeyId: string | undefined): Record<string, unknown> {
+    if (!accessKeyId)
+      throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403)
+    const issued = this.issued.find((credentials) => credentials.accessKeyId === accessKeyId)
+    if (issued) {
+      if (issued.expiration.getTime() <= Date.now()) {
+        throw new AwsError('ExpiredToken', 'The security token included in the request is expired', 403)
+      }
+      return {
+        UserId: `${roleIdOf(issued.roleArn)}:${issued.sessionName}`,
+        Account: issued.assumedRoleArn.split(':')[4],
+        Arn: issued.assumedRoleArn
+      }
+    }
+    // A session key this STS did not issue is unknown to AWS too.
+    if (accessKeyId.startsWith('ASIA')) {
+      throw new AwsError(
+        'InvalidClientTokenId',
+        'The security token included in the request is invalid.',
+        403
+      )
+    }
+    return { UserId: 'AIDASTANDINAMBIENTUSER', Account: this.ambientArn.split(':')[4], Arn: this.ambientArn }
+  }
+
+  private respond(operation: string, result: Record<string, unknown>): StandInResponse {
+    const requestId = randomUUID()
+    const body = xml.build({
+      [`${operation}Response`]: {
+        '@_xmlns': XMLNS,
+        [`${operation}Result`]: result,
+        ResponseMetadata: { RequestId: requestId }
+      }
+    }) as string
+    return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body }
+  }
+}
+
+/** A stable role id (`AROA` + 17 characters) per role ARN, as IAM keeps one per role. */
+function roleIdOf(roleArn: string): string {
+  const digest = createHash('sha256').update(roleArn).digest()
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  return `AROA${Array.from(digest.subarray(0, 17), (byte) => alphabet[byte % 32]).join('')}`
+}
