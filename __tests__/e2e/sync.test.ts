@@ -268,6 +268,30 @@ describe('throttling', () => {
   )
 })
 
+describe('failures', () => {
+  it('stops at a failed call, reports what was applied, and fails the step', async () => {
+    const table = newTable()
+    standIn.glue.partitionQuotaPerTable = 150
+    try {
+      const result = await run(table, {}, {})
+      expect(result.exitCode).toBe(1)
+      // Batches race, so which of them fit under the quota varies; the report must match Glue.
+      const created = partitionsOf(table).length
+      expect(created).toBeGreaterThan(0)
+      expect(created).toBeLessThanOrEqual(150)
+      expect(result.outputs.added).toBe(String(created))
+      expect(result.stdout).toContain(
+        `partition change(s) failed (stopped after: ResourceNumberLimitExceededException`
+      )
+      expect(result.stdout).toContain(`; ${created} created and 0 removed were applied`)
+      expect(result.summary).toContain('**Failed: ')
+      expect(result.summary).toContain('ResourceNumberLimitExceededException')
+    } finally {
+      standIn.glue.partitionQuotaPerTable = 10_000_000
+    }
+  })
+})
+
 describe('bad input leaves Glue untouched', () => {
   async function expectRefused(table: string, inputs: Record<string, string>, message: RegExp, env = {}) {
     const before = partitionsOf(table)
