@@ -82231,6 +82231,7 @@ async function applyPlan(target, plan, logger) {
     };
     // The caller wraps this in a log group; GitHub does not nest groups, so none here.
     logger.info(`creating ${plan.totals.add} partition(s)`);
+    const reportCreated = progressLogger(logger, 'created', plan.totals.add);
     await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.add), CREATE_BATCH_SIZE), async (batch) => {
         const response = await target.glue.send(new dist_cjs/* BatchCreatePartitionCommand */.Ezo({
             ...tableParams(target.table),
@@ -82240,7 +82241,7 @@ async function applyPlan(target, plan, logger) {
             result.created += 1;
             tally(ref, 'created');
         });
-        logger.debug(`created ${result.created} so far`);
+        reportCreated(result.created + result.alreadyDone + result.failed);
     });
     logger.info(`removing ${plan.totals.remove} expired partition(s)`);
     await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.remove), DELETE_BATCH_SIZE), async (batch) => {
@@ -82295,6 +82296,17 @@ function settle(result, batch, errors, raceCode, dateKeyType, done) {
                 message: error.ErrorDetail?.ErrorMessage ?? ''
             });
     }
+}
+/** Logs `done of total` each time another tenth of the work is done. */
+function progressLogger(logger, verb, total) {
+    let nextTenth = 1;
+    return (done) => {
+        if (total === 0 || done * 10 < nextTenth * total)
+            return;
+        while (done * 10 >= nextTenth * total)
+            nextTenth += 1;
+        logger.info(`${verb} ${done} of ${total} (${Math.floor((done * 100) / total)}%)`);
+    };
 }
 function addFailure(result, failure) {
     result.failed += 1;

@@ -28,6 +28,8 @@ export interface RunOptions {
   inputs: Record<string, string>
   /** Environment on top of a minimal base (PATH, HOME). */
   env?: Record<string, string>
+  /** Extra Node.js options for the action process (for memory experiments). */
+  nodeOptions?: string
 }
 
 /** `name<<DELIM\nvalue\nDELIM` blocks, as @actions/core writes GITHUB_OUTPUT. */
@@ -56,7 +58,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: workDir,
-    NODE_OPTIONS: `--import=${preload}`,
+    NODE_OPTIONS: `--import=${preload} ${options.nodeOptions ?? ''}`.trim(),
     ...options.env
   }
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value

@@ -66,6 +66,17 @@ describe('applyPlan', () => {
     expect(result.bySeries.get(seriesKey(A, 'us-east-1'))).toEqual({ created: 91, deleted: 0 })
   })
 
+  it('logs progress at most once per tenth of the work', async () => {
+    glueMock.on(BatchCreatePartitionCommand).resolves({})
+    const messages: string[] = []
+    await applyPlan(target({ concurrency: 1 }), bigPlan(), { ...silentLogger, info: (m) => messages.push(m) })
+    expect(messages.filter((m) => /^created \d+ of 273/.test(m))).toEqual([
+      'created 100 of 273 (36%)',
+      'created 200 of 273 (73%)',
+      'created 273 of 273 (100%)'
+    ])
+  })
+
   it('deletes expired partitions in batches of at most 25 and counts already-gone ones as done', async () => {
     const days = new Set(Array.from({ length: 60 }, (_, i) => asOf - 200 - i))
     const plan = planSync(

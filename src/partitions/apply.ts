@@ -107,6 +107,7 @@ export async function applyPlan(target: ApplyTarget, plan: SyncPlan, logger: Log
 
   // The caller wraps this in a log group; GitHub does not nest groups, so none here.
   logger.info(`creating ${plan.totals.add} partition(s)`)
+  const reportCreated = progressLogger(logger, 'created', plan.totals.add)
   await runBatches(
     target,
     result,
@@ -125,7 +126,7 @@ export async function applyPlan(target: ApplyTarget, plan: SyncPlan, logger: Log
         result.created += 1
         tally(ref, 'created')
       })
-      logger.debug(`created ${result.created} so far`)
+      reportCreated(result.created + result.alreadyDone + result.failed)
     }
   )
   logger.info(`removing ${plan.totals.remove} expired partition(s)`)
@@ -202,6 +203,16 @@ function settle(
         code: error.ErrorDetail?.ErrorCode ?? 'Unknown',
         message: error.ErrorDetail?.ErrorMessage ?? ''
       })
+  }
+}
+
+/** Logs `done of total` each time another tenth of the work is done. */
+function progressLogger(logger: Logger, verb: string, total: number): (done: number) => void {
+  let nextTenth = 1
+  return (done) => {
+    if (total === 0 || done * 10 < nextTenth * total) return
+    while (done * 10 >= nextTenth * total) nextTenth += 1
+    logger.info(`${verb} ${done} of ${total} (${Math.floor((done * 100) / total)}%)`)
   }
 }
 
