@@ -15330,7 +15330,7 @@ __webpack_unused_export__ = CreateDataQualityRulesetCommand;
 __webpack_unused_export__ = CreateDataQualityRulesetRequest$;
 __webpack_unused_export__ = CreateDataQualityRulesetResponse$;
 __webpack_unused_export__ = CreateDatabase$;
-__webpack_unused_export__ = CreateDatabaseCommand;
+exports.x_P = CreateDatabaseCommand;
 __webpack_unused_export__ = CreateDatabaseRequest$;
 __webpack_unused_export__ = CreateDatabaseResponse$;
 __webpack_unused_export__ = CreateDevEndpoint$;
@@ -15375,7 +15375,7 @@ __webpack_unused_export__ = CreateMLTransformResponse$;
 __webpack_unused_export__ = CreatePartition$;
 __webpack_unused_export__ = CreatePartitionCommand;
 __webpack_unused_export__ = CreatePartitionIndex$;
-__webpack_unused_export__ = CreatePartitionIndexCommand;
+exports.wXV = CreatePartitionIndexCommand;
 __webpack_unused_export__ = CreatePartitionIndexRequest$;
 __webpack_unused_export__ = CreatePartitionIndexResponse$;
 __webpack_unused_export__ = CreatePartitionRequest$;
@@ -15401,7 +15401,7 @@ __webpack_unused_export__ = CreateSessionCommand;
 __webpack_unused_export__ = CreateSessionRequest$;
 __webpack_unused_export__ = CreateSessionResponse$;
 __webpack_unused_export__ = CreateTable$;
-__webpack_unused_export__ = CreateTableCommand;
+exports.IxS = CreateTableCommand;
 __webpack_unused_export__ = CreateTableOptimizer$;
 __webpack_unused_export__ = CreateTableOptimizerCommand;
 __webpack_unused_export__ = CreateTableOptimizerRequest$;
@@ -15885,7 +15885,7 @@ __webpack_unused_export__ = GetDataQualityRulesetEvaluationRunResponse$;
 __webpack_unused_export__ = GetDataQualityRulesetRequest$;
 __webpack_unused_export__ = GetDataQualityRulesetResponse$;
 __webpack_unused_export__ = GetDatabase$;
-__webpack_unused_export__ = GetDatabaseCommand;
+exports.vU = GetDatabaseCommand;
 __webpack_unused_export__ = GetDatabaseRequest$;
 __webpack_unused_export__ = GetDatabaseResponse$;
 __webpack_unused_export__ = GetDatabases$;
@@ -16983,7 +16983,7 @@ __webpack_unused_export__ = UpdateSourceControlFromJobCommand;
 __webpack_unused_export__ = UpdateSourceControlFromJobRequest$;
 __webpack_unused_export__ = UpdateSourceControlFromJobResponse$;
 __webpack_unused_export__ = UpdateTable$;
-__webpack_unused_export__ = UpdateTableCommand;
+exports.NQf = UpdateTableCommand;
 __webpack_unused_export__ = UpdateTableOptimizer$;
 __webpack_unused_export__ = UpdateTableOptimizerCommand;
 __webpack_unused_export__ = UpdateTableOptimizerRequest$;
@@ -17044,7 +17044,7 @@ __webpack_unused_export__ = paginateGetJobRuns;
 __webpack_unused_export__ = paginateGetJobs;
 __webpack_unused_export__ = paginateGetMLTaskRuns;
 __webpack_unused_export__ = paginateGetMLTransforms;
-__webpack_unused_export__ = paginateGetPartitionIndexes;
+exports.MSK = paginateGetPartitionIndexes;
 exports.LmH = paginateGetPartitions;
 __webpack_unused_export__ = paginateGetResourcePolicies;
 __webpack_unused_export__ = paginateGetSecurityConfigurations;
@@ -78462,7 +78462,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3068);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5590);
 // The entry GitHub runs (through the bundle in dist/): everything else is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -78472,7 +78472,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3068:
+/***/ 5590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81502,7 +81502,8 @@ function createClients(region, credentials) {
 var credential_providers_dist_cjs = __nccwpck_require__(9719);
 ;// CONCATENATED MODULE: ./src/constants.ts
 /** Input and output names, written once (as actions/cache does). */
-const Inputs = {
+const constants_Inputs = {
+    Command: 'command',
     Bucket: 'bucket',
     Prefix: 'prefix',
     OrganizationId: 'organization-id',
@@ -81519,8 +81520,18 @@ const Inputs = {
     RoleToAssume: 'role-to-assume',
     RoleSessionName: 'role-session-name',
     RoleDurationSeconds: 'role-duration-seconds',
-    Audience: 'audience'
+    Audience: 'audience',
+    CreateTable: 'create-table',
+    DateKeyType: 'date-key-type',
+    PartitionIndex: 'partition-index',
+    Queries: 'queries',
+    PartitionColumns: 'partition-columns',
+    RuleSeverity: 'rule-severity',
+    Workgroup: 'workgroup',
+    DeleteMissing: 'delete-missing',
+    GithubToken: 'github-token'
 };
+const Commands = ['sync', 'check-queries', 'publish-queries'];
 const Outputs = {
     Added: 'added',
     Removed: 'removed',
@@ -81535,7 +81546,7 @@ const Outputs = {
  * Its message says what to change; main.ts reports it without a stack trace. Anything else is a bug
  * or an AWS failure and is reported as such.
  */
-class ConfigurationError extends Error {
+class errors_ConfigurationError extends Error {
     constructor(message) {
         super(message);
         this.name = 'ConfigurationError';
@@ -81556,8 +81567,8 @@ function credentialsFor(settings, region, getIdToken, env = process.env) {
     if (!settings.roleToAssume)
         return undefined;
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new ConfigurationError(`Input '${Inputs.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
-            `Add 'permissions: id-token: write' to the job (or workflow), or remove '${Inputs.RoleToAssume}' to use credentials from an earlier step.`);
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
+            `Add 'permissions: id-token: write' to the job (or workflow), or remove '${constants_Inputs.RoleToAssume}' to use credentials from an earlier step.`);
     }
     return memoizeCredentials(async () => {
         const token = await getIdToken(settings.audience);
@@ -81572,9 +81583,9 @@ function credentialsFor(settings, region, getIdToken, env = process.env) {
         }
         catch (error) {
             const { name, message } = error;
-            throw new ConfigurationError(`Could not assume ${settings.roleToAssume} with GitHub OIDC (${name}: ${message}). Check that the role trusts ` +
+            throw new errors_ConfigurationError(`Could not assume ${settings.roleToAssume} with GitHub OIDC (${name}: ${message}). Check that the role trusts ` +
                 `token.actions.githubusercontent.com for audience '${settings.audience}' and this repository's subject, ` +
-                `and that '${Inputs.RoleDurationSeconds}' is within the role's maximum session duration.`);
+                `and that '${constants_Inputs.RoleDurationSeconds}' is within the role's maximum session duration.`);
         }
     });
 }
@@ -81801,62 +81812,68 @@ const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const GLUE_NAME_PATTERN = /^[^\s`]{1,255}$/;
 const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
-function readSettings(read, env = process.env, now = new Date()) {
+function readCommand(read) {
+    const value = read(constants_Inputs.Command).trim() || 'sync';
+    if (!Commands.includes(value)) {
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.Command}': '${value}' is not one of ${Commands.join(', ')}.`);
+    }
+    return value;
+}
+function requiredInput(read, name, command) {
+    const value = read(name).trim();
+    if (!value)
+        throw new errors_ConfigurationError(`Input '${name}' is required for command '${command}'.`);
+    return value;
+}
+function readSyncSettings(read, env = process.env, now = new Date()) {
     const text = (name) => read(name).trim();
-    const required = (name) => {
-        const value = text(name);
-        if (!value)
-            throw new ConfigurationError(`Input '${name}' is required.`);
-        return value;
-    };
-    const bucket = required(Inputs.Bucket);
+    const required = (name) => requiredInput(read, name, 'sync');
+    const bucket = required(constants_Inputs.Bucket);
     if (bucket.startsWith('s3://') || bucket.includes('/')) {
-        throw new ConfigurationError(`Input '${Inputs.Bucket}' takes the bucket name only (for example org-cloudtrail-logs); put any folder before AWSLogs/ in '${Inputs.Prefix}'.`);
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.Bucket}' takes the bucket name only (for example org-cloudtrail-logs); put any folder before AWSLogs/ in '${constants_Inputs.Prefix}'.`);
     }
     if (!BUCKET_PATTERN.test(bucket)) {
-        throw new ConfigurationError(`Input '${Inputs.Bucket}': '${bucket}' is not a valid S3 bucket name.`);
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.Bucket}': '${bucket}' is not a valid S3 bucket name.`);
     }
-    const prefix = normalizePrefix(text(Inputs.Prefix));
+    const prefix = normalizePrefix(text(constants_Inputs.Prefix));
     if (/(^|\/)AWSLogs\//.test(prefix)) {
-        throw new ConfigurationError(`Input '${Inputs.Prefix}' is what comes before AWSLogs/; remove AWSLogs/ and what follows from '${prefix}'.`);
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.Prefix}' is what comes before AWSLogs/; remove AWSLogs/ and what follows from '${prefix}'.`);
     }
-    const organizationId = text(Inputs.OrganizationId);
+    const organizationId = text(constants_Inputs.OrganizationId);
     if (organizationId && !ORGANIZATION_ID_PATTERN.test(organizationId)) {
-        throw new ConfigurationError(`Input '${Inputs.OrganizationId}': '${organizationId}' is not an organization id (o- followed by 10 to 32 lowercase letters or digits).`);
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.OrganizationId}': '${organizationId}' is not an organization id (o- followed by 10 to 32 lowercase letters or digits).`);
     }
-    const database = glueName(required(Inputs.Database), Inputs.Database);
-    const table = glueName(required(Inputs.Table), Inputs.Table);
-    const catalogId = text(Inputs.CatalogId);
+    const database = glueName(required(constants_Inputs.Database), constants_Inputs.Database);
+    const table = glueName(required(constants_Inputs.Table), constants_Inputs.Table);
+    const catalogId = text(constants_Inputs.CatalogId);
     if (catalogId && !ACCOUNT_PATTERN.test(catalogId)) {
-        throw new ConfigurationError(`Input '${Inputs.CatalogId}': '${catalogId}' is not a 12-digit account id.`);
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.CatalogId}': '${catalogId}' is not a 12-digit account id.`);
     }
-    const regions = list(read(Inputs.Regions));
+    const regions = list(read(constants_Inputs.Regions));
     for (const region of regions) {
         if (!REGION_PATTERN.test(region)) {
             const hint = nearestRegion(region);
-            throw new ConfigurationError(`Input '${Inputs.Regions}': '${region}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
+            throw new errors_ConfigurationError(`Input '${constants_Inputs.Regions}': '${region}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
         }
     }
-    const accounts = list(read(Inputs.Accounts));
+    const accounts = list(read(constants_Inputs.Accounts));
     for (const account of accounts) {
         if (!ACCOUNT_PATTERN.test(account)) {
-            throw new ConfigurationError(`Input '${Inputs.Accounts}': '${account}' is not a 12-digit account id.`);
+            throw new errors_ConfigurationError(`Input '${constants_Inputs.Accounts}': '${account}' is not a 12-digit account id.`);
         }
     }
-    const retentionDays = integer(read, Inputs.RetentionDays, 90, 0, 36_500);
-    const futureDays = integer(read, Inputs.FutureDays, 1, 0, 366);
-    const asOfText = text(Inputs.AsOf);
+    const retentionDays = integer(read, constants_Inputs.RetentionDays, 90, 0, 36_500);
+    const futureDays = integer(read, constants_Inputs.FutureDays, 1, 0, 366);
+    const asOfText = text(constants_Inputs.AsOf);
     const asOf = asOfText ? parseIsoDate(asOfText) : todayUtc(now);
     if (asOf === undefined) {
-        throw new ConfigurationError(`Input '${Inputs.AsOf}': '${asOfText}' is not a UTC date of the form YYYY-MM-DD.`);
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.AsOf}': '${asOfText}' is not a UTC date of the form YYYY-MM-DD.`);
     }
-    const awsRegion = text(Inputs.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
-    if (!awsRegion) {
-        throw new ConfigurationError(`Input '${Inputs.AwsRegion}' is required: the region of the Glue catalog (or set AWS_REGION, as aws-actions/configure-aws-credentials does).`);
-    }
-    if (!REGION_PATTERN.test(awsRegion)) {
-        throw new ConfigurationError(`Input '${Inputs.AwsRegion}': '${awsRegion}' is not an AWS region name.`);
-    }
+    const awsRegion = requiredRegion(read, env);
+    const dateKeyType = optionalDateKeyType(read);
+    const partitionIndex = read(constants_Inputs.PartitionIndex).trim()
+        ? inputs_boolean(read, constants_Inputs.PartitionIndex, false)
+        : undefined;
     return {
         bucket,
         prefix,
@@ -81869,25 +81886,95 @@ function readSettings(read, env = process.env, now = new Date()) {
         retentionDays,
         futureDays,
         asOf,
-        dryRun: inputs_boolean(read, Inputs.DryRun, false),
+        dryRun: inputs_boolean(read, constants_Inputs.DryRun, false),
         awsRegion,
+        credentials: readCredentialSettings(read),
+        createTable: inputs_boolean(read, constants_Inputs.CreateTable, false),
+        ...(dateKeyType ? { dateKeyType } : {}),
+        ...(partitionIndex === undefined ? {} : { partitionIndex })
+    };
+}
+const DEFAULT_QUERIES = 'queries/**/*.sql';
+const DEFAULT_PARTITION_COLUMNS = (/* unused pure expression or super */ null && (['year', 'month', 'day']));
+function readCheckSettings(read, env = process.env) {
+    const table = glueName(requiredInput(read, Inputs.Table, 'check-queries'), Inputs.Table);
+    const database = read(Inputs.Database).trim();
+    const partitionColumns = list(read(Inputs.PartitionColumns).toLowerCase());
+    const workgroup = optionalWorkgroup(read);
+    const dateKeyType = optionalDateKeyType(read);
+    const awsRegion = optionalRegion(read, env);
+    return {
+        queries: read(Inputs.Queries).trim() || DEFAULT_QUERIES,
+        table,
+        ...(database ? { database: glueName(database, Inputs.Database) } : {}),
+        partitionColumns: partitionColumns.length ? partitionColumns : DEFAULT_PARTITION_COLUMNS,
+        ...(dateKeyType ? { dateKeyType } : {}),
+        ruleSeverity: read(Inputs.RuleSeverity).trim(),
+        githubToken: read(Inputs.GithubToken).trim(),
+        ...(workgroup ? { workgroup } : {}),
+        ...(awsRegion ? { awsRegion } : {}),
         credentials: readCredentialSettings(read)
     };
 }
-function readCredentialSettings(read) {
-    const roleToAssume = read(Inputs.RoleToAssume).trim();
-    if (roleToAssume && !ROLE_ARN_PATTERN.test(roleToAssume)) {
-        throw new ConfigurationError(`Input '${Inputs.RoleToAssume}': '${roleToAssume}' is not an IAM role ARN (arn:aws:iam::111122223333:role/NAME).`);
+function readPublishSettings(read, env = process.env) {
+    const workgroup = optionalWorkgroup(read);
+    if (!workgroup)
+        throw new ConfigurationError(`Input '${Inputs.Workgroup}' is required for command 'publish-queries'.`);
+    return {
+        queries: read(Inputs.Queries).trim() || DEFAULT_QUERIES,
+        workgroup,
+        database: glueName(requiredInput(read, Inputs.Database, 'publish-queries'), Inputs.Database),
+        deleteMissing: inputs_boolean(read, Inputs.DeleteMissing, false),
+        dryRun: inputs_boolean(read, Inputs.DryRun, false),
+        awsRegion: requiredRegion(read, env),
+        credentials: readCredentialSettings(read)
+    };
+}
+function optionalRegion(read, env) {
+    const awsRegion = read(constants_Inputs.AwsRegion).trim() || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+    if (awsRegion && !REGION_PATTERN.test(awsRegion)) {
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.AwsRegion}': '${awsRegion}' is not an AWS region name.`);
     }
-    const roleSessionName = read(Inputs.RoleSessionName).trim() || 'GitHubActions';
+    return awsRegion || undefined;
+}
+function requiredRegion(read, env) {
+    const awsRegion = optionalRegion(read, env);
+    if (!awsRegion) {
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.AwsRegion}' is required: the region of the Glue catalog (or set AWS_REGION, as aws-actions/configure-aws-credentials does).`);
+    }
+    return awsRegion;
+}
+function optionalDateKeyType(read) {
+    const value = read(constants_Inputs.DateKeyType).trim();
+    if (!value)
+        return undefined;
+    if (value !== 'string' && value !== 'int') {
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.DateKeyType}': '${value}' must be string or int.`);
+    }
+    return value;
+}
+const WORKGROUP_PATTERN = /^[a-zA-Z0-9._-]{1,128}$/;
+function optionalWorkgroup(read) {
+    const value = read(Inputs.Workgroup).trim();
+    if (value && !WORKGROUP_PATTERN.test(value)) {
+        throw new ConfigurationError(`Input '${Inputs.Workgroup}': '${value}' is not an Athena workgroup name (1 to 128 letters, digits, '.', '_' or '-').`);
+    }
+    return value || undefined;
+}
+function readCredentialSettings(read) {
+    const roleToAssume = read(constants_Inputs.RoleToAssume).trim();
+    if (roleToAssume && !ROLE_ARN_PATTERN.test(roleToAssume)) {
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.RoleToAssume}': '${roleToAssume}' is not an IAM role ARN (arn:aws:iam::111122223333:role/NAME).`);
+    }
+    const roleSessionName = read(constants_Inputs.RoleSessionName).trim() || 'GitHubActions';
     if (!SESSION_NAME_PATTERN.test(roleSessionName)) {
-        throw new ConfigurationError(`Input '${Inputs.RoleSessionName}': '${roleSessionName}' must be 2 to 64 characters of letters, digits and _+=,.@-.`);
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.RoleSessionName}': '${roleSessionName}' must be 2 to 64 characters of letters, digits and _+=,.@-.`);
     }
     return {
         roleToAssume,
         roleSessionName,
-        roleDurationSeconds: integer(read, Inputs.RoleDurationSeconds, 3600, 900, 43_200),
-        audience: read(Inputs.Audience).trim() || 'sts.amazonaws.com'
+        roleDurationSeconds: integer(read, constants_Inputs.RoleDurationSeconds, 3600, 900, 43_200),
+        audience: read(constants_Inputs.Audience).trim() || 'sts.amazonaws.com'
     };
 }
 /** Splits a comma-, space- or newline-separated list, dropping empties. */
@@ -81902,7 +81989,7 @@ function integer(read, name, fallback, min, max) {
     if (!value)
         return fallback;
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new ConfigurationError(`Input '${name}': '${value}' must be a whole number from ${min} to ${max}.`);
+        throw new errors_ConfigurationError(`Input '${name}': '${value}' must be a whole number from ${min} to ${max}.`);
     }
     return Number(value);
 }
@@ -81915,11 +82002,11 @@ function inputs_boolean(read, name, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new ConfigurationError(`Input '${name}': '${value}' must be true or false.`);
+    throw new errors_ConfigurationError(`Input '${name}': '${value}' must be true or false.`);
 }
 function glueName(value, name) {
     if (!GLUE_NAME_PATTERN.test(value)) {
-        throw new ConfigurationError(`Input '${name}': '${value}' is not a Glue name (1 to 255 characters, no spaces).`);
+        throw new errors_ConfigurationError(`Input '${name}': '${value}' is not a Glue name (1 to 255 characters, no spaces).`);
     }
     return value;
 }
@@ -81937,40 +82024,313 @@ function tableParams(ref) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/table/schema.ts
+
+const CLOUDTRAIL_COLUMNS = [
+    ['eventversion', 'string'],
+    [
+        'useridentity',
+        'struct<type:string,principalid:string,arn:string,accountid:string,invokedby:string,accesskeyid:string,username:string,onbehalfof:struct<userid:string,identitystorearn:string>,sessioncontext:struct<attributes:struct<mfaauthenticated:string,creationdate:string>,sessionissuer:struct<type:string,principalid:string,arn:string,accountid:string,username:string>,ec2roledelivery:string,webidfederationdata:struct<federatedprovider:string,attributes:map<string,string>>>>'
+    ],
+    ['eventtime', 'string'],
+    ['eventsource', 'string'],
+    ['eventname', 'string'],
+    ['awsregion', 'string'],
+    ['sourceipaddress', 'string'],
+    ['useragent', 'string'],
+    ['errorcode', 'string'],
+    ['errormessage', 'string'],
+    ['requestparameters', 'string'],
+    ['responseelements', 'string'],
+    ['additionaleventdata', 'string'],
+    ['requestid', 'string'],
+    ['eventid', 'string'],
+    ['resources', 'array<struct<arn:string,accountid:string,type:string>>'],
+    ['eventtype', 'string'],
+    ['apiversion', 'string'],
+    ['readonly', 'string'],
+    ['recipientaccountid', 'string'],
+    ['serviceeventdetails', 'string'],
+    ['sharedeventid', 'string'],
+    ['vpcendpointid', 'string'],
+    ['vpcendpointaccountid', 'string'],
+    ['eventcategory', 'string'],
+    ['addendum', 'struct<reason:string,updatedfields:string,originalrequestid:string,originaleventid:string>'],
+    ['sessioncredentialfromconsole', 'string'],
+    ['edgedevicedetails', 'string'],
+    ['tlsdetails', 'struct<tlsversion:string,ciphersuite:string,clientprovidedhostheader:string>']
+];
+/** JSON SerDe: AWS notes the older CloudTrailSerde does not handle the newer fields. */
+const CLOUDTRAIL_SERDE = 'org.apache.hive.hcatalog.data.JsonSerDe';
+const CLOUDTRAIL_INPUT_FORMAT = 'com.amazon.emr.cloudtrail.CloudTrailInputFormat';
+const CLOUDTRAIL_OUTPUT_FORMAT = 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat';
+/** SerDes that read CloudTrail's files: the documented one and the older CloudTrail-specific one. */
+const ACCEPTED_SERDES = new Set([
+    CLOUDTRAIL_SERDE,
+    'com.amazon.emr.hive.serde.CloudTrailSerde'
+]);
+function partitionKeyColumns(dateKeyType) {
+    return PARTITION_KEY_NAMES.map((name, index) => ({ Name: name, Type: index < 2 ? 'string' : dateKeyType }));
+}
+/**
+ * Parses `struct<a:string,b:struct<c:int>>` (and arrays or maps of structs) into a tree of field
+ * names; null marks a leaf. Arrays and maps are looked through, as `resources[1].arn` reads them.
+ */
+function fieldsOf(type) {
+    const text = type.replace(/\s+/g, '').toLowerCase();
+    let position = 0;
+    const parseType = () => {
+        if (text.startsWith('struct<', position)) {
+            position += 'struct<'.length;
+            const fields = new Map();
+            while (text[position] !== '>') {
+                const colon = text.indexOf(':', position);
+                const name = text.slice(position, colon);
+                position = colon + 1;
+                fields.set(name, parseType());
+                if (text[position] === ',')
+                    position += 1;
+            }
+            position += 1;
+            return fields;
+        }
+        for (const wrapper of ['array<', 'map<']) {
+            if (text.startsWith(wrapper, position)) {
+                position += wrapper.length;
+                let inner = parseType();
+                if (wrapper === 'map<') {
+                    position += 1; // the comma between key and value types
+                    inner = parseType();
+                }
+                position += 1;
+                return inner;
+            }
+        }
+        const end = text.slice(position).search(/[,>]|$/);
+        position += end;
+        return null;
+    };
+    return parseType();
+}
+
+;// CONCATENATED MODULE: ./src/table/create.ts
+/**
+ * Creates the database and the CloudTrail table when `create-table` asks for it. An existing
+ * table is never replaced; a table someone else created between our read and our write counts as
+ * existing (AlreadyExistsException), and is then validated like any other.
+ */
+
+
+
+const catalog = (ref) => (ref.catalogId ? { CatalogId: ref.catalogId } : {});
+function cloudTrailTableInput(ref, layout, dateKeyType) {
+    return {
+        Name: ref.table,
+        Description: `CloudTrail logs of ${layout.organizationId ?? 'the trail'}, partitioned by cloudtrail-partitions`,
+        TableType: 'EXTERNAL_TABLE',
+        Parameters: { EXTERNAL: 'TRUE', classification: 'cloudtrail', 'created-by': 'cloudtrail-partitions' },
+        PartitionKeys: partitionKeyColumns(dateKeyType),
+        StorageDescriptor: {
+            Columns: CLOUDTRAIL_COLUMNS.map(([Name, Type]) => ({ Name, Type })),
+            Location: tableLocation(layout),
+            InputFormat: CLOUDTRAIL_INPUT_FORMAT,
+            OutputFormat: CLOUDTRAIL_OUTPUT_FORMAT,
+            SerdeInfo: { SerializationLibrary: CLOUDTRAIL_SERDE, Parameters: {} },
+            Compressed: false,
+            NumberOfBuckets: -1,
+            StoredAsSubDirectories: false
+        }
+    };
+}
+/** True when it created the database. */
+async function ensureDatabase(glue, ref) {
+    try {
+        await glue.send(new dist_cjs/* GetDatabaseCommand */.vU({ ...catalog(ref), Name: ref.database }));
+        return false;
+    }
+    catch (error) {
+        if (error.name !== 'EntityNotFoundException')
+            throw error;
+    }
+    try {
+        await glue.send(new dist_cjs/* CreateDatabaseCommand */.x_P({ ...catalog(ref), DatabaseInput: { Name: ref.database } }));
+        return true;
+    }
+    catch (error) {
+        if (error.name === 'AlreadyExistsException')
+            return false;
+        throw error;
+    }
+}
+/** True when it created the table; false when it already existed. */
+async function createTable(glue, ref, input) {
+    try {
+        await glue.send(new dist_cjs/* CreateTableCommand */.IxS({ ...catalog(ref), DatabaseName: ref.database, TableInput: input }));
+        return true;
+    }
+    catch (error) {
+        if (error.name === 'AlreadyExistsException')
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/table/partition-index.ts
+/**
+ * Fast Athena planning: a Glue partition index on (year, month, day) and the table property
+ * `partition_filtering.enabled=true`, without which Athena does not use indexes.
+ *
+ * Why year, month, day: Glue uses an index only when the query constrains the index's first key with
+ * =, <, <=, >, >= or BETWEEN joined by AND; every query that passes this project's query check
+ * constrains year, month and day, while account and region are often left open. One index leaves
+ * two of the table's three for the team's own needs.
+ */
+
+
+
+const INDEX_NAME = 'cloudtrail_partitions_by_date';
+const INDEX_KEYS = ['year', 'month', 'day'];
+/** Glue's most per table. */
+const MAX_INDEXES = 3;
+const PARTITION_FILTERING = 'partition_filtering.enabled';
+const DEFAULT_INDEX_WAIT = { timeoutMs: 120_000, pollMs: 3_000 };
+async function listIndexes(glue, ref) {
+    const indexes = [];
+    const { CatalogId, DatabaseName, TableName } = tableParams(ref);
+    for await (const page of (0,dist_cjs/* paginateGetPartitionIndexes */.MSK)({ client: glue }, { CatalogId, DatabaseName, TableName })) {
+        indexes.push(...(page.PartitionIndexDescriptorList ?? []));
+    }
+    return indexes;
+}
+/** An index Glue can use for date-filtered queries: its first key is `year`. */
+function usable(index) {
+    return index.Keys?.[0]?.Name?.toLowerCase() === 'year' && index.IndexStatus !== 'FAILED';
+}
+function stateOf(action, index) {
+    return {
+        action,
+        name: index.IndexName,
+        keys: (index.Keys ?? []).map((key) => key.Name ?? ''),
+        status: index.IndexStatus
+    };
+}
+/** The usable index the table already has, if any: reported even when none was requested. */
+async function findUsableIndex(glue, ref) {
+    const index = (await listIndexes(glue, ref)).find(usable);
+    return index && stateOf('existing', index);
+}
+async function ensurePartitionIndex(glue, ref, dryRun, logger, wait = DEFAULT_INDEX_WAIT) {
+    const indexes = await listIndexes(glue, ref);
+    const existing = indexes.find(usable);
+    if (existing) {
+        const state = stateOf('existing', existing);
+        return existing.IndexStatus === 'CREATING'
+            ? { ...state, status: await waitActive(glue, ref, state, wait) }
+            : state;
+    }
+    if (indexes.length >= MAX_INDEXES) {
+        logger.warning(`The table has ${indexes.length} partition indexes, Glue's most, and none starts with year: no index added. ` +
+            `Drop one you do not need to let this action add (year, month, day).`);
+        return { action: 'no-slot' };
+    }
+    const planned = { action: 'would-create', name: INDEX_NAME, keys: [...INDEX_KEYS] };
+    if (dryRun)
+        return planned;
+    try {
+        await glue.send(new dist_cjs/* CreatePartitionIndexCommand */.wXV({
+            ...tableParams(ref),
+            PartitionIndex: { IndexName: INDEX_NAME, Keys: [...INDEX_KEYS] }
+        }));
+    }
+    catch (error) {
+        // Another run created it between our read and our write.
+        if (error.name !== 'AlreadyExistsException')
+            throw error;
+    }
+    logger.info(`partition index ${INDEX_NAME} (${INDEX_KEYS.join(', ')}) requested`);
+    return { ...planned, action: 'created', status: await waitActive(glue, ref, planned, wait) };
+}
+async function waitActive(glue, ref, index, wait) {
+    const deadline = Date.now() + wait.timeoutMs;
+    for (;;) {
+        const status = (await listIndexes(glue, ref)).find((i) => i.IndexName === index.name)?.IndexStatus ?? 'UNKNOWN';
+        if (status !== 'CREATING' || Date.now() >= deadline)
+            return status;
+        await (0,promises_namespaceObject.setTimeout)(wait.pollMs);
+    }
+}
+/** Sets `partition_filtering.enabled=true` on the table, keeping everything else as it is. */
+async function ensurePartitionFiltering(glue, ref, table, dryRun) {
+    if (table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true')
+        return 'enabled';
+    if (dryRun)
+        return 'would-enable';
+    const { CatalogId, DatabaseName } = tableParams(ref);
+    await glue.send(new dist_cjs/* UpdateTableCommand */.NQf({
+        CatalogId,
+        DatabaseName,
+        TableInput: {
+            ...tableInputOf(table),
+            Parameters: { ...table.Parameters, [PARTITION_FILTERING]: 'true' }
+        }
+    }));
+    return 'enabled-now';
+}
+/** The writable part of a Table, as UpdateTable takes it. */
+function tableInputOf(table) {
+    const { Name, Description, Owner, LastAccessTime, LastAnalyzedTime, Retention, StorageDescriptor, PartitionKeys, ViewOriginalText, ViewExpandedText, TableType, Parameters, TargetTable } = table;
+    return {
+        Name,
+        Description,
+        Owner,
+        LastAccessTime,
+        LastAnalyzedTime,
+        Retention,
+        StorageDescriptor,
+        PartitionKeys,
+        ViewOriginalText,
+        ViewExpandedText,
+        TableType,
+        Parameters,
+        TargetTable
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/table/validate.ts
 /**
- * Reads the table and checks, before any write, that its partition keys are the ones the sync
- * writes: `account`, `region`, `year`, `month`, `day`, in that order; `string` account and region;
- * date keys all `string` or all integer. The date key type decides the values written.
+ * Reads the table and checks, before any write, that the sync can keep it: partition keys
+ * `account`, `region`, `year`, `month`, `day` in that order (string account and region, date keys
+ * all string or all integer), no partition projection, a SerDe that reads CloudTrail's files. The
+ * location and missing newer columns are warnings: the table works, but a person should know.
  */
 
 
 
 
+
 const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint']);
-async function readTable(glue, ref) {
+/** The table, or undefined when it (or its database) does not exist. */
+async function findTable(glue, ref) {
     try {
         const response = await glue.send(new dist_cjs/* GetTableCommand */.QuZ({
             ...(ref.catalogId ? { CatalogId: ref.catalogId } : {}),
             DatabaseName: ref.database,
             Name: ref.table
         }));
-        if (!response.Table)
-            throw new Error(`GetTable returned no table for ${describeTable(ref)}`);
         return response.Table;
     }
     catch (error) {
-        if (error.name === 'EntityNotFoundException') {
-            throw new ConfigurationError(`Inputs 'database' and 'table': ${describeTable(ref)} was not found in Glue (${error.message}). ` +
-                `Create the CloudTrail table first (AWS documents it under "Querying AWS CloudTrail logs" in the Athena guide), or check the names and aws-region.`);
-        }
+        if (error.name === 'EntityNotFoundException')
+            return undefined;
         throw error;
     }
 }
-function validateTable(table, ref) {
+function validateTable(table, ref, expectedLocation) {
     const name = describeTable(ref);
     if (table.Parameters?.['projection.enabled']?.toLowerCase() === 'true') {
-        throw new ConfigurationError(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
+        throw new errors_ConfigurationError(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
             `so this action has nothing to do. Use a table without projection, or keep projection and drop this action.`);
     }
     const keys = (table.PartitionKeys ?? []).map((key) => ({
@@ -81981,25 +82341,51 @@ function validateTable(table, ref) {
     const actual = keys.map((key) => `${key.name} ${key.type}`).join(', ') || 'none';
     const namesMatch = keys.length === PARTITION_KEY_NAMES.length && keys.every((key, i) => key.name === PARTITION_KEY_NAMES[i]);
     if (!namesMatch) {
-        throw new ConfigurationError(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
-            `Create the table with those partition keys, as AWS documents the CloudTrail table for organization trails.`);
+        throw new errors_ConfigurationError(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
+            `Create the table with those partition keys, as AWS documents the CloudTrail table for organization trails, ` +
+            `or let the action create a new one (create-table: true with another table name).`);
     }
     const [account, region, ...dateKeys] = keys;
     if (account.type !== 'string' || region.type !== 'string') {
-        throw new ConfigurationError(`${name}: partition keys account and region must be string (found ${actual}).`);
+        throw new errors_ConfigurationError(`${name}: partition keys account and region must be string (found ${actual}).`);
     }
     const dateKeyType = dateKeyTypeOf(dateKeys.map((key) => key.type));
     if (!dateKeyType) {
-        throw new ConfigurationError(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
+        throw new errors_ConfigurationError(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
     }
-    if (!table.StorageDescriptor) {
-        throw new ConfigurationError(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
+    const descriptor = table.StorageDescriptor;
+    if (!descriptor) {
+        throw new errors_ConfigurationError(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
+    }
+    const serde = descriptor.SerdeInfo?.SerializationLibrary ?? '';
+    if (!ACCEPTED_SERDES.has(serde)) {
+        throw new errors_ConfigurationError(`${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
+            `partitions copy it. Use ${[...ACCEPTED_SERDES].join(' or ')} (AWS's documented table uses the first).`);
+    }
+    const warnings = [];
+    if (expectedLocation && descriptor.Location && !sameLocation(descriptor.Location, expectedLocation)) {
+        warnings.push(`${name} has LOCATION ${descriptor.Location}; the trail's root is ${expectedLocation}. ` +
+            `Partitions carry their own locations, so queries work, but check that this is the table you meant.`);
     }
     return {
         dateKeyType,
-        storageDescriptor: table.StorageDescriptor,
-        location: table.StorageDescriptor.Location
+        storageDescriptor: descriptor,
+        missingColumns: missingColumns(descriptor.Columns ?? []),
+        warnings,
+        parameters: table.Parameters ?? {}
     };
+}
+function missingColumns(columns) {
+    const present = new Set(columns.map((column) => (column.Name ?? '').toLowerCase()));
+    return CLOUDTRAIL_COLUMNS.filter(([name]) => !present.has(name));
+}
+/** The one Athena statement that adds the missing columns. */
+function addColumnsStatement(ref, columns) {
+    const list = columns.map(([name, type]) => `${name} ${type}`).join(', ');
+    return `ALTER TABLE ${ref.database}.${ref.table} ADD COLUMNS (${list})`;
+}
+function sameLocation(a, b) {
+    return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 }
 function dateKeyTypeOf(types) {
     if (types.every((type) => type === 'string'))
@@ -82007,6 +82393,86 @@ function dateKeyTypeOf(types) {
     if (types.every((type) => INTEGER_TYPES.has(type)))
         return 'int';
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/table/ensure.ts
+
+
+
+
+
+
+
+async function prepareTable(glue, ref, layout, options, logger) {
+    const name = describeTable(ref);
+    let table = await findTable(glue, ref);
+    let action = 'validated';
+    let databaseCreated = false;
+    if (!table) {
+        if (!options.createTable) {
+            throw new errors_ConfigurationError(`Inputs '${constants_Inputs.Database}' and '${constants_Inputs.Table}': ${name} was not found in Glue. Check the names and ` +
+                `'${constants_Inputs.AwsRegion}', or set '${constants_Inputs.CreateTable}: true' to create it as AWS documents the CloudTrail table.`);
+        }
+        const dateKeyType = options.dateKeyType ?? 'string';
+        const input = cloudTrailTableInput(ref, layout, dateKeyType);
+        if (options.dryRun) {
+            logger.info(`dry run: would create ${name} (date keys ${dateKeyType}) at ${tableLocation(layout)}`);
+            const wantIndex = options.partitionIndex ?? true;
+            return {
+                action: 'would-create',
+                databaseCreated: false,
+                dateKeyType,
+                storageDescriptor: input.StorageDescriptor ?? {},
+                missingColumns: [],
+                warnings: [],
+                ...(wantIndex ? { index: { action: 'would-create' } } : {}),
+                partitionFiltering: wantIndex ? 'would-enable' : 'off'
+            };
+        }
+        databaseCreated = await ensureDatabase(glue, ref);
+        if (await createTable(glue, ref, input)) {
+            action = 'created';
+            logger.info(`created ${name} (date keys ${dateKeyType}) at ${tableLocation(layout)}`);
+        }
+        table = await findTable(glue, ref);
+        if (!table)
+            throw new Error(`${name} is missing right after it was created`);
+    }
+    const validated = validateTable(table, ref, tableLocation(layout));
+    if (options.dateKeyType && options.dateKeyType !== validated.dateKeyType) {
+        throw new errors_ConfigurationError(`Input '${constants_Inputs.DateKeyType}' is ${options.dateKeyType}, but ${name} has ${validated.dateKeyType} date keys. ` +
+            `Set '${constants_Inputs.DateKeyType}' to ${validated.dateKeyType} or leave it empty to use the table's type.`);
+    }
+    for (const warning of validated.warnings)
+        logger.warning(warning);
+    const missing = validated.missingColumns;
+    const statement = missing.length ? addColumnsStatement(ref, missing) : undefined;
+    if (statement) {
+        logger.warning(`${name} lacks ${missing.length} column(s) of AWS's current CloudTrail schema (${missing.map(([n]) => n).join(', ')}). ` +
+            `Add them in Athena with: ${statement}`);
+    }
+    const wantIndex = options.partitionIndex ?? action === 'created';
+    let index;
+    let partitionFiltering = table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true' ? 'enabled' : 'off';
+    if (wantIndex) {
+        index = await ensurePartitionIndex(glue, ref, options.dryRun, logger, options.indexWait ?? DEFAULT_INDEX_WAIT);
+        partitionFiltering = await ensurePartitionFiltering(glue, ref, table, options.dryRun);
+        logger.info(`partition index: ${index.name ?? 'none'} ${index.status ?? index.action}; partition filtering ${partitionFiltering}`);
+    }
+    else {
+        index = await findUsableIndex(glue, ref);
+    }
+    return {
+        action,
+        databaseCreated,
+        dateKeyType: validated.dateKeyType,
+        storageDescriptor: validated.storageDescriptor,
+        missingColumns: missing.map(([column]) => column),
+        ...(statement ? { addColumnsStatement: statement } : {}),
+        warnings: validated.warnings,
+        ...(index ? { index } : {}),
+        partitionFiltering
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/concurrency.ts
@@ -82075,10 +82541,10 @@ async function listFolders(s3, bucket, prefix) {
 function explainS3Error(error, bucket, prefix) {
     const name = error.name;
     if (name === 'NoSuchBucket') {
-        return new ConfigurationError(`Input 'bucket': the bucket '${bucket}' does not exist. Check the bucket name.`);
+        return new errors_ConfigurationError(`Input 'bucket': the bucket '${bucket}' does not exist. Check the bucket name.`);
     }
     if (name === 'AccessDenied' || name === 'Forbidden') {
-        return new ConfigurationError(`Listing s3://${bucket}/${prefix} was denied. Give the role s3:ListBucket on ` +
+        return new errors_ConfigurationError(`Listing s3://${bucket}/${prefix} was denied. Give the role s3:ListBucket on ` +
             `arn:aws:s3:::${bucket} (a prefix condition on '${prefix}*' is enough).`);
     }
     return error;
@@ -82094,17 +82560,17 @@ async function detectLayout(s3, request) {
     if (request.organizationId) {
         if (!organizations.includes(request.organizationId)) {
             const found = organizations.length ? `; found: ${organizations.join(', ')}` : '';
-            throw new ConfigurationError(`Input 'organization-id': ${request.organizationId} has no folder under ${where}${found}.`);
+            throw new errors_ConfigurationError(`Input 'organization-id': ${request.organizationId} has no folder under ${where}${found}.`);
         }
         return { ...base, kind: 'organization', organizationId: request.organizationId };
     }
     if (organizations.length === 0 && accounts.length === 0) {
-        throw new ConfigurationError(`No CloudTrail logs under ${where}: neither o-ORGID/ nor account folders. ` +
+        throw new errors_ConfigurationError(`No CloudTrail logs under ${where}: neither o-ORGID/ nor account folders. ` +
             `Check the 'bucket' and 'prefix' inputs (prefix is what comes before AWSLogs/).`);
     }
     if (organizations.length + (accounts.length > 0 ? 1 : 0) > 1) {
         const found = [...organizations, ...(accounts.length ? [`${accounts.length} account folder(s)`] : [])];
-        throw new ConfigurationError(`${where} holds more than one trail layout (${found.join(', ')}). ` +
+        throw new errors_ConfigurationError(`${where} holds more than one trail layout (${found.join(', ')}). ` +
             `Set the 'organization-id' input to the organization whose partitions this table should have.`);
     }
     const organizationId = organizations[0];
@@ -82136,8 +82602,6 @@ async function discoverSeries(s3, layout, filter, logger) {
     return { series, accountsFound: present.length, missingAccounts, regionsSeen, regionsSkipped };
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
 /**
  * A second line of retries around whole Glue batch calls, after the SDK's own: Glue throttles per
@@ -82456,11 +82920,6 @@ async function runSync(settings, clients, logger, tuning = DEFAULT_TUNING) {
             timings.push([name, Math.round(performance.now() - started)]);
         }
     };
-    const table = await phase('Table', async () => {
-        const validated = validateTable(await readTable(clients.glue, settings.table), settings.table);
-        logger.info(`${describeTable(settings.table)}: date keys are ${validated.dateKeyType}`);
-        return validated;
-    });
     const { layout, discovery } = await phase('Discovery', async () => {
         const layout = await detectLayout(clients.s3, settings);
         logger.info(`layout: ${describeLayout(layout)}`);
@@ -82478,7 +82937,21 @@ async function runSync(settings, clients, logger, tuning = DEFAULT_TUNING) {
         logger.info(`${discovery.series.size} account(s), ${series} account/region series to keep`);
         return { layout, discovery };
     });
-    const existing = await phase('Existing partitions', () => readExistingPartitions(clients.glue, settings.table, table.dateKeyType, logger));
+    const table = await phase('Table', async () => {
+        const state = await prepareTable(clients.glue, settings.table, layout, {
+            createTable: settings.createTable,
+            ...(settings.dateKeyType ? { dateKeyType: settings.dateKeyType } : {}),
+            ...(settings.partitionIndex === undefined ? {} : { partitionIndex: settings.partitionIndex }),
+            dryRun: settings.dryRun,
+            ...(tuning.indexWait ? { indexWait: tuning.indexWait } : {})
+        }, logger);
+        logger.info(`${describeTable(settings.table)}: ${state.action}, date keys ${state.dateKeyType}`);
+        return state;
+    });
+    // A table this dry run would create has no partitions yet.
+    const existing = table.action === 'would-create'
+        ? emptyExisting()
+        : await phase('Existing partitions', () => readExistingPartitions(clients.glue, settings.table, table.dateKeyType, logger));
     for (const values of existing.foreignSamples) {
         logger.debug(`left alone (not in this action's form): ${values.join('/')}`);
     }
@@ -82489,6 +82962,7 @@ async function runSync(settings, clients, logger, tuning = DEFAULT_TUNING) {
         settings,
         tableName: describeTable(settings.table),
         dateKeyType: table.dateKeyType,
+        table,
         layout,
         layoutDescription: describeLayout(layout),
         discovery,
@@ -82510,13 +82984,16 @@ async function runSync(settings, clients, logger, tuning = DEFAULT_TUNING) {
     }, plan, logger));
     return report;
 }
+function emptyExisting() {
+    return { bySeries: new Map(), total: 0, foreign: 0, foreignSamples: [] };
+}
 /** An allow-listed region must be a known AWS region or at least appear in the bucket. */
 function checkRegions(regions, discovery) {
     for (const region of regions) {
         if (KNOWN_REGIONS.has(region) || discovery.regionsSeen.has(region))
             continue;
         const hint = nearestRegion(region);
-        throw new ConfigurationError(`Input 'regions': '${region}' is not an AWS region${hint ? ` (did you mean ${hint}?)` : ''} and the bucket has no logs for it.`);
+        throw new errors_ConfigurationError(`Input 'regions': '${region}' is not an AWS region${hint ? ` (did you mean ${hint}?)` : ''} and the bucket has no logs for it.`);
     }
 }
 
@@ -82561,7 +83038,9 @@ function renderSummary(report, calls) {
         '',
         `| | |`,
         `| --- | --- |`,
-        `| Table | \`${report.tableName}\` (date keys: ${report.dateKeyType}) |`,
+        `| Table | \`${report.tableName}\` ${TABLE_ACTIONS[report.table.action]}, date keys ${report.dateKeyType}${report.table.databaseCreated ? ' (database created)' : ''} |`,
+        `| Partition index | ${describeIndex(report.table)} |`,
+        `| Partition filtering | ${FILTERING[report.table.partitionFiltering]} |`,
         `| Layout | ${report.layoutDescription} |`,
         `| Window | ${formatIsoDate(plan.window.first)} to ${formatIsoDate(plan.window.last)} (as of ${formatIsoDate(settings.asOf)}, ${settings.retentionDays} days kept, ${settings.futureDays} ahead) |`,
         `| Accounts | ${report.discovery.series.size} in scope of ${report.discovery.accountsFound} found |`,
@@ -82571,6 +83050,12 @@ function renderSummary(report, calls) {
             ` · Left alone: ${number(plan.totals.leftAlone)} · In Glue before: ${number(report.existingTotal)}`,
         ''
     ];
+    if (report.table.addColumnsStatement) {
+        lines.push(`The table lacks ${report.table.missingColumns.length} column(s) of AWS's current CloudTrail schema ` +
+            `(${report.table.missingColumns.join(', ')}). Add them in Athena with:`, '', '```sql', report.table.addColumnsStatement, '```', '');
+    }
+    for (const warning of report.table.warnings)
+        lines.push(`> [!WARNING]`, `> ${warning}`, '');
     if (applied && (applied.alreadyDone || applied.failed)) {
         lines.push(`Already done by another run: ${number(applied.alreadyDone)} · **Failed: ${number(applied.failed)}**` +
             (applied.stoppedBy ? ` (stopped after: ${applied.stoppedBy})` : ''), '');
@@ -82590,6 +83075,29 @@ function renderSummary(report, calls) {
         lines.push(`| ${operation} | ${number(stats.calls)} | ${number(stats.retries)} | ${number(stats.failed)} |`);
     }
     return lines.join('\n') + '\n';
+}
+const TABLE_ACTIONS = {
+    validated: 'validated',
+    created: 'created',
+    'would-create': 'would be created'
+};
+const FILTERING = {
+    enabled: 'on',
+    'enabled-now': 'turned on (partition_filtering.enabled=true)',
+    'would-enable': 'would be turned on',
+    off: 'off'
+};
+function describeIndex(table) {
+    const index = table.index;
+    if (!index)
+        return 'none (set partition-index: true to add one)';
+    if (index.action === 'no-slot')
+        return 'none usable; no slot left (3 indexes)';
+    const what = `${index.name ?? 'cloudtrail_partitions_by_date'} (${(index.keys ?? ['year', 'month', 'day']).join(', ')})`;
+    if (index.action === 'would-create')
+        return `${what} would be created`;
+    const status = index.status === 'CREATING' ? 'CREATING, still building' : (index.status ?? 'unknown');
+    return `${what} ${index.action === 'created' ? 'created' : 'present'}, ${status}`;
 }
 function seriesTable(rows) {
     const changed = rows.filter((row) => row.added + row.removed > 0);
@@ -82671,10 +83179,10 @@ async function writePlanFile(path, report) {
     await (0,promises_.writeFile)(path, JSON.stringify(planDocument(report), null, 2) + '\n');
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/commands/sync.ts
 /**
- * Orchestration only: settings -> credentials -> command -> report. Everything that decides
- * anything lives in modules that take plain arguments; this file wires them to @actions/core.
+ * `command: sync` wired to GitHub: inputs -> credentials -> runSync -> outputs, job summary, plan
+ * file, and a failed step when any change failed.
  */
 
 
@@ -82686,6 +83194,50 @@ async function writePlanFile(path, report) {
 
 
 
+async function syncCommand(logger) {
+    const settings = readSyncSettings((name) => getInput(name));
+    const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) => getIDToken(audience));
+    logger.info(credentials ? `credentials: GitHub OIDC -> ${settings.credentials.roleToAssume}` : 'credentials: ambient');
+    const clients = createClients(settings.awsRegion, credentials);
+    const report = await runSync({
+        ...settings,
+        table: {
+            database: settings.database,
+            table: settings.table,
+            ...(settings.catalogId ? { catalogId: settings.catalogId } : {})
+        }
+    }, clients, logger);
+    const totals = totalsOf(report);
+    const planFile = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'cloudtrail-partitions-plan.json');
+    await writePlanFile(planFile, report);
+    const summaryText = `${settings.dryRun ? 'dry run: would add' : 'added'} ${totals.added}, ` +
+        `${settings.dryRun ? 'would remove' : 'removed'} ${totals.removed}, unchanged ${totals.unchanged} ` +
+        `partitions in ${report.tableName}`;
+    setOutput(Outputs.Added, totals.added);
+    setOutput(Outputs.Removed, totals.removed);
+    setOutput(Outputs.Unchanged, totals.unchanged);
+    setOutput(Outputs.PlanFile, planFile);
+    setOutput(Outputs.Summary, summaryText);
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        await summary.addRaw(renderSummary(report, clients.calls)).write();
+    }
+    logger.info(summaryText);
+    const applied = report.applied;
+    if (applied && applied.failed > 0) {
+        setFailed(`${applied.failed} partition change(s) failed` +
+            (applied.stoppedBy ? ` (stopped after: ${applied.stoppedBy})` : '') +
+            `; ${applied.created} created and ${applied.deleted} removed were applied. See the job summary.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * Orchestration only: which command -> that command's wiring (settings -> credentials -> work ->
+ * report). A ConfigurationError is the user's to fix and is reported as just its message.
+ */
+
+
+
 
 const actionsLogger = {
     info: (message) => info(message),
@@ -82693,46 +83245,21 @@ const actionsLogger = {
     debug: (message) => debug(message),
     group: (name, fn) => group(name, fn)
 };
+const COMMANDS = {
+    sync: syncCommand,
+    'check-queries': async () => {
+        throw new errors_ConfigurationError(`command 'check-queries' is not available in this build`);
+    },
+    'publish-queries': async () => {
+        throw new errors_ConfigurationError(`command 'publish-queries' is not available in this build`);
+    }
+};
 async function run() {
     try {
-        const settings = readSettings((name) => getInput(name));
-        const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) => getIDToken(audience));
-        info(credentials
-            ? `credentials: GitHub OIDC -> ${settings.credentials.roleToAssume}`
-            : 'credentials: ambient');
-        const clients = createClients(settings.awsRegion, credentials);
-        const report = await runSync({
-            ...settings,
-            table: {
-                database: settings.database,
-                table: settings.table,
-                ...(settings.catalogId ? { catalogId: settings.catalogId } : {})
-            }
-        }, clients, actionsLogger);
-        const totals = totalsOf(report);
-        const planFile = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'cloudtrail-partitions-plan.json');
-        await writePlanFile(planFile, report);
-        const summaryText = `${settings.dryRun ? 'dry run: would add' : 'added'} ${totals.added}, ` +
-            `${settings.dryRun ? 'would remove' : 'removed'} ${totals.removed}, unchanged ${totals.unchanged} ` +
-            `partitions in ${report.tableName}`;
-        setOutput(Outputs.Added, totals.added);
-        setOutput(Outputs.Removed, totals.removed);
-        setOutput(Outputs.Unchanged, totals.unchanged);
-        setOutput(Outputs.PlanFile, planFile);
-        setOutput(Outputs.Summary, summaryText);
-        if (process.env.GITHUB_STEP_SUMMARY) {
-            await summary.addRaw(renderSummary(report, clients.calls)).write();
-        }
-        info(summaryText);
-        const applied = report.applied;
-        if (applied && applied.failed > 0) {
-            setFailed(`${applied.failed} partition change(s) failed` +
-                (applied.stoppedBy ? ` (stopped after: ${applied.stoppedBy})` : '') +
-                `; ${applied.created} created and ${applied.deleted} removed were applied. See the job summary.`);
-        }
+        await COMMANDS[readCommand((name) => getInput(name))](actionsLogger);
     }
     catch (error) {
-        if (error instanceof ConfigurationError) {
+        if (error instanceof errors_ConfigurationError) {
             setFailed(error.message);
         }
         else {

@@ -1,5 +1,6 @@
 /** Input and output names, written once (as actions/cache does). */
 export const Inputs = {
+  Command: 'command',
   Bucket: 'bucket',
   Prefix: 'prefix',
   OrganizationId: 'organization-id',
@@ -16,8 +17,20 @@ export const Inputs = {
   RoleToAssume: 'role-to-assume',
   RoleSessionName: 'role-session-name',
   RoleDurationSeconds: 'role-duration-seconds',
-  Audience: 'audience'
+  Audience: 'audience',
+  CreateTable: 'create-table',
+  DateKeyType: 'date-key-type',
+  PartitionIndex: 'partition-index',
+  Queries: 'queries',
+  PartitionColumns: 'partition-columns',
+  RuleSeverity: 'rule-severity',
+  Workgroup: 'workgroup',
+  DeleteMissing: 'delete-missing',
+  GithubToken: 'github-token'
 } as const
+
+export const Commands = ['sync', 'check-queries', 'publish-queries'] as const
+export type Command = (typeof Commands)[number]
 
 export const Outputs = {
   Added: 'added',

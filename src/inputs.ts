@@ -3,10 +3,10 @@
  * input-helper does). Each mistake is a ConfigurationError that names the input and the fix;
  * nothing reaches AWS before this has passed.
  */
-import { Inputs } from './constants.js'
+import { Commands, Inputs, type Command } from './constants.js'
 import { ConfigurationError } from './errors.js'
 import { parseIsoDate, todayUtc, type DayNumber } from './partitions/dates.js'
-import { ACCOUNT_PATTERN, REGION_PATTERN } from './partitions/keys.js'
+import { ACCOUNT_PATTERN, REGION_PATTERN, type DateKeyType } from './partitions/keys.js'
 import { normalizePrefix, ORGANIZATION_ID_PATTERN } from './trail/layout.js'
 import { nearestRegion } from './trail/regions.js'
 
@@ -18,7 +18,7 @@ export interface CredentialSettings {
   audience: string
 }
 
-export interface Settings {
+export interface SyncSettings {
   bucket: string
   prefix: string
   organizationId: string
@@ -33,6 +33,37 @@ export interface Settings {
   dryRun: boolean
   awsRegion: string
   credentials: CredentialSettings
+  createTable: boolean
+  /** Empty input: undefined (the table's own type; string for a created table). */
+  dateKeyType?: DateKeyType
+  /** Empty input: undefined (on when this run creates the table). */
+  partitionIndex?: boolean
+}
+
+export interface CheckSettings {
+  queries: string
+  table: string
+  database?: string
+  partitionColumns: string[]
+  /** Empty input: read from the table when credentials are available, else string. */
+  dateKeyType?: DateKeyType
+  ruleSeverity: string
+  githubToken: string
+  /** With a workgroup (and credentials), each query is also explained by Athena. */
+  workgroup?: string
+  /** Set when AWS can be used (a region is known): for the table's key type and EXPLAIN. */
+  awsRegion?: string
+  credentials: CredentialSettings
+}
+
+export interface PublishSettings {
+  queries: string
+  workgroup: string
+  database: string
+  deleteMissing: boolean
+  dryRun: boolean
+  awsRegion: string
+  credentials: CredentialSettings
 }
 
 /** Returns an input's value, '' when unset (core.getInput's contract). */
@@ -43,17 +74,29 @@ const GLUE_NAME_PATTERN = /^[^\s`]{1,255}$/
 const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/
 
-export function readSettings(
+export function readCommand(read: InputReader): Command {
+  const value = read(Inputs.Command).trim() || 'sync'
+  if (!(Commands as readonly string[]).includes(value)) {
+    throw new ConfigurationError(
+      `Input '${Inputs.Command}': '${value}' is not one of ${Commands.join(', ')}.`
+    )
+  }
+  return value as Command
+}
+
+function requiredInput(read: InputReader, name: string, command: Command): string {
+  const value = read(name).trim()
+  if (!value) throw new ConfigurationError(`Input '${name}' is required for command '${command}'.`)
+  return value
+}
+
+export function readSyncSettings(
   read: InputReader,
   env: NodeJS.ProcessEnv = process.env,
   now = new Date()
-): Settings {
+): SyncSettings {
   const text = (name: string): string => read(name).trim()
-  const required = (name: string): string => {
-    const value = text(name)
-    if (!value) throw new ConfigurationError(`Input '${name}' is required.`)
-    return value
-  }
+  const required = (name: string): string => requiredInput(read, name, 'sync')
 
   const bucket = required(Inputs.Bucket)
   if (bucket.startsWith('s3://') || bucket.includes('/')) {
@@ -109,15 +152,11 @@ export function readSettings(
     )
   }
 
-  const awsRegion = text(Inputs.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || ''
-  if (!awsRegion) {
-    throw new ConfigurationError(
-      `Input '${Inputs.AwsRegion}' is required: the region of the Glue catalog (or set AWS_REGION, as aws-actions/configure-aws-credentials does).`
-    )
-  }
-  if (!REGION_PATTERN.test(awsRegion)) {
-    throw new ConfigurationError(`Input '${Inputs.AwsRegion}': '${awsRegion}' is not an AWS region name.`)
-  }
+  const awsRegion = requiredRegion(read, env)
+  const dateKeyType = optionalDateKeyType(read)
+  const partitionIndex = read(Inputs.PartitionIndex).trim()
+    ? boolean(read, Inputs.PartitionIndex, false)
+    : undefined
 
   return {
     bucket,
@@ -133,8 +172,92 @@ export function readSettings(
     asOf,
     dryRun: boolean(read, Inputs.DryRun, false),
     awsRegion,
+    credentials: readCredentialSettings(read),
+    createTable: boolean(read, Inputs.CreateTable, false),
+    ...(dateKeyType ? { dateKeyType } : {}),
+    ...(partitionIndex === undefined ? {} : { partitionIndex })
+  }
+}
+
+export const DEFAULT_QUERIES = 'queries/**/*.sql'
+export const DEFAULT_PARTITION_COLUMNS = ['year', 'month', 'day']
+
+export function readCheckSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env): CheckSettings {
+  const table = glueName(requiredInput(read, Inputs.Table, 'check-queries'), Inputs.Table)
+  const database = read(Inputs.Database).trim()
+  const partitionColumns = list(read(Inputs.PartitionColumns).toLowerCase())
+  const workgroup = optionalWorkgroup(read)
+  const dateKeyType = optionalDateKeyType(read)
+  const awsRegion = optionalRegion(read, env)
+  return {
+    queries: read(Inputs.Queries).trim() || DEFAULT_QUERIES,
+    table,
+    ...(database ? { database: glueName(database, Inputs.Database) } : {}),
+    partitionColumns: partitionColumns.length ? partitionColumns : DEFAULT_PARTITION_COLUMNS,
+    ...(dateKeyType ? { dateKeyType } : {}),
+    ruleSeverity: read(Inputs.RuleSeverity).trim(),
+    githubToken: read(Inputs.GithubToken).trim(),
+    ...(workgroup ? { workgroup } : {}),
+    ...(awsRegion ? { awsRegion } : {}),
     credentials: readCredentialSettings(read)
   }
+}
+
+export function readPublishSettings(
+  read: InputReader,
+  env: NodeJS.ProcessEnv = process.env
+): PublishSettings {
+  const workgroup = optionalWorkgroup(read)
+  if (!workgroup)
+    throw new ConfigurationError(`Input '${Inputs.Workgroup}' is required for command 'publish-queries'.`)
+  return {
+    queries: read(Inputs.Queries).trim() || DEFAULT_QUERIES,
+    workgroup,
+    database: glueName(requiredInput(read, Inputs.Database, 'publish-queries'), Inputs.Database),
+    deleteMissing: boolean(read, Inputs.DeleteMissing, false),
+    dryRun: boolean(read, Inputs.DryRun, false),
+    awsRegion: requiredRegion(read, env),
+    credentials: readCredentialSettings(read)
+  }
+}
+
+function optionalRegion(read: InputReader, env: NodeJS.ProcessEnv): string | undefined {
+  const awsRegion = read(Inputs.AwsRegion).trim() || env.AWS_REGION || env.AWS_DEFAULT_REGION || ''
+  if (awsRegion && !REGION_PATTERN.test(awsRegion)) {
+    throw new ConfigurationError(`Input '${Inputs.AwsRegion}': '${awsRegion}' is not an AWS region name.`)
+  }
+  return awsRegion || undefined
+}
+
+function requiredRegion(read: InputReader, env: NodeJS.ProcessEnv): string {
+  const awsRegion = optionalRegion(read, env)
+  if (!awsRegion) {
+    throw new ConfigurationError(
+      `Input '${Inputs.AwsRegion}' is required: the region of the Glue catalog (or set AWS_REGION, as aws-actions/configure-aws-credentials does).`
+    )
+  }
+  return awsRegion
+}
+
+function optionalDateKeyType(read: InputReader): DateKeyType | undefined {
+  const value = read(Inputs.DateKeyType).trim()
+  if (!value) return undefined
+  if (value !== 'string' && value !== 'int') {
+    throw new ConfigurationError(`Input '${Inputs.DateKeyType}': '${value}' must be string or int.`)
+  }
+  return value
+}
+
+const WORKGROUP_PATTERN = /^[a-zA-Z0-9._-]{1,128}$/
+
+function optionalWorkgroup(read: InputReader): string | undefined {
+  const value = read(Inputs.Workgroup).trim()
+  if (value && !WORKGROUP_PATTERN.test(value)) {
+    throw new ConfigurationError(
+      `Input '${Inputs.Workgroup}': '${value}' is not an Athena workgroup name (1 to 128 letters, digits, '.', '_' or '-').`
+    )
+  }
+  return value || undefined
 }
 
 function readCredentialSettings(read: InputReader): CredentialSettings {

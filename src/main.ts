@@ -1,19 +1,13 @@
 /**
- * Orchestration only: settings -> credentials -> command -> report. Everything that decides
- * anything lives in modules that take plain arguments; this file wires them to @actions/core.
+ * Orchestration only: which command -> that command's wiring (settings -> credentials -> work ->
+ * report). A ConfigurationError is the user's to fix and is reported as just its message.
  */
 import * as core from '@actions/core'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createClients } from './aws/clients.js'
-import { credentialsFor } from './aws/credentials.js'
-import { Outputs } from './constants.js'
+import { syncCommand } from './commands/sync.js'
+import type { Command } from './constants.js'
 import { ConfigurationError } from './errors.js'
-import { readSettings } from './inputs.js'
+import { readCommand } from './inputs.js'
 import type { Logger } from './logger.js'
-import { runSync } from './partitions/sync.js'
-import { writePlanFile } from './report/plan-file.js'
-import { renderSummary, totalsOf } from './report/summary.js'
 
 export const actionsLogger: Logger = {
   info: (message) => core.info(message),
@@ -22,56 +16,19 @@ export const actionsLogger: Logger = {
   group: (name, fn) => core.group(name, fn)
 }
 
+const COMMANDS: Record<Command, (logger: Logger) => Promise<void>> = {
+  sync: syncCommand,
+  'check-queries': async () => {
+    throw new ConfigurationError(`command 'check-queries' is not available in this build`)
+  },
+  'publish-queries': async () => {
+    throw new ConfigurationError(`command 'publish-queries' is not available in this build`)
+  }
+}
+
 export async function run(): Promise<void> {
   try {
-    const settings = readSettings((name) => core.getInput(name))
-    const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) =>
-      core.getIDToken(audience)
-    )
-    core.info(
-      credentials
-        ? `credentials: GitHub OIDC -> ${settings.credentials.roleToAssume}`
-        : 'credentials: ambient'
-    )
-    const clients = createClients(settings.awsRegion, credentials)
-    const report = await runSync(
-      {
-        ...settings,
-        table: {
-          database: settings.database,
-          table: settings.table,
-          ...(settings.catalogId ? { catalogId: settings.catalogId } : {})
-        }
-      },
-      clients,
-      actionsLogger
-    )
-
-    const totals = totalsOf(report)
-    const planFile = join(process.env.RUNNER_TEMP || tmpdir(), 'cloudtrail-partitions-plan.json')
-    await writePlanFile(planFile, report)
-    const summaryText =
-      `${settings.dryRun ? 'dry run: would add' : 'added'} ${totals.added}, ` +
-      `${settings.dryRun ? 'would remove' : 'removed'} ${totals.removed}, unchanged ${totals.unchanged} ` +
-      `partitions in ${report.tableName}`
-    core.setOutput(Outputs.Added, totals.added)
-    core.setOutput(Outputs.Removed, totals.removed)
-    core.setOutput(Outputs.Unchanged, totals.unchanged)
-    core.setOutput(Outputs.PlanFile, planFile)
-    core.setOutput(Outputs.Summary, summaryText)
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(renderSummary(report, clients.calls)).write()
-    }
-    core.info(summaryText)
-
-    const applied = report.applied
-    if (applied && applied.failed > 0) {
-      core.setFailed(
-        `${applied.failed} partition change(s) failed` +
-          (applied.stoppedBy ? ` (stopped after: ${applied.stoppedBy})` : '') +
-          `; ${applied.created} created and ${applied.deleted} removed were applied. See the job summary.`
-      )
-    }
+    await COMMANDS[readCommand((name) => core.getInput(name))](actionsLogger)
   } catch (error) {
     if (error instanceof ConfigurationError) {
       core.setFailed(error.message)

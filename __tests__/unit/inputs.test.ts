@@ -1,5 +1,11 @@
 import { ConfigurationError } from '../../src/errors.js'
-import { list, readSettings } from '../../src/inputs.js'
+import {
+  list,
+  readCheckSettings,
+  readCommand,
+  readPublishSettings,
+  readSyncSettings
+} from '../../src/inputs.js'
 import { formatIsoDate } from '../../src/partitions/dates.js'
 import { nearestRegion } from '../../src/trail/regions.js'
 
@@ -12,7 +18,7 @@ const base: Record<string, string> = {
 
 function settings(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
   const all = { ...base, ...inputs }
-  return readSettings((name) => all[name] ?? '', env, new Date('2026-11-25T10:00:00Z'))
+  return readSyncSettings((name) => all[name] ?? '', env, new Date('2026-11-25T10:00:00Z'))
 }
 
 function errorOf(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): ConfigurationError {
@@ -25,7 +31,7 @@ function errorOf(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): C
   throw new Error('expected a ConfigurationError')
 }
 
-describe('readSettings', () => {
+describe('readSyncSettings', () => {
   it('applies the documented defaults', () => {
     const s = settings({})
     expect(s).toMatchObject({
@@ -107,5 +113,58 @@ describe('readSettings', () => {
 
   it('falls back to AWS_REGION from an earlier configure-aws-credentials step', () => {
     expect(settings({ 'aws-region': '' }, { AWS_REGION: 'us-east-1' }).awsRegion).toBe('us-east-1')
+  })
+})
+
+describe('commands and their settings', () => {
+  const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
+
+  it('defaults to sync and names the valid commands otherwise', () => {
+    expect(readCommand(reader({}))).toBe('sync')
+    expect(readCommand(reader({ command: 'check-queries' }))).toBe('check-queries')
+    expect(() => readCommand(reader({ command: 'check' }))).toThrow(
+      "Input 'command': 'check' is not one of sync, check-queries, publish-queries."
+    )
+  })
+
+  it('reads the table options of sync', () => {
+    const s = settings({ 'create-table': 'true', 'date-key-type': 'int', 'partition-index': 'false' })
+    expect(s).toMatchObject({ createTable: true, dateKeyType: 'int', partitionIndex: false })
+    expect(settings({})).not.toHaveProperty('partitionIndex')
+    expect(errorOf({ 'date-key-type': 'integer' }).message).toContain(
+      "Input 'date-key-type': 'integer' must be string or int"
+    )
+  })
+
+  it('needs no bucket and no AWS for check-queries', () => {
+    const check = readCheckSettings(reader({ table: 'cloudtrail', 'partition-columns': 'Year, Month' }), {})
+    expect(check).toMatchObject({
+      queries: 'queries/**/*.sql',
+      table: 'cloudtrail',
+      partitionColumns: ['year', 'month']
+    })
+    expect(check.awsRegion).toBeUndefined()
+    expect(readCheckSettings(reader({ table: 'ct' }), {}).partitionColumns).toEqual(['year', 'month', 'day'])
+    expect(() => readCheckSettings(reader({}), {})).toThrow(
+      "Input 'table' is required for command 'check-queries'."
+    )
+    expect(() => readCheckSettings(reader({ table: 'ct', workgroup: 'bad name' }), {})).toThrow(
+      "Input 'workgroup'"
+    )
+  })
+
+  it('needs a workgroup, a database and a region for publish-queries', () => {
+    const read = reader({ workgroup: 'primary', database: 'security', 'delete-missing': 'true' })
+    expect(readPublishSettings(read, { AWS_REGION: 'eu-west-1' })).toMatchObject({
+      workgroup: 'primary',
+      database: 'security',
+      deleteMissing: true,
+      dryRun: false,
+      awsRegion: 'eu-west-1'
+    })
+    expect(() => readPublishSettings(reader({ database: 'x' }), {})).toThrow("Input 'workgroup' is required")
+    expect(() => readPublishSettings(reader({ workgroup: 'primary' }), {})).toThrow(
+      "Input 'database' is required"
+    )
   })
 })

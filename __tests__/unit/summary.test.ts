@@ -25,12 +25,25 @@ function report(accounts: number, dryRun: boolean): SyncReport {
     retentionDays: 90,
     futureDays: 1,
     asOf,
-    dryRun
+    dryRun,
+    createTable: false
   }
   return {
     settings,
     tableName: 'security.cloudtrail',
     dateKeyType: 'string',
+    table: {
+      action: 'validated',
+      databaseCreated: false,
+      dateKeyType: 'string',
+      storageDescriptor: {},
+      missingColumns: ['tlsdetails'],
+      addColumnsStatement:
+        'ALTER TABLE security.cloudtrail ADD COLUMNS (tlsdetails struct<tlsversion:string>)',
+      warnings: [],
+      index: { action: 'existing', name: 'by_date', keys: ['year', 'month', 'day'], status: 'ACTIVE' },
+      partitionFiltering: 'enabled'
+    },
     layout: { bucket: 'logs', prefix: '', kind: 'organization', organizationId: 'o-abcdef1234' },
     layoutDescription: 'organization trail o-abcdef1234',
     discovery: {
@@ -59,6 +72,11 @@ describe('job summary', () => {
     expect(text).toContain('2025-12-01 to 2026-03-02')
     expect(text).toContain('| Glue.GetPartitions | 1 | 2 | 0 |')
     expect(text).toContain('ap-south-1')
+    expect(text).toContain('| Partition index | by_date (year, month, day) present, ACTIVE |')
+    expect(text).toContain('| Partition filtering | on |')
+    expect(text).toContain(
+      'ALTER TABLE security.cloudtrail ADD COLUMNS (tlsdetails struct<tlsversion:string>)'
+    )
   })
 
   it('shows the largest rows of a large organization and sums the rest, far below 1 MiB', () => {

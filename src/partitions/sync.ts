@@ -7,18 +7,18 @@ import type { GlueClient } from '@aws-sdk/client-glue'
 import type { S3Client as S3 } from '@aws-sdk/client-s3'
 import { ConfigurationError } from '../errors.js'
 import type { Logger } from '../logger.js'
-import { validateTable, readTable } from '../table/validate.js'
+import { prepareTable, type TableState } from '../table/ensure.js'
+import type { IndexWait } from '../table/partition-index.js'
 import { detectLayout, discoverSeries, type Discovery } from '../trail/discover.js'
 import { describeLayout, type TrailLayout } from '../trail/layout.js'
 import { KNOWN_REGIONS, nearestRegion } from '../trail/regions.js'
 import { applyPlan, type ApplyResult } from './apply.js'
 import { syncWindow, type DayNumber } from './dates.js'
-import { readExistingPartitions } from './existing.js'
-import type { DateKeyType } from './keys.js'
+import { readExistingPartitions, type ExistingPartitions } from './existing.js'
 import { planSync, type SyncPlan } from './plan.js'
 import { describeTable, type TableRef } from './table-ref.js'
 
-export interface SyncSettings {
+export interface SyncRequest {
   bucket: string
   prefix: string
   organizationId: string
@@ -29,7 +29,12 @@ export interface SyncSettings {
   futureDays: number
   asOf: DayNumber
   dryRun: boolean
+  createTable: boolean
+  dateKeyType?: DateKeyTypeInput
+  partitionIndex?: boolean
 }
+
+type DateKeyTypeInput = TableState['dateKeyType']
 
 export interface SyncClients {
   s3: S3
@@ -41,14 +46,16 @@ export interface SyncTuning {
   listConcurrency: number
   /** Glue batch calls in flight. */
   writeConcurrency: number
+  indexWait?: IndexWait
 }
 
 export const DEFAULT_TUNING: SyncTuning = { listConcurrency: 16, writeConcurrency: 8 }
 
 export interface SyncReport {
-  settings: SyncSettings
+  settings: SyncRequest
   tableName: string
-  dateKeyType: DateKeyType
+  dateKeyType: DateKeyTypeInput
+  table: TableState
   layout: TrailLayout
   layoutDescription: string
   discovery: Discovery
@@ -61,7 +68,7 @@ export interface SyncReport {
 }
 
 export async function runSync(
-  settings: SyncSettings,
+  settings: SyncRequest,
   clients: SyncClients,
   logger: Logger,
   tuning: SyncTuning = DEFAULT_TUNING
@@ -75,12 +82,6 @@ export async function runSync(
       timings.push([name, Math.round(performance.now() - started)])
     }
   }
-
-  const table = await phase('Table', async () => {
-    const validated = validateTable(await readTable(clients.glue, settings.table), settings.table)
-    logger.info(`${describeTable(settings.table)}: date keys are ${validated.dateKeyType}`)
-    return validated
-  })
 
   const { layout, discovery } = await phase('Discovery', async () => {
     const layout = await detectLayout(clients.s3, settings)
@@ -106,9 +107,31 @@ export async function runSync(
     return { layout, discovery }
   })
 
-  const existing = await phase('Existing partitions', () =>
-    readExistingPartitions(clients.glue, settings.table, table.dateKeyType, logger)
-  )
+  const table = await phase('Table', async () => {
+    const state = await prepareTable(
+      clients.glue,
+      settings.table,
+      layout,
+      {
+        createTable: settings.createTable,
+        ...(settings.dateKeyType ? { dateKeyType: settings.dateKeyType } : {}),
+        ...(settings.partitionIndex === undefined ? {} : { partitionIndex: settings.partitionIndex }),
+        dryRun: settings.dryRun,
+        ...(tuning.indexWait ? { indexWait: tuning.indexWait } : {})
+      },
+      logger
+    )
+    logger.info(`${describeTable(settings.table)}: ${state.action}, date keys ${state.dateKeyType}`)
+    return state
+  })
+
+  // A table this dry run would create has no partitions yet.
+  const existing =
+    table.action === 'would-create'
+      ? emptyExisting()
+      : await phase('Existing partitions', () =>
+          readExistingPartitions(clients.glue, settings.table, table.dateKeyType, logger)
+        )
   for (const values of existing.foreignSamples) {
     logger.debug(`left alone (not in this action's form): ${values.join('/')}`)
   }
@@ -127,6 +150,7 @@ export async function runSync(
     settings,
     tableName: describeTable(settings.table),
     dateKeyType: table.dateKeyType,
+    table,
     layout,
     layoutDescription: describeLayout(layout),
     discovery,
@@ -153,6 +177,10 @@ export async function runSync(
     )
   )
   return report
+}
+
+function emptyExisting(): ExistingPartitions {
+  return { bySeries: new Map(), total: 0, foreign: 0, foreignSamples: [] }
 }
 
 /** An allow-listed region must be a known AWS region or at least appear in the bucket. */

@@ -7,6 +7,7 @@ import type { CallStats } from '../aws/clients.js'
 import { formatIsoDate } from '../partitions/dates.js'
 import { seriesKey } from '../partitions/keys.js'
 import type { SyncReport } from '../partitions/sync.js'
+import type { TableState } from '../table/ensure.js'
 
 /** Rows of the per-series table before the rest is summed up in one line. */
 export const MAX_SERIES_ROWS = 50
@@ -65,7 +66,9 @@ export function renderSummary(report: SyncReport, calls: CallStats): string {
     '',
     `| | |`,
     `| --- | --- |`,
-    `| Table | \`${report.tableName}\` (date keys: ${report.dateKeyType}) |`,
+    `| Table | \`${report.tableName}\` ${TABLE_ACTIONS[report.table.action]}, date keys ${report.dateKeyType}${report.table.databaseCreated ? ' (database created)' : ''} |`,
+    `| Partition index | ${describeIndex(report.table)} |`,
+    `| Partition filtering | ${FILTERING[report.table.partitionFiltering]} |`,
     `| Layout | ${report.layoutDescription} |`,
     `| Window | ${formatIsoDate(plan.window.first)} to ${formatIsoDate(plan.window.last)} (as of ${formatIsoDate(settings.asOf)}, ${settings.retentionDays} days kept, ${settings.futureDays} ahead) |`,
     `| Accounts | ${report.discovery.series.size} in scope of ${report.discovery.accountsFound} found |`,
@@ -75,6 +78,18 @@ export function renderSummary(report: SyncReport, calls: CallStats): string {
       ` · Left alone: ${number(plan.totals.leftAlone)} · In Glue before: ${number(report.existingTotal)}`,
     ''
   ]
+  if (report.table.addColumnsStatement) {
+    lines.push(
+      `The table lacks ${report.table.missingColumns.length} column(s) of AWS's current CloudTrail schema ` +
+        `(${report.table.missingColumns.join(', ')}). Add them in Athena with:`,
+      '',
+      '```sql',
+      report.table.addColumnsStatement,
+      '```',
+      ''
+    )
+  }
+  for (const warning of report.table.warnings) lines.push(`> [!WARNING]`, `> ${warning}`, '')
   if (applied && (applied.alreadyDone || applied.failed)) {
     lines.push(
       `Already done by another run: ${number(applied.alreadyDone)} · **Failed: ${number(applied.failed)}**` +
@@ -101,6 +116,29 @@ export function renderSummary(report: SyncReport, calls: CallStats): string {
     )
   }
   return lines.join('\n') + '\n'
+}
+
+const TABLE_ACTIONS: Record<TableState['action'], string> = {
+  validated: 'validated',
+  created: 'created',
+  'would-create': 'would be created'
+}
+
+const FILTERING: Record<TableState['partitionFiltering'], string> = {
+  enabled: 'on',
+  'enabled-now': 'turned on (partition_filtering.enabled=true)',
+  'would-enable': 'would be turned on',
+  off: 'off'
+}
+
+function describeIndex(table: TableState): string {
+  const index = table.index
+  if (!index) return 'none (set partition-index: true to add one)'
+  if (index.action === 'no-slot') return 'none usable; no slot left (3 indexes)'
+  const what = `${index.name ?? 'cloudtrail_partitions_by_date'} (${(index.keys ?? ['year', 'month', 'day']).join(', ')})`
+  if (index.action === 'would-create') return `${what} would be created`
+  const status = index.status === 'CREATING' ? 'CREATING, still building' : (index.status ?? 'unknown')
+  return `${what} ${index.action === 'created' ? 'created' : 'present'}, ${status}`
 }
 
 function seriesTable(rows: SeriesRow[]): string[] {

@@ -1,22 +1,35 @@
 /**
- * Reads the table and checks, before any write, that its partition keys are the ones the sync
- * writes: `account`, `region`, `year`, `month`, `day`, in that order; `string` account and region;
- * date keys all `string` or all integer. The date key type decides the values written.
+ * Reads the table and checks, before any write, that the sync can keep it: partition keys
+ * `account`, `region`, `year`, `month`, `day` in that order (string account and region, date keys
+ * all string or all integer), no partition projection, a SerDe that reads CloudTrail's files. The
+ * location and missing newer columns are warnings: the table works, but a person should know.
  */
-import { GetTableCommand, type GlueClient, type StorageDescriptor, type Table } from '@aws-sdk/client-glue'
+import {
+  GetTableCommand,
+  type Column,
+  type GlueClient,
+  type StorageDescriptor,
+  type Table
+} from '@aws-sdk/client-glue'
 import { ConfigurationError } from '../errors.js'
 import { PARTITION_KEY_NAMES, type DateKeyType } from '../partitions/keys.js'
 import { describeTable, type TableRef } from '../partitions/table-ref.js'
+import { ACCEPTED_SERDES, CLOUDTRAIL_COLUMNS } from './schema.js'
 
 const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint'])
 
 export interface ValidatedTable {
   dateKeyType: DateKeyType
   storageDescriptor: StorageDescriptor
-  location?: string
+  /** Columns of AWS's current CloudTrail schema the table lacks (older tables miss newer fields). */
+  missingColumns: (readonly [string, string])[]
+  /** Things a person should know that do not stop the sync. */
+  warnings: string[]
+  parameters: Record<string, string>
 }
 
-export async function readTable(glue: GlueClient, ref: TableRef): Promise<Table> {
+/** The table, or undefined when it (or its database) does not exist. */
+export async function findTable(glue: GlueClient, ref: TableRef): Promise<Table | undefined> {
   try {
     const response = await glue.send(
       new GetTableCommand({
@@ -25,20 +38,14 @@ export async function readTable(glue: GlueClient, ref: TableRef): Promise<Table>
         Name: ref.table
       })
     )
-    if (!response.Table) throw new Error(`GetTable returned no table for ${describeTable(ref)}`)
     return response.Table
   } catch (error) {
-    if ((error as Error).name === 'EntityNotFoundException') {
-      throw new ConfigurationError(
-        `Inputs 'database' and 'table': ${describeTable(ref)} was not found in Glue (${(error as Error).message}). ` +
-          `Create the CloudTrail table first (AWS documents it under "Querying AWS CloudTrail logs" in the Athena guide), or check the names and aws-region.`
-      )
-    }
+    if ((error as Error).name === 'EntityNotFoundException') return undefined
     throw error
   }
 }
 
-export function validateTable(table: Table, ref: TableRef): ValidatedTable {
+export function validateTable(table: Table, ref: TableRef, expectedLocation?: string): ValidatedTable {
   const name = describeTable(ref)
   if (table.Parameters?.['projection.enabled']?.toLowerCase() === 'true') {
     throw new ConfigurationError(
@@ -57,7 +64,8 @@ export function validateTable(table: Table, ref: TableRef): ValidatedTable {
   if (!namesMatch) {
     throw new ConfigurationError(
       `${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
-        `Create the table with those partition keys, as AWS documents the CloudTrail table for organization trails.`
+        `Create the table with those partition keys, as AWS documents the CloudTrail table for organization trails, ` +
+        `or let the action create a new one (create-table: true with another table name).`
     )
   }
   const [account, region, ...dateKeys] = keys as [(typeof keys)[0], (typeof keys)[0], ...typeof keys]
@@ -72,16 +80,48 @@ export function validateTable(table: Table, ref: TableRef): ValidatedTable {
       `${name}: partition keys year, month, day must all be string or all int (found ${actual}).`
     )
   }
-  if (!table.StorageDescriptor) {
+  const descriptor = table.StorageDescriptor
+  if (!descriptor) {
     throw new ConfigurationError(
       `${name} has no storage descriptor; partitions copy it, so the table needs one.`
     )
   }
+  const serde = descriptor.SerdeInfo?.SerializationLibrary ?? ''
+  if (!ACCEPTED_SERDES.has(serde)) {
+    throw new ConfigurationError(
+      `${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
+        `partitions copy it. Use ${[...ACCEPTED_SERDES].join(' or ')} (AWS's documented table uses the first).`
+    )
+  }
+  const warnings: string[] = []
+  if (expectedLocation && descriptor.Location && !sameLocation(descriptor.Location, expectedLocation)) {
+    warnings.push(
+      `${name} has LOCATION ${descriptor.Location}; the trail's root is ${expectedLocation}. ` +
+        `Partitions carry their own locations, so queries work, but check that this is the table you meant.`
+    )
+  }
   return {
     dateKeyType,
-    storageDescriptor: table.StorageDescriptor,
-    location: table.StorageDescriptor.Location
+    storageDescriptor: descriptor,
+    missingColumns: missingColumns(descriptor.Columns ?? []),
+    warnings,
+    parameters: table.Parameters ?? {}
   }
+}
+
+export function missingColumns(columns: readonly Column[]): (readonly [string, string])[] {
+  const present = new Set(columns.map((column) => (column.Name ?? '').toLowerCase()))
+  return CLOUDTRAIL_COLUMNS.filter(([name]) => !present.has(name))
+}
+
+/** The one Athena statement that adds the missing columns. */
+export function addColumnsStatement(ref: TableRef, columns: readonly (readonly [string, string])[]): string {
+  const list = columns.map(([name, type]) => `${name} ${type}`).join(', ')
+  return `ALTER TABLE ${ref.database}.${ref.table} ADD COLUMNS (${list})`
+}
+
+function sameLocation(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '')
 }
 
 function dateKeyTypeOf(types: string[]): DateKeyType | undefined {

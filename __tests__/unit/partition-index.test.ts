@@ -1,0 +1,125 @@
+import {
+  CreatePartitionIndexCommand,
+  GetPartitionIndexesCommand,
+  GlueClient,
+  UpdateTableCommand,
+  type PartitionIndexDescriptor,
+  type PartitionIndexStatus
+} from '@aws-sdk/client-glue'
+import { mockClient } from 'aws-sdk-client-mock'
+import { silentLogger } from '../../src/logger.js'
+import {
+  ensurePartitionFiltering,
+  ensurePartitionIndex,
+  INDEX_NAME
+} from '../../src/table/partition-index.js'
+
+const glueMock = mockClient(GlueClient)
+const glue = new GlueClient({ region: 'eu-central-1' })
+const ref = { database: 'security', table: 'cloudtrail' }
+const wait = { timeoutMs: 30, pollMs: 5 }
+const index = (
+  name: string,
+  keys: string[],
+  status: PartitionIndexStatus = 'ACTIVE'
+): PartitionIndexDescriptor => ({
+  IndexName: name,
+  Keys: keys.map((Name) => ({ Name, Type: 'string' })),
+  IndexStatus: status
+})
+
+beforeEach(() => glueMock.reset())
+
+describe('ensurePartitionIndex', () => {
+  it('creates (year, month, day) and reports it still building when it stays CREATING', async () => {
+    glueMock
+      .on(GetPartitionIndexesCommand)
+      .resolvesOnce({ PartitionIndexDescriptorList: [] })
+      .resolves({ PartitionIndexDescriptorList: [index(INDEX_NAME, ['year', 'month', 'day'], 'CREATING')] })
+    glueMock.on(CreatePartitionIndexCommand).resolves({})
+    const state = await ensurePartitionIndex(glue, ref, false, silentLogger, wait)
+    expect(state).toEqual({
+      action: 'created',
+      name: INDEX_NAME,
+      keys: ['year', 'month', 'day'],
+      status: 'CREATING'
+    })
+    expect(glueMock.commandCalls(CreatePartitionIndexCommand)[0]!.args[0].input.PartitionIndex).toEqual({
+      IndexName: INDEX_NAME,
+      Keys: ['year', 'month', 'day']
+    })
+  })
+
+  it('keeps an index that starts with year, whoever made it', async () => {
+    glueMock
+      .on(GetPartitionIndexesCommand)
+      .resolves({ PartitionIndexDescriptorList: [index('theirs', ['year', 'month'])] })
+    const state = await ensurePartitionIndex(glue, ref, false, silentLogger, wait)
+    expect(state).toMatchObject({ action: 'existing', name: 'theirs', status: 'ACTIVE' })
+    expect(glueMock.commandCalls(CreatePartitionIndexCommand)).toHaveLength(0)
+  })
+
+  it('adds nothing and warns when the table already has three unusable indexes', async () => {
+    glueMock.on(GetPartitionIndexesCommand).resolves({
+      PartitionIndexDescriptorList: [index('a', ['account']), index('b', ['region']), index('c', ['day'])]
+    })
+    const warnings: string[] = []
+    const state = await ensurePartitionIndex(
+      glue,
+      ref,
+      false,
+      { ...silentLogger, warning: (m) => warnings.push(m) },
+      wait
+    )
+    expect(state).toEqual({ action: 'no-slot' })
+    expect(warnings[0]).toContain("Glue's most")
+    expect(glueMock.commandCalls(CreatePartitionIndexCommand)).toHaveLength(0)
+  })
+
+  it('plans only on a dry run, and takes a concurrent creation as done', async () => {
+    glueMock.on(GetPartitionIndexesCommand).resolves({ PartitionIndexDescriptorList: [] })
+    expect(await ensurePartitionIndex(glue, ref, true, silentLogger, wait)).toMatchObject({
+      action: 'would-create'
+    })
+    expect(glueMock.commandCalls(CreatePartitionIndexCommand)).toHaveLength(0)
+    glueMock
+      .on(CreatePartitionIndexCommand)
+      .rejects(Object.assign(new Error('exists'), { name: 'AlreadyExistsException' }))
+    expect(await ensurePartitionIndex(glue, ref, false, silentLogger, wait)).toMatchObject({
+      action: 'created'
+    })
+  })
+})
+
+describe('ensurePartitionFiltering', () => {
+  const table = {
+    Name: 'cloudtrail',
+    DatabaseName: 'security',
+    CreateTime: new Date(),
+    Parameters: { classification: 'cloudtrail' },
+    StorageDescriptor: { Location: 's3://b/AWSLogs/' },
+    PartitionKeys: [{ Name: 'account', Type: 'string' }]
+  }
+
+  it('sets the property and keeps the rest of the table as it is', async () => {
+    glueMock.on(UpdateTableCommand).resolves({})
+    expect(await ensurePartitionFiltering(glue, ref, table, false)).toBe('enabled-now')
+    const input = glueMock.commandCalls(UpdateTableCommand)[0]!.args[0].input
+    expect(input.TableInput).toMatchObject({
+      Name: 'cloudtrail',
+      Parameters: { classification: 'cloudtrail', 'partition_filtering.enabled': 'true' },
+      StorageDescriptor: { Location: 's3://b/AWSLogs/' },
+      PartitionKeys: [{ Name: 'account', Type: 'string' }]
+    })
+    // Read-only fields of Table are not part of TableInput.
+    expect(input.TableInput).not.toHaveProperty('CreateTime')
+    expect(input.TableInput).not.toHaveProperty('DatabaseName')
+  })
+
+  it('does nothing when it is already on or on a dry run', async () => {
+    const on = { ...table, Parameters: { 'partition_filtering.enabled': 'true' } }
+    expect(await ensurePartitionFiltering(glue, ref, on, false)).toBe('enabled')
+    expect(await ensurePartitionFiltering(glue, ref, table, true)).toBe('would-enable')
+    expect(glueMock.commandCalls(UpdateTableCommand)).toHaveLength(0)
+  })
+})

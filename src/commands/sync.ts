@@ -1,0 +1,64 @@
+/**
+ * `command: sync` wired to GitHub: inputs -> credentials -> runSync -> outputs, job summary, plan
+ * file, and a failed step when any change failed.
+ */
+import * as core from '@actions/core'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createClients } from '../aws/clients.js'
+import { credentialsFor } from '../aws/credentials.js'
+import { Outputs } from '../constants.js'
+import { readSyncSettings } from '../inputs.js'
+import type { Logger } from '../logger.js'
+import { runSync } from '../partitions/sync.js'
+import { writePlanFile } from '../report/plan-file.js'
+import { renderSummary, totalsOf } from '../report/summary.js'
+
+export async function syncCommand(logger: Logger): Promise<void> {
+  const settings = readSyncSettings((name) => core.getInput(name))
+  const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) =>
+    core.getIDToken(audience)
+  )
+  logger.info(
+    credentials ? `credentials: GitHub OIDC -> ${settings.credentials.roleToAssume}` : 'credentials: ambient'
+  )
+  const clients = createClients(settings.awsRegion, credentials)
+  const report = await runSync(
+    {
+      ...settings,
+      table: {
+        database: settings.database,
+        table: settings.table,
+        ...(settings.catalogId ? { catalogId: settings.catalogId } : {})
+      }
+    },
+    clients,
+    logger
+  )
+
+  const totals = totalsOf(report)
+  const planFile = join(process.env.RUNNER_TEMP || tmpdir(), 'cloudtrail-partitions-plan.json')
+  await writePlanFile(planFile, report)
+  const summaryText =
+    `${settings.dryRun ? 'dry run: would add' : 'added'} ${totals.added}, ` +
+    `${settings.dryRun ? 'would remove' : 'removed'} ${totals.removed}, unchanged ${totals.unchanged} ` +
+    `partitions in ${report.tableName}`
+  core.setOutput(Outputs.Added, totals.added)
+  core.setOutput(Outputs.Removed, totals.removed)
+  core.setOutput(Outputs.Unchanged, totals.unchanged)
+  core.setOutput(Outputs.PlanFile, planFile)
+  core.setOutput(Outputs.Summary, summaryText)
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(renderSummary(report, clients.calls)).write()
+  }
+  logger.info(summaryText)
+
+  const applied = report.applied
+  if (applied && applied.failed > 0) {
+    core.setFailed(
+      `${applied.failed} partition change(s) failed` +
+        (applied.stoppedBy ? ` (stopped after: ${applied.stoppedBy})` : '') +
+        `; ${applied.created} created and ${applied.deleted} removed were applied. See the job summary.`
+    )
+  }
+}

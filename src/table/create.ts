@@ -1,0 +1,78 @@
+/**
+ * Creates the database and the CloudTrail table when `create-table` asks for it. An existing
+ * table is never replaced; a table someone else created between our read and our write counts as
+ * existing (AlreadyExistsException), and is then validated like any other.
+ */
+import {
+  CreateDatabaseCommand,
+  CreateTableCommand,
+  GetDatabaseCommand,
+  type GlueClient,
+  type TableInput
+} from '@aws-sdk/client-glue'
+import type { DateKeyType } from '../partitions/keys.js'
+import type { TableRef } from '../partitions/table-ref.js'
+import { tableLocation, type TrailLayout } from '../trail/layout.js'
+import {
+  CLOUDTRAIL_COLUMNS,
+  CLOUDTRAIL_INPUT_FORMAT,
+  CLOUDTRAIL_OUTPUT_FORMAT,
+  CLOUDTRAIL_SERDE,
+  partitionKeyColumns
+} from './schema.js'
+
+const catalog = (ref: TableRef) => (ref.catalogId ? { CatalogId: ref.catalogId } : {})
+
+export function cloudTrailTableInput(
+  ref: TableRef,
+  layout: TrailLayout,
+  dateKeyType: DateKeyType
+): TableInput {
+  return {
+    Name: ref.table,
+    Description: `CloudTrail logs of ${layout.organizationId ?? 'the trail'}, partitioned by cloudtrail-partitions`,
+    TableType: 'EXTERNAL_TABLE',
+    Parameters: { EXTERNAL: 'TRUE', classification: 'cloudtrail', 'created-by': 'cloudtrail-partitions' },
+    PartitionKeys: partitionKeyColumns(dateKeyType),
+    StorageDescriptor: {
+      Columns: CLOUDTRAIL_COLUMNS.map(([Name, Type]) => ({ Name, Type })),
+      Location: tableLocation(layout),
+      InputFormat: CLOUDTRAIL_INPUT_FORMAT,
+      OutputFormat: CLOUDTRAIL_OUTPUT_FORMAT,
+      SerdeInfo: { SerializationLibrary: CLOUDTRAIL_SERDE, Parameters: {} },
+      Compressed: false,
+      NumberOfBuckets: -1,
+      StoredAsSubDirectories: false
+    }
+  }
+}
+
+/** True when it created the database. */
+export async function ensureDatabase(glue: GlueClient, ref: TableRef): Promise<boolean> {
+  try {
+    await glue.send(new GetDatabaseCommand({ ...catalog(ref), Name: ref.database }))
+    return false
+  } catch (error) {
+    if ((error as Error).name !== 'EntityNotFoundException') throw error
+  }
+  try {
+    await glue.send(new CreateDatabaseCommand({ ...catalog(ref), DatabaseInput: { Name: ref.database } }))
+    return true
+  } catch (error) {
+    if ((error as Error).name === 'AlreadyExistsException') return false
+    throw error
+  }
+}
+
+/** True when it created the table; false when it already existed. */
+export async function createTable(glue: GlueClient, ref: TableRef, input: TableInput): Promise<boolean> {
+  try {
+    await glue.send(
+      new CreateTableCommand({ ...catalog(ref), DatabaseName: ref.database, TableInput: input })
+    )
+    return true
+  } catch (error) {
+    if ((error as Error).name === 'AlreadyExistsException') return false
+    throw error
+  }
+}

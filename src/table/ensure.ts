@@ -1,0 +1,141 @@
+/**
+ * Gets the table ready for the sync: finds it (or creates it with `create-table`), validates it,
+ * and with `partition-index` sets up the index and partition filtering. Returns what the report
+ * shows about the table. Nothing is written on a dry run; nothing existing is ever replaced.
+ */
+import type { GlueClient, StorageDescriptor } from '@aws-sdk/client-glue'
+import { Inputs } from '../constants.js'
+import { ConfigurationError } from '../errors.js'
+import type { Logger } from '../logger.js'
+import type { DateKeyType } from '../partitions/keys.js'
+import { describeTable, type TableRef } from '../partitions/table-ref.js'
+import { tableLocation, type TrailLayout } from '../trail/layout.js'
+import { cloudTrailTableInput, createTable, ensureDatabase } from './create.js'
+import {
+  DEFAULT_INDEX_WAIT,
+  ensurePartitionFiltering,
+  ensurePartitionIndex,
+  findUsableIndex,
+  PARTITION_FILTERING,
+  type FilteringState,
+  type IndexState,
+  type IndexWait
+} from './partition-index.js'
+import { addColumnsStatement, findTable, validateTable } from './validate.js'
+
+export interface TableOptions {
+  createTable: boolean
+  /** The `date-key-type` input: the type of a created table, and a check on an existing one. */
+  dateKeyType?: DateKeyType
+  /** The `partition-index` input; undefined: on when this run creates the table, else off. */
+  partitionIndex?: boolean
+  dryRun: boolean
+  indexWait?: IndexWait
+}
+
+export interface TableState {
+  action: 'validated' | 'created' | 'would-create'
+  databaseCreated: boolean
+  dateKeyType: DateKeyType
+  storageDescriptor: StorageDescriptor
+  missingColumns: string[]
+  addColumnsStatement?: string
+  warnings: string[]
+  /** Undefined when the table has no usable index and none was requested. */
+  index?: IndexState
+  partitionFiltering: FilteringState | 'off'
+}
+
+export async function prepareTable(
+  glue: GlueClient,
+  ref: TableRef,
+  layout: TrailLayout,
+  options: TableOptions,
+  logger: Logger
+): Promise<TableState> {
+  const name = describeTable(ref)
+  let table = await findTable(glue, ref)
+  let action: TableState['action'] = 'validated'
+  let databaseCreated = false
+
+  if (!table) {
+    if (!options.createTable) {
+      throw new ConfigurationError(
+        `Inputs '${Inputs.Database}' and '${Inputs.Table}': ${name} was not found in Glue. Check the names and ` +
+          `'${Inputs.AwsRegion}', or set '${Inputs.CreateTable}: true' to create it as AWS documents the CloudTrail table.`
+      )
+    }
+    const dateKeyType = options.dateKeyType ?? 'string'
+    const input = cloudTrailTableInput(ref, layout, dateKeyType)
+    if (options.dryRun) {
+      logger.info(`dry run: would create ${name} (date keys ${dateKeyType}) at ${tableLocation(layout)}`)
+      const wantIndex = options.partitionIndex ?? true
+      return {
+        action: 'would-create',
+        databaseCreated: false,
+        dateKeyType,
+        storageDescriptor: input.StorageDescriptor ?? {},
+        missingColumns: [],
+        warnings: [],
+        ...(wantIndex ? { index: { action: 'would-create' } } : {}),
+        partitionFiltering: wantIndex ? 'would-enable' : 'off'
+      }
+    }
+    databaseCreated = await ensureDatabase(glue, ref)
+    if (await createTable(glue, ref, input)) {
+      action = 'created'
+      logger.info(`created ${name} (date keys ${dateKeyType}) at ${tableLocation(layout)}`)
+    }
+    table = await findTable(glue, ref)
+    if (!table) throw new Error(`${name} is missing right after it was created`)
+  }
+
+  const validated = validateTable(table, ref, tableLocation(layout))
+  if (options.dateKeyType && options.dateKeyType !== validated.dateKeyType) {
+    throw new ConfigurationError(
+      `Input '${Inputs.DateKeyType}' is ${options.dateKeyType}, but ${name} has ${validated.dateKeyType} date keys. ` +
+        `Set '${Inputs.DateKeyType}' to ${validated.dateKeyType} or leave it empty to use the table's type.`
+    )
+  }
+  for (const warning of validated.warnings) logger.warning(warning)
+  const missing = validated.missingColumns
+  const statement = missing.length ? addColumnsStatement(ref, missing) : undefined
+  if (statement) {
+    logger.warning(
+      `${name} lacks ${missing.length} column(s) of AWS's current CloudTrail schema (${missing.map(([n]) => n).join(', ')}). ` +
+        `Add them in Athena with: ${statement}`
+    )
+  }
+
+  const wantIndex = options.partitionIndex ?? action === 'created'
+  let index: IndexState | undefined
+  let partitionFiltering: TableState['partitionFiltering'] =
+    table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true' ? 'enabled' : 'off'
+  if (wantIndex) {
+    index = await ensurePartitionIndex(
+      glue,
+      ref,
+      options.dryRun,
+      logger,
+      options.indexWait ?? DEFAULT_INDEX_WAIT
+    )
+    partitionFiltering = await ensurePartitionFiltering(glue, ref, table, options.dryRun)
+    logger.info(
+      `partition index: ${index.name ?? 'none'} ${index.status ?? index.action}; partition filtering ${partitionFiltering}`
+    )
+  } else {
+    index = await findUsableIndex(glue, ref)
+  }
+
+  return {
+    action,
+    databaseCreated,
+    dateKeyType: validated.dateKeyType,
+    storageDescriptor: validated.storageDescriptor,
+    missingColumns: missing.map(([column]) => column),
+    ...(statement ? { addColumnsStatement: statement } : {}),
+    warnings: validated.warnings,
+    ...(index ? { index } : {}),
+    partitionFiltering
+  }
+}
