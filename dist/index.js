@@ -1362,6 +1362,3307 @@ exports.Sha512WebCrypto = Sha512WebCrypto;
 
 /***/ }),
 
+/***/ 2204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(2658);
+const { Command: $Command } = __nccwpck_require__(2658);
+__webpack_unused_export__ = $Command;
+__webpack_unused_export__ = Client;
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
+const { defaultProvider } = __nccwpck_require__(5861);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
+const { AwsJson1_1Protocol } = __nccwpck_require__(7288);
+const { Sha256 } = __nccwpck_require__(9542);
+
+const defaultAthenaHttpAuthSchemeParametersProvider = async (config, context, input) => {
+    return {
+        operation: getSmithyContext(context).operation,
+        region: await normalizeProvider(config.region)() || (() => {
+            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })(),
+    };
+};
+function createAwsAuthSigv4HttpAuthOption(authParameters) {
+    return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+            name: "athena",
+            region: authParameters.region,
+        },
+        propertiesExtractor: (config, context) => ({
+            signingProperties: {
+                config,
+                context,
+            },
+        }),
+    };
+}
+const defaultAthenaHttpAuthSchemeProvider = (authParameters) => {
+    const options = [];
+    switch (authParameters.operation) {
+        default: {
+            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
+        }
+    }
+    return options;
+};
+const resolveHttpAuthSchemeConfig = (config) => {
+    const config_0 = resolveAwsSdkSigV4Config(config);
+    return Object.assign(config_0, {
+        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+    });
+};
+
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "athena",
+    });
+};
+const commonParams = {
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+var version = "3.1163.0";
+var packageInfo = {
+	version: version};
+
+const k = "ref";
+const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = { [k]: "Endpoint" }, h = { [k]: d }, i = {}, j = [{ [k]: "Region" }];
+const _data = {
+    conditions: [
+        [c, [g]],
+        [c, j],
+        ["aws.partition", j, d],
+        [e, [{ [k]: "UseFIPS" }, b]],
+        [e, [{ [k]: "UseDualStack" }, b]],
+        [e, [{ fn: f, argv: [h, "supportsDualStack"] }, b]],
+        [e, [{ fn: f, argv: [h, "supportsFIPS"] }, b]]
+    ],
+    results: [
+        [a],
+        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [g, i],
+        ["https://athena-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://athena-fips.{Region}.{PartitionResult#dnsSuffix}", i],
+        [a, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://athena.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        [a, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://athena.{Region}.{PartitionResult#dnsSuffix}", i],
+        [a, "Invalid Configuration: Missing Region"]
+    ]
+};
+const root = 2;
+const r = 100_000_000;
+const nodes = new Int32Array([
+    -1, 1, -1,
+    0, 12, 3,
+    1, 4, r + 11,
+    2, 5, r + 11,
+    3, 8, 6,
+    4, 7, r + 10,
+    5, r + 8, r + 9,
+    4, 10, 9,
+    6, r + 6, r + 7,
+    5, 11, r + 5,
+    6, r + 4, r + 5,
+    3, r + 1, 13,
+    4, r + 2, r + 3,
+]);
+const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+
+const cache = new EndpointCache({
+    size: 50,
+    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
+});
+const defaultEndpointResolver = (endpointParams, context = {}) => {
+    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+        endpointParams: endpointParams,
+        logger: context.logger,
+    }));
+};
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+class AthenaServiceException extends ServiceException {
+    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.athena#AthenaServiceException";
+    constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, AthenaServiceException.prototype);
+    }
+}
+
+class InternalServerException extends AthenaServiceException {
+    static shapeId = "com.amazonaws.athena#InternalServerException";
+    name = "InternalServerException";
+    $fault = "server";
+    Message;
+    constructor(opts) {
+        super({
+            name: "InternalServerException",
+            $fault: "server",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InternalServerException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class InvalidRequestException extends AthenaServiceException {
+    static shapeId = "com.amazonaws.athena#InvalidRequestException";
+    name = "InvalidRequestException";
+    $fault = "client";
+    AthenaErrorCode;
+    Message;
+    constructor(opts) {
+        super({
+            name: "InvalidRequestException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidRequestException.prototype);
+        this.AthenaErrorCode = opts.AthenaErrorCode;
+        this.Message = opts.Message;
+    }
+}
+class TooManyRequestsException extends AthenaServiceException {
+    static shapeId = "com.amazonaws.athena#TooManyRequestsException";
+    name = "TooManyRequestsException";
+    $fault = "client";
+    Message;
+    Reason;
+    constructor(opts) {
+        super({
+            name: "TooManyRequestsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, TooManyRequestsException.prototype);
+        this.Message = opts.Message;
+        this.Reason = opts.Reason;
+    }
+}
+class ResourceNotFoundException extends AthenaServiceException {
+    static shapeId = "com.amazonaws.athena#ResourceNotFoundException";
+    name = "ResourceNotFoundException";
+    $fault = "client";
+    Message;
+    ResourceName;
+    constructor(opts) {
+        super({
+            name: "ResourceNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
+        this.Message = opts.Message;
+        this.ResourceName = opts.ResourceName;
+    }
+}
+class MetadataException extends AthenaServiceException {
+    static shapeId = "com.amazonaws.athena#MetadataException";
+    name = "MetadataException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "MetadataException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, MetadataException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class SessionAlreadyExistsException extends AthenaServiceException {
+    static shapeId = "com.amazonaws.athena#SessionAlreadyExistsException";
+    name = "SessionAlreadyExistsException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "SessionAlreadyExistsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SessionAlreadyExistsException.prototype);
+        this.Message = opts.Message;
+    }
+}
+
+const _AC = "AclConfiguration";
+const _ACd = "AdditionalConfigs";
+const _ACdd = "AdditionalConfiguration";
+const _AD = "AllocatedDpus";
+const _ADPUS = "ApplicationDPUSizes";
+const _ADPUSL = "ApplicationDPUSizesList";
+const _AE = "AthenaError";
+const _AEC = "AthenaErrorCode";
+const _ARI = "ApplicationRuntimeId";
+const _AT = "AuthToken";
+const _ATET = "AuthTokenExpirationTime";
+const _ATu = "AuthenticationType";
+const _BGNQ = "BatchGetNamedQuery";
+const _BGNQI = "BatchGetNamedQueryInput";
+const _BGNQO = "BatchGetNamedQueryOutput";
+const _BGPS = "BatchGetPreparedStatement";
+const _BGPSI = "BatchGetPreparedStatementInput";
+const _BGPSO = "BatchGetPreparedStatementOutput";
+const _BGQE = "BatchGetQueryExecution";
+const _BGQEI = "BatchGetQueryExecutionInput";
+const _BGQEO = "BatchGetQueryExecutionOutput";
+const _BSCPQ = "BytesScannedCutoffPerQuery";
+const _C = "Classification";
+const _CA = "CapacityAllocation";
+const _CAC = "CapacityAssignmentConfiguration";
+const _CAL = "CapacityAssignmentsList";
+const _CAa = "CapacityAssignment";
+const _CAap = "CapacityAssignments";
+const _CAr = "CreatedAt";
+const _CB = "CodeBlock";
+const _CC = "CalculationConfiguration";
+const _CCEC = "CustomerContentEncryptionConfiguration";
+const _CCR = "CancelCapacityReservation";
+const _CCRI = "CancelCapacityReservationInput";
+const _CCRIr = "CreateCapacityReservationInput";
+const _CCRO = "CancelCapacityReservationOutput";
+const _CCROr = "CreateCapacityReservationOutput";
+const _CCRr = "CreateCapacityReservation";
+const _CDC = "CreateDataCatalog";
+const _CDCI = "CreateDataCatalogInput";
+const _CDCO = "CreateDataCatalogOutput";
+const _CDS = "CoordinatorDpuSize";
+const _CDT = "CompletionDateTime";
+const _CEI = "CalculationExecutionId";
+const _CI = "ColumnInfo";
+const _CIL = "ColumnInfoList";
+const _CL = "CalculationsList";
+const _CLl = "ClassificationList";
+const _CLo = "ColumnList";
+const _CN = "CatalogName";
+const _CNI = "CreateNotebookInput";
+const _CNO = "CreateNotebookOutput";
+const _CNQ = "CreateNamedQuery";
+const _CNQI = "CreateNamedQueryInput";
+const _CNQO = "CreateNamedQueryOutput";
+const _CNr = "CreateNotebook";
+const _CPNU = "CreatePresignedNotebookUrl";
+const _CPNUR = "CreatePresignedNotebookUrlRequest";
+const _CPNURr = "CreatePresignedNotebookUrlResponse";
+const _CPS = "CreatePreparedStatement";
+const _CPSI = "CreatePreparedStatementInput";
+const _CPSO = "CreatePreparedStatementOutput";
+const _CR = "CalculationResult";
+const _CRL = "CapacityReservationsList";
+const _CRN = "CapacityReservationName";
+const _CRT = "ClientRequestToken";
+const _CRa = "CapacityReservation";
+const _CRap = "CapacityReservations";
+const _CS = "CalculationStatistics";
+const _CSTC = "CreateSystemTableConfiguration";
+const _CSTCI = "CreateSystemTableConfigurationInput";
+const _CSTCO = "CreateSystemTableConfigurationOutput";
+const _CSa = "CalculationStatus";
+const _CSal = "CalculationSummary";
+const _CSas = "CaseSensitive";
+const _CT = "CreationTime";
+const _CTo = "ConnectionType";
+const _CTr = "CreateTime";
+const _CU = "ConfigurationUpdates";
+const _CULP = "CreateUserLevelPrefix";
+const _CWG = "CreateWorkGroup";
+const _CWGI = "CreateWorkGroupInput";
+const _CWGO = "CreateWorkGroupOutput";
+const _CWGT = "CopyWorkGroupTags";
+const _CWLC = "CloudWatchLoggingConfiguration";
+const _Ca = "Calculations";
+const _Cat = "Catalog";
+const _Ch = "Children";
+const _Cl = "Classifications";
+const _Co = "Column";
+const _Col = "Columns";
+const _Com = "Comment";
+const _Con = "Configuration";
+const _D = "Description";
+const _DC = "DataCatalog";
+const _DCO = "DeleteCatalogOnly";
+const _DCR = "DeleteCapacityReservation";
+const _DCRI = "DeleteCapacityReservationInput";
+const _DCRO = "DeleteCapacityReservationOutput";
+const _DCS = "DataCatalogSummary";
+const _DCSL = "DataCatalogSummaryList";
+const _DCSa = "DataCatalogsSummary";
+const _DCp = "DpuCount";
+const _DDC = "DeleteDataCatalog";
+const _DDCI = "DeleteDataCatalogInput";
+const _DDCO = "DeleteDataCatalogOutput";
+const _DEDS = "DefaultExecutorDpuSize";
+const _DEIM = "DpuExecutionInMillis";
+const _DL = "DatabaseList";
+const _DML = "DataManifestLocation";
+const _DN = "DatabaseName";
+const _DNI = "DeleteNotebookInput";
+const _DNO = "DeleteNotebookOutput";
+const _DNQ = "DeleteNamedQuery";
+const _DNQI = "DeleteNamedQueryInput";
+const _DNQO = "DeleteNamedQueryOutput";
+const _DNe = "DeleteNotebook";
+const _DPS = "DeletePreparedStatement";
+const _DPSI = "DeletePreparedStatementInput";
+const _DPSO = "DeletePreparedStatementOutput";
+const _DSIB = "DataScannedInBytes";
+const _DSTC = "DeleteSystemTableConfiguration";
+const _DSTCI = "DeleteSystemTableConfigurationInput";
+const _DSTCO = "DeleteSystemTableConfigurationOutput";
+const _DWG = "DeleteWorkGroup";
+const _DWGI = "DeleteWorkGroupInput";
+const _DWGO = "DeleteWorkGroupOutput";
+const _Da = "Database";
+const _Dat = "Datum";
+const _Data = "Data";
+const _E = "Enabled";
+const _EBO = "ExpectedBucketOwner";
+const _EC = "ErrorCategory";
+const _ECn = "EncryptionConfiguration";
+const _ECng = "EngineConfiguration";
+const _ECr = "ErrorCode";
+const _EDT = "EndDateTime";
+const _EETIM = "EngineExecutionTimeInMillis";
+const _EEV = "EffectiveEngineVersion";
+const _EI = "ExecutorId";
+const _EIC = "EnableIdentityCenter";
+const _EM = "ErrorMessage";
+const _EMEC = "EnableMinimumEncryptionConfiguration";
+const _EN = "ExportNotebook";
+const _ENI = "ExportNotebookInput";
+const _ENO = "ExportNotebookOutput";
+const _EO = "EncryptionOption";
+const _EP = "ExecutionParameters";
+const _ER = "ExecutionRole";
+const _ES = "ExecutorsSummary";
+const _ESAG = "EnableS3AccessGrants";
+const _ESF = "ExecutorStateFilter";
+const _ESL = "ExecutorsSummaryList";
+const _ESx = "ExecutorState";
+const _ESxe = "ExecutorSize";
+const _ET = "ErrorType";
+const _ETx = "ExecutorType";
+const _ETxe = "ExecutionTime";
+const _EU = "EndpointUrl";
+const _EV = "EngineVersion";
+const _EVL = "EngineVersionsList";
+const _EVn = "EngineVersions";
+const _EWGC = "EnforceWorkGroupConfiguration";
+const _Er = "Error";
+const _Ex = "Expression";
+const _F = "Filters";
+const _FD = "FilterDefinition";
+const _GCAC = "GetCapacityAssignmentConfiguration";
+const _GCACI = "GetCapacityAssignmentConfigurationInput";
+const _GCACO = "GetCapacityAssignmentConfigurationOutput";
+const _GCE = "GetCalculationExecution";
+const _GCEC = "GetCalculationExecutionCode";
+const _GCECR = "GetCalculationExecutionCodeRequest";
+const _GCECRe = "GetCalculationExecutionCodeResponse";
+const _GCER = "GetCalculationExecutionRequest";
+const _GCERe = "GetCalculationExecutionResponse";
+const _GCES = "GetCalculationExecutionStatus";
+const _GCESR = "GetCalculationExecutionStatusRequest";
+const _GCESRe = "GetCalculationExecutionStatusResponse";
+const _GCR = "GetCapacityReservation";
+const _GCRI = "GetCapacityReservationInput";
+const _GCRO = "GetCapacityReservationOutput";
+const _GD = "GetDatabase";
+const _GDC = "GetDataCatalog";
+const _GDCI = "GetDataCatalogInput";
+const _GDCO = "GetDataCatalogOutput";
+const _GDI = "GetDatabaseInput";
+const _GDO = "GetDatabaseOutput";
+const _GNM = "GetNotebookMetadata";
+const _GNMI = "GetNotebookMetadataInput";
+const _GNMO = "GetNotebookMetadataOutput";
+const _GNQ = "GetNamedQuery";
+const _GNQI = "GetNamedQueryInput";
+const _GNQO = "GetNamedQueryOutput";
+const _GPS = "GetPreparedStatement";
+const _GPSI = "GetPreparedStatementInput";
+const _GPSO = "GetPreparedStatementOutput";
+const _GQE = "GetQueryExecution";
+const _GQEI = "GetQueryExecutionInput";
+const _GQEO = "GetQueryExecutionOutput";
+const _GQR = "GetQueryResults";
+const _GQRI = "GetQueryResultsInput";
+const _GQRO = "GetQueryResultsOutput";
+const _GQRS = "GetQueryRuntimeStatistics";
+const _GQRSI = "GetQueryRuntimeStatisticsInput";
+const _GQRSO = "GetQueryRuntimeStatisticsOutput";
+const _GRD = "GetResourceDashboard";
+const _GRDR = "GetResourceDashboardRequest";
+const _GRDRe = "GetResourceDashboardResponse";
+const _GS = "GetSession";
+const _GSE = "GetSessionEndpoint";
+const _GSER = "GetSessionEndpointRequest";
+const _GSERe = "GetSessionEndpointResponse";
+const _GSR = "GetSessionRequest";
+const _GSRe = "GetSessionResponse";
+const _GSS = "GetSessionStatus";
+const _GSSR = "GetSessionStatusRequest";
+const _GSSRe = "GetSessionStatusResponse";
+const _GSTC = "GetSystemTableConfiguration";
+const _GSTCI = "GetSystemTableConfigurationInput";
+const _GSTCO = "GetSystemTableConfigurationOutput";
+const _GTM = "GetTableMetadata";
+const _GTMI = "GetTableMetadataInput";
+const _GTMO = "GetTableMetadataOutput";
+const _GWG = "GetWorkGroup";
+const _GWGI = "GetWorkGroupInput";
+const _GWGO = "GetWorkGroupOutput";
+const _I = "Items";
+const _IB = "InputBytes";
+const _ICAA = "IdentityCenterApplicationArn";
+const _ICC = "IdentityCenterConfiguration";
+const _ICIA = "IdentityCenterInstanceArn";
+const _IN = "ImportNotebook";
+const _INI = "ImportNotebookInput";
+const _INO = "ImportNotebookOutput";
+const _IR = "InputRows";
+const _IRE = "InvalidRequestException";
+const _ISDT = "IdleSinceDateTime";
+const _ISE = "InternalServerException";
+const _ITS = "IdleTimeoutSeconds";
+const _Id = "Identifier";
+const _K = "Key";
+const _KK = "KmsKey";
+const _KKA = "KmsKeyArn";
+const _L = "Label";
+const _LA = "LastAllocation";
+const _LADPUS = "ListApplicationDPUSizes";
+const _LADPUSI = "ListApplicationDPUSizesInput";
+const _LADPUSO = "ListApplicationDPUSizesOutput";
+const _LAT = "LastAccessTime";
+const _LCE = "ListCalculationExecutions";
+const _LCER = "ListCalculationExecutionsRequest";
+const _LCERi = "ListCalculationExecutionsResponse";
+const _LCR = "ListCapacityReservations";
+const _LCRI = "ListCapacityReservationsInput";
+const _LCRO = "ListCapacityReservationsOutput";
+const _LD = "ListDatabases";
+const _LDC = "ListDataCatalogs";
+const _LDCI = "ListDataCatalogsInput";
+const _LDCO = "ListDataCatalogsOutput";
+const _LDI = "ListDatabasesInput";
+const _LDO = "ListDatabasesOutput";
+const _LE = "ListExecutors";
+const _LER = "ListExecutorsRequest";
+const _LERi = "ListExecutorsResponse";
+const _LEV = "ListEngineVersions";
+const _LEVI = "ListEngineVersionsInput";
+const _LEVO = "ListEngineVersionsOutput";
+const _LG = "LogGroup";
+const _LL = "LogLocation";
+const _LMA = "LastModifiedAt";
+const _LMDT = "LastModifiedDateTime";
+const _LMT = "LastModifiedTime";
+const _LNM = "ListNotebookMetadata";
+const _LNMI = "ListNotebookMetadataInput";
+const _LNMO = "ListNotebookMetadataOutput";
+const _LNQ = "ListNamedQueries";
+const _LNQI = "ListNamedQueriesInput";
+const _LNQO = "ListNamedQueriesOutput";
+const _LNS = "ListNotebookSessions";
+const _LNSR = "ListNotebookSessionsRequest";
+const _LNSRi = "ListNotebookSessionsResponse";
+const _LPS = "ListPreparedStatements";
+const _LPSI = "ListPreparedStatementsInput";
+const _LPSO = "ListPreparedStatementsOutput";
+const _LQE = "ListQueryExecutions";
+const _LQEI = "ListQueryExecutionsInput";
+const _LQEO = "ListQueryExecutionsOutput";
+const _LS = "ListSessions";
+const _LSAT = "LastSuccessfulAllocationTime";
+const _LSNP = "LogStreamNamePrefix";
+const _LSR = "ListSessionsRequest";
+const _LSRi = "ListSessionsResponse";
+const _LSTS = "ListSystemTableStatuses";
+const _LSTSI = "ListSystemTableStatusesInput";
+const _LSTSO = "ListSystemTableStatusesOutput";
+const _LT = "LogTypes";
+const _LTFR = "ListTagsForResource";
+const _LTFRI = "ListTagsForResourceInput";
+const _LTFRO = "ListTagsForResourceOutput";
+const _LTM = "LogTypesMap";
+const _LTMI = "ListTableMetadataInput";
+const _LTMO = "ListTableMetadataOutput";
+const _LTMi = "ListTableMetadata";
+const _LWG = "ListWorkGroups";
+const _LWGI = "ListWorkGroupsInput";
+const _LWGO = "ListWorkGroupsOutput";
+const _M = "Message";
+const _MAIM = "MaxAgeInMinutes";
+const _MC = "MonitoringConfiguration";
+const _MCD = "MaxConcurrentDpus";
+const _ME = "MetadataException";
+const _MLC = "ManagedLoggingConfiguration";
+const _MQRC = "ManagedQueryResultsConfiguration";
+const _MQRCU = "ManagedQueryResultsConfigurationUpdates";
+const _MQREC = "ManagedQueryResultsEncryptionConfiguration";
+const _MR = "MaxResults";
+const _N = "Name";
+const _NI = "NotebookId";
+const _NM = "NotebookMetadata";
+const _NMA = "NotebookMetadataArray";
+const _NML = "NotebookMetadataList";
+const _NQ = "NamedQueries";
+const _NQI = "NamedQueryIds";
+const _NQIa = "NamedQueryId";
+const _NQL = "NamedQueryList";
+const _NQa = "NamedQuery";
+const _NSL = "NotebookSessionsList";
+const _NSLU = "NotebookS3LocationUri";
+const _NSS = "NotebookSessionSummary";
+const _NT = "NextToken";
+const _NU = "NotebookUrl";
+const _NV = "NotebookVersion";
+const _Nu = "Nullable";
+const _OB = "OutputBytes";
+const _OL = "OutputLocation";
+const _OR = "OutputRows";
+const _OS = "OutputStage";
+const _P = "Progress";
+const _PCAC = "PutCapacityAssignmentConfiguration";
+const _PCACI = "PutCapacityAssignmentConfigurationInput";
+const _PCACO = "PutCapacityAssignmentConfigurationOutput";
+const _PCWME = "PublishCloudWatchMetricsEnabled";
+const _PK = "PartitionKeys";
+const _PS = "PreparedStatements";
+const _PSDL = "PreparedStatementDetailsList";
+const _PSL = "PreparedStatementsList";
+const _PSN = "PreparedStatementNames";
+const _PSS = "PreparedStatementSummary";
+const _PSr = "PreparedStatement";
+const _Pa = "Parameters";
+const _Pay = "Payload";
+const _Pr = "Properties";
+const _Pre = "Precision";
+const _Q = "Query";
+const _QE = "QueryExecutions";
+const _QEC = "QueryExecutionContext";
+const _QEI = "QueryExecutionIds";
+const _QEIu = "QueryExecutionId";
+const _QEL = "QueryExecutionList";
+const _QES = "QueryExecutionStatistics";
+const _QESu = "QueryExecutionStatus";
+const _QEu = "QueryExecution";
+const _QPTIM = "QueryPlanningTimeInMillis";
+const _QQTIM = "QueryQueueTimeInMillis";
+const _QRS = "QueryRuntimeStatistics";
+const _QRSAGC = "QueryResultsS3AccessGrantsConfiguration";
+const _QRSR = "QueryRuntimeStatisticsRows";
+const _QRST = "QueryRuntimeStatisticsTimeline";
+const _QRT = "QueryResultType";
+const _QS = "QueryString";
+const _QSP = "QueryStagePlan";
+const _QSPN = "QueryStagePlanNode";
+const _QSPNu = "QueryStagePlanNodes";
+const _QSu = "QueryStatement";
+const _QSue = "QueryStage";
+const _QSuer = "QueryStages";
+const _R = "Reason";
+const _RAC = "RemoveAclConfiguration";
+const _RARN = "ResourceARN";
+const _RBSCPQ = "RemoveBytesScannedCutoffPerQuery";
+const _RC = "ResultConfiguration";
+const _RCCEC = "RemoveCustomerContentEncryptionConfiguration";
+const _RCT = "RequestCompletionTime";
+const _RCU = "ResultConfigurationUpdates";
+const _RDO = "RecursiveDeleteOption";
+const _REBO = "RemoveExpectedBucketOwner";
+const _REC = "RemoveEncryptionConfiguration";
+const _RL = "RowList";
+const _RN = "ResourceName";
+const _RNFE = "ResourceNotFoundException";
+const _ROL = "RemoveOutputLocation";
+const _RPE = "RequesterPaysEnabled";
+const _RPR = "ReusedPreviousResult";
+const _RRBAC = "ResultReuseByAgeConfiguration";
+const _RRC = "ResultReuseConfiguration";
+const _RRI = "ResultReuseInformation";
+const _RS = "ResultSet";
+const _RSM = "ResultSetMetadata";
+const _RSU = "ResultS3Uri";
+const _RSe = "RemoteSources";
+const _RT = "ResultType";
+const _RTe = "RequestTime";
+const _Re = "Retryable";
+const _Res = "Result";
+const _Ro = "Rows";
+const _Row = "Row";
+const _S = "State";
+const _SAEE = "SessionAlreadyExistsException";
+const _SAO = "S3AclOption";
+const _SC = "SessionConfiguration";
+const _SCE = "StartCalculationExecution";
+const _SCER = "StartCalculationExecutionRequest";
+const _SCERt = "StartCalculationExecutionResponse";
+const _SCERto = "StopCalculationExecutionRequest";
+const _SCERtop = "StopCalculationExecutionResponse";
+const _SCEt = "StopCalculationExecution";
+const _SCR = "StateChangeReason";
+const _SDPUS = "SupportedDPUSizes";
+const _SDT = "SubmissionDateTime";
+const _SDTt = "StartDateTime";
+const _SESU = "StdErrorS3Uri";
+const _SEV = "SelectedEngineVersion";
+const _SF = "StateFilter";
+const _SI = "SessionId";
+const _SITIM = "SessionIdleTimeoutInMinutes";
+const _SIt = "StageId";
+const _SL = "SessionsList";
+const _SLC = "S3LoggingConfiguration";
+const _SM = "StatusMessage";
+const _SN = "SchemaName";
+const _SNt = "StatementName";
+const _SOSU = "StdOutS3Uri";
+const _SP = "SparkProperties";
+const _SPPTIM = "ServicePreProcessingTimeInMillis";
+const _SPTIM = "ServiceProcessingTimeInMillis";
+const _SQE = "StartQueryExecution";
+const _SQEI = "StartQueryExecutionInput";
+const _SQEIt = "StopQueryExecutionInput";
+const _SQEO = "StartQueryExecutionOutput";
+const _SQEOt = "StopQueryExecutionOutput";
+const _SQEt = "StopQueryExecution";
+const _SS = "SubStages";
+const _SSR = "StartSessionRequest";
+const _SSRt = "StartSessionResponse";
+const _SSe = "SessionStatistics";
+const _SSes = "SessionStatus";
+const _SSess = "SessionSummary";
+const _SSt = "StartSession";
+const _ST = "StatementType";
+const _STS = "SystemTableStatus";
+const _STSL = "SystemTableStatusList";
+const _STSy = "SystemTableStatuses";
+const _STu = "SubstatementType";
+const _Sc = "Scale";
+const _Se = "Sessions";
+const _St = "Status";
+const _Sta = "Statistics";
+const _T = "Type";
+const _TD = "TargetDpus";
+const _TDT = "TerminationDateTime";
+const _TETIM = "TotalExecutionTimeInMillis";
+const _TK = "TagKeys";
+const _TL = "TagList";
+const _TM = "TableMetadata";
+const _TML = "TableMetadataList";
+const _TMRE = "TooManyRequestsException";
+const _TN = "TableName";
+const _TR = "TagResource";
+const _TRI = "TagResourceInput";
+const _TRO = "TagResourceOutput";
+const _TS = "TerminateSession";
+const _TSR = "TerminateSessionRequest";
+const _TSRe = "TerminateSessionResponse";
+const _TT = "TableType";
+const _Ta = "Tags";
+const _Tag = "Tag";
+const _Ti = "Timeline";
+const _U = "Url";
+const _UC = "UpdateCount";
+const _UCR = "UpdateCapacityReservation";
+const _UCRI = "UpdateCapacityReservationInput";
+const _UCRO = "UpdateCapacityReservationOutput";
+const _UDC = "UpdateDataCatalog";
+const _UDCI = "UpdateDataCatalogInput";
+const _UDCO = "UpdateDataCatalogOutput";
+const _UN = "UpdateNotebook";
+const _UNI = "UpdateNotebookInput";
+const _UNM = "UpdateNotebookMetadata";
+const _UNMI = "UpdateNotebookMetadataInput";
+const _UNMO = "UpdateNotebookMetadataOutput";
+const _UNO = "UpdateNotebookOutput";
+const _UNQ = "UpdateNamedQuery";
+const _UNQI = "UnprocessedNamedQueryIds";
+const _UNQIL = "UnprocessedNamedQueryIdList";
+const _UNQIn = "UnprocessedNamedQueryId";
+const _UNQIp = "UpdateNamedQueryInput";
+const _UNQO = "UpdateNamedQueryOutput";
+const _UPS = "UpdatePreparedStatement";
+const _UPSI = "UpdatePreparedStatementInput";
+const _UPSN = "UnprocessedPreparedStatementNames";
+const _UPSNL = "UnprocessedPreparedStatementNameList";
+const _UPSNn = "UnprocessedPreparedStatementName";
+const _UPSO = "UpdatePreparedStatementOutput";
+const _UQEI = "UnprocessedQueryExecutionIds";
+const _UQEIL = "UnprocessedQueryExecutionIdList";
+const _UQEIn = "UnprocessedQueryExecutionId";
+const _UR = "UntagResource";
+const _URI = "UntagResourceInput";
+const _URO = "UntagResourceOutput";
+const _USTC = "UpdateSystemTableConfiguration";
+const _USTCI = "UpdateSystemTableConfigurationInput";
+const _USTCO = "UpdateSystemTableConfigurationOutput";
+const _UWG = "UpdateWorkGroup";
+const _UWGI = "UpdateWorkGroupInput";
+const _UWGO = "UpdateWorkGroupOutput";
+const _V = "Value";
+const _VCV = "VarCharValue";
+const _WD = "WorkingDirectory";
+const _WG = "WorkGroup";
+const _WGC = "WorkGroupConfiguration";
+const _WGCU = "WorkGroupConfigurationUpdates";
+const _WGL = "WorkGroupsList";
+const _WGN = "WorkGroupNames";
+const _WGNo = "WorkGroupName";
+const _WGS = "WorkGroupSummary";
+const _WGo = "WorkGroups";
+const _c = "client";
+const _dL = "datumList";
+const _e = "error";
+const _s = "smithy.ts.sdk.synthetic.com.amazonaws.athena";
+const _se = "server";
+const n0 = "com.amazonaws.athena";
+const _s_registry = new TypeRegistry(_s);
+var AthenaServiceException$ = [-3, _s, "AthenaServiceException", 0, [], []];
+_s_registry.registerError(AthenaServiceException$, AthenaServiceException);
+const n0_registry = new TypeRegistry(n0);
+var InternalServerException$ = [-3, n0, _ISE,
+    { [_e]: _se },
+    [_M],
+    [0]
+];
+n0_registry.registerError(InternalServerException$, InternalServerException);
+var InvalidRequestException$ = [-3, n0, _IRE,
+    { [_e]: _c },
+    [_AEC, _M],
+    [0, 0]
+];
+n0_registry.registerError(InvalidRequestException$, InvalidRequestException);
+var MetadataException$ = [-3, n0, _ME,
+    { [_e]: _c },
+    [_M],
+    [0]
+];
+n0_registry.registerError(MetadataException$, MetadataException);
+var ResourceNotFoundException$ = [-3, n0, _RNFE,
+    { [_e]: _c },
+    [_M, _RN],
+    [0, 0]
+];
+n0_registry.registerError(ResourceNotFoundException$, ResourceNotFoundException);
+var SessionAlreadyExistsException$ = [-3, n0, _SAEE,
+    { [_e]: _c },
+    [_M],
+    [0]
+];
+n0_registry.registerError(SessionAlreadyExistsException$, SessionAlreadyExistsException);
+var TooManyRequestsException$ = [-3, n0, _TMRE,
+    { [_e]: _c },
+    [_M, _R],
+    [0, 0]
+];
+n0_registry.registerError(TooManyRequestsException$, TooManyRequestsException);
+const errorTypeRegistries = [
+    _s_registry,
+    n0_registry,
+];
+var AclConfiguration$ = [3, n0, _AC,
+    0,
+    [_SAO],
+    [0], 1
+];
+var ApplicationDPUSizes$ = [3, n0, _ADPUS,
+    0,
+    [_ARI, _SDPUS],
+    [0, 64 | 1]
+];
+var AthenaError$ = [3, n0, _AE,
+    0,
+    [_EC, _ET, _Re, _EM],
+    [1, 1, 2, 0]
+];
+var BatchGetNamedQueryInput$ = [3, n0, _BGNQI,
+    0,
+    [_NQI],
+    [64 | 0], 1
+];
+var BatchGetNamedQueryOutput$ = [3, n0, _BGNQO,
+    0,
+    [_NQ, _UNQI],
+    [() => NamedQueryList, () => UnprocessedNamedQueryIdList]
+];
+var BatchGetPreparedStatementInput$ = [3, n0, _BGPSI,
+    0,
+    [_PSN, _WG],
+    [64 | 0, 0], 2
+];
+var BatchGetPreparedStatementOutput$ = [3, n0, _BGPSO,
+    0,
+    [_PS, _UPSN],
+    [() => PreparedStatementDetailsList, () => UnprocessedPreparedStatementNameList]
+];
+var BatchGetQueryExecutionInput$ = [3, n0, _BGQEI,
+    0,
+    [_QEI],
+    [64 | 0], 1
+];
+var BatchGetQueryExecutionOutput$ = [3, n0, _BGQEO,
+    0,
+    [_QE, _UQEI],
+    [() => QueryExecutionList, () => UnprocessedQueryExecutionIdList]
+];
+var CalculationConfiguration$ = [3, n0, _CC,
+    0,
+    [_CB],
+    [0]
+];
+var CalculationResult$ = [3, n0, _CR,
+    0,
+    [_SOSU, _SESU, _RSU, _RT],
+    [0, 0, 0, 0]
+];
+var CalculationStatistics$ = [3, n0, _CS,
+    0,
+    [_DEIM, _P],
+    [1, 0]
+];
+var CalculationStatus$ = [3, n0, _CSa,
+    0,
+    [_SDT, _CDT, _S, _SCR],
+    [4, 4, 0, 0]
+];
+var CalculationSummary$ = [3, n0, _CSal,
+    0,
+    [_CEI, _D, _St],
+    [0, 0, () => CalculationStatus$]
+];
+var CancelCapacityReservationInput$ = [3, n0, _CCRI,
+    0,
+    [_N],
+    [0], 1
+];
+var CancelCapacityReservationOutput$ = [3, n0, _CCRO,
+    0,
+    [],
+    []
+];
+var CapacityAllocation$ = [3, n0, _CA,
+    0,
+    [_St, _RTe, _SM, _RCT],
+    [0, 4, 0, 4], 2
+];
+var CapacityAssignment$ = [3, n0, _CAa,
+    0,
+    [_WGN],
+    [64 | 0]
+];
+var CapacityAssignmentConfiguration$ = [3, n0, _CAC,
+    0,
+    [_CRN, _CAap],
+    [0, () => CapacityAssignmentsList]
+];
+var CapacityReservation$ = [3, n0, _CRa,
+    0,
+    [_N, _St, _TD, _AD, _CT, _LA, _LSAT],
+    [0, 0, 1, 1, 4, () => CapacityAllocation$, 4], 5
+];
+var Classification$ = [3, n0, _C,
+    0,
+    [_N, _Pr],
+    [0, 128 | 0]
+];
+var CloudWatchLoggingConfiguration$ = [3, n0, _CWLC,
+    0,
+    [_E, _LG, _LSNP, _LT],
+    [2, 0, 0, [2, n0, _LTM, 0, 0, 64 | 0]], 1
+];
+var Column$ = [3, n0, _Co,
+    0,
+    [_N, _T, _Com],
+    [0, 0, 0], 1
+];
+var ColumnInfo$ = [3, n0, _CI,
+    0,
+    [_N, _T, _CN, _SN, _TN, _L, _Pre, _Sc, _Nu, _CSas],
+    [0, 0, 0, 0, 0, 0, 1, 1, 0, 2], 2
+];
+var CreateCapacityReservationInput$ = [3, n0, _CCRIr,
+    0,
+    [_TD, _N, _Ta],
+    [1, 0, () => TagList], 2
+];
+var CreateCapacityReservationOutput$ = [3, n0, _CCROr,
+    0,
+    [],
+    []
+];
+var CreateDataCatalogInput$ = [3, n0, _CDCI,
+    0,
+    [_N, _T, _D, _Pa, _Ta],
+    [0, 0, 0, 128 | 0, () => TagList], 2
+];
+var CreateDataCatalogOutput$ = [3, n0, _CDCO,
+    0,
+    [_DC],
+    [() => DataCatalog$]
+];
+var CreateNamedQueryInput$ = [3, n0, _CNQI,
+    0,
+    [_N, _Da, _QS, _D, _CRT, _WG],
+    [0, 0, 0, 0, [0, 4], 0], 3
+];
+var CreateNamedQueryOutput$ = [3, n0, _CNQO,
+    0,
+    [_NQIa],
+    [0]
+];
+var CreateNotebookInput$ = [3, n0, _CNI,
+    0,
+    [_WG, _N, _CRT],
+    [0, 0, 0], 2
+];
+var CreateNotebookOutput$ = [3, n0, _CNO,
+    0,
+    [_NI],
+    [0]
+];
+var CreatePreparedStatementInput$ = [3, n0, _CPSI,
+    0,
+    [_SNt, _WG, _QSu, _D],
+    [0, 0, 0, 0], 3
+];
+var CreatePreparedStatementOutput$ = [3, n0, _CPSO,
+    0,
+    [],
+    []
+];
+var CreatePresignedNotebookUrlRequest$ = [3, n0, _CPNUR,
+    0,
+    [_SI],
+    [0], 1
+];
+var CreatePresignedNotebookUrlResponse$ = [3, n0, _CPNURr,
+    0,
+    [_NU, _AT, _ATET],
+    [0, 0, 1], 3
+];
+var CreateSystemTableConfigurationInput$ = [3, n0, _CSTCI,
+    0,
+    [_TN, _CRT, _KKA, _Ta],
+    [0, [0, 4], 0, () => TagList], 1
+];
+var CreateSystemTableConfigurationOutput$ = [3, n0, _CSTCO,
+    0,
+    [_TN, _KKA, _CAr, _LMA],
+    [0, 0, 4, 4]
+];
+var CreateWorkGroupInput$ = [3, n0, _CWGI,
+    0,
+    [_N, _Con, _D, _Ta],
+    [0, () => WorkGroupConfiguration$, 0, () => TagList], 1
+];
+var CreateWorkGroupOutput$ = [3, n0, _CWGO,
+    0,
+    [],
+    []
+];
+var CustomerContentEncryptionConfiguration$ = [3, n0, _CCEC,
+    0,
+    [_KK],
+    [0], 1
+];
+var Database$ = [3, n0, _Da,
+    0,
+    [_N, _D, _Pa],
+    [0, 0, 128 | 0], 1
+];
+var DataCatalog$ = [3, n0, _DC,
+    0,
+    [_N, _T, _D, _Pa, _St, _CTo, _Er],
+    [0, 0, 0, 128 | 0, 0, 0, 0], 2
+];
+var DataCatalogSummary$ = [3, n0, _DCS,
+    0,
+    [_CN, _T, _St, _CTo, _Er],
+    [0, 0, 0, 0, 0]
+];
+var Datum$ = [3, n0, _Dat,
+    0,
+    [_VCV],
+    [0]
+];
+var DeleteCapacityReservationInput$ = [3, n0, _DCRI,
+    0,
+    [_N],
+    [0], 1
+];
+var DeleteCapacityReservationOutput$ = [3, n0, _DCRO,
+    0,
+    [],
+    []
+];
+var DeleteDataCatalogInput$ = [3, n0, _DDCI,
+    0,
+    [_N, _DCO],
+    [0, 2], 1
+];
+var DeleteDataCatalogOutput$ = [3, n0, _DDCO,
+    0,
+    [_DC],
+    [() => DataCatalog$]
+];
+var DeleteNamedQueryInput$ = [3, n0, _DNQI,
+    0,
+    [_NQIa],
+    [[0, 4]]
+];
+var DeleteNamedQueryOutput$ = [3, n0, _DNQO,
+    0,
+    [],
+    []
+];
+var DeleteNotebookInput$ = [3, n0, _DNI,
+    0,
+    [_NI],
+    [0], 1
+];
+var DeleteNotebookOutput$ = [3, n0, _DNO,
+    0,
+    [],
+    []
+];
+var DeletePreparedStatementInput$ = [3, n0, _DPSI,
+    0,
+    [_SNt, _WG],
+    [0, 0], 2
+];
+var DeletePreparedStatementOutput$ = [3, n0, _DPSO,
+    0,
+    [],
+    []
+];
+var DeleteSystemTableConfigurationInput$ = [3, n0, _DSTCI,
+    0,
+    [_TN],
+    [0], 1
+];
+var DeleteSystemTableConfigurationOutput$ = [3, n0, _DSTCO,
+    0,
+    [],
+    []
+];
+var DeleteWorkGroupInput$ = [3, n0, _DWGI,
+    0,
+    [_WG, _RDO],
+    [0, 2], 1
+];
+var DeleteWorkGroupOutput$ = [3, n0, _DWGO,
+    0,
+    [],
+    []
+];
+var EncryptionConfiguration$ = [3, n0, _ECn,
+    0,
+    [_EO, _KK],
+    [0, 0], 1
+];
+var EngineConfiguration$ = [3, n0, _ECng,
+    0,
+    [_CDS, _MCD, _DEDS, _ACd, _SP, _Cl],
+    [1, 1, 1, 128 | 0, 128 | 0, () => ClassificationList]
+];
+var EngineVersion$ = [3, n0, _EV,
+    0,
+    [_SEV, _EEV],
+    [0, 0]
+];
+var ExecutorsSummary$ = [3, n0, _ES,
+    0,
+    [_EI, _ETx, _SDTt, _TDT, _ESx, _ESxe],
+    [0, 0, 1, 1, 0, 1], 1
+];
+var ExportNotebookInput$ = [3, n0, _ENI,
+    0,
+    [_NI],
+    [0], 1
+];
+var ExportNotebookOutput$ = [3, n0, _ENO,
+    0,
+    [_NM, _Pay],
+    [() => NotebookMetadata$, 0]
+];
+var FilterDefinition$ = [3, n0, _FD,
+    0,
+    [_N],
+    [0]
+];
+var GetCalculationExecutionCodeRequest$ = [3, n0, _GCECR,
+    0,
+    [_CEI],
+    [0], 1
+];
+var GetCalculationExecutionCodeResponse$ = [3, n0, _GCECRe,
+    0,
+    [_CB],
+    [0]
+];
+var GetCalculationExecutionRequest$ = [3, n0, _GCER,
+    0,
+    [_CEI],
+    [0], 1
+];
+var GetCalculationExecutionResponse$ = [3, n0, _GCERe,
+    0,
+    [_CEI, _SI, _D, _WD, _St, _Sta, _Res],
+    [0, 0, 0, 0, () => CalculationStatus$, () => CalculationStatistics$, () => CalculationResult$]
+];
+var GetCalculationExecutionStatusRequest$ = [3, n0, _GCESR,
+    0,
+    [_CEI],
+    [0], 1
+];
+var GetCalculationExecutionStatusResponse$ = [3, n0, _GCESRe,
+    0,
+    [_St, _Sta],
+    [() => CalculationStatus$, () => CalculationStatistics$]
+];
+var GetCapacityAssignmentConfigurationInput$ = [3, n0, _GCACI,
+    0,
+    [_CRN],
+    [0], 1
+];
+var GetCapacityAssignmentConfigurationOutput$ = [3, n0, _GCACO,
+    0,
+    [_CAC],
+    [() => CapacityAssignmentConfiguration$], 1
+];
+var GetCapacityReservationInput$ = [3, n0, _GCRI,
+    0,
+    [_N],
+    [0], 1
+];
+var GetCapacityReservationOutput$ = [3, n0, _GCRO,
+    0,
+    [_CRa],
+    [() => CapacityReservation$], 1
+];
+var GetDatabaseInput$ = [3, n0, _GDI,
+    0,
+    [_CN, _DN, _WG],
+    [0, 0, 0], 2
+];
+var GetDatabaseOutput$ = [3, n0, _GDO,
+    0,
+    [_Da],
+    [() => Database$]
+];
+var GetDataCatalogInput$ = [3, n0, _GDCI,
+    0,
+    [_N, _WG],
+    [0, 0], 1
+];
+var GetDataCatalogOutput$ = [3, n0, _GDCO,
+    0,
+    [_DC],
+    [() => DataCatalog$]
+];
+var GetNamedQueryInput$ = [3, n0, _GNQI,
+    0,
+    [_NQIa],
+    [0], 1
+];
+var GetNamedQueryOutput$ = [3, n0, _GNQO,
+    0,
+    [_NQa],
+    [() => NamedQuery$]
+];
+var GetNotebookMetadataInput$ = [3, n0, _GNMI,
+    0,
+    [_NI],
+    [0], 1
+];
+var GetNotebookMetadataOutput$ = [3, n0, _GNMO,
+    0,
+    [_NM],
+    [() => NotebookMetadata$]
+];
+var GetPreparedStatementInput$ = [3, n0, _GPSI,
+    0,
+    [_SNt, _WG],
+    [0, 0], 2
+];
+var GetPreparedStatementOutput$ = [3, n0, _GPSO,
+    0,
+    [_PSr],
+    [() => PreparedStatement$]
+];
+var GetQueryExecutionInput$ = [3, n0, _GQEI,
+    0,
+    [_QEIu],
+    [0], 1
+];
+var GetQueryExecutionOutput$ = [3, n0, _GQEO,
+    0,
+    [_QEu],
+    [() => QueryExecution$]
+];
+var GetQueryResultsInput$ = [3, n0, _GQRI,
+    0,
+    [_QEIu, _NT, _MR, _QRT],
+    [0, 0, 1, 0], 1
+];
+var GetQueryResultsOutput$ = [3, n0, _GQRO,
+    0,
+    [_UC, _RS, _NT],
+    [1, () => ResultSet$, 0]
+];
+var GetQueryRuntimeStatisticsInput$ = [3, n0, _GQRSI,
+    0,
+    [_QEIu],
+    [0], 1
+];
+var GetQueryRuntimeStatisticsOutput$ = [3, n0, _GQRSO,
+    0,
+    [_QRS],
+    [() => QueryRuntimeStatistics$]
+];
+var GetResourceDashboardRequest$ = [3, n0, _GRDR,
+    0,
+    [_RARN],
+    [0], 1
+];
+var GetResourceDashboardResponse$ = [3, n0, _GRDRe,
+    0,
+    [_U],
+    [0], 1
+];
+var GetSessionEndpointRequest$ = [3, n0, _GSER,
+    0,
+    [_SI],
+    [0], 1
+];
+var GetSessionEndpointResponse$ = [3, n0, _GSERe,
+    0,
+    [_EU, _AT, _ATET],
+    [0, 0, 4], 3
+];
+var GetSessionRequest$ = [3, n0, _GSR,
+    0,
+    [_SI],
+    [0], 1
+];
+var GetSessionResponse$ = [3, n0, _GSRe,
+    0,
+    [_SI, _D, _WG, _EV, _ECng, _NV, _MC, _SC, _St, _Sta],
+    [0, 0, 0, 0, () => EngineConfiguration$, 0, () => MonitoringConfiguration$, () => SessionConfiguration$, () => SessionStatus$, () => SessionStatistics$]
+];
+var GetSessionStatusRequest$ = [3, n0, _GSSR,
+    0,
+    [_SI],
+    [0], 1
+];
+var GetSessionStatusResponse$ = [3, n0, _GSSRe,
+    0,
+    [_SI, _St],
+    [0, () => SessionStatus$]
+];
+var GetSystemTableConfigurationInput$ = [3, n0, _GSTCI,
+    0,
+    [_TN],
+    [0], 1
+];
+var GetSystemTableConfigurationOutput$ = [3, n0, _GSTCO,
+    0,
+    [_TN, _KKA, _CAr, _LMA],
+    [0, 0, 4, 4]
+];
+var GetTableMetadataInput$ = [3, n0, _GTMI,
+    0,
+    [_CN, _DN, _TN, _WG],
+    [0, 0, 0, 0], 3
+];
+var GetTableMetadataOutput$ = [3, n0, _GTMO,
+    0,
+    [_TM],
+    [() => TableMetadata$]
+];
+var GetWorkGroupInput$ = [3, n0, _GWGI,
+    0,
+    [_WG],
+    [0], 1
+];
+var GetWorkGroupOutput$ = [3, n0, _GWGO,
+    0,
+    [_WG],
+    [() => WorkGroup$]
+];
+var IdentityCenterConfiguration$ = [3, n0, _ICC,
+    0,
+    [_EIC, _ICIA],
+    [2, 0]
+];
+var ImportNotebookInput$ = [3, n0, _INI,
+    0,
+    [_WG, _N, _T, _Pay, _NSLU, _CRT],
+    [0, 0, 0, 0, 0, 0], 3
+];
+var ImportNotebookOutput$ = [3, n0, _INO,
+    0,
+    [_NI],
+    [0]
+];
+var ListApplicationDPUSizesInput$ = [3, n0, _LADPUSI,
+    0,
+    [_MR, _NT],
+    [1, 0]
+];
+var ListApplicationDPUSizesOutput$ = [3, n0, _LADPUSO,
+    0,
+    [_ADPUS, _NT],
+    [() => ApplicationDPUSizesList, 0]
+];
+var ListCalculationExecutionsRequest$ = [3, n0, _LCER,
+    0,
+    [_SI, _SF, _MR, _NT],
+    [0, 0, 1, 0], 1
+];
+var ListCalculationExecutionsResponse$ = [3, n0, _LCERi,
+    0,
+    [_NT, _Ca],
+    [0, () => CalculationsList]
+];
+var ListCapacityReservationsInput$ = [3, n0, _LCRI,
+    0,
+    [_NT, _MR],
+    [0, 1]
+];
+var ListCapacityReservationsOutput$ = [3, n0, _LCRO,
+    0,
+    [_CRap, _NT],
+    [() => CapacityReservationsList, 0], 1
+];
+var ListDatabasesInput$ = [3, n0, _LDI,
+    0,
+    [_CN, _NT, _MR, _WG],
+    [0, 0, 1, 0], 1
+];
+var ListDatabasesOutput$ = [3, n0, _LDO,
+    0,
+    [_DL, _NT],
+    [() => DatabaseList, 0]
+];
+var ListDataCatalogsInput$ = [3, n0, _LDCI,
+    0,
+    [_NT, _MR, _WG],
+    [0, 1, 0]
+];
+var ListDataCatalogsOutput$ = [3, n0, _LDCO,
+    0,
+    [_DCSa, _NT],
+    [() => DataCatalogSummaryList, 0]
+];
+var ListEngineVersionsInput$ = [3, n0, _LEVI,
+    0,
+    [_NT, _MR],
+    [0, 1]
+];
+var ListEngineVersionsOutput$ = [3, n0, _LEVO,
+    0,
+    [_EVn, _NT],
+    [() => EngineVersionsList, 0]
+];
+var ListExecutorsRequest$ = [3, n0, _LER,
+    0,
+    [_SI, _ESF, _MR, _NT],
+    [0, 0, 1, 0], 1
+];
+var ListExecutorsResponse$ = [3, n0, _LERi,
+    0,
+    [_SI, _NT, _ES],
+    [0, 0, () => ExecutorsSummaryList], 1
+];
+var ListNamedQueriesInput$ = [3, n0, _LNQI,
+    0,
+    [_NT, _MR, _WG],
+    [0, 1, 0]
+];
+var ListNamedQueriesOutput$ = [3, n0, _LNQO,
+    0,
+    [_NQI, _NT],
+    [64 | 0, 0]
+];
+var ListNotebookMetadataInput$ = [3, n0, _LNMI,
+    0,
+    [_WG, _F, _NT, _MR],
+    [0, () => FilterDefinition$, 0, 1], 1
+];
+var ListNotebookMetadataOutput$ = [3, n0, _LNMO,
+    0,
+    [_NT, _NML],
+    [0, () => NotebookMetadataArray]
+];
+var ListNotebookSessionsRequest$ = [3, n0, _LNSR,
+    0,
+    [_NI, _MR, _NT],
+    [0, 1, 0], 1
+];
+var ListNotebookSessionsResponse$ = [3, n0, _LNSRi,
+    0,
+    [_NSL, _NT],
+    [() => NotebookSessionsList, 0], 1
+];
+var ListPreparedStatementsInput$ = [3, n0, _LPSI,
+    0,
+    [_WG, _NT, _MR],
+    [0, 0, 1], 1
+];
+var ListPreparedStatementsOutput$ = [3, n0, _LPSO,
+    0,
+    [_PS, _NT],
+    [() => PreparedStatementsList, 0]
+];
+var ListQueryExecutionsInput$ = [3, n0, _LQEI,
+    0,
+    [_NT, _MR, _WG],
+    [0, 1, 0]
+];
+var ListQueryExecutionsOutput$ = [3, n0, _LQEO,
+    0,
+    [_QEI, _NT],
+    [64 | 0, 0]
+];
+var ListSessionsRequest$ = [3, n0, _LSR,
+    0,
+    [_WG, _SF, _MR, _NT],
+    [0, 0, 1, 0], 1
+];
+var ListSessionsResponse$ = [3, n0, _LSRi,
+    0,
+    [_NT, _Se],
+    [0, () => SessionsList]
+];
+var ListSystemTableStatusesInput$ = [3, n0, _LSTSI,
+    0,
+    [_NT, _MR],
+    [0, 1]
+];
+var ListSystemTableStatusesOutput$ = [3, n0, _LSTSO,
+    0,
+    [_I, _NT],
+    [() => SystemTableStatusList, 0], 1
+];
+var ListTableMetadataInput$ = [3, n0, _LTMI,
+    0,
+    [_CN, _DN, _Ex, _NT, _MR, _WG],
+    [0, 0, 0, 0, 1, 0], 2
+];
+var ListTableMetadataOutput$ = [3, n0, _LTMO,
+    0,
+    [_TML, _NT],
+    [() => TableMetadataList, 0]
+];
+var ListTagsForResourceInput$ = [3, n0, _LTFRI,
+    0,
+    [_RARN, _NT, _MR],
+    [0, 0, 1], 1
+];
+var ListTagsForResourceOutput$ = [3, n0, _LTFRO,
+    0,
+    [_Ta, _NT],
+    [() => TagList, 0]
+];
+var ListWorkGroupsInput$ = [3, n0, _LWGI,
+    0,
+    [_NT, _MR],
+    [0, 1]
+];
+var ListWorkGroupsOutput$ = [3, n0, _LWGO,
+    0,
+    [_WGo, _NT],
+    [() => WorkGroupsList, 0]
+];
+var ManagedLoggingConfiguration$ = [3, n0, _MLC,
+    0,
+    [_E, _KK],
+    [2, 0], 1
+];
+var ManagedQueryResultsConfiguration$ = [3, n0, _MQRC,
+    0,
+    [_E, _ECn],
+    [2, () => ManagedQueryResultsEncryptionConfiguration$], 1
+];
+var ManagedQueryResultsConfigurationUpdates$ = [3, n0, _MQRCU,
+    0,
+    [_E, _ECn, _REC],
+    [2, () => ManagedQueryResultsEncryptionConfiguration$, 2]
+];
+var ManagedQueryResultsEncryptionConfiguration$ = [3, n0, _MQREC,
+    0,
+    [_KK],
+    [0], 1
+];
+var MonitoringConfiguration$ = [3, n0, _MC,
+    0,
+    [_CWLC, _MLC, _SLC],
+    [() => CloudWatchLoggingConfiguration$, () => ManagedLoggingConfiguration$, () => S3LoggingConfiguration$]
+];
+var NamedQuery$ = [3, n0, _NQa,
+    0,
+    [_N, _Da, _QS, _D, _NQIa, _WG],
+    [0, 0, 0, 0, 0, 0], 3
+];
+var NotebookMetadata$ = [3, n0, _NM,
+    0,
+    [_NI, _N, _WG, _CT, _T, _LMT],
+    [0, 0, 0, 4, 0, 4]
+];
+var NotebookSessionSummary$ = [3, n0, _NSS,
+    0,
+    [_SI, _CT],
+    [0, 4]
+];
+var PreparedStatement$ = [3, n0, _PSr,
+    0,
+    [_SNt, _QSu, _WGNo, _D, _LMT],
+    [0, 0, 0, 0, 4]
+];
+var PreparedStatementSummary$ = [3, n0, _PSS,
+    0,
+    [_SNt, _LMT],
+    [0, 4]
+];
+var PutCapacityAssignmentConfigurationInput$ = [3, n0, _PCACI,
+    0,
+    [_CRN, _CAap],
+    [0, () => CapacityAssignmentsList], 2
+];
+var PutCapacityAssignmentConfigurationOutput$ = [3, n0, _PCACO,
+    0,
+    [],
+    []
+];
+var QueryExecution$ = [3, n0, _QEu,
+    0,
+    [_QEIu, _Q, _ST, _MQRC, _RC, _RRC, _QEC, _St, _Sta, _WG, _EV, _EP, _STu, _QRSAGC],
+    [0, 0, 0, () => ManagedQueryResultsConfiguration$, () => ResultConfiguration$, () => ResultReuseConfiguration$, () => QueryExecutionContext$, () => QueryExecutionStatus$, () => QueryExecutionStatistics$, 0, () => EngineVersion$, 64 | 0, 0, () => QueryResultsS3AccessGrantsConfiguration$]
+];
+var QueryExecutionContext$ = [3, n0, _QEC,
+    0,
+    [_Da, _Cat],
+    [0, 0]
+];
+var QueryExecutionStatistics$ = [3, n0, _QES,
+    0,
+    [_EETIM, _DSIB, _DML, _TETIM, _QQTIM, _SPPTIM, _QPTIM, _SPTIM, _RRI, _DCp],
+    [1, 1, 0, 1, 1, 1, 1, 1, () => ResultReuseInformation$, 1]
+];
+var QueryExecutionStatus$ = [3, n0, _QESu,
+    0,
+    [_S, _SCR, _SDT, _CDT, _AE],
+    [0, 0, 4, 4, () => AthenaError$]
+];
+var QueryResultsS3AccessGrantsConfiguration$ = [3, n0, _QRSAGC,
+    0,
+    [_ESAG, _ATu, _CULP],
+    [2, 0, 2], 2
+];
+var QueryRuntimeStatistics$ = [3, n0, _QRS,
+    0,
+    [_Ti, _Ro, _OS],
+    [() => QueryRuntimeStatisticsTimeline$, () => QueryRuntimeStatisticsRows$, () => QueryStage$]
+];
+var QueryRuntimeStatisticsRows$ = [3, n0, _QRSR,
+    0,
+    [_IR, _IB, _OB, _OR],
+    [1, 1, 1, 1]
+];
+var QueryRuntimeStatisticsTimeline$ = [3, n0, _QRST,
+    0,
+    [_QQTIM, _SPPTIM, _QPTIM, _EETIM, _SPTIM, _TETIM],
+    [1, 1, 1, 1, 1, 1]
+];
+var QueryStage$ = [3, n0, _QSue,
+    0,
+    [_SIt, _S, _OB, _OR, _IB, _IR, _ETxe, _QSP, _SS],
+    [1, 0, 1, 1, 1, 1, 1, () => QueryStagePlanNode$, () => QueryStages]
+];
+var QueryStagePlanNode$ = [3, n0, _QSPN,
+    0,
+    [_N, _Id, _Ch, _RSe],
+    [0, 0, () => QueryStagePlanNodes, 64 | 0]
+];
+var ResultConfiguration$ = [3, n0, _RC,
+    0,
+    [_OL, _ECn, _EBO, _AC],
+    [0, () => EncryptionConfiguration$, 0, () => AclConfiguration$]
+];
+var ResultConfigurationUpdates$ = [3, n0, _RCU,
+    0,
+    [_OL, _ROL, _ECn, _REC, _EBO, _REBO, _AC, _RAC],
+    [0, 2, () => EncryptionConfiguration$, 2, 0, 2, () => AclConfiguration$, 2]
+];
+var ResultReuseByAgeConfiguration$ = [3, n0, _RRBAC,
+    0,
+    [_E, _MAIM],
+    [2, 1], 1
+];
+var ResultReuseConfiguration$ = [3, n0, _RRC,
+    0,
+    [_RRBAC],
+    [() => ResultReuseByAgeConfiguration$]
+];
+var ResultReuseInformation$ = [3, n0, _RRI,
+    0,
+    [_RPR],
+    [2], 1
+];
+var ResultSet$ = [3, n0, _RS,
+    0,
+    [_Ro, _RSM],
+    [() => RowList, () => ResultSetMetadata$]
+];
+var ResultSetMetadata$ = [3, n0, _RSM,
+    0,
+    [_CI],
+    [() => ColumnInfoList]
+];
+var Row$ = [3, n0, _Row,
+    0,
+    [_Data],
+    [() => datumList]
+];
+var S3LoggingConfiguration$ = [3, n0, _SLC,
+    0,
+    [_E, _KK, _LL],
+    [2, 0, 0], 1
+];
+var SessionConfiguration$ = [3, n0, _SC,
+    0,
+    [_ER, _WD, _ITS, _SITIM, _ECn],
+    [0, 0, 1, 1, () => EncryptionConfiguration$]
+];
+var SessionStatistics$ = [3, n0, _SSe,
+    0,
+    [_DEIM],
+    [1]
+];
+var SessionStatus$ = [3, n0, _SSes,
+    0,
+    [_SDTt, _LMDT, _EDT, _ISDT, _S, _SCR],
+    [4, 4, 4, 4, 0, 0]
+];
+var SessionSummary$ = [3, n0, _SSess,
+    0,
+    [_SI, _D, _EV, _NV, _St],
+    [0, 0, () => EngineVersion$, 0, () => SessionStatus$]
+];
+var StartCalculationExecutionRequest$ = [3, n0, _SCER,
+    0,
+    [_SI, _D, _CC, _CB, _CRT],
+    [0, 0, () => CalculationConfiguration$, 0, 0], 1
+];
+var StartCalculationExecutionResponse$ = [3, n0, _SCERt,
+    0,
+    [_CEI, _S],
+    [0, 0]
+];
+var StartQueryExecutionInput$ = [3, n0, _SQEI,
+    0,
+    [_QS, _CRT, _QEC, _RC, _WG, _EP, _RRC, _ECng],
+    [0, [0, 4], () => QueryExecutionContext$, () => ResultConfiguration$, 0, 64 | 0, () => ResultReuseConfiguration$, () => EngineConfiguration$], 1
+];
+var StartQueryExecutionOutput$ = [3, n0, _SQEO,
+    0,
+    [_QEIu],
+    [0]
+];
+var StartSessionRequest$ = [3, n0, _SSR,
+    0,
+    [_WG, _ECng, _D, _ER, _MC, _NV, _SITIM, _CRT, _Ta, _CWGT],
+    [0, () => EngineConfiguration$, 0, 0, () => MonitoringConfiguration$, 0, 1, 0, () => TagList, 2], 2
+];
+var StartSessionResponse$ = [3, n0, _SSRt,
+    0,
+    [_SI, _S],
+    [0, 0]
+];
+var StopCalculationExecutionRequest$ = [3, n0, _SCERto,
+    0,
+    [_CEI],
+    [0], 1
+];
+var StopCalculationExecutionResponse$ = [3, n0, _SCERtop,
+    0,
+    [_S],
+    [0]
+];
+var StopQueryExecutionInput$ = [3, n0, _SQEIt,
+    0,
+    [_QEIu],
+    [[0, 4]]
+];
+var StopQueryExecutionOutput$ = [3, n0, _SQEOt,
+    0,
+    [],
+    []
+];
+var SystemTableStatus$ = [3, n0, _STS,
+    0,
+    [_TN, _E],
+    [0, 2], 2
+];
+var TableMetadata$ = [3, n0, _TM,
+    0,
+    [_N, _CTr, _LAT, _TT, _Col, _PK, _Pa],
+    [0, 4, 4, 0, () => ColumnList, () => ColumnList, 128 | 0], 1
+];
+var Tag$ = [3, n0, _Tag,
+    0,
+    [_K, _V],
+    [0, 0]
+];
+var TagResourceInput$ = [3, n0, _TRI,
+    0,
+    [_RARN, _Ta],
+    [0, () => TagList], 2
+];
+var TagResourceOutput$ = [3, n0, _TRO,
+    0,
+    [],
+    []
+];
+var TerminateSessionRequest$ = [3, n0, _TSR,
+    0,
+    [_SI],
+    [0], 1
+];
+var TerminateSessionResponse$ = [3, n0, _TSRe,
+    0,
+    [_S],
+    [0]
+];
+var UnprocessedNamedQueryId$ = [3, n0, _UNQIn,
+    0,
+    [_NQIa, _ECr, _EM],
+    [0, 0, 0]
+];
+var UnprocessedPreparedStatementName$ = [3, n0, _UPSNn,
+    0,
+    [_SNt, _ECr, _EM],
+    [0, 0, 0]
+];
+var UnprocessedQueryExecutionId$ = [3, n0, _UQEIn,
+    0,
+    [_QEIu, _ECr, _EM],
+    [0, 0, 0]
+];
+var UntagResourceInput$ = [3, n0, _URI,
+    0,
+    [_RARN, _TK],
+    [0, 64 | 0], 2
+];
+var UntagResourceOutput$ = [3, n0, _URO,
+    0,
+    [],
+    []
+];
+var UpdateCapacityReservationInput$ = [3, n0, _UCRI,
+    0,
+    [_TD, _N],
+    [1, 0], 2
+];
+var UpdateCapacityReservationOutput$ = [3, n0, _UCRO,
+    0,
+    [],
+    []
+];
+var UpdateDataCatalogInput$ = [3, n0, _UDCI,
+    0,
+    [_N, _T, _D, _Pa],
+    [0, 0, 0, 128 | 0], 2
+];
+var UpdateDataCatalogOutput$ = [3, n0, _UDCO,
+    0,
+    [],
+    []
+];
+var UpdateNamedQueryInput$ = [3, n0, _UNQIp,
+    0,
+    [_NQIa, _N, _QS, _D],
+    [0, 0, 0, 0], 3
+];
+var UpdateNamedQueryOutput$ = [3, n0, _UNQO,
+    0,
+    [],
+    []
+];
+var UpdateNotebookInput$ = [3, n0, _UNI,
+    0,
+    [_NI, _Pay, _T, _SI, _CRT],
+    [0, 0, 0, 0, 0], 3
+];
+var UpdateNotebookMetadataInput$ = [3, n0, _UNMI,
+    0,
+    [_NI, _N, _CRT],
+    [0, 0, 0], 2
+];
+var UpdateNotebookMetadataOutput$ = [3, n0, _UNMO,
+    0,
+    [],
+    []
+];
+var UpdateNotebookOutput$ = [3, n0, _UNO,
+    0,
+    [],
+    []
+];
+var UpdatePreparedStatementInput$ = [3, n0, _UPSI,
+    0,
+    [_SNt, _WG, _QSu, _D],
+    [0, 0, 0, 0], 3
+];
+var UpdatePreparedStatementOutput$ = [3, n0, _UPSO,
+    0,
+    [],
+    []
+];
+var UpdateSystemTableConfigurationInput$ = [3, n0, _USTCI,
+    0,
+    [_TN, _KKA],
+    [0, 0], 1
+];
+var UpdateSystemTableConfigurationOutput$ = [3, n0, _USTCO,
+    0,
+    [_TN, _KKA, _CAr, _LMA],
+    [0, 0, 4, 4]
+];
+var UpdateWorkGroupInput$ = [3, n0, _UWGI,
+    0,
+    [_WG, _D, _CU, _S],
+    [0, 0, () => WorkGroupConfigurationUpdates$, 0], 1
+];
+var UpdateWorkGroupOutput$ = [3, n0, _UWGO,
+    0,
+    [],
+    []
+];
+var WorkGroup$ = [3, n0, _WG,
+    0,
+    [_N, _S, _Con, _D, _CT, _ICAA],
+    [0, 0, () => WorkGroupConfiguration$, 0, 4, 0], 1
+];
+var WorkGroupConfiguration$ = [3, n0, _WGC,
+    0,
+    [_RC, _MQRC, _EWGC, _PCWME, _BSCPQ, _RPE, _EV, _ACdd, _ER, _MC, _ECng, _CCEC, _EMEC, _ICC, _QRSAGC, _STSy],
+    [() => ResultConfiguration$, () => ManagedQueryResultsConfiguration$, 2, 2, 1, 2, () => EngineVersion$, 0, 0, () => MonitoringConfiguration$, () => EngineConfiguration$, () => CustomerContentEncryptionConfiguration$, 2, () => IdentityCenterConfiguration$, () => QueryResultsS3AccessGrantsConfiguration$, () => SystemTableStatusList]
+];
+var WorkGroupConfigurationUpdates$ = [3, n0, _WGCU,
+    0,
+    [_EWGC, _RCU, _MQRCU, _PCWME, _BSCPQ, _RBSCPQ, _RPE, _EV, _RCCEC, _ACdd, _ER, _CCEC, _EMEC, _QRSAGC, _MC, _ECng],
+    [2, () => ResultConfigurationUpdates$, () => ManagedQueryResultsConfigurationUpdates$, 2, 1, 2, 2, () => EngineVersion$, 2, 0, 0, () => CustomerContentEncryptionConfiguration$, 2, () => QueryResultsS3AccessGrantsConfiguration$, () => MonitoringConfiguration$, () => EngineConfiguration$]
+];
+var WorkGroupSummary$ = [3, n0, _WGS,
+    0,
+    [_N, _S, _D, _CT, _EV, _ICAA],
+    [0, 0, 0, 4, () => EngineVersion$, 0]
+];
+var ApplicationDPUSizesList = [1, n0, _ADPUSL,
+    0, () => ApplicationDPUSizes$
+];
+var CalculationsList = [1, n0, _CL,
+    0, () => CalculationSummary$
+];
+var CapacityAssignmentsList = [1, n0, _CAL,
+    0, () => CapacityAssignment$
+];
+var CapacityReservationsList = [1, n0, _CRL,
+    0, () => CapacityReservation$
+];
+var ClassificationList = [1, n0, _CLl,
+    0, () => Classification$
+];
+var ColumnInfoList = [1, n0, _CIL,
+    0, () => ColumnInfo$
+];
+var ColumnList = [1, n0, _CLo,
+    0, () => Column$
+];
+var DatabaseList = [1, n0, _DL,
+    0, () => Database$
+];
+var DataCatalogSummaryList = [1, n0, _DCSL,
+    0, () => DataCatalogSummary$
+];
+var datumList = [1, n0, _dL,
+    0, () => Datum$
+];
+var EngineVersionsList = [1, n0, _EVL,
+    0, () => EngineVersion$
+];
+var ExecutorsSummaryList = [1, n0, _ESL,
+    0, () => ExecutorsSummary$
+];
+var NamedQueryList = [1, n0, _NQL,
+    0, () => NamedQuery$
+];
+var NotebookMetadataArray = [1, n0, _NMA,
+    0, () => NotebookMetadata$
+];
+var NotebookSessionsList = [1, n0, _NSL,
+    0, () => NotebookSessionSummary$
+];
+var PreparedStatementDetailsList = [1, n0, _PSDL,
+    0, () => PreparedStatement$
+];
+var PreparedStatementsList = [1, n0, _PSL,
+    0, () => PreparedStatementSummary$
+];
+var QueryExecutionList = [1, n0, _QEL,
+    0, () => QueryExecution$
+];
+var QueryStagePlanNodes = [1, n0, _QSPNu,
+    0, () => QueryStagePlanNode$
+];
+var QueryStages = [1, n0, _QSuer,
+    0, () => QueryStage$
+];
+var RowList = [1, n0, _RL,
+    0, () => Row$
+];
+var SessionsList = [1, n0, _SL,
+    0, () => SessionSummary$
+];
+var SystemTableStatusList = [1, n0, _STSL,
+    0, () => SystemTableStatus$
+];
+var TableMetadataList = [1, n0, _TML,
+    0, () => TableMetadata$
+];
+var TagList = [1, n0, _TL,
+    0, () => Tag$
+];
+var UnprocessedNamedQueryIdList = [1, n0, _UNQIL,
+    0, () => UnprocessedNamedQueryId$
+];
+var UnprocessedPreparedStatementNameList = [1, n0, _UPSNL,
+    0, () => UnprocessedPreparedStatementName$
+];
+var UnprocessedQueryExecutionIdList = [1, n0, _UQEIL,
+    0, () => UnprocessedQueryExecutionId$
+];
+var WorkGroupsList = [1, n0, _WGL,
+    0, () => WorkGroupSummary$
+];
+var BatchGetNamedQuery$ = [9, n0, _BGNQ,
+    0, () => BatchGetNamedQueryInput$, () => BatchGetNamedQueryOutput$
+];
+var BatchGetPreparedStatement$ = [9, n0, _BGPS,
+    0, () => BatchGetPreparedStatementInput$, () => BatchGetPreparedStatementOutput$
+];
+var BatchGetQueryExecution$ = [9, n0, _BGQE,
+    0, () => BatchGetQueryExecutionInput$, () => BatchGetQueryExecutionOutput$
+];
+var CancelCapacityReservation$ = [9, n0, _CCR,
+    2, () => CancelCapacityReservationInput$, () => CancelCapacityReservationOutput$
+];
+var CreateCapacityReservation$ = [9, n0, _CCRr,
+    2, () => CreateCapacityReservationInput$, () => CreateCapacityReservationOutput$
+];
+var CreateDataCatalog$ = [9, n0, _CDC,
+    0, () => CreateDataCatalogInput$, () => CreateDataCatalogOutput$
+];
+var CreateNamedQuery$ = [9, n0, _CNQ,
+    2, () => CreateNamedQueryInput$, () => CreateNamedQueryOutput$
+];
+var CreateNotebook$ = [9, n0, _CNr,
+    0, () => CreateNotebookInput$, () => CreateNotebookOutput$
+];
+var CreatePreparedStatement$ = [9, n0, _CPS,
+    0, () => CreatePreparedStatementInput$, () => CreatePreparedStatementOutput$
+];
+var CreatePresignedNotebookUrl$ = [9, n0, _CPNU,
+    0, () => CreatePresignedNotebookUrlRequest$, () => CreatePresignedNotebookUrlResponse$
+];
+var CreateSystemTableConfiguration$ = [9, n0, _CSTC,
+    0, () => CreateSystemTableConfigurationInput$, () => CreateSystemTableConfigurationOutput$
+];
+var CreateWorkGroup$ = [9, n0, _CWG,
+    0, () => CreateWorkGroupInput$, () => CreateWorkGroupOutput$
+];
+var DeleteCapacityReservation$ = [9, n0, _DCR,
+    2, () => DeleteCapacityReservationInput$, () => DeleteCapacityReservationOutput$
+];
+var DeleteDataCatalog$ = [9, n0, _DDC,
+    0, () => DeleteDataCatalogInput$, () => DeleteDataCatalogOutput$
+];
+var DeleteNamedQuery$ = [9, n0, _DNQ,
+    2, () => DeleteNamedQueryInput$, () => DeleteNamedQueryOutput$
+];
+var DeleteNotebook$ = [9, n0, _DNe,
+    0, () => DeleteNotebookInput$, () => DeleteNotebookOutput$
+];
+var DeletePreparedStatement$ = [9, n0, _DPS,
+    0, () => DeletePreparedStatementInput$, () => DeletePreparedStatementOutput$
+];
+var DeleteSystemTableConfiguration$ = [9, n0, _DSTC,
+    2, () => DeleteSystemTableConfigurationInput$, () => DeleteSystemTableConfigurationOutput$
+];
+var DeleteWorkGroup$ = [9, n0, _DWG,
+    2, () => DeleteWorkGroupInput$, () => DeleteWorkGroupOutput$
+];
+var ExportNotebook$ = [9, n0, _EN,
+    0, () => ExportNotebookInput$, () => ExportNotebookOutput$
+];
+var GetCalculationExecution$ = [9, n0, _GCE,
+    0, () => GetCalculationExecutionRequest$, () => GetCalculationExecutionResponse$
+];
+var GetCalculationExecutionCode$ = [9, n0, _GCEC,
+    0, () => GetCalculationExecutionCodeRequest$, () => GetCalculationExecutionCodeResponse$
+];
+var GetCalculationExecutionStatus$ = [9, n0, _GCES,
+    0, () => GetCalculationExecutionStatusRequest$, () => GetCalculationExecutionStatusResponse$
+];
+var GetCapacityAssignmentConfiguration$ = [9, n0, _GCAC,
+    0, () => GetCapacityAssignmentConfigurationInput$, () => GetCapacityAssignmentConfigurationOutput$
+];
+var GetCapacityReservation$ = [9, n0, _GCR,
+    0, () => GetCapacityReservationInput$, () => GetCapacityReservationOutput$
+];
+var GetDatabase$ = [9, n0, _GD,
+    0, () => GetDatabaseInput$, () => GetDatabaseOutput$
+];
+var GetDataCatalog$ = [9, n0, _GDC,
+    0, () => GetDataCatalogInput$, () => GetDataCatalogOutput$
+];
+var GetNamedQuery$ = [9, n0, _GNQ,
+    0, () => GetNamedQueryInput$, () => GetNamedQueryOutput$
+];
+var GetNotebookMetadata$ = [9, n0, _GNM,
+    0, () => GetNotebookMetadataInput$, () => GetNotebookMetadataOutput$
+];
+var GetPreparedStatement$ = [9, n0, _GPS,
+    0, () => GetPreparedStatementInput$, () => GetPreparedStatementOutput$
+];
+var GetQueryExecution$ = [9, n0, _GQE,
+    0, () => GetQueryExecutionInput$, () => GetQueryExecutionOutput$
+];
+var GetQueryResults$ = [9, n0, _GQR,
+    0, () => GetQueryResultsInput$, () => GetQueryResultsOutput$
+];
+var GetQueryRuntimeStatistics$ = [9, n0, _GQRS,
+    0, () => GetQueryRuntimeStatisticsInput$, () => GetQueryRuntimeStatisticsOutput$
+];
+var GetResourceDashboard$ = [9, n0, _GRD,
+    0, () => GetResourceDashboardRequest$, () => GetResourceDashboardResponse$
+];
+var GetSession$ = [9, n0, _GS,
+    0, () => GetSessionRequest$, () => GetSessionResponse$
+];
+var GetSessionEndpoint$ = [9, n0, _GSE,
+    0, () => GetSessionEndpointRequest$, () => GetSessionEndpointResponse$
+];
+var GetSessionStatus$ = [9, n0, _GSS,
+    0, () => GetSessionStatusRequest$, () => GetSessionStatusResponse$
+];
+var GetSystemTableConfiguration$ = [9, n0, _GSTC,
+    0, () => GetSystemTableConfigurationInput$, () => GetSystemTableConfigurationOutput$
+];
+var GetTableMetadata$ = [9, n0, _GTM,
+    0, () => GetTableMetadataInput$, () => GetTableMetadataOutput$
+];
+var GetWorkGroup$ = [9, n0, _GWG,
+    0, () => GetWorkGroupInput$, () => GetWorkGroupOutput$
+];
+var ImportNotebook$ = [9, n0, _IN,
+    0, () => ImportNotebookInput$, () => ImportNotebookOutput$
+];
+var ListApplicationDPUSizes$ = [9, n0, _LADPUS,
+    0, () => ListApplicationDPUSizesInput$, () => ListApplicationDPUSizesOutput$
+];
+var ListCalculationExecutions$ = [9, n0, _LCE,
+    0, () => ListCalculationExecutionsRequest$, () => ListCalculationExecutionsResponse$
+];
+var ListCapacityReservations$ = [9, n0, _LCR,
+    0, () => ListCapacityReservationsInput$, () => ListCapacityReservationsOutput$
+];
+var ListDatabases$ = [9, n0, _LD,
+    0, () => ListDatabasesInput$, () => ListDatabasesOutput$
+];
+var ListDataCatalogs$ = [9, n0, _LDC,
+    0, () => ListDataCatalogsInput$, () => ListDataCatalogsOutput$
+];
+var ListEngineVersions$ = [9, n0, _LEV,
+    0, () => ListEngineVersionsInput$, () => ListEngineVersionsOutput$
+];
+var ListExecutors$ = [9, n0, _LE,
+    0, () => ListExecutorsRequest$, () => ListExecutorsResponse$
+];
+var ListNamedQueries$ = [9, n0, _LNQ,
+    0, () => ListNamedQueriesInput$, () => ListNamedQueriesOutput$
+];
+var ListNotebookMetadata$ = [9, n0, _LNM,
+    0, () => ListNotebookMetadataInput$, () => ListNotebookMetadataOutput$
+];
+var ListNotebookSessions$ = [9, n0, _LNS,
+    0, () => ListNotebookSessionsRequest$, () => ListNotebookSessionsResponse$
+];
+var ListPreparedStatements$ = [9, n0, _LPS,
+    0, () => ListPreparedStatementsInput$, () => ListPreparedStatementsOutput$
+];
+var ListQueryExecutions$ = [9, n0, _LQE,
+    0, () => ListQueryExecutionsInput$, () => ListQueryExecutionsOutput$
+];
+var ListSessions$ = [9, n0, _LS,
+    0, () => ListSessionsRequest$, () => ListSessionsResponse$
+];
+var ListSystemTableStatuses$ = [9, n0, _LSTS,
+    0, () => ListSystemTableStatusesInput$, () => ListSystemTableStatusesOutput$
+];
+var ListTableMetadata$ = [9, n0, _LTMi,
+    0, () => ListTableMetadataInput$, () => ListTableMetadataOutput$
+];
+var ListTagsForResource$ = [9, n0, _LTFR,
+    0, () => ListTagsForResourceInput$, () => ListTagsForResourceOutput$
+];
+var ListWorkGroups$ = [9, n0, _LWG,
+    0, () => ListWorkGroupsInput$, () => ListWorkGroupsOutput$
+];
+var PutCapacityAssignmentConfiguration$ = [9, n0, _PCAC,
+    2, () => PutCapacityAssignmentConfigurationInput$, () => PutCapacityAssignmentConfigurationOutput$
+];
+var StartCalculationExecution$ = [9, n0, _SCE,
+    0, () => StartCalculationExecutionRequest$, () => StartCalculationExecutionResponse$
+];
+var StartQueryExecution$ = [9, n0, _SQE,
+    2, () => StartQueryExecutionInput$, () => StartQueryExecutionOutput$
+];
+var StartSession$ = [9, n0, _SSt,
+    0, () => StartSessionRequest$, () => StartSessionResponse$
+];
+var StopCalculationExecution$ = [9, n0, _SCEt,
+    0, () => StopCalculationExecutionRequest$, () => StopCalculationExecutionResponse$
+];
+var StopQueryExecution$ = [9, n0, _SQEt,
+    2, () => StopQueryExecutionInput$, () => StopQueryExecutionOutput$
+];
+var TagResource$ = [9, n0, _TR,
+    0, () => TagResourceInput$, () => TagResourceOutput$
+];
+var TerminateSession$ = [9, n0, _TS,
+    0, () => TerminateSessionRequest$, () => TerminateSessionResponse$
+];
+var UntagResource$ = [9, n0, _UR,
+    0, () => UntagResourceInput$, () => UntagResourceOutput$
+];
+var UpdateCapacityReservation$ = [9, n0, _UCR,
+    0, () => UpdateCapacityReservationInput$, () => UpdateCapacityReservationOutput$
+];
+var UpdateDataCatalog$ = [9, n0, _UDC,
+    0, () => UpdateDataCatalogInput$, () => UpdateDataCatalogOutput$
+];
+var UpdateNamedQuery$ = [9, n0, _UNQ,
+    2, () => UpdateNamedQueryInput$, () => UpdateNamedQueryOutput$
+];
+var UpdateNotebook$ = [9, n0, _UN,
+    0, () => UpdateNotebookInput$, () => UpdateNotebookOutput$
+];
+var UpdateNotebookMetadata$ = [9, n0, _UNM,
+    0, () => UpdateNotebookMetadataInput$, () => UpdateNotebookMetadataOutput$
+];
+var UpdatePreparedStatement$ = [9, n0, _UPS,
+    0, () => UpdatePreparedStatementInput$, () => UpdatePreparedStatementOutput$
+];
+var UpdateSystemTableConfiguration$ = [9, n0, _USTC,
+    2, () => UpdateSystemTableConfigurationInput$, () => UpdateSystemTableConfigurationOutput$
+];
+var UpdateWorkGroup$ = [9, n0, _UWG,
+    0, () => UpdateWorkGroupInput$, () => UpdateWorkGroupOutput$
+];
+
+const getRuntimeConfig$1 = (config) => {
+    return {
+        apiVersion: "2017-05-18",
+        base64Decoder: config?.base64Decoder ?? fromBase64,
+        base64Encoder: config?.base64Encoder ?? toBase64,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultAthenaHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new AwsSdkSigV4Signer(),
+            },
+        ],
+        logger: config?.logger ?? new NoOpLogger(),
+        protocol: config?.protocol ?? AwsJson1_1Protocol,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.athena",
+            errorTypeRegistries,
+            version: "2017-05-18",
+            serviceTarget: "AmazonAthena",
+        },
+        serviceId: config?.serviceId ?? "Athena",
+        sha256: config?.sha256 ?? Sha256,
+        urlParser: config?.urlParser ?? parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? toUtf8,
+    };
+};
+
+const getRuntimeConfig = (config) => {
+    emitWarningIfUnsupportedVersion(process.version);
+    const defaultsMode = resolveDefaultsModeConfig(config);
+    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig$1(config);
+    emitWarningIfUnsupportedVersion$1(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 900_000),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ??
+            loadConfig({
+                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
+            }, config),
+        streamCollector: config?.streamCollector ?? streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+    };
+};
+
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+class AthenaClient extends Client {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters(_config_0);
+        const _config_2 = resolveUserAgentConfig(_config_1);
+        const _config_3 = resolveRetryConfig(_config_2);
+        const _config_4 = resolveRegionConfig(_config_3);
+        const _config_5 = resolveHostHeaderConfig(_config_4);
+        const _config_6 = resolveEndpointConfig(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
+        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
+        this.middlewareStack.use(getUserAgentPlugin(this.config));
+        this.middlewareStack.use(getRetryPlugin(this.config));
+        this.middlewareStack.use(getContentLengthPlugin(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin(this.config));
+        this.middlewareStack.use(getLoggerPlugin(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+            httpAuthSchemeParametersProvider: defaultAthenaHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
+                "aws.auth#sigv4": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+const command = makeBuilder(commonParams, "AmazonAthena", "AthenaClient", getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+class BatchGetNamedQueryCommand extends command(_ep0, _mw0, "BatchGetNamedQuery", BatchGetNamedQuery$) {
+}
+
+class BatchGetPreparedStatementCommand extends command(_ep0, _mw0, "BatchGetPreparedStatement", BatchGetPreparedStatement$) {
+}
+
+class BatchGetQueryExecutionCommand extends command(_ep0, _mw0, "BatchGetQueryExecution", BatchGetQueryExecution$) {
+}
+
+class CancelCapacityReservationCommand extends command(_ep0, _mw0, "CancelCapacityReservation", CancelCapacityReservation$) {
+}
+
+class CreateCapacityReservationCommand extends command(_ep0, _mw0, "CreateCapacityReservation", CreateCapacityReservation$) {
+}
+
+class CreateDataCatalogCommand extends command(_ep0, _mw0, "CreateDataCatalog", CreateDataCatalog$) {
+}
+
+class CreateNamedQueryCommand extends command(_ep0, _mw0, "CreateNamedQuery", CreateNamedQuery$) {
+}
+
+class CreateNotebookCommand extends command(_ep0, _mw0, "CreateNotebook", CreateNotebook$) {
+}
+
+class CreatePreparedStatementCommand extends command(_ep0, _mw0, "CreatePreparedStatement", CreatePreparedStatement$) {
+}
+
+class CreatePresignedNotebookUrlCommand extends command(_ep0, _mw0, "CreatePresignedNotebookUrl", CreatePresignedNotebookUrl$) {
+}
+
+class CreateSystemTableConfigurationCommand extends command(_ep0, _mw0, "CreateSystemTableConfiguration", CreateSystemTableConfiguration$) {
+}
+
+class CreateWorkGroupCommand extends command(_ep0, _mw0, "CreateWorkGroup", CreateWorkGroup$) {
+}
+
+class DeleteCapacityReservationCommand extends command(_ep0, _mw0, "DeleteCapacityReservation", DeleteCapacityReservation$) {
+}
+
+class DeleteDataCatalogCommand extends command(_ep0, _mw0, "DeleteDataCatalog", DeleteDataCatalog$) {
+}
+
+class DeleteNamedQueryCommand extends command(_ep0, _mw0, "DeleteNamedQuery", DeleteNamedQuery$) {
+}
+
+class DeleteNotebookCommand extends command(_ep0, _mw0, "DeleteNotebook", DeleteNotebook$) {
+}
+
+class DeletePreparedStatementCommand extends command(_ep0, _mw0, "DeletePreparedStatement", DeletePreparedStatement$) {
+}
+
+class DeleteSystemTableConfigurationCommand extends command(_ep0, _mw0, "DeleteSystemTableConfiguration", DeleteSystemTableConfiguration$) {
+}
+
+class DeleteWorkGroupCommand extends command(_ep0, _mw0, "DeleteWorkGroup", DeleteWorkGroup$) {
+}
+
+class ExportNotebookCommand extends command(_ep0, _mw0, "ExportNotebook", ExportNotebook$) {
+}
+
+class GetCalculationExecutionCodeCommand extends command(_ep0, _mw0, "GetCalculationExecutionCode", GetCalculationExecutionCode$) {
+}
+
+class GetCalculationExecutionCommand extends command(_ep0, _mw0, "GetCalculationExecution", GetCalculationExecution$) {
+}
+
+class GetCalculationExecutionStatusCommand extends command(_ep0, _mw0, "GetCalculationExecutionStatus", GetCalculationExecutionStatus$) {
+}
+
+class GetCapacityAssignmentConfigurationCommand extends command(_ep0, _mw0, "GetCapacityAssignmentConfiguration", GetCapacityAssignmentConfiguration$) {
+}
+
+class GetCapacityReservationCommand extends command(_ep0, _mw0, "GetCapacityReservation", GetCapacityReservation$) {
+}
+
+class GetDatabaseCommand extends command(_ep0, _mw0, "GetDatabase", GetDatabase$) {
+}
+
+class GetDataCatalogCommand extends command(_ep0, _mw0, "GetDataCatalog", GetDataCatalog$) {
+}
+
+class GetNamedQueryCommand extends command(_ep0, _mw0, "GetNamedQuery", GetNamedQuery$) {
+}
+
+class GetNotebookMetadataCommand extends command(_ep0, _mw0, "GetNotebookMetadata", GetNotebookMetadata$) {
+}
+
+class GetPreparedStatementCommand extends command(_ep0, _mw0, "GetPreparedStatement", GetPreparedStatement$) {
+}
+
+class GetQueryExecutionCommand extends command(_ep0, _mw0, "GetQueryExecution", GetQueryExecution$) {
+}
+
+class GetQueryResultsCommand extends command(_ep0, _mw0, "GetQueryResults", GetQueryResults$) {
+}
+
+class GetQueryRuntimeStatisticsCommand extends command(_ep0, _mw0, "GetQueryRuntimeStatistics", GetQueryRuntimeStatistics$) {
+}
+
+class GetResourceDashboardCommand extends command(_ep0, _mw0, "GetResourceDashboard", GetResourceDashboard$) {
+}
+
+class GetSessionCommand extends command(_ep0, _mw0, "GetSession", GetSession$) {
+}
+
+class GetSessionEndpointCommand extends command(_ep0, _mw0, "GetSessionEndpoint", GetSessionEndpoint$) {
+}
+
+class GetSessionStatusCommand extends command(_ep0, _mw0, "GetSessionStatus", GetSessionStatus$) {
+}
+
+class GetSystemTableConfigurationCommand extends command(_ep0, _mw0, "GetSystemTableConfiguration", GetSystemTableConfiguration$) {
+}
+
+class GetTableMetadataCommand extends command(_ep0, _mw0, "GetTableMetadata", GetTableMetadata$) {
+}
+
+class GetWorkGroupCommand extends command(_ep0, _mw0, "GetWorkGroup", GetWorkGroup$) {
+}
+
+class ImportNotebookCommand extends command(_ep0, _mw0, "ImportNotebook", ImportNotebook$) {
+}
+
+class ListApplicationDPUSizesCommand extends command(_ep0, _mw0, "ListApplicationDPUSizes", ListApplicationDPUSizes$) {
+}
+
+class ListCalculationExecutionsCommand extends command(_ep0, _mw0, "ListCalculationExecutions", ListCalculationExecutions$) {
+}
+
+class ListCapacityReservationsCommand extends command(_ep0, _mw0, "ListCapacityReservations", ListCapacityReservations$) {
+}
+
+class ListDatabasesCommand extends command(_ep0, _mw0, "ListDatabases", ListDatabases$) {
+}
+
+class ListDataCatalogsCommand extends command(_ep0, _mw0, "ListDataCatalogs", ListDataCatalogs$) {
+}
+
+class ListEngineVersionsCommand extends command(_ep0, _mw0, "ListEngineVersions", ListEngineVersions$) {
+}
+
+class ListExecutorsCommand extends command(_ep0, _mw0, "ListExecutors", ListExecutors$) {
+}
+
+class ListNamedQueriesCommand extends command(_ep0, _mw0, "ListNamedQueries", ListNamedQueries$) {
+}
+
+class ListNotebookMetadataCommand extends command(_ep0, _mw0, "ListNotebookMetadata", ListNotebookMetadata$) {
+}
+
+class ListNotebookSessionsCommand extends command(_ep0, _mw0, "ListNotebookSessions", ListNotebookSessions$) {
+}
+
+class ListPreparedStatementsCommand extends command(_ep0, _mw0, "ListPreparedStatements", ListPreparedStatements$) {
+}
+
+class ListQueryExecutionsCommand extends command(_ep0, _mw0, "ListQueryExecutions", ListQueryExecutions$) {
+}
+
+class ListSessionsCommand extends command(_ep0, _mw0, "ListSessions", ListSessions$) {
+}
+
+class ListSystemTableStatusesCommand extends command(_ep0, _mw0, "ListSystemTableStatuses", ListSystemTableStatuses$) {
+}
+
+class ListTableMetadataCommand extends command(_ep0, _mw0, "ListTableMetadata", ListTableMetadata$) {
+}
+
+class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
+}
+
+class ListWorkGroupsCommand extends command(_ep0, _mw0, "ListWorkGroups", ListWorkGroups$) {
+}
+
+class PutCapacityAssignmentConfigurationCommand extends command(_ep0, _mw0, "PutCapacityAssignmentConfiguration", PutCapacityAssignmentConfiguration$) {
+}
+
+class StartCalculationExecutionCommand extends command(_ep0, _mw0, "StartCalculationExecution", StartCalculationExecution$) {
+}
+
+class StartQueryExecutionCommand extends command(_ep0, _mw0, "StartQueryExecution", StartQueryExecution$) {
+}
+
+class StartSessionCommand extends command(_ep0, _mw0, "StartSession", StartSession$) {
+}
+
+class StopCalculationExecutionCommand extends command(_ep0, _mw0, "StopCalculationExecution", StopCalculationExecution$) {
+}
+
+class StopQueryExecutionCommand extends command(_ep0, _mw0, "StopQueryExecution", StopQueryExecution$) {
+}
+
+class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
+}
+
+class TerminateSessionCommand extends command(_ep0, _mw0, "TerminateSession", TerminateSession$) {
+}
+
+class UntagResourceCommand extends command(_ep0, _mw0, "UntagResource", UntagResource$) {
+}
+
+class UpdateCapacityReservationCommand extends command(_ep0, _mw0, "UpdateCapacityReservation", UpdateCapacityReservation$) {
+}
+
+class UpdateDataCatalogCommand extends command(_ep0, _mw0, "UpdateDataCatalog", UpdateDataCatalog$) {
+}
+
+class UpdateNamedQueryCommand extends command(_ep0, _mw0, "UpdateNamedQuery", UpdateNamedQuery$) {
+}
+
+class UpdateNotebookCommand extends command(_ep0, _mw0, "UpdateNotebook", UpdateNotebook$) {
+}
+
+class UpdateNotebookMetadataCommand extends command(_ep0, _mw0, "UpdateNotebookMetadata", UpdateNotebookMetadata$) {
+}
+
+class UpdatePreparedStatementCommand extends command(_ep0, _mw0, "UpdatePreparedStatement", UpdatePreparedStatement$) {
+}
+
+class UpdateSystemTableConfigurationCommand extends command(_ep0, _mw0, "UpdateSystemTableConfiguration", UpdateSystemTableConfiguration$) {
+}
+
+class UpdateWorkGroupCommand extends command(_ep0, _mw0, "UpdateWorkGroup", UpdateWorkGroup$) {
+}
+
+const paginateGetQueryResults = createPaginator(AthenaClient, GetQueryResultsCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListApplicationDPUSizes = createPaginator(AthenaClient, ListApplicationDPUSizesCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListCalculationExecutions = createPaginator(AthenaClient, ListCalculationExecutionsCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListCapacityReservations = createPaginator(AthenaClient, ListCapacityReservationsCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListDatabases = createPaginator(AthenaClient, ListDatabasesCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListDataCatalogs = createPaginator(AthenaClient, ListDataCatalogsCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListEngineVersions = createPaginator(AthenaClient, ListEngineVersionsCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListExecutors = createPaginator(AthenaClient, ListExecutorsCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListNamedQueries = createPaginator(AthenaClient, ListNamedQueriesCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListPreparedStatements = createPaginator(AthenaClient, ListPreparedStatementsCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListQueryExecutions = createPaginator(AthenaClient, ListQueryExecutionsCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListSessions = createPaginator(AthenaClient, ListSessionsCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListSystemTableStatuses = createPaginator(AthenaClient, ListSystemTableStatusesCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListTableMetadata = createPaginator(AthenaClient, ListTableMetadataCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListTagsForResource = createPaginator(AthenaClient, ListTagsForResourceCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListWorkGroups = createPaginator(AthenaClient, ListWorkGroupsCommand, "NextToken", "NextToken", "MaxResults");
+
+const commands = {
+    BatchGetNamedQueryCommand,
+    BatchGetPreparedStatementCommand,
+    BatchGetQueryExecutionCommand,
+    CancelCapacityReservationCommand,
+    CreateCapacityReservationCommand,
+    CreateDataCatalogCommand,
+    CreateNamedQueryCommand,
+    CreateNotebookCommand,
+    CreatePreparedStatementCommand,
+    CreatePresignedNotebookUrlCommand,
+    CreateSystemTableConfigurationCommand,
+    CreateWorkGroupCommand,
+    DeleteCapacityReservationCommand,
+    DeleteDataCatalogCommand,
+    DeleteNamedQueryCommand,
+    DeleteNotebookCommand,
+    DeletePreparedStatementCommand,
+    DeleteSystemTableConfigurationCommand,
+    DeleteWorkGroupCommand,
+    ExportNotebookCommand,
+    GetCalculationExecutionCommand,
+    GetCalculationExecutionCodeCommand,
+    GetCalculationExecutionStatusCommand,
+    GetCapacityAssignmentConfigurationCommand,
+    GetCapacityReservationCommand,
+    GetDatabaseCommand,
+    GetDataCatalogCommand,
+    GetNamedQueryCommand,
+    GetNotebookMetadataCommand,
+    GetPreparedStatementCommand,
+    GetQueryExecutionCommand,
+    GetQueryResultsCommand,
+    GetQueryRuntimeStatisticsCommand,
+    GetResourceDashboardCommand,
+    GetSessionCommand,
+    GetSessionEndpointCommand,
+    GetSessionStatusCommand,
+    GetSystemTableConfigurationCommand,
+    GetTableMetadataCommand,
+    GetWorkGroupCommand,
+    ImportNotebookCommand,
+    ListApplicationDPUSizesCommand,
+    ListCalculationExecutionsCommand,
+    ListCapacityReservationsCommand,
+    ListDatabasesCommand,
+    ListDataCatalogsCommand,
+    ListEngineVersionsCommand,
+    ListExecutorsCommand,
+    ListNamedQueriesCommand,
+    ListNotebookMetadataCommand,
+    ListNotebookSessionsCommand,
+    ListPreparedStatementsCommand,
+    ListQueryExecutionsCommand,
+    ListSessionsCommand,
+    ListSystemTableStatusesCommand,
+    ListTableMetadataCommand,
+    ListTagsForResourceCommand,
+    ListWorkGroupsCommand,
+    PutCapacityAssignmentConfigurationCommand,
+    StartCalculationExecutionCommand,
+    StartQueryExecutionCommand,
+    StartSessionCommand,
+    StopCalculationExecutionCommand,
+    StopQueryExecutionCommand,
+    TagResourceCommand,
+    TerminateSessionCommand,
+    UntagResourceCommand,
+    UpdateCapacityReservationCommand,
+    UpdateDataCatalogCommand,
+    UpdateNamedQueryCommand,
+    UpdateNotebookCommand,
+    UpdateNotebookMetadataCommand,
+    UpdatePreparedStatementCommand,
+    UpdateSystemTableConfigurationCommand,
+    UpdateWorkGroupCommand,
+};
+const paginators = {
+    paginateGetQueryResults,
+    paginateListApplicationDPUSizes,
+    paginateListCalculationExecutions,
+    paginateListCapacityReservations,
+    paginateListDatabases,
+    paginateListDataCatalogs,
+    paginateListEngineVersions,
+    paginateListExecutors,
+    paginateListNamedQueries,
+    paginateListPreparedStatements,
+    paginateListQueryExecutions,
+    paginateListSessions,
+    paginateListSystemTableStatuses,
+    paginateListTableMetadata,
+    paginateListTagsForResource,
+    paginateListWorkGroups,
+};
+class Athena extends AthenaClient {
+}
+createAggregatedClient(commands, Athena, { paginators });
+
+const S3AclOption = {
+    BUCKET_OWNER_FULL_CONTROL: "BUCKET_OWNER_FULL_CONTROL",
+};
+const AuthenticationType = {
+    DIRECTORY_IDENTITY: "DIRECTORY_IDENTITY",
+};
+const EncryptionOption = {
+    CSE_KMS: "CSE_KMS",
+    SSE_KMS: "SSE_KMS",
+    SSE_S3: "SSE_S3",
+};
+const StatementType = {
+    DDL: "DDL",
+    DML: "DML",
+    UTILITY: "UTILITY",
+};
+const QueryExecutionState = {
+    CANCELLED: "CANCELLED",
+    FAILED: "FAILED",
+    QUEUED: "QUEUED",
+    RUNNING: "RUNNING",
+    SUCCEEDED: "SUCCEEDED",
+};
+const DataCatalogType = {
+    FEDERATED: "FEDERATED",
+    GLUE: "GLUE",
+    HIVE: "HIVE",
+    LAMBDA: "LAMBDA",
+};
+const ConnectionType = {
+    BIGQUERY: "BIGQUERY",
+    CMDB: "CMDB",
+    DATALAKEGEN2: "DATALAKEGEN2",
+    DB2: "DB2",
+    DB2AS400: "DB2AS400",
+    DOCUMENTDB: "DOCUMENTDB",
+    DYNAMODB: "DYNAMODB",
+    GOOGLECLOUDSTORAGE: "GOOGLECLOUDSTORAGE",
+    HBASE: "HBASE",
+    MYSQL: "MYSQL",
+    OPENSEARCH: "OPENSEARCH",
+    ORACLE: "ORACLE",
+    POSTGRESQL: "POSTGRESQL",
+    REDSHIFT: "REDSHIFT",
+    SAPHANA: "SAPHANA",
+    SNOWFLAKE: "SNOWFLAKE",
+    SQLSERVER: "SQLSERVER",
+    SYNAPSE: "SYNAPSE",
+    TIMESTREAM: "TIMESTREAM",
+    TPCDS: "TPCDS",
+};
+const DataCatalogStatus = {
+    CREATE_COMPLETE: "CREATE_COMPLETE",
+    CREATE_FAILED: "CREATE_FAILED",
+    CREATE_FAILED_CLEANUP_COMPLETE: "CREATE_FAILED_CLEANUP_COMPLETE",
+    CREATE_FAILED_CLEANUP_FAILED: "CREATE_FAILED_CLEANUP_FAILED",
+    CREATE_FAILED_CLEANUP_IN_PROGRESS: "CREATE_FAILED_CLEANUP_IN_PROGRESS",
+    CREATE_IN_PROGRESS: "CREATE_IN_PROGRESS",
+    DELETE_COMPLETE: "DELETE_COMPLETE",
+    DELETE_FAILED: "DELETE_FAILED",
+    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
+};
+const ThrottleReason = {
+    CONCURRENT_QUERY_LIMIT_EXCEEDED: "CONCURRENT_QUERY_LIMIT_EXCEEDED",
+};
+const SystemTableName = {
+    ALL: "ALL",
+};
+const SystemTableType = {
+    QUERY_EXECUTIONS: "QUERY_EXECUTIONS",
+};
+const NotebookType = {
+    IPYNB: "IPYNB",
+};
+const CalculationExecutionState = {
+    CANCELED: "CANCELED",
+    CANCELING: "CANCELING",
+    COMPLETED: "COMPLETED",
+    CREATED: "CREATED",
+    CREATING: "CREATING",
+    FAILED: "FAILED",
+    QUEUED: "QUEUED",
+    RUNNING: "RUNNING",
+};
+const CapacityAllocationStatus = {
+    FAILED: "FAILED",
+    PENDING: "PENDING",
+    SUCCEEDED: "SUCCEEDED",
+};
+const CapacityReservationStatus = {
+    ACTIVE: "ACTIVE",
+    CANCELLED: "CANCELLED",
+    CANCELLING: "CANCELLING",
+    FAILED: "FAILED",
+    PENDING: "PENDING",
+    UPDATE_PENDING: "UPDATE_PENDING",
+};
+const QueryResultType = {
+    DATA_MANIFEST: "DATA_MANIFEST",
+    DATA_ROWS: "DATA_ROWS",
+};
+const ColumnNullable = {
+    NOT_NULL: "NOT_NULL",
+    NULLABLE: "NULLABLE",
+    UNKNOWN: "UNKNOWN",
+};
+const SessionState = {
+    BUSY: "BUSY",
+    CREATED: "CREATED",
+    CREATING: "CREATING",
+    DEGRADED: "DEGRADED",
+    FAILED: "FAILED",
+    IDLE: "IDLE",
+    TERMINATED: "TERMINATED",
+    TERMINATING: "TERMINATING",
+};
+const WorkGroupState = {
+    DISABLED: "DISABLED",
+    ENABLED: "ENABLED",
+};
+const ExecutorState = {
+    CREATED: "CREATED",
+    CREATING: "CREATING",
+    FAILED: "FAILED",
+    REGISTERED: "REGISTERED",
+    TERMINATED: "TERMINATED",
+    TERMINATING: "TERMINATING",
+};
+const ExecutorType = {
+    COORDINATOR: "COORDINATOR",
+    GATEWAY: "GATEWAY",
+    WORKER: "WORKER",
+};
+
+__webpack_unused_export__ = AclConfiguration$;
+__webpack_unused_export__ = ApplicationDPUSizes$;
+__webpack_unused_export__ = Athena;
+exports.T7g = AthenaClient;
+__webpack_unused_export__ = AthenaError$;
+__webpack_unused_export__ = AthenaServiceException;
+__webpack_unused_export__ = AthenaServiceException$;
+__webpack_unused_export__ = AuthenticationType;
+__webpack_unused_export__ = BatchGetNamedQuery$;
+exports.tvu = BatchGetNamedQueryCommand;
+__webpack_unused_export__ = BatchGetNamedQueryInput$;
+__webpack_unused_export__ = BatchGetNamedQueryOutput$;
+__webpack_unused_export__ = BatchGetPreparedStatement$;
+__webpack_unused_export__ = BatchGetPreparedStatementCommand;
+__webpack_unused_export__ = BatchGetPreparedStatementInput$;
+__webpack_unused_export__ = BatchGetPreparedStatementOutput$;
+__webpack_unused_export__ = BatchGetQueryExecution$;
+__webpack_unused_export__ = BatchGetQueryExecutionCommand;
+__webpack_unused_export__ = BatchGetQueryExecutionInput$;
+__webpack_unused_export__ = BatchGetQueryExecutionOutput$;
+__webpack_unused_export__ = CalculationConfiguration$;
+__webpack_unused_export__ = CalculationExecutionState;
+__webpack_unused_export__ = CalculationResult$;
+__webpack_unused_export__ = CalculationStatistics$;
+__webpack_unused_export__ = CalculationStatus$;
+__webpack_unused_export__ = CalculationSummary$;
+__webpack_unused_export__ = CancelCapacityReservation$;
+__webpack_unused_export__ = CancelCapacityReservationCommand;
+__webpack_unused_export__ = CancelCapacityReservationInput$;
+__webpack_unused_export__ = CancelCapacityReservationOutput$;
+__webpack_unused_export__ = CapacityAllocation$;
+__webpack_unused_export__ = CapacityAllocationStatus;
+__webpack_unused_export__ = CapacityAssignment$;
+__webpack_unused_export__ = CapacityAssignmentConfiguration$;
+__webpack_unused_export__ = CapacityReservation$;
+__webpack_unused_export__ = CapacityReservationStatus;
+__webpack_unused_export__ = Classification$;
+__webpack_unused_export__ = CloudWatchLoggingConfiguration$;
+__webpack_unused_export__ = Column$;
+__webpack_unused_export__ = ColumnInfo$;
+__webpack_unused_export__ = ColumnNullable;
+__webpack_unused_export__ = ConnectionType;
+__webpack_unused_export__ = CreateCapacityReservation$;
+__webpack_unused_export__ = CreateCapacityReservationCommand;
+__webpack_unused_export__ = CreateCapacityReservationInput$;
+__webpack_unused_export__ = CreateCapacityReservationOutput$;
+__webpack_unused_export__ = CreateDataCatalog$;
+__webpack_unused_export__ = CreateDataCatalogCommand;
+__webpack_unused_export__ = CreateDataCatalogInput$;
+__webpack_unused_export__ = CreateDataCatalogOutput$;
+__webpack_unused_export__ = CreateNamedQuery$;
+exports.nYH = CreateNamedQueryCommand;
+__webpack_unused_export__ = CreateNamedQueryInput$;
+__webpack_unused_export__ = CreateNamedQueryOutput$;
+__webpack_unused_export__ = CreateNotebook$;
+__webpack_unused_export__ = CreateNotebookCommand;
+__webpack_unused_export__ = CreateNotebookInput$;
+__webpack_unused_export__ = CreateNotebookOutput$;
+__webpack_unused_export__ = CreatePreparedStatement$;
+__webpack_unused_export__ = CreatePreparedStatementCommand;
+__webpack_unused_export__ = CreatePreparedStatementInput$;
+__webpack_unused_export__ = CreatePreparedStatementOutput$;
+__webpack_unused_export__ = CreatePresignedNotebookUrl$;
+__webpack_unused_export__ = CreatePresignedNotebookUrlCommand;
+__webpack_unused_export__ = CreatePresignedNotebookUrlRequest$;
+__webpack_unused_export__ = CreatePresignedNotebookUrlResponse$;
+__webpack_unused_export__ = CreateSystemTableConfiguration$;
+__webpack_unused_export__ = CreateSystemTableConfigurationCommand;
+__webpack_unused_export__ = CreateSystemTableConfigurationInput$;
+__webpack_unused_export__ = CreateSystemTableConfigurationOutput$;
+__webpack_unused_export__ = CreateWorkGroup$;
+__webpack_unused_export__ = CreateWorkGroupCommand;
+__webpack_unused_export__ = CreateWorkGroupInput$;
+__webpack_unused_export__ = CreateWorkGroupOutput$;
+__webpack_unused_export__ = CustomerContentEncryptionConfiguration$;
+__webpack_unused_export__ = DataCatalog$;
+__webpack_unused_export__ = DataCatalogStatus;
+__webpack_unused_export__ = DataCatalogSummary$;
+__webpack_unused_export__ = DataCatalogType;
+__webpack_unused_export__ = Database$;
+__webpack_unused_export__ = Datum$;
+__webpack_unused_export__ = DeleteCapacityReservation$;
+__webpack_unused_export__ = DeleteCapacityReservationCommand;
+__webpack_unused_export__ = DeleteCapacityReservationInput$;
+__webpack_unused_export__ = DeleteCapacityReservationOutput$;
+__webpack_unused_export__ = DeleteDataCatalog$;
+__webpack_unused_export__ = DeleteDataCatalogCommand;
+__webpack_unused_export__ = DeleteDataCatalogInput$;
+__webpack_unused_export__ = DeleteDataCatalogOutput$;
+__webpack_unused_export__ = DeleteNamedQuery$;
+exports.USy = DeleteNamedQueryCommand;
+__webpack_unused_export__ = DeleteNamedQueryInput$;
+__webpack_unused_export__ = DeleteNamedQueryOutput$;
+__webpack_unused_export__ = DeleteNotebook$;
+__webpack_unused_export__ = DeleteNotebookCommand;
+__webpack_unused_export__ = DeleteNotebookInput$;
+__webpack_unused_export__ = DeleteNotebookOutput$;
+__webpack_unused_export__ = DeletePreparedStatement$;
+__webpack_unused_export__ = DeletePreparedStatementCommand;
+__webpack_unused_export__ = DeletePreparedStatementInput$;
+__webpack_unused_export__ = DeletePreparedStatementOutput$;
+__webpack_unused_export__ = DeleteSystemTableConfiguration$;
+__webpack_unused_export__ = DeleteSystemTableConfigurationCommand;
+__webpack_unused_export__ = DeleteSystemTableConfigurationInput$;
+__webpack_unused_export__ = DeleteSystemTableConfigurationOutput$;
+__webpack_unused_export__ = DeleteWorkGroup$;
+__webpack_unused_export__ = DeleteWorkGroupCommand;
+__webpack_unused_export__ = DeleteWorkGroupInput$;
+__webpack_unused_export__ = DeleteWorkGroupOutput$;
+__webpack_unused_export__ = EncryptionConfiguration$;
+__webpack_unused_export__ = EncryptionOption;
+__webpack_unused_export__ = EngineConfiguration$;
+__webpack_unused_export__ = EngineVersion$;
+__webpack_unused_export__ = ExecutorState;
+__webpack_unused_export__ = ExecutorType;
+__webpack_unused_export__ = ExecutorsSummary$;
+__webpack_unused_export__ = ExportNotebook$;
+__webpack_unused_export__ = ExportNotebookCommand;
+__webpack_unused_export__ = ExportNotebookInput$;
+__webpack_unused_export__ = ExportNotebookOutput$;
+__webpack_unused_export__ = FilterDefinition$;
+__webpack_unused_export__ = GetCalculationExecution$;
+__webpack_unused_export__ = GetCalculationExecutionCode$;
+__webpack_unused_export__ = GetCalculationExecutionCodeCommand;
+__webpack_unused_export__ = GetCalculationExecutionCodeRequest$;
+__webpack_unused_export__ = GetCalculationExecutionCodeResponse$;
+__webpack_unused_export__ = GetCalculationExecutionCommand;
+__webpack_unused_export__ = GetCalculationExecutionRequest$;
+__webpack_unused_export__ = GetCalculationExecutionResponse$;
+__webpack_unused_export__ = GetCalculationExecutionStatus$;
+__webpack_unused_export__ = GetCalculationExecutionStatusCommand;
+__webpack_unused_export__ = GetCalculationExecutionStatusRequest$;
+__webpack_unused_export__ = GetCalculationExecutionStatusResponse$;
+__webpack_unused_export__ = GetCapacityAssignmentConfiguration$;
+__webpack_unused_export__ = GetCapacityAssignmentConfigurationCommand;
+__webpack_unused_export__ = GetCapacityAssignmentConfigurationInput$;
+__webpack_unused_export__ = GetCapacityAssignmentConfigurationOutput$;
+__webpack_unused_export__ = GetCapacityReservation$;
+__webpack_unused_export__ = GetCapacityReservationCommand;
+__webpack_unused_export__ = GetCapacityReservationInput$;
+__webpack_unused_export__ = GetCapacityReservationOutput$;
+__webpack_unused_export__ = GetDataCatalog$;
+__webpack_unused_export__ = GetDataCatalogCommand;
+__webpack_unused_export__ = GetDataCatalogInput$;
+__webpack_unused_export__ = GetDataCatalogOutput$;
+__webpack_unused_export__ = GetDatabase$;
+__webpack_unused_export__ = GetDatabaseCommand;
+__webpack_unused_export__ = GetDatabaseInput$;
+__webpack_unused_export__ = GetDatabaseOutput$;
+__webpack_unused_export__ = GetNamedQuery$;
+__webpack_unused_export__ = GetNamedQueryCommand;
+__webpack_unused_export__ = GetNamedQueryInput$;
+__webpack_unused_export__ = GetNamedQueryOutput$;
+__webpack_unused_export__ = GetNotebookMetadata$;
+__webpack_unused_export__ = GetNotebookMetadataCommand;
+__webpack_unused_export__ = GetNotebookMetadataInput$;
+__webpack_unused_export__ = GetNotebookMetadataOutput$;
+__webpack_unused_export__ = GetPreparedStatement$;
+__webpack_unused_export__ = GetPreparedStatementCommand;
+__webpack_unused_export__ = GetPreparedStatementInput$;
+__webpack_unused_export__ = GetPreparedStatementOutput$;
+__webpack_unused_export__ = GetQueryExecution$;
+__webpack_unused_export__ = GetQueryExecutionCommand;
+__webpack_unused_export__ = GetQueryExecutionInput$;
+__webpack_unused_export__ = GetQueryExecutionOutput$;
+__webpack_unused_export__ = GetQueryResults$;
+__webpack_unused_export__ = GetQueryResultsCommand;
+__webpack_unused_export__ = GetQueryResultsInput$;
+__webpack_unused_export__ = GetQueryResultsOutput$;
+__webpack_unused_export__ = GetQueryRuntimeStatistics$;
+__webpack_unused_export__ = GetQueryRuntimeStatisticsCommand;
+__webpack_unused_export__ = GetQueryRuntimeStatisticsInput$;
+__webpack_unused_export__ = GetQueryRuntimeStatisticsOutput$;
+__webpack_unused_export__ = GetResourceDashboard$;
+__webpack_unused_export__ = GetResourceDashboardCommand;
+__webpack_unused_export__ = GetResourceDashboardRequest$;
+__webpack_unused_export__ = GetResourceDashboardResponse$;
+__webpack_unused_export__ = GetSession$;
+__webpack_unused_export__ = GetSessionCommand;
+__webpack_unused_export__ = GetSessionEndpoint$;
+__webpack_unused_export__ = GetSessionEndpointCommand;
+__webpack_unused_export__ = GetSessionEndpointRequest$;
+__webpack_unused_export__ = GetSessionEndpointResponse$;
+__webpack_unused_export__ = GetSessionRequest$;
+__webpack_unused_export__ = GetSessionResponse$;
+__webpack_unused_export__ = GetSessionStatus$;
+__webpack_unused_export__ = GetSessionStatusCommand;
+__webpack_unused_export__ = GetSessionStatusRequest$;
+__webpack_unused_export__ = GetSessionStatusResponse$;
+__webpack_unused_export__ = GetSystemTableConfiguration$;
+__webpack_unused_export__ = GetSystemTableConfigurationCommand;
+__webpack_unused_export__ = GetSystemTableConfigurationInput$;
+__webpack_unused_export__ = GetSystemTableConfigurationOutput$;
+__webpack_unused_export__ = GetTableMetadata$;
+__webpack_unused_export__ = GetTableMetadataCommand;
+__webpack_unused_export__ = GetTableMetadataInput$;
+__webpack_unused_export__ = GetTableMetadataOutput$;
+__webpack_unused_export__ = GetWorkGroup$;
+__webpack_unused_export__ = GetWorkGroupCommand;
+__webpack_unused_export__ = GetWorkGroupInput$;
+__webpack_unused_export__ = GetWorkGroupOutput$;
+__webpack_unused_export__ = IdentityCenterConfiguration$;
+__webpack_unused_export__ = ImportNotebook$;
+__webpack_unused_export__ = ImportNotebookCommand;
+__webpack_unused_export__ = ImportNotebookInput$;
+__webpack_unused_export__ = ImportNotebookOutput$;
+__webpack_unused_export__ = InternalServerException;
+__webpack_unused_export__ = InternalServerException$;
+__webpack_unused_export__ = InvalidRequestException;
+__webpack_unused_export__ = InvalidRequestException$;
+__webpack_unused_export__ = ListApplicationDPUSizes$;
+__webpack_unused_export__ = ListApplicationDPUSizesCommand;
+__webpack_unused_export__ = ListApplicationDPUSizesInput$;
+__webpack_unused_export__ = ListApplicationDPUSizesOutput$;
+__webpack_unused_export__ = ListCalculationExecutions$;
+__webpack_unused_export__ = ListCalculationExecutionsCommand;
+__webpack_unused_export__ = ListCalculationExecutionsRequest$;
+__webpack_unused_export__ = ListCalculationExecutionsResponse$;
+__webpack_unused_export__ = ListCapacityReservations$;
+__webpack_unused_export__ = ListCapacityReservationsCommand;
+__webpack_unused_export__ = ListCapacityReservationsInput$;
+__webpack_unused_export__ = ListCapacityReservationsOutput$;
+__webpack_unused_export__ = ListDataCatalogs$;
+__webpack_unused_export__ = ListDataCatalogsCommand;
+__webpack_unused_export__ = ListDataCatalogsInput$;
+__webpack_unused_export__ = ListDataCatalogsOutput$;
+__webpack_unused_export__ = ListDatabases$;
+__webpack_unused_export__ = ListDatabasesCommand;
+__webpack_unused_export__ = ListDatabasesInput$;
+__webpack_unused_export__ = ListDatabasesOutput$;
+__webpack_unused_export__ = ListEngineVersions$;
+__webpack_unused_export__ = ListEngineVersionsCommand;
+__webpack_unused_export__ = ListEngineVersionsInput$;
+__webpack_unused_export__ = ListEngineVersionsOutput$;
+__webpack_unused_export__ = ListExecutors$;
+__webpack_unused_export__ = ListExecutorsCommand;
+__webpack_unused_export__ = ListExecutorsRequest$;
+__webpack_unused_export__ = ListExecutorsResponse$;
+__webpack_unused_export__ = ListNamedQueries$;
+exports.Ty8 = ListNamedQueriesCommand;
+__webpack_unused_export__ = ListNamedQueriesInput$;
+__webpack_unused_export__ = ListNamedQueriesOutput$;
+__webpack_unused_export__ = ListNotebookMetadata$;
+__webpack_unused_export__ = ListNotebookMetadataCommand;
+__webpack_unused_export__ = ListNotebookMetadataInput$;
+__webpack_unused_export__ = ListNotebookMetadataOutput$;
+__webpack_unused_export__ = ListNotebookSessions$;
+__webpack_unused_export__ = ListNotebookSessionsCommand;
+__webpack_unused_export__ = ListNotebookSessionsRequest$;
+__webpack_unused_export__ = ListNotebookSessionsResponse$;
+__webpack_unused_export__ = ListPreparedStatements$;
+__webpack_unused_export__ = ListPreparedStatementsCommand;
+__webpack_unused_export__ = ListPreparedStatementsInput$;
+__webpack_unused_export__ = ListPreparedStatementsOutput$;
+__webpack_unused_export__ = ListQueryExecutions$;
+__webpack_unused_export__ = ListQueryExecutionsCommand;
+__webpack_unused_export__ = ListQueryExecutionsInput$;
+__webpack_unused_export__ = ListQueryExecutionsOutput$;
+__webpack_unused_export__ = ListSessions$;
+__webpack_unused_export__ = ListSessionsCommand;
+__webpack_unused_export__ = ListSessionsRequest$;
+__webpack_unused_export__ = ListSessionsResponse$;
+__webpack_unused_export__ = ListSystemTableStatuses$;
+__webpack_unused_export__ = ListSystemTableStatusesCommand;
+__webpack_unused_export__ = ListSystemTableStatusesInput$;
+__webpack_unused_export__ = ListSystemTableStatusesOutput$;
+__webpack_unused_export__ = ListTableMetadata$;
+__webpack_unused_export__ = ListTableMetadataCommand;
+__webpack_unused_export__ = ListTableMetadataInput$;
+__webpack_unused_export__ = ListTableMetadataOutput$;
+__webpack_unused_export__ = ListTagsForResource$;
+__webpack_unused_export__ = ListTagsForResourceCommand;
+__webpack_unused_export__ = ListTagsForResourceInput$;
+__webpack_unused_export__ = ListTagsForResourceOutput$;
+__webpack_unused_export__ = ListWorkGroups$;
+__webpack_unused_export__ = ListWorkGroupsCommand;
+__webpack_unused_export__ = ListWorkGroupsInput$;
+__webpack_unused_export__ = ListWorkGroupsOutput$;
+__webpack_unused_export__ = ManagedLoggingConfiguration$;
+__webpack_unused_export__ = ManagedQueryResultsConfiguration$;
+__webpack_unused_export__ = ManagedQueryResultsConfigurationUpdates$;
+__webpack_unused_export__ = ManagedQueryResultsEncryptionConfiguration$;
+__webpack_unused_export__ = MetadataException;
+__webpack_unused_export__ = MetadataException$;
+__webpack_unused_export__ = MonitoringConfiguration$;
+__webpack_unused_export__ = NamedQuery$;
+__webpack_unused_export__ = NotebookMetadata$;
+__webpack_unused_export__ = NotebookSessionSummary$;
+__webpack_unused_export__ = NotebookType;
+__webpack_unused_export__ = PreparedStatement$;
+__webpack_unused_export__ = PreparedStatementSummary$;
+__webpack_unused_export__ = PutCapacityAssignmentConfiguration$;
+__webpack_unused_export__ = PutCapacityAssignmentConfigurationCommand;
+__webpack_unused_export__ = PutCapacityAssignmentConfigurationInput$;
+__webpack_unused_export__ = PutCapacityAssignmentConfigurationOutput$;
+__webpack_unused_export__ = QueryExecution$;
+__webpack_unused_export__ = QueryExecutionContext$;
+__webpack_unused_export__ = QueryExecutionState;
+__webpack_unused_export__ = QueryExecutionStatistics$;
+__webpack_unused_export__ = QueryExecutionStatus$;
+__webpack_unused_export__ = QueryResultType;
+__webpack_unused_export__ = QueryResultsS3AccessGrantsConfiguration$;
+__webpack_unused_export__ = QueryRuntimeStatistics$;
+__webpack_unused_export__ = QueryRuntimeStatisticsRows$;
+__webpack_unused_export__ = QueryRuntimeStatisticsTimeline$;
+__webpack_unused_export__ = QueryStage$;
+__webpack_unused_export__ = QueryStagePlanNode$;
+__webpack_unused_export__ = ResourceNotFoundException;
+__webpack_unused_export__ = ResourceNotFoundException$;
+__webpack_unused_export__ = ResultConfiguration$;
+__webpack_unused_export__ = ResultConfigurationUpdates$;
+__webpack_unused_export__ = ResultReuseByAgeConfiguration$;
+__webpack_unused_export__ = ResultReuseConfiguration$;
+__webpack_unused_export__ = ResultReuseInformation$;
+__webpack_unused_export__ = ResultSet$;
+__webpack_unused_export__ = ResultSetMetadata$;
+__webpack_unused_export__ = Row$;
+__webpack_unused_export__ = S3AclOption;
+__webpack_unused_export__ = S3LoggingConfiguration$;
+__webpack_unused_export__ = SessionAlreadyExistsException;
+__webpack_unused_export__ = SessionAlreadyExistsException$;
+__webpack_unused_export__ = SessionConfiguration$;
+__webpack_unused_export__ = SessionState;
+__webpack_unused_export__ = SessionStatistics$;
+__webpack_unused_export__ = SessionStatus$;
+__webpack_unused_export__ = SessionSummary$;
+__webpack_unused_export__ = StartCalculationExecution$;
+__webpack_unused_export__ = StartCalculationExecutionCommand;
+__webpack_unused_export__ = StartCalculationExecutionRequest$;
+__webpack_unused_export__ = StartCalculationExecutionResponse$;
+__webpack_unused_export__ = StartQueryExecution$;
+__webpack_unused_export__ = StartQueryExecutionCommand;
+__webpack_unused_export__ = StartQueryExecutionInput$;
+__webpack_unused_export__ = StartQueryExecutionOutput$;
+__webpack_unused_export__ = StartSession$;
+__webpack_unused_export__ = StartSessionCommand;
+__webpack_unused_export__ = StartSessionRequest$;
+__webpack_unused_export__ = StartSessionResponse$;
+__webpack_unused_export__ = StatementType;
+__webpack_unused_export__ = StopCalculationExecution$;
+__webpack_unused_export__ = StopCalculationExecutionCommand;
+__webpack_unused_export__ = StopCalculationExecutionRequest$;
+__webpack_unused_export__ = StopCalculationExecutionResponse$;
+__webpack_unused_export__ = StopQueryExecution$;
+__webpack_unused_export__ = StopQueryExecutionCommand;
+__webpack_unused_export__ = StopQueryExecutionInput$;
+__webpack_unused_export__ = StopQueryExecutionOutput$;
+__webpack_unused_export__ = SystemTableName;
+__webpack_unused_export__ = SystemTableStatus$;
+__webpack_unused_export__ = SystemTableType;
+__webpack_unused_export__ = TableMetadata$;
+__webpack_unused_export__ = Tag$;
+__webpack_unused_export__ = TagResource$;
+__webpack_unused_export__ = TagResourceCommand;
+__webpack_unused_export__ = TagResourceInput$;
+__webpack_unused_export__ = TagResourceOutput$;
+__webpack_unused_export__ = TerminateSession$;
+__webpack_unused_export__ = TerminateSessionCommand;
+__webpack_unused_export__ = TerminateSessionRequest$;
+__webpack_unused_export__ = TerminateSessionResponse$;
+__webpack_unused_export__ = ThrottleReason;
+__webpack_unused_export__ = TooManyRequestsException;
+__webpack_unused_export__ = TooManyRequestsException$;
+__webpack_unused_export__ = UnprocessedNamedQueryId$;
+__webpack_unused_export__ = UnprocessedPreparedStatementName$;
+__webpack_unused_export__ = UnprocessedQueryExecutionId$;
+__webpack_unused_export__ = UntagResource$;
+__webpack_unused_export__ = UntagResourceCommand;
+__webpack_unused_export__ = UntagResourceInput$;
+__webpack_unused_export__ = UntagResourceOutput$;
+__webpack_unused_export__ = UpdateCapacityReservation$;
+__webpack_unused_export__ = UpdateCapacityReservationCommand;
+__webpack_unused_export__ = UpdateCapacityReservationInput$;
+__webpack_unused_export__ = UpdateCapacityReservationOutput$;
+__webpack_unused_export__ = UpdateDataCatalog$;
+__webpack_unused_export__ = UpdateDataCatalogCommand;
+__webpack_unused_export__ = UpdateDataCatalogInput$;
+__webpack_unused_export__ = UpdateDataCatalogOutput$;
+__webpack_unused_export__ = UpdateNamedQuery$;
+exports.Gsu = UpdateNamedQueryCommand;
+__webpack_unused_export__ = UpdateNamedQueryInput$;
+__webpack_unused_export__ = UpdateNamedQueryOutput$;
+__webpack_unused_export__ = UpdateNotebook$;
+__webpack_unused_export__ = UpdateNotebookCommand;
+__webpack_unused_export__ = UpdateNotebookInput$;
+__webpack_unused_export__ = UpdateNotebookMetadata$;
+__webpack_unused_export__ = UpdateNotebookMetadataCommand;
+__webpack_unused_export__ = UpdateNotebookMetadataInput$;
+__webpack_unused_export__ = UpdateNotebookMetadataOutput$;
+__webpack_unused_export__ = UpdateNotebookOutput$;
+__webpack_unused_export__ = UpdatePreparedStatement$;
+__webpack_unused_export__ = UpdatePreparedStatementCommand;
+__webpack_unused_export__ = UpdatePreparedStatementInput$;
+__webpack_unused_export__ = UpdatePreparedStatementOutput$;
+__webpack_unused_export__ = UpdateSystemTableConfiguration$;
+__webpack_unused_export__ = UpdateSystemTableConfigurationCommand;
+__webpack_unused_export__ = UpdateSystemTableConfigurationInput$;
+__webpack_unused_export__ = UpdateSystemTableConfigurationOutput$;
+__webpack_unused_export__ = UpdateWorkGroup$;
+__webpack_unused_export__ = UpdateWorkGroupCommand;
+__webpack_unused_export__ = UpdateWorkGroupInput$;
+__webpack_unused_export__ = UpdateWorkGroupOutput$;
+__webpack_unused_export__ = WorkGroup$;
+__webpack_unused_export__ = WorkGroupConfiguration$;
+__webpack_unused_export__ = WorkGroupConfigurationUpdates$;
+__webpack_unused_export__ = WorkGroupState;
+__webpack_unused_export__ = WorkGroupSummary$;
+__webpack_unused_export__ = errorTypeRegistries;
+__webpack_unused_export__ = paginateGetQueryResults;
+__webpack_unused_export__ = paginateListApplicationDPUSizes;
+__webpack_unused_export__ = paginateListCalculationExecutions;
+__webpack_unused_export__ = paginateListCapacityReservations;
+__webpack_unused_export__ = paginateListDataCatalogs;
+__webpack_unused_export__ = paginateListDatabases;
+__webpack_unused_export__ = paginateListEngineVersions;
+__webpack_unused_export__ = paginateListExecutors;
+__webpack_unused_export__ = paginateListNamedQueries;
+__webpack_unused_export__ = paginateListPreparedStatements;
+__webpack_unused_export__ = paginateListQueryExecutions;
+__webpack_unused_export__ = paginateListSessions;
+__webpack_unused_export__ = paginateListSystemTableStatuses;
+__webpack_unused_export__ = paginateListTableMetadata;
+__webpack_unused_export__ = paginateListTagsForResource;
+__webpack_unused_export__ = paginateListWorkGroups;
+
+
+/***/ }),
+
 /***/ 6542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -78462,7 +81763,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5590);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(543);
 // The entry GitHub runs (through the bundle in dist/): everything else is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -78472,7 +81773,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5590:
+/***/ 543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79881,7 +83182,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -81430,12 +84731,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-athena/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(2204);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-glue/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(6542);
+var client_glue_dist_cjs = __nccwpck_require__(6542);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var client_s3_dist_cjs = __nccwpck_require__(3711);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
@@ -81443,6 +84742,7 @@ var client_s3_dist_cjs = __nccwpck_require__(3711);
  * The run's AWS clients, sharing one credential provider and one call counter. Endpoints come from
  * the SDK's standard configuration (AWS_ENDPOINT_URL and friends), so tests need no special flag.
  */
+
 
 
 /** AWS calls by operation (`Glue.GetPartitions`), for the report. */
@@ -81467,6 +84767,7 @@ class CallStats {
 /** Glue throttles per account and Region; adaptive retry also slows our own send rate. */
 const MAX_ATTEMPTS = 10;
 function countCalls(client, service, stats) {
+    // The three stacks differ only in their input and output types, which this middleware ignores.
     const stack = client.middlewareStack;
     stack.add((next, context) => async (args) => {
         const operation = `${service}.${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`;
@@ -81492,10 +84793,12 @@ function createClients(region, credentials) {
     const calls = new CallStats();
     // The bucket may live in another Region than the catalog: follow S3's redirects.
     const s3 = new client_s3_dist_cjs/* S3Client */.YxF({ ...common, followRegionRedirects: true });
-    const glue = new dist_cjs/* GlueClient */.lPz(common);
+    const glue = new client_glue_dist_cjs/* GlueClient */.lPz(common);
+    const athena = new dist_cjs/* AthenaClient */.T7g(common);
     countCalls(s3, 'S3', calls);
     countCalls(glue, 'Glue', calls);
-    return { s3, glue, calls };
+    countCalls(athena, 'Athena', calls);
+    return { s3, glue, athena, calls };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-providers/dist-cjs/index.js
@@ -81546,7 +84849,7 @@ const Outputs = {
  * Its message says what to change; main.ts reports it without a stack trace. Anything else is a bug
  * or an AWS failure and is reported as such.
  */
-class errors_ConfigurationError extends Error {
+class ConfigurationError extends Error {
     constructor(message) {
         super(message);
         this.name = 'ConfigurationError';
@@ -81567,7 +84870,7 @@ function credentialsFor(settings, region, getIdToken, env = process.env) {
     if (!settings.roleToAssume)
         return undefined;
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
+        throw new ConfigurationError(`Input '${constants_Inputs.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
             `Add 'permissions: id-token: write' to the job (or workflow), or remove '${constants_Inputs.RoleToAssume}' to use credentials from an earlier step.`);
     }
     return memoizeCredentials(async () => {
@@ -81583,7 +84886,7 @@ function credentialsFor(settings, region, getIdToken, env = process.env) {
         }
         catch (error) {
             const { name, message } = error;
-            throw new errors_ConfigurationError(`Could not assume ${settings.roleToAssume} with GitHub OIDC (${name}: ${message}). Check that the role trusts ` +
+            throw new ConfigurationError(`Could not assume ${settings.roleToAssume} with GitHub OIDC (${name}: ${message}). Check that the role trusts ` +
                 `token.actions.githubusercontent.com for audience '${settings.audience}' and this repository's subject, ` +
                 `and that '${constants_Inputs.RoleDurationSeconds}' is within the role's maximum session duration.`);
         }
@@ -81815,14 +85118,14 @@ const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
 function readCommand(read) {
     const value = read(constants_Inputs.Command).trim() || 'sync';
     if (!Commands.includes(value)) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.Command}': '${value}' is not one of ${Commands.join(', ')}.`);
+        throw new ConfigurationError(`Input '${constants_Inputs.Command}': '${value}' is not one of ${Commands.join(', ')}.`);
     }
     return value;
 }
 function requiredInput(read, name, command) {
     const value = read(name).trim();
     if (!value)
-        throw new errors_ConfigurationError(`Input '${name}' is required for command '${command}'.`);
+        throw new ConfigurationError(`Input '${name}' is required for command '${command}'.`);
     return value;
 }
 function readSyncSettings(read, env = process.env, now = new Date()) {
@@ -81830,36 +85133,36 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
     const required = (name) => requiredInput(read, name, 'sync');
     const bucket = required(constants_Inputs.Bucket);
     if (bucket.startsWith('s3://') || bucket.includes('/')) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.Bucket}' takes the bucket name only (for example org-cloudtrail-logs); put any folder before AWSLogs/ in '${constants_Inputs.Prefix}'.`);
+        throw new ConfigurationError(`Input '${constants_Inputs.Bucket}' takes the bucket name only (for example org-cloudtrail-logs); put any folder before AWSLogs/ in '${constants_Inputs.Prefix}'.`);
     }
     if (!BUCKET_PATTERN.test(bucket)) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.Bucket}': '${bucket}' is not a valid S3 bucket name.`);
+        throw new ConfigurationError(`Input '${constants_Inputs.Bucket}': '${bucket}' is not a valid S3 bucket name.`);
     }
     const prefix = normalizePrefix(text(constants_Inputs.Prefix));
     if (/(^|\/)AWSLogs\//.test(prefix)) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.Prefix}' is what comes before AWSLogs/; remove AWSLogs/ and what follows from '${prefix}'.`);
+        throw new ConfigurationError(`Input '${constants_Inputs.Prefix}' is what comes before AWSLogs/; remove AWSLogs/ and what follows from '${prefix}'.`);
     }
     const organizationId = text(constants_Inputs.OrganizationId);
     if (organizationId && !ORGANIZATION_ID_PATTERN.test(organizationId)) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.OrganizationId}': '${organizationId}' is not an organization id (o- followed by 10 to 32 lowercase letters or digits).`);
+        throw new ConfigurationError(`Input '${constants_Inputs.OrganizationId}': '${organizationId}' is not an organization id (o- followed by 10 to 32 lowercase letters or digits).`);
     }
     const database = glueName(required(constants_Inputs.Database), constants_Inputs.Database);
     const table = glueName(required(constants_Inputs.Table), constants_Inputs.Table);
     const catalogId = text(constants_Inputs.CatalogId);
     if (catalogId && !ACCOUNT_PATTERN.test(catalogId)) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.CatalogId}': '${catalogId}' is not a 12-digit account id.`);
+        throw new ConfigurationError(`Input '${constants_Inputs.CatalogId}': '${catalogId}' is not a 12-digit account id.`);
     }
     const regions = list(read(constants_Inputs.Regions));
     for (const region of regions) {
         if (!REGION_PATTERN.test(region)) {
             const hint = nearestRegion(region);
-            throw new errors_ConfigurationError(`Input '${constants_Inputs.Regions}': '${region}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
+            throw new ConfigurationError(`Input '${constants_Inputs.Regions}': '${region}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
         }
     }
     const accounts = list(read(constants_Inputs.Accounts));
     for (const account of accounts) {
         if (!ACCOUNT_PATTERN.test(account)) {
-            throw new errors_ConfigurationError(`Input '${constants_Inputs.Accounts}': '${account}' is not a 12-digit account id.`);
+            throw new ConfigurationError(`Input '${constants_Inputs.Accounts}': '${account}' is not a 12-digit account id.`);
         }
     }
     const retentionDays = integer(read, constants_Inputs.RetentionDays, 90, 0, 36_500);
@@ -81867,7 +85170,7 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
     const asOfText = text(constants_Inputs.AsOf);
     const asOf = asOfText ? parseIsoDate(asOfText) : todayUtc(now);
     if (asOf === undefined) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.AsOf}': '${asOfText}' is not a UTC date of the form YYYY-MM-DD.`);
+        throw new ConfigurationError(`Input '${constants_Inputs.AsOf}': '${asOfText}' is not a UTC date of the form YYYY-MM-DD.`);
     }
     const awsRegion = requiredRegion(read, env);
     const dateKeyType = optionalDateKeyType(read);
@@ -81919,13 +85222,13 @@ function readCheckSettings(read, env = process.env) {
 function readPublishSettings(read, env = process.env) {
     const workgroup = optionalWorkgroup(read);
     if (!workgroup)
-        throw new ConfigurationError(`Input '${Inputs.Workgroup}' is required for command 'publish-queries'.`);
+        throw new ConfigurationError(`Input '${constants_Inputs.Workgroup}' is required for command 'publish-queries'.`);
     return {
-        queries: read(Inputs.Queries).trim() || DEFAULT_QUERIES,
+        queries: read(constants_Inputs.Queries).trim() || DEFAULT_QUERIES,
         workgroup,
-        database: glueName(requiredInput(read, Inputs.Database, 'publish-queries'), Inputs.Database),
-        deleteMissing: inputs_boolean(read, Inputs.DeleteMissing, false),
-        dryRun: inputs_boolean(read, Inputs.DryRun, false),
+        database: glueName(requiredInput(read, constants_Inputs.Database, 'publish-queries'), constants_Inputs.Database),
+        deleteMissing: inputs_boolean(read, constants_Inputs.DeleteMissing, false),
+        dryRun: inputs_boolean(read, constants_Inputs.DryRun, false),
         awsRegion: requiredRegion(read, env),
         credentials: readCredentialSettings(read)
     };
@@ -81933,14 +85236,14 @@ function readPublishSettings(read, env = process.env) {
 function optionalRegion(read, env) {
     const awsRegion = read(constants_Inputs.AwsRegion).trim() || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
     if (awsRegion && !REGION_PATTERN.test(awsRegion)) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.AwsRegion}': '${awsRegion}' is not an AWS region name.`);
+        throw new ConfigurationError(`Input '${constants_Inputs.AwsRegion}': '${awsRegion}' is not an AWS region name.`);
     }
     return awsRegion || undefined;
 }
 function requiredRegion(read, env) {
     const awsRegion = optionalRegion(read, env);
     if (!awsRegion) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.AwsRegion}' is required: the region of the Glue catalog (or set AWS_REGION, as aws-actions/configure-aws-credentials does).`);
+        throw new ConfigurationError(`Input '${constants_Inputs.AwsRegion}' is required: the region of the Glue catalog (or set AWS_REGION, as aws-actions/configure-aws-credentials does).`);
     }
     return awsRegion;
 }
@@ -81949,26 +85252,26 @@ function optionalDateKeyType(read) {
     if (!value)
         return undefined;
     if (value !== 'string' && value !== 'int') {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.DateKeyType}': '${value}' must be string or int.`);
+        throw new ConfigurationError(`Input '${constants_Inputs.DateKeyType}': '${value}' must be string or int.`);
     }
     return value;
 }
 const WORKGROUP_PATTERN = /^[a-zA-Z0-9._-]{1,128}$/;
 function optionalWorkgroup(read) {
-    const value = read(Inputs.Workgroup).trim();
+    const value = read(constants_Inputs.Workgroup).trim();
     if (value && !WORKGROUP_PATTERN.test(value)) {
-        throw new ConfigurationError(`Input '${Inputs.Workgroup}': '${value}' is not an Athena workgroup name (1 to 128 letters, digits, '.', '_' or '-').`);
+        throw new ConfigurationError(`Input '${constants_Inputs.Workgroup}': '${value}' is not an Athena workgroup name (1 to 128 letters, digits, '.', '_' or '-').`);
     }
     return value || undefined;
 }
 function readCredentialSettings(read) {
     const roleToAssume = read(constants_Inputs.RoleToAssume).trim();
     if (roleToAssume && !ROLE_ARN_PATTERN.test(roleToAssume)) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.RoleToAssume}': '${roleToAssume}' is not an IAM role ARN (arn:aws:iam::111122223333:role/NAME).`);
+        throw new ConfigurationError(`Input '${constants_Inputs.RoleToAssume}': '${roleToAssume}' is not an IAM role ARN (arn:aws:iam::111122223333:role/NAME).`);
     }
     const roleSessionName = read(constants_Inputs.RoleSessionName).trim() || 'GitHubActions';
     if (!SESSION_NAME_PATTERN.test(roleSessionName)) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.RoleSessionName}': '${roleSessionName}' must be 2 to 64 characters of letters, digits and _+=,.@-.`);
+        throw new ConfigurationError(`Input '${constants_Inputs.RoleSessionName}': '${roleSessionName}' must be 2 to 64 characters of letters, digits and _+=,.@-.`);
     }
     return {
         roleToAssume,
@@ -81989,7 +85292,7 @@ function integer(read, name, fallback, min, max) {
     if (!value)
         return fallback;
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new errors_ConfigurationError(`Input '${name}': '${value}' must be a whole number from ${min} to ${max}.`);
+        throw new ConfigurationError(`Input '${name}': '${value}' must be a whole number from ${min} to ${max}.`);
     }
     return Number(value);
 }
@@ -82002,15 +85305,4194 @@ function inputs_boolean(read, name, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new errors_ConfigurationError(`Input '${name}': '${value}' must be true or false.`);
+    throw new ConfigurationError(`Input '${name}': '${value}' must be true or false.`);
 }
 function glueName(value, name) {
     if (!GLUE_NAME_PATTERN.test(value)) {
-        throw new errors_ConfigurationError(`Input '${name}': '${value}' is not a Glue name (1 to 255 characters, no spaces).`);
+        throw new ConfigurationError(`Input '${name}': '${value}' is not a Glue name (1 to 255 characters, no spaces).`);
     }
     return value;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/queries/publish-desired.ts
+/**
+ * What a SQL file should look like as an Athena named query: its name, its description (the file's
+ * header comment plus an ownership marker) and its query string, within Athena's limits.
+ */
+
+const MAX_NAME = 128;
+const MAX_DESCRIPTION = 1024;
+/** Athena caps query strings at 262,144 bytes of UTF-8 (not adjustable). */
+const MAX_QUERY_BYTES = 262_144;
+const MARKER_PREFIX = '[cloudtrail-partitions:';
+/** The marker closes the description, so a path may itself contain `]`. */
+const MARKER = /\[cloudtrail-partitions:(.+)\]$/s;
+/** Forward slashes, no leading `./`: the same file gets the same marker on every runner. */
+function normalizePath(path) {
+    return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+function markerOf(path) {
+    return `${MARKER_PREFIX}${path}]`;
+}
+/** The file path this action wrote into a description, or undefined when it did not write it. */
+function ownerPath(description) {
+    return MARKER.exec(description ?? '')?.[1];
+}
+/** The path without `.sql`; a longer one keeps its end (the most specific part) plus a hash. */
+function nameFor(path) {
+    const name = path.replace(/\.sql$/i, '');
+    if (name.length <= MAX_NAME)
+        return name;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(path).digest('hex').slice(0, 8);
+    return `…${name.slice(-(MAX_NAME - hash.length - 2))}~${hash}`;
+}
+/** The `-- ...` lines at the top of the file (blank lines before them skipped), joined into one line. */
+function headerComment(sql) {
+    const lines = [];
+    for (const line of sql.split(/\r?\n/)) {
+        const trimmed = line.trim();
+        if (trimmed === '' && lines.length === 0)
+            continue;
+        if (!trimmed.startsWith('--'))
+            break;
+        const text = trimmed.replace(/^--+/, '').trim();
+        if (text !== '')
+            lines.push(text);
+    }
+    return lines.join(' ');
+}
+/** Human text first, then the marker; the text is shortened so that the whole fits in 1024. */
+function descriptionFor(path, sql) {
+    const marker = markerOf(path);
+    const room = MAX_DESCRIPTION - marker.length - 1;
+    let human = headerComment(sql);
+    if (human.length > room)
+        human = `${human.slice(0, Math.max(0, room - 1)).trimEnd()}…`;
+    return human === '' ? marker : `${human} ${marker}`;
+}
+/** The named query for a file, or the reason it cannot be one. */
+function desiredQuery(file) {
+    const path = normalizePath(file.path);
+    const bytes = Buffer.byteLength(file.sql, 'utf8');
+    if (file.sql.trim() === '')
+        return { path, error: 'the file is empty' };
+    if (bytes > MAX_QUERY_BYTES) {
+        return { path, error: `the query is ${bytes} bytes; Athena accepts at most ${MAX_QUERY_BYTES} bytes` };
+    }
+    if (markerOf(path).length > MAX_DESCRIPTION) {
+        return {
+            path,
+            error: `the path is too long to be recorded in a description (${MAX_DESCRIPTION} characters)`
+        };
+    }
+    return { path, name: nameFor(path), description: descriptionFor(path, file.sql), queryString: file.sql };
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+/**
+ * A second line of retries around whole Glue batch calls, after the SDK's own: Glue throttles per
+ * account and Region, so a long sync can outlast the SDK's attempts; and Glue's
+ * OperationTimeoutException is a 400 that the SDK does not retry at all.
+ */
+
+const DEFAULT_BACKOFF = { attempts: 5, baseMs: 1000, maxMs: 30_000 };
+const RETRYABLE_CODES = new Set([
+    'ThrottlingException',
+    'OperationTimeoutException',
+    'InternalServiceException',
+    'ConcurrentModificationException'
+]);
+function isRetryable(error) {
+    const { name, $metadata } = error;
+    return RETRYABLE_CODES.has(name ?? '') || ($metadata?.httpStatusCode ?? 0) >= 500;
+}
+/** Calls `fn` until it succeeds, a non-retryable error, or `attempts`; full-jitter exponential waits. */
+async function withBackoff(fn, options = DEFAULT_BACKOFF) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !isRetryable(error))
+                throw error;
+            await (0,promises_namespaceObject.setTimeout)(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1)));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/queries/publish-pace.ts
+/**
+ * Client-side pacing of Athena calls. Athena's named-query APIs allow 5 calls per second per account
+ * (burst 10 to 20); the SDK only retries once throttled, so a large publish is paced below the quota
+ * up front, one lane per operation (each has its own quota).
+ */
+
+
+class Pacer {
+    callsPerSecond;
+    next = new Map();
+    constructor(callsPerSecond) {
+        this.callsPerSecond = callsPerSecond;
+    }
+    /** Waits until `operation` may be called again. */
+    async wait(operation) {
+        const interval = 1000 / this.callsPerSecond;
+        const now = performance.now();
+        const at = Math.max(now, this.next.get(operation) ?? now);
+        this.next.set(operation, at + interval);
+        if (at > now)
+            await (0,promises_namespaceObject.setTimeout)(at - now);
+    }
+}
+function pacedSender(pacer, backoff) {
+    return (operation, call) => withBackoff(async () => {
+        await pacer.wait(operation);
+        return call();
+    }, backoff);
+}
+
+;// CONCATENATED MODULE: ./src/queries/publish-read.ts
+/**
+ * Reads every named query of a workgroup. ListNamedQueries answers ids only (50 a page), so the
+ * queries themselves come from BatchGetNamedQuery, 50 ids a call; ids it leaves unprocessed are
+ * asked again while that makes progress (an id that no longer exists never does), then reported
+ * rather than guessed at.
+ */
+
+const PAGE_SIZE = 50;
+const BATCH_SIZE = 50;
+/** Unprocessed ids are asked again while each round answers some of them, at most this often. */
+const MAX_ROUNDS = 10;
+async function listIds(athena, workgroup, send) {
+    const ids = [];
+    let token;
+    do {
+        const page = await send('ListNamedQueries', () => athena.send(new dist_cjs/* ListNamedQueriesCommand */.Ty8({ WorkGroup: workgroup, MaxResults: PAGE_SIZE, NextToken: token })));
+        ids.push(...(page.NamedQueryIds ?? []));
+        token = page.NextToken;
+    } while (token);
+    return ids;
+}
+/** One BatchGetNamedQuery pass over `ids`; returns the ids it left unprocessed. */
+async function batchGet(athena, ids, into, send, logger) {
+    const left = [];
+    for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+        const batch = ids.slice(start, start + BATCH_SIZE);
+        const answer = await send('BatchGetNamedQuery', () => athena.send(new dist_cjs/* BatchGetNamedQueryCommand */.tvu({ NamedQueryIds: batch })));
+        into.push(...(answer.NamedQueries ?? []));
+        for (const entry of answer.UnprocessedNamedQueryIds ?? []) {
+            if (entry.NamedQueryId)
+                left.push(entry.NamedQueryId);
+            logger.debug(`BatchGetNamedQuery left ${entry.NamedQueryId}: ${entry.ErrorCode} ${entry.ErrorMessage}`);
+        }
+    }
+    return left;
+}
+async function readWorkgroupQueries(athena, workgroup, send, logger) {
+    const queries = [];
+    let pending = [...new Set(await listIds(athena, workgroup, send))];
+    for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
+        const left = await batchGet(athena, pending, queries, send, logger);
+        const progress = left.length < pending.length;
+        pending = left;
+        if (!progress)
+            break;
+    }
+    if (pending.length > 0) {
+        logger.warning(`Athena did not return ${pending.length} named queries of workgroup ${workgroup} (${pending.join(', ')}); they are left alone.`);
+    }
+    return { queries, unreadable: pending };
+}
+
+;// CONCATENATED MODULE: ./src/queries/publish-summary.ts
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+function renderPublishSummary(result) {
+    const title = result.dryRun
+        ? '### Athena named queries (dry run: nothing written)'
+        : '### Athena named queries';
+    const would = result.dryRun ? 'to ' : '';
+    const rows = [
+        [`${would}create`, result.created],
+        [`${would}update`, result.updated],
+        [`${would}delete`, result.deleted],
+        ['unchanged', result.unchanged],
+        ['not created by this action (left alone)', result.foreignKept]
+    ];
+    const lines = [title, '', '| Outcome | Count |', '| --- | ---: |'];
+    for (const [label, items] of rows)
+        lines.push(`| ${label} | ${items.length} |`);
+    lines.push(`| failed | ${result.failures.length} |`, '');
+    for (const [label, items] of rows.slice(0, 3)) {
+        if (items.length > 0)
+            lines.push(`**${label[0]?.toUpperCase()}${label.slice(1)}:** ${items.map(code).join(', ')}`, '');
+    }
+    if (result.failures.length > 0) {
+        lines.push('| File | Problem |', '| --- | --- |');
+        for (const failure of result.failures)
+            lines.push(`| ${code(failure.path)} | ${cell(failure.message)} |`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/queries/publish.ts
+/**
+ * Publishes the team's SQL files as Athena named queries of one workgroup: creates the new ones,
+ * updates the changed ones, leaves the rest alone and, when asked, deletes the ones this action
+ * created for files that are gone. Ownership is read from Athena alone: the description of every
+ * named query this action writes ends with `[cloudtrail-partitions:<path>]`; any other named query
+ * is never changed.
+ */
+
+
+
+
+
+
+const publish_DEFAULT_BACKOFF = { attempts: 8, baseMs: 250, maxMs: 10_000 };
+const VERBS = {
+    create: ['create', 'Created'],
+    update: ['update', 'Updated'],
+    recreate: ['recreate (its database changed)', 'Recreated (its database changed)'],
+    delete: ['delete', 'Deleted']
+};
+function differs(want, have) {
+    return (want.name !== have.Name || want.description !== have.Description || want.queryString !== have.QueryString);
+}
+function messageOf(error) {
+    const { name, message } = error;
+    return name && message ? `${name}: ${message}` : String(error);
+}
+function plan(options, existing, logger) {
+    const result = {
+        created: [],
+        updated: [],
+        deleted: [],
+        unchanged: [],
+        foreignKept: [],
+        failures: [],
+        dryRun: options.dryRun
+    };
+    const owned = new Map();
+    const foreignNames = new Set();
+    for (const query of existing) {
+        const path = ownerPath(query.Description);
+        if (path === undefined) {
+            result.foreignKept.push(query.Name ?? query.NamedQueryId ?? '?');
+            foreignNames.add(query.Name ?? '');
+        }
+        else
+            owned.set(path, [...(owned.get(path) ?? []), query]);
+    }
+    const actions = [];
+    const seen = new Set();
+    for (const file of options.files) {
+        const want = desiredQuery(file);
+        if (seen.has(want.path)) {
+            result.failures.push({ path: want.path, message: 'the same file is listed twice' });
+            continue;
+        }
+        // Marked seen even when broken: a present file's published query is not "missing".
+        seen.add(want.path);
+        if ('error' in want) {
+            result.failures.push({ path: want.path, message: want.error });
+            continue;
+        }
+        const [have, ...duplicates] = owned.get(want.path) ?? [];
+        // Two of ours for one file (say, an interrupted earlier run): the extras are stale copies.
+        for (const extra of duplicates) {
+            if (options.deleteMissing)
+                actions.push({ kind: 'delete', path: want.path, have: extra });
+            else
+                logger.warning(`${want.path} has more than one named query; delete-missing would remove the extras.`);
+        }
+        if (!have) {
+            if (foreignNames.has(want.name)) {
+                result.failures.push({
+                    path: want.path,
+                    message: `workgroup ${options.workgroup} has a named query "${want.name}" that this action did not create; rename one of them`
+                });
+            }
+            else
+                actions.push({ kind: 'create', want });
+        }
+        else if (have.Database !== options.database) {
+            // Database cannot be updated: the query is ours, so it is deleted and created again.
+            actions.push({ kind: 'recreate', want, have });
+        }
+        else if (differs(want, have))
+            actions.push({ kind: 'update', want, have });
+        else
+            result.unchanged.push(want.path);
+    }
+    for (const [path, queries] of owned) {
+        if (seen.has(path))
+            continue;
+        for (const have of queries) {
+            if (options.deleteMissing)
+                actions.push({ kind: 'delete', path, have });
+            else
+                logger.info(`${path} is gone; its named query "${have.Name}" stays (delete-missing is off).`);
+        }
+    }
+    return { actions, result };
+}
+async function apply(athena, action, options, send) {
+    const create = (want) => {
+        // One token per query, reused by our retries: a lost answer cannot create it twice.
+        const input = {
+            Name: want.name,
+            Description: want.description,
+            QueryString: want.queryString,
+            Database: options.database,
+            WorkGroup: options.workgroup,
+            ClientRequestToken: (0,external_node_crypto_.randomUUID)()
+        };
+        return send('CreateNamedQuery', () => athena.send(new dist_cjs/* CreateNamedQueryCommand */.nYH(input)));
+    };
+    const remove = (have) => send('DeleteNamedQuery', () => athena.send(new dist_cjs/* DeleteNamedQueryCommand */.USy({ NamedQueryId: have.NamedQueryId })));
+    switch (action.kind) {
+        case 'create':
+            await create(action.want);
+            return;
+        case 'recreate':
+            await remove(action.have);
+            await create(action.want);
+            return;
+        case 'update': {
+            const input = {
+                NamedQueryId: action.have.NamedQueryId,
+                Name: action.want.name,
+                Description: action.want.description,
+                QueryString: action.want.queryString
+            };
+            await send('UpdateNamedQuery', () => athena.send(new dist_cjs/* UpdateNamedQueryCommand */.Gsu(input)));
+            return;
+        }
+        case 'delete':
+            await remove(action.have);
+    }
+}
+function record(result, action) {
+    if (action.kind === 'create')
+        result.created.push(action.want.path);
+    else if (action.kind === 'delete')
+        result.deleted.push(action.path);
+    else
+        result.updated.push(action.want.path);
+}
+async function publishQueries(athena, options, logger) {
+    const send = pacedSender(new Pacer(options.callsPerSecond ?? 4), options.backoff ?? publish_DEFAULT_BACKOFF);
+    const { queries } = await readWorkgroupQueries(athena, options.workgroup, send, logger);
+    const { actions, result } = plan(options, queries, logger);
+    for (const action of actions) {
+        const path = action.kind === 'delete' ? action.path : action.want.path;
+        const [verb, done] = VERBS[action.kind];
+        if (options.dryRun) {
+            logger.info(`Would ${verb} ${path}`);
+            record(result, action);
+            continue;
+        }
+        try {
+            await apply(athena, action, options, send);
+            logger.info(`${done} ${path}`);
+            record(result, action);
+        }
+        catch (error) {
+            result.failures.push({ path, message: `${verb} failed: ${messageOf(error)}` });
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
+
+/**
+ * Returns a copy with defaults filled in.
+ */
+function getOptions(copy) {
+    const result = {
+        followSymbolicLinks: true,
+        implicitDescendants: true,
+        matchDirectories: true,
+        omitBrokenSymbolicLinks: true,
+        excludeHiddenFiles: false
+    };
+    if (copy) {
+        if (typeof copy.followSymbolicLinks === 'boolean') {
+            result.followSymbolicLinks = copy.followSymbolicLinks;
+            debug(`followSymbolicLinks '${result.followSymbolicLinks}'`);
+        }
+        if (typeof copy.implicitDescendants === 'boolean') {
+            result.implicitDescendants = copy.implicitDescendants;
+            debug(`implicitDescendants '${result.implicitDescendants}'`);
+        }
+        if (typeof copy.matchDirectories === 'boolean') {
+            result.matchDirectories = copy.matchDirectories;
+            debug(`matchDirectories '${result.matchDirectories}'`);
+        }
+        if (typeof copy.omitBrokenSymbolicLinks === 'boolean') {
+            result.omitBrokenSymbolicLinks = copy.omitBrokenSymbolicLinks;
+            debug(`omitBrokenSymbolicLinks '${result.omitBrokenSymbolicLinks}'`);
+        }
+        if (typeof copy.excludeHiddenFiles === 'boolean') {
+            result.excludeHiddenFiles = copy.excludeHiddenFiles;
+            debug(`excludeHiddenFiles '${result.excludeHiddenFiles}'`);
+        }
+    }
+    return result;
+}
+//# sourceMappingURL=internal-glob-options-helper.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path-helper.js
+
+
+const internal_path_helper_IS_WINDOWS = process.platform === 'win32';
+/**
+ * Similar to path.dirname except normalizes the path separators and slightly better handling for Windows UNC paths.
+ *
+ * For example, on Linux/macOS:
+ * - `/               => /`
+ * - `/hello          => /`
+ *
+ * For example, on Windows:
+ * - `C:\             => C:\`
+ * - `C:\hello        => C:\`
+ * - `C:              => C:`
+ * - `C:hello         => C:`
+ * - `\               => \`
+ * - `\hello          => \`
+ * - `\\hello         => \\hello`
+ * - `\\hello\world   => \\hello\world`
+ */
+function dirname(p) {
+    // Normalize slashes and trim unnecessary trailing slash
+    p = safeTrimTrailingSeparator(p);
+    // Windows UNC root, e.g. \\hello or \\hello\world
+    if (internal_path_helper_IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
+        return p;
+    }
+    // Get dirname
+    let result = external_path_namespaceObject.dirname(p);
+    // Trim trailing slash for Windows UNC root, e.g. \\hello\world\
+    if (internal_path_helper_IS_WINDOWS && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
+        result = safeTrimTrailingSeparator(result);
+    }
+    return result;
+}
+/**
+ * Roots the path if not already rooted. On Windows, relative roots like `\`
+ * or `C:` are expanded based on the current working directory.
+ */
+function ensureAbsoluteRoot(root, itemPath) {
+    external_assert_(root, `ensureAbsoluteRoot parameter 'root' must not be empty`);
+    external_assert_(itemPath, `ensureAbsoluteRoot parameter 'itemPath' must not be empty`);
+    // Already rooted
+    if (hasAbsoluteRoot(itemPath)) {
+        return itemPath;
+    }
+    // Windows
+    if (internal_path_helper_IS_WINDOWS) {
+        // Check for itemPath like C: or C:foo
+        if (itemPath.match(/^[A-Z]:[^\\/]|^[A-Z]:$/i)) {
+            let cwd = process.cwd();
+            external_assert_(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
+            // Drive letter matches cwd? Expand to cwd
+            if (itemPath[0].toUpperCase() === cwd[0].toUpperCase()) {
+                // Drive only, e.g. C:
+                if (itemPath.length === 2) {
+                    // Preserve specified drive letter case (upper or lower)
+                    return `${itemPath[0]}:\\${cwd.substr(3)}`;
+                }
+                // Drive + path, e.g. C:foo
+                else {
+                    if (!cwd.endsWith('\\')) {
+                        cwd += '\\';
+                    }
+                    // Preserve specified drive letter case (upper or lower)
+                    return `${itemPath[0]}:\\${cwd.substr(3)}${itemPath.substr(2)}`;
+                }
+            }
+            // Different drive
+            else {
+                return `${itemPath[0]}:\\${itemPath.substr(2)}`;
+            }
+        }
+        // Check for itemPath like \ or \foo
+        else if (internal_path_helper_normalizeSeparators(itemPath).match(/^\\$|^\\[^\\]/)) {
+            const cwd = process.cwd();
+            external_assert_(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
+            return `${cwd[0]}:\\${itemPath.substr(1)}`;
+        }
+    }
+    external_assert_(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
+    // Otherwise ensure root ends with a separator
+    if (root.endsWith('/') || (internal_path_helper_IS_WINDOWS && root.endsWith('\\'))) {
+        // Intentionally empty
+    }
+    else {
+        // Append separator
+        root += external_path_namespaceObject.sep;
+    }
+    return root + itemPath;
+}
+/**
+ * On Linux/macOS, true if path starts with `/`. On Windows, true for paths like:
+ * `\\hello\share` and `C:\hello` (and using alternate separator).
+ */
+function hasAbsoluteRoot(itemPath) {
+    external_assert_(itemPath, `hasAbsoluteRoot parameter 'itemPath' must not be empty`);
+    // Normalize separators
+    itemPath = internal_path_helper_normalizeSeparators(itemPath);
+    // Windows
+    if (internal_path_helper_IS_WINDOWS) {
+        // E.g. \\hello\share or C:\hello
+        return itemPath.startsWith('\\\\') || /^[A-Z]:\\/i.test(itemPath);
+    }
+    // E.g. /hello
+    return itemPath.startsWith('/');
+}
+/**
+ * On Linux/macOS, true if path starts with `/`. On Windows, true for paths like:
+ * `\`, `\hello`, `\\hello\share`, `C:`, and `C:\hello` (and using alternate separator).
+ */
+function hasRoot(itemPath) {
+    external_assert_(itemPath, `isRooted parameter 'itemPath' must not be empty`);
+    // Normalize separators
+    itemPath = internal_path_helper_normalizeSeparators(itemPath);
+    // Windows
+    if (internal_path_helper_IS_WINDOWS) {
+        // E.g. \ or \hello or \\hello
+        // E.g. C: or C:\hello
+        return itemPath.startsWith('\\') || /^[A-Z]:/i.test(itemPath);
+    }
+    // E.g. /hello
+    return itemPath.startsWith('/');
+}
+/**
+ * Removes redundant slashes and converts `/` to `\` on Windows
+ */
+function internal_path_helper_normalizeSeparators(p) {
+    p = p || '';
+    // Windows
+    if (internal_path_helper_IS_WINDOWS) {
+        // Convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // Remove redundant slashes
+        const isUnc = /^\\\\+[^\\]/.test(p); // e.g. \\hello
+        return (isUnc ? '\\' : '') + p.replace(/\\\\+/g, '\\'); // preserve leading \\ for UNC
+    }
+    // Remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+/**
+ * Normalizes the path separators and trims the trailing separator (when safe).
+ * For example, `/foo/ => /foo` but `/ => /`
+ */
+function safeTrimTrailingSeparator(p) {
+    // Short-circuit if empty
+    if (!p) {
+        return '';
+    }
+    // Normalize separators
+    p = internal_path_helper_normalizeSeparators(p);
+    // No trailing slash
+    if (!p.endsWith(external_path_namespaceObject.sep)) {
+        return p;
+    }
+    // Check '/' on Linux/macOS and '\' on Windows
+    if (p === external_path_namespaceObject.sep) {
+        return p;
+    }
+    // On Windows check if drive root. E.g. C:\
+    if (internal_path_helper_IS_WINDOWS && /^[A-Z]:\\$/i.test(p)) {
+        return p;
+    }
+    // Otherwise trim trailing slash
+    return p.substr(0, p.length - 1);
+}
+//# sourceMappingURL=internal-path-helper.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-match-kind.js
+/**
+ * Indicates whether a pattern matches a path
+ */
+var MatchKind;
+(function (MatchKind) {
+    /** Not matched */
+    MatchKind[MatchKind["None"] = 0] = "None";
+    /** Matched if the path is a directory */
+    MatchKind[MatchKind["Directory"] = 1] = "Directory";
+    /** Matched if the path is a regular file */
+    MatchKind[MatchKind["File"] = 2] = "File";
+    /** Matched */
+    MatchKind[MatchKind["All"] = 3] = "All";
+})(MatchKind || (MatchKind = {}));
+//# sourceMappingURL=internal-match-kind.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern-helper.js
+
+
+const internal_pattern_helper_IS_WINDOWS = process.platform === 'win32';
+/**
+ * Given an array of patterns, returns an array of paths to search.
+ * Duplicates and paths under other included paths are filtered out.
+ */
+function getSearchPaths(patterns) {
+    // Ignore negate patterns
+    patterns = patterns.filter(x => !x.negate);
+    // Create a map of all search paths
+    const searchPathMap = {};
+    for (const pattern of patterns) {
+        const key = internal_pattern_helper_IS_WINDOWS
+            ? pattern.searchPath.toUpperCase()
+            : pattern.searchPath;
+        searchPathMap[key] = 'candidate';
+    }
+    const result = [];
+    for (const pattern of patterns) {
+        // Check if already included
+        const key = internal_pattern_helper_IS_WINDOWS
+            ? pattern.searchPath.toUpperCase()
+            : pattern.searchPath;
+        if (searchPathMap[key] === 'included') {
+            continue;
+        }
+        // Check for an ancestor search path
+        let foundAncestor = false;
+        let tempKey = key;
+        let parent = dirname(tempKey);
+        while (parent !== tempKey) {
+            if (searchPathMap[parent]) {
+                foundAncestor = true;
+                break;
+            }
+            tempKey = parent;
+            parent = dirname(tempKey);
+        }
+        // Include the search pattern in the result
+        if (!foundAncestor) {
+            result.push(pattern.searchPath);
+            searchPathMap[key] = 'included';
+        }
+    }
+    return result;
+}
+/**
+ * Matches the patterns against the path
+ */
+function internal_pattern_helper_match(patterns, itemPath) {
+    let result = MatchKind.None;
+    for (const pattern of patterns) {
+        if (pattern.negate) {
+            result &= ~pattern.match(itemPath);
+        }
+        else {
+            result |= pattern.match(itemPath);
+        }
+    }
+    return result;
+}
+/**
+ * Checks whether to descend further into the directory
+ */
+function internal_pattern_helper_partialMatch(patterns, itemPath) {
+    return patterns.some(x => !x.negate && x.partialMatch(itemPath));
+}
+//# sourceMappingURL=internal-pattern-helper.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/balanced-match/dist/esm/index.js
+const balanced = (a, b, str) => {
+    const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
+    const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
+    const r = ma !== null && mb != null && range(ma, mb, str);
+    return (r && {
+        start: r[0],
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + ma.length, r[1]),
+        post: str.slice(r[1] + mb.length),
+    });
+};
+const maybeMatch = (reg, str) => {
+    const m = str.match(reg);
+    return m ? m[0] : null;
+};
+const range = (a, b, str) => {
+    let begs, beg, left, right = undefined, result;
+    let ai = str.indexOf(a);
+    let bi = str.indexOf(b, ai + 1);
+    let i = ai;
+    if (ai >= 0 && bi > 0) {
+        if (a === b) {
+            return [ai, bi];
+        }
+        begs = [];
+        left = str.length;
+        while (i >= 0 && !result) {
+            if (i === ai) {
+                begs.push(i);
+                ai = str.indexOf(a, i + 1);
+            }
+            else if (begs.length === 1) {
+                const r = begs.pop();
+                if (r !== undefined)
+                    result = [r, bi];
+            }
+            else {
+                beg = begs.pop();
+                if (beg !== undefined && beg < left) {
+                    left = beg;
+                    right = bi;
+                }
+                bi = str.indexOf(b, i + 1);
+            }
+            i = ai < bi && ai >= 0 ? ai : bi;
+        }
+        if (begs.length && right !== undefined) {
+            result = [left, right];
+        }
+    }
+    return result;
+};
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/brace-expansion/dist/esm/index.js
+
+const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
+const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
+const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
+const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
+const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
+const escSlashPattern = new RegExp(escSlash, 'g');
+const escOpenPattern = new RegExp(escOpen, 'g');
+const escClosePattern = new RegExp(escClose, 'g');
+const escCommaPattern = new RegExp(escComma, 'g');
+const escPeriodPattern = new RegExp(escPeriod, 'g');
+const slashPattern = /\\\\/g;
+const openPattern = /\\{/g;
+const closePattern = /\\}/g;
+const commaPattern = /\\,/g;
+const periodPattern = /\\\./g;
+const EXPANSION_MAX = 100_000;
+// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
+// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
+// truncated to 100k results - while making every result ~1500 characters
+// long. The result set, and the intermediate arrays built while combining
+// brace sets, then grow large enough to exhaust memory and crash the process
+// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
+// characters the accumulator may hold at any point, so memory stays flat no
+// matter how many brace groups are chained. The limit sits well above any
+// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
+// characters) so legitimate input is unaffected.
+const EXPANSION_MAX_LENGTH = 4_000_000;
+// `expand_` recurses once per level of brace *nesting* - both when expanding a
+// set's comma members and when re-wrapping a set whose body is a single part.
+// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
+// level per chained group), which left nesting depth unbounded: about 3,100
+// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
+// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
+// will follow nesting. It sits far above any realistic pattern and well below
+// the depth at which the stack runs out.
+const EXPANSION_MAX_DEPTH = 1_000;
+// Bash keeps a quirk where a brace group followed by a comma set still expands
+// (`{a},b}`). The parser implements it by rewriting the string and restarting
+// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
+// full passes over a string that itself grows by one `escClose` sentinel each
+// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
+// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
+// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
+// times the scan may restart. Real `{a},b}` input needs a handful.
+const EXPANSION_MAX_REWRITES = 1_000;
+// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
+// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
+// and chained groups each rebuild up to `max` results, so 2KB of input could
+// block the event loop for over 30 seconds. Each character scanned, result
+// built and sequence value generated is a step, and each `expand_` call costs
+// `CALL_STEPS` more. Past the budget, the set being expanded and everything
+// after it stay literal. A glob needs a few hundred steps, and nesting all the
+// way to `EXPANSION_MAX_DEPTH` about 4M.
+const EXPANSION_MAX_STEPS = 20_000_000;
+// What one `expand_` call costs on top of what it scans and builds. Setting
+// one up takes about as long as scanning 16 characters, and a set whose
+// results are wrapped to be expanded again makes one call per result, each
+// scanning and building next to nothing: 64KB of
+// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
+// 4M such calls, which spent the budget three times as slowly as anything
+// else.
+const CALL_STEPS = 16;
+function numeric(str) {
+    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+    return str
+        .replace(slashPattern, escSlash)
+        .replace(openPattern, escOpen)
+        .replace(closePattern, escClose)
+        .replace(commaPattern, escComma)
+        .replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+    return str
+        .replace(escSlashPattern, '\\')
+        .replace(escOpenPattern, '{')
+        .replace(escClosePattern, '}')
+        .replace(escCommaPattern, ',')
+        .replace(escPeriodPattern, '.');
+}
+// Like `target.push(...items)` but doesn't overflow the stack
+function pushAll(target, items) {
+    for (let i = 0; i < items.length; i++) {
+        target.push(items[i]);
+    }
+}
+// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
+// and charged for the characters it walks: up to the group's `}`, or the
+// whole string when there is no match or unmatched `{` come first, which
+// `unmatched` then flags for masking. Once a call overdraws the budget, it
+// and every later one return undefined, so the rest stays literal.
+function balancedWithBudget(str, masked, budget) {
+    if (budget.remaining < 0) {
+        return undefined;
+    }
+    const r = range('{', '}', masked);
+    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
+    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+    if (!r || budget.remaining < 0) {
+        return undefined;
+    }
+    return {
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + 1, r[1]),
+        post: str.slice(r[1] + 1),
+        unmatched,
+    };
+}
+// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
+// keeps the length, so a scan of it still lines up with the string it was
+// made from. Such a `{` is literal either way, but `balanced` only learns that
+// one is unmatched by reading to the end of the string, so with one at the
+// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
+// input. That was quadratic, and once the step budget charged for it, it ran
+// out partway through and left the rest literal. A scan of the masked copy
+// stops at the group's `}`. It is one pass, charged as such.
+function maskUnmatchedOpens(masked, budget) {
+    budget.remaining -= masked.length;
+    const open = [];
+    for (let i = 0; i < masked.length; i++) {
+        const c = masked.charCodeAt(i);
+        if (c === 0x7b) {
+            open.push(i);
+        }
+        else if (c === 0x7d && open.length) {
+            open.pop();
+        }
+    }
+    let out = '';
+    let last = 0;
+    for (let i = 0; i < open.length; i++) {
+        const at = open[i];
+        out += masked.slice(last, at) + '\0';
+        last = at + 1;
+    }
+    return out + masked.slice(last);
+}
+// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
+// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
+// the end. The regex tries every `,` and backtracks through the rest of its
+// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
+// every pass. Like a scan, it is charged for the whole string and refused if
+// that overdraws the budget.
+function commaSetFollows(str, budget) {
+    budget.remaining -= str.length;
+    if (budget.remaining < 0) {
+        return false;
+    }
+    // Whether a `}` follows the current position before the line ends
+    let close = false;
+    for (let i = str.length - 1; i >= 0; i--) {
+        const c = str.charCodeAt(i);
+        if (c === 0x7d) {
+            close = true;
+        }
+        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+            // A line terminator, which `.` does not match
+            close = false;
+        }
+        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * Basically just str.split(","), but handling cases
+ * where we have nested braced sections, which should be
+ * treated as individual members, like {a,{b,c},d}
+ *
+ * Returns `undefined` if the step budget runs out before the whole set is
+ * split, since splitting what is left on every comma would tear apart the
+ * nested sets it still holds.
+ */
+function parseCommaParts(str, budget) {
+    const parts = [];
+    // Walk the brace groups iteratively. Recursing on `post` once per group let a
+    // chain of them exhaust the stack - the parsing-side counterpart to
+    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
+    // `maxLength` can bound, since it happens before expansion.
+    //
+    // The part the next chunk continues
+    let carry = '';
+    for (;;) {
+        // A set's body holds no unmatched `{`, so there is nothing to mask.
+        const m = balancedWithBudget(str, str, budget);
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        if (!m) {
+            const tail = str.split(',');
+            tail[0] = carry + tail[0];
+            pushAll(parts, tail);
+            return parts;
+        }
+        const { pre, body, post } = m;
+        const p = pre.split(',');
+        p[0] = carry + p[0];
+        p[p.length - 1] += '{' + body + '}';
+        if (!post.length) {
+            pushAll(parts, p);
+            return parts;
+        }
+        carry = p.pop();
+        pushAll(parts, p);
+        str = post;
+    }
+}
+// An option that is left out, or that is NaN, gets its default. Every
+// comparison against NaN is false, so a NaN bound would never be reached:
+// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
+// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
+// `Infinity` to lift a bound.
+function bound(value, fallback) {
+    return value === undefined || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+    if (!str) {
+        return [];
+    }
+    const max = bound(options.max, EXPANSION_MAX);
+    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+    // I don't know why Bash 4.3 does this, but it does.
+    // Anything starting with {} will have the first two bytes preserved
+    // but *only* at the top level, so {},a}b will not expand to anything,
+    // but a{},b}c will be expanded to [a}c,abc].
+    // One could argue that this is a bug in Bash, but since the goal of
+    // this module is to match Bash's rules, we escape a leading {}
+    if (str.slice(0, 2) === '{}') {
+        str = '\\{\\}' + str.slice(2);
+    }
+    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+    return '{' + str + '}';
+}
+function isPadded(el) {
+    return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+    return i <= y;
+}
+function gte(i, y) {
+    return i >= y;
+}
+// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
+// number of results at `max` and the total number of characters at `maxLength`.
+// This is the one place output grows, so bounding it here keeps the single
+// accumulator - and therefore memory - flat regardless of how many brace groups
+// are combined (CVE-2026-14257). Each result built is a step, since `max` and
+// `maxLength` bound one combination, not how many brace groups are combined.
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+    const out = [];
+    let length = 0;
+    // Bash drops empty results at the top level, and they don't count against
+    // `max`, so `max` bounds the number of *kept* results. Only an empty
+    // `acc[a] + pre` can make one, so for those the empty values are skipped
+    // without being visited. Visiting them one at a time let a set of empties
+    // cost `acc.length * values.length` while keeping nothing.
+    let nonEmpty;
+    outer: for (let a = 0; a < acc.length; a++) {
+        const prefix = acc[a] + pre;
+        let vs = values;
+        if (dropEmpties && !prefix) {
+            if (!nonEmpty)
+                nonEmpty = values.filter(v => v);
+            vs = nonEmpty;
+        }
+        for (let v = 0; v < vs.length; v++) {
+            if (out.length >= max)
+                break outer;
+            const expansion = prefix + vs[v];
+            if (length + expansion.length > maxLength)
+                break outer;
+            out.push(expansion);
+            length += expansion.length;
+        }
+    }
+    budget.remaining -= out.length;
+    return out;
+}
+// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
+// sequence body, or `undefined` if the step budget runs out generating them.
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+    const n = body.split(/\.\./);
+    const N = [];
+    // A sequence body always splits into two or three parts, but the compiler
+    // can't know that.
+    /* c8 ignore start */
+    if (n[0] === undefined || n[1] === undefined) {
+        return N;
+    }
+    /* c8 ignore stop */
+    const x = numeric(n[0]);
+    const y = numeric(n[1]);
+    const width = Math.max(n[0].length, n[1].length);
+    let incr = n.length === 3 && n[2] !== undefined ?
+        Math.max(Math.abs(numeric(n[2])), 1)
+        : 1;
+    let test = lte;
+    const reverse = y < x;
+    if (reverse) {
+        incr *= -1;
+        test = gte;
+    }
+    const pad = n.some(isPadded);
+    // A padded value is built a character at a time to `width`, which the input
+    // sets, so it costs one step per character: 64KB of
+    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
+    // one step per value.
+    const cost = pad ? width : 1;
+    let length = 0;
+    for (let i = x; test(i, y) && N.length < max; i += incr) {
+        // Each value is a step. `max` and `maxLength` bound one sequence, but a
+        // chain of them still generated up to `max` values each, however few
+        // combining could keep.
+        budget.remaining -= cost;
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        let c;
+        if (isAlphaSequence) {
+            c = String.fromCharCode(i);
+            if (c === '\\') {
+                c = '';
+            }
+        }
+        else {
+            c = String(i);
+            if (pad) {
+                const need = width - c.length;
+                if (need > 0) {
+                    const z = new Array(need + 1).join('0');
+                    if (i < 0) {
+                        c = '-' + z + c.slice(1);
+                    }
+                    else {
+                        c = z + c;
+                    }
+                }
+            }
+        }
+        if (length + c.length > maxLength)
+            break;
+        N.push(c);
+        length += c.length;
+    }
+    return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    // An overdraft here makes the first scan refuse, so `str` stays literal.
+    budget.remaining -= CALL_STEPS;
+    // Too deeply nested to keep following: treat the rest as literal, the same
+    // way a group that cannot expand is already handled. Truncating rather than
+    // throwing keeps `expand` total, matching `max` and `maxLength`.
+    if (depth > maxDepth) {
+        return [str];
+    }
+    // Consume the string's top-level brace groups left to right, threading a
+    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
+    // rather than recursing on `m.post` once per group - keeps the native stack
+    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
+    // longer overflow the stack, and leaves a single accumulator whose size
+    // `maxLength` bounds directly (CVE-2026-14257).
+    let acc = [''];
+    // Bash drops empty results, but only when the *first* top-level group is a
+    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
+    // is on the final strings, so it is applied to whichever `combine` produces
+    // them (the one with no brace set left in the tail).
+    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
+    // re-reads the whole string, so leaving this unbounded is quadratic.
+    let rewrites = 0;
+    let dropEmpties = false;
+    let firstGroup = true;
+    // `str` with its unmatched `{` masked, once a scan has run into them
+    let masked = str;
+    for (;;) {
+        const m = balancedWithBudget(str, masked, budget);
+        // No brace set left, or no step budget left to look for one: the rest of
+        // the string is literal.
+        if (!m) {
+            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
+        }
+        if (m.unmatched) {
+            masked = maskUnmatchedOpens(masked, budget);
+        }
+        // no need to expand pre, since it is guaranteed to be free of brace-sets
+        const pre = m.pre;
+        // This set and the rest of the string, literal: for a set that cannot
+        // expand, and for one the step budget runs out on. Once it is overdrawn,
+        // every set still being expanded, at every level, stays literal like this -
+        // otherwise each level above would go on combining, and wrapping and
+        // expanding again, results the budget was too small for.
+        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
+        if (/\$$/.test(pre)) {
+            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
+            firstGroup = false;
+            if (!m.post.length)
+                break;
+            str = m.post;
+            masked = masked.slice(m.end + 1);
+            continue;
+        }
+        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+        const isSequence = isNumericSequence || isAlphaSequence;
+        const isOptions = m.body.indexOf(',') >= 0;
+        if (!isSequence && !isOptions) {
+            // {a},b}
+            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+                rewrites++;
+                str = m.pre + '{' + m.body + escClose + m.post;
+                // Taking a `}` away never gives an unmatched `{` a partner, so what
+                // is masked stays unmatched. The `{` it closed can be left without
+                // one, and the next scan masks it.
+                masked =
+                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+                isTop = true;
+                continue;
+            }
+            // Nothing here expands, so the whole remaining string is literal.
+            return literal();
+        }
+        if (firstGroup) {
+            dropEmpties = isTop && !isSequence;
+            firstGroup = false;
+        }
+        let values;
+        if (isSequence) {
+            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+            if (!values) {
+                return literal();
+            }
+        }
+        else {
+            let n = parseCommaParts(m.body, budget);
+            // The step budget ran out partway through the set.
+            if (!n) {
+                return literal();
+            }
+            if (n.length === 1 && n[0] !== undefined) {
+                // x{{a,b}}y ==> x{a}y x{b}y
+                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+                // The step budget ran out expanding the set's only part.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                //XXX is this necessary? Can't seem to hit it in tests.
+                /* c8 ignore start */
+                if (n.length === 1) {
+                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
+                    if (budget.remaining < 0) {
+                        return literal();
+                    }
+                    acc = next;
+                    if (!m.post.length)
+                        break;
+                    str = m.post;
+                    masked = masked.slice(m.end + 1);
+                    continue;
+                }
+                /* c8 ignore stop */
+            }
+            // Values that `combine` is going to drop as empty produce no result, so
+            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
+            // would stop at `['a', '']` and yield one result instead of two. Skipping
+            // them outright keeps `values` bounded while leaving `max` a bound on
+            // *kept* results.
+            let dropsEmpties = dropEmpties && !m.post.length && !pre;
+            for (let d = 0; dropsEmpties && d < acc.length; d++) {
+                if (acc[d]) {
+                    dropsEmpties = false;
+                }
+            }
+            values = [];
+            let valuesLength = 0;
+            outer: for (let j = 0; j < n.length; j++) {
+                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+                // The step budget ran out expanding a member.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                for (let k = 0; k < expanded.length; k++) {
+                    const v = expanded[k];
+                    if (dropsEmpties && !v)
+                        continue;
+                    if (values.length >= max ||
+                        valuesLength + v.length > maxLength) {
+                        break outer;
+                    }
+                    values.push(v);
+                    valuesLength += v.length;
+                }
+            }
+        }
+        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+        // The step budget ran out combining the set's values in.
+        if (budget.remaining < 0) {
+            return literal();
+        }
+        acc = next;
+        if (!m.post.length)
+            break;
+        str = m.post;
+        masked = masked.slice(m.end + 1);
+    }
+    return acc;
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+const MAX_PATTERN_LENGTH = 1024 * 64;
+const assertValidPattern = (pattern) => {
+    if (typeof pattern !== 'string') {
+        throw new TypeError('invalid pattern');
+    }
+    if (pattern.length > MAX_PATTERN_LENGTH) {
+        throw new TypeError('pattern is too long');
+    }
+};
+//# sourceMappingURL=assert-valid-pattern.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/brace-expressions.js
+// translate the various posix character classes into unicode properties
+// this works across all unicode locales
+// { <posix class>: [<translation>, /u flag required, negated]
+const posixClasses = {
+    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}', true],
+    '[:alpha:]': ['\\p{L}\\p{Nl}', true],
+    '[:ascii:]': ['\\x' + '00-\\x' + '7f', false],
+    '[:blank:]': ['\\p{Zs}\\t', true],
+    '[:cntrl:]': ['\\p{Cc}', true],
+    '[:digit:]': ['\\p{Nd}', true],
+    '[:graph:]': ['\\p{Z}\\p{C}', true, true],
+    '[:lower:]': ['\\p{Ll}', true],
+    '[:print:]': ['\\p{C}', true],
+    '[:punct:]': ['\\p{P}', true],
+    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f', true],
+    '[:upper:]': ['\\p{Lu}', true],
+    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}', true],
+    '[:xdigit:]': ['A-Fa-f0-9', false],
+};
+// only need to escape a few things inside of brace expressions
+// escapes: [ \ ] -
+const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
+// escape all regexp magic characters
+const regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+// everything has already been escaped, we just have to join
+const rangesToString = (ranges) => ranges.join('');
+// takes a glob string at a posix brace expression, and returns
+// an equivalent regular expression source, and boolean indicating
+// whether the /u flag needs to be applied, and the number of chars
+// consumed to parse the character class.
+// This also removes out of order ranges, and returns ($.) if the
+// entire class just no good.
+const parseClass = (glob, position) => {
+    const pos = position;
+    /* c8 ignore start */
+    if (glob.charAt(pos) !== '[') {
+        throw new Error('not in a brace expression');
+    }
+    /* c8 ignore stop */
+    const ranges = [];
+    const negs = [];
+    let i = pos + 1;
+    let sawStart = false;
+    let uflag = false;
+    let escaping = false;
+    let negate = false;
+    let endPos = pos;
+    let rangeStart = '';
+    WHILE: while (i < glob.length) {
+        const c = glob.charAt(i);
+        if ((c === '!' || c === '^') && i === pos + 1) {
+            negate = true;
+            i++;
+            continue;
+        }
+        if (c === ']' && sawStart && !escaping) {
+            endPos = i + 1;
+            break;
+        }
+        sawStart = true;
+        if (c === '\\') {
+            if (!escaping) {
+                escaping = true;
+                i++;
+                continue;
+            }
+            // escaped \ char, fall through and treat like normal char
+        }
+        if (c === '[' && !escaping) {
+            // either a posix class, a collation equivalent, or just a [
+            for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
+                if (glob.startsWith(cls, i)) {
+                    // invalid, [a-[] is fine, but not [a-[:alpha]]
+                    if (rangeStart) {
+                        return ['$.', false, glob.length - pos, true];
+                    }
+                    i += cls.length;
+                    if (neg)
+                        negs.push(unip);
+                    else
+                        ranges.push(unip);
+                    uflag = uflag || u;
+                    continue WHILE;
+                }
+            }
+        }
+        // now it's just a normal character, effectively
+        escaping = false;
+        if (rangeStart) {
+            // throw this range away if it's not valid, but others
+            // can still match.
+            if (c > rangeStart) {
+                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(c));
+            }
+            else if (c === rangeStart) {
+                ranges.push(braceEscape(c));
+            }
+            rangeStart = '';
+            i++;
+            continue;
+        }
+        // now might be the start of a range.
+        // can be either c-d or c-] or c<more...>] or c] at this point
+        if (glob.startsWith('-]', i + 1)) {
+            ranges.push(braceEscape(c + '-'));
+            i += 2;
+            continue;
+        }
+        if (glob.startsWith('-', i + 1)) {
+            rangeStart = c;
+            i += 2;
+            continue;
+        }
+        // not the start of a range, just a single character
+        ranges.push(braceEscape(c));
+        i++;
+    }
+    if (endPos < i) {
+        // didn't see the end of the class, not a valid class,
+        // but might still be valid as a literal match.
+        return ['', false, 0, false];
+    }
+    // if we got no ranges and no negates, then we have a range that
+    // cannot possibly match anything, and that poisons the whole glob
+    if (!ranges.length && !negs.length) {
+        return ['$.', false, glob.length - pos, true];
+    }
+    // if we got one positive range, and it's a single character, then that's
+    // not actually a magic pattern, it's just that one literal character.
+    // we should not treat that as "magic", we should just return the literal
+    // character. [_] is a perfectly valid way to escape glob magic chars.
+    if (negs.length === 0 &&
+        ranges.length === 1 &&
+        /^\\?.$/.test(ranges[0]) &&
+        !negate) {
+        const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+        return [regexpEscape(r), false, endPos - pos, false];
+    }
+    const sranges = '[' + (negate ? '^' : '') + rangesToString(ranges) + ']';
+    const snegs = '[' + (negate ? '' : '^') + rangesToString(negs) + ']';
+    const comb = ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
+        : ranges.length ? sranges
+            : snegs;
+    return [comb, uflag, endPos - pos, true];
+};
+//# sourceMappingURL=brace-expressions.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/unescape.js
+/**
+ * Un-escape a string that has been escaped with {@link escape}.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
+ * square-bracket escapes are removed, but not backslash escapes.
+ *
+ * For example, it will turn the string `'[*]'` into `*`, but it will not
+ * turn `'\\*'` into `'*'`, because `\` is a path separator in
+ * `windowsPathsNoEscape` mode.
+ *
+ * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
+ * backslash escapes are removed.
+ *
+ * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
+ * or unescaped.
+ *
+ * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
+ * unescaped.
+ */
+const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/\[([^/\\])\]/g, '$1')
+            : s
+                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
+                .replace(/\\([^/])/g, '$1');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/\[([^/\\{}])\]/g, '$1')
+        : s
+            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
+            .replace(/\\([^/{}])/g, '$1');
+};
+//# sourceMappingURL=unescape.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/ast.js
+// parse a single path portion
+var _a;
+
+
+const types = new Set(['!', '?', '+', '*', '@']);
+const isExtglobType = (c) => types.has(c);
+const isExtglobAST = (c) => isExtglobType(c.type);
+// Map of which extglob types can adopt the children of a nested extglob
+//
+// anything but ! can adopt a matching type:
+// +(a|+(b|c)|d) => +(a|b|c|d)
+// *(a|*(b|c)|d) => *(a|b|c|d)
+// @(a|@(b|c)|d) => @(a|b|c|d)
+// ?(a|?(b|c)|d) => ?(a|b|c|d)
+//
+// * can adopt anything, because 0 or repetition is allowed
+// *(a|?(b|c)|d) => *(a|b|c|d)
+// *(a|+(b|c)|d) => *(a|b|c|d)
+// *(a|@(b|c)|d) => *(a|b|c|d)
+//
+// + can adopt @, because 1 or repetition is allowed
+// +(a|@(b|c)|d) => +(a|b|c|d)
+//
+// + and @ CANNOT adopt *, because 0 would be allowed
+// +(a|*(b|c)|d) => would match "", on *(b|c)
+// @(a|*(b|c)|d) => would match "", on *(b|c)
+//
+// + and @ CANNOT adopt ?, because 0 would be allowed
+// +(a|?(b|c)|d) => would match "", on ?(b|c)
+// @(a|?(b|c)|d) => would match "", on ?(b|c)
+//
+// ? can adopt @, because 0 or 1 is allowed
+// ?(a|@(b|c)|d) => ?(a|b|c|d)
+//
+// ? and @ CANNOT adopt * or +, because >1 would be allowed
+// ?(a|*(b|c)|d) => would match bbb on *(b|c)
+// @(a|*(b|c)|d) => would match bbb on *(b|c)
+// ?(a|+(b|c)|d) => would match bbb on +(b|c)
+// @(a|+(b|c)|d) => would match bbb on +(b|c)
+//
+// ! CANNOT adopt ! (nothing else can either)
+// !(a|!(b|c)|d) => !(a|b|c|d) would fail to match on b (not not b|c)
+//
+// ! can adopt @
+// !(a|@(b|c)|d) => !(a|b|c|d)
+//
+// ! CANNOT adopt *
+// !(a|*(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
+//
+// ! CANNOT adopt +
+// !(a|+(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
+//
+// ! CANNOT adopt ?
+// x!(a|?(b|c)|d) => x!(a|b|c|d) would fail to match "x"
+const adoptionMap = new Map([
+    ['!', ['@']],
+    ['?', ['?', '@']],
+    ['@', ['@']],
+    ['*', ['*', '+', '?', '@']],
+    ['+', ['+', '@']],
+]);
+// nested extglobs that can be adopted in, but with the addition of
+// a blank '' element.
+const adoptionWithSpaceMap = new Map([
+    ['!', ['?']],
+    ['@', ['?']],
+    ['+', ['?', '*']],
+]);
+// union of the previous two maps
+const adoptionAnyMap = new Map([
+    ['!', ['?', '@']],
+    ['?', ['?', '@']],
+    ['@', ['?', '@']],
+    ['*', ['*', '+', '?', '@']],
+    ['+', ['+', '@', '?', '*']],
+]);
+// Extglobs that can take over their parent if they are the only child
+// the key is parent, value maps child to resulting extglob parent type
+// '@' is omitted because it's a special case. An `@` extglob with a single
+// member can always be usurped by that subpattern.
+const usurpMap = new Map([
+    ['!', new Map([['!', '@']])],
+    [
+        '?',
+        new Map([
+            ['*', '*'],
+            ['+', '*'],
+        ]),
+    ],
+    [
+        '@',
+        new Map([
+            ['!', '!'],
+            ['?', '?'],
+            ['@', '@'],
+            ['*', '*'],
+            ['+', '+'],
+        ]),
+    ],
+    [
+        '+',
+        new Map([
+            ['?', '*'],
+            ['*', '*'],
+        ]),
+    ],
+]);
+// Patterns that get prepended to bind to the start of either the
+// entire string, or just a single path portion, to prevent dots
+// and/or traversal patterns, when needed.
+// Exts don't need the ^ or / bit, because the root binds that already.
+const startNoTraversal = '(?!(?:^|/)\\.\\.?(?:$|/))';
+const startNoDot = '(?!\\.)';
+// characters that indicate a start of pattern needs the "no dots" bit,
+// because a dot *might* be matched. ( is not in the list, because in
+// the case of a child extglob, it will handle the prevention itself.
+const addPatternStart = new Set(['[', '.']);
+// cases where traversal is A-OK, no dot prevention needed
+const justDots = new Set(['..', '.']);
+const reSpecials = new Set('().*{}+?[]^$\\!');
+const regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+// any single thing other than /
+const qmark = '[^/]';
+// * => any number of characters
+const star = qmark + '*?';
+// use + when we need to ensure that *something* matches, because the * is
+// the only thing in the path portion.
+const starNoEmpty = qmark + '+?';
+// remove the \ chars that we added if we end up doing a nonmagic compare
+// const deslash = (s: string) => s.replace(/\\(.)/g, '$1')
+let ID = 0;
+class AST {
+    type;
+    #root;
+    #hasMagic;
+    #uflag = false;
+    #parts = [];
+    #parent;
+    #parentIndex;
+    #negs;
+    #filledNegs = false;
+    #options;
+    #toString;
+    // set to true if it's an extglob with no children
+    // (which really means one child of '')
+    #emptyExt = false;
+    id = ++ID;
+    get depth() {
+        return (this.#parent?.depth ?? -1) + 1;
+    }
+    [Symbol.for('nodejs.util.inspect.custom')]() {
+        return {
+            '@@type': 'AST',
+            id: this.id,
+            type: this.type,
+            root: this.#root.id,
+            parent: this.#parent?.id,
+            depth: this.depth,
+            partsLength: this.#parts.length,
+            parts: this.#parts,
+        };
+    }
+    constructor(type, parent, options = {}) {
+        this.type = type;
+        // extglobs are inherently magical
+        if (type)
+            this.#hasMagic = true;
+        this.#parent = parent;
+        this.#root = this.#parent ? this.#parent.#root : this;
+        this.#options = this.#root === this ? options : this.#root.#options;
+        this.#negs = this.#root === this ? [] : this.#root.#negs;
+        if (type === '!' && !this.#root.#filledNegs)
+            this.#negs.push(this);
+        this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
+    }
+    get hasMagic() {
+        /* c8 ignore start */
+        if (this.#hasMagic !== undefined)
+            return this.#hasMagic;
+        /* c8 ignore stop */
+        for (const p of this.#parts) {
+            if (typeof p === 'string')
+                continue;
+            if (p.type || p.hasMagic)
+                return (this.#hasMagic = true);
+        }
+        // note: will be undefined until we generate the regexp src and find out
+        return this.#hasMagic;
+    }
+    // reconstructs the pattern
+    toString() {
+        return (this.#toString !== undefined ? this.#toString
+            : !this.type ?
+                (this.#toString = this.#parts.map(p => String(p)).join(''))
+                : (this.#toString =
+                    this.type +
+                        '(' +
+                        this.#parts.map(p => String(p)).join('|') +
+                        ')'));
+    }
+    #fillNegs() {
+        /* c8 ignore start */
+        if (this !== this.#root)
+            throw new Error('should only call on root');
+        if (this.#filledNegs)
+            return this;
+        /* c8 ignore stop */
+        // call toString() once to fill this out
+        this.toString();
+        this.#filledNegs = true;
+        let n;
+        while ((n = this.#negs.pop())) {
+            if (n.type !== '!')
+                continue;
+            // walk up the tree, appending everthing that comes AFTER parentIndex
+            let p = n;
+            let pp = p.#parent;
+            while (pp) {
+                for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
+                    for (const part of n.#parts) {
+                        /* c8 ignore start */
+                        if (typeof part === 'string') {
+                            throw new Error('string part in extglob AST??');
+                        }
+                        /* c8 ignore stop */
+                        part.copyIn(pp.#parts[i]);
+                    }
+                }
+                p = pp;
+                pp = p.#parent;
+            }
+        }
+        return this;
+    }
+    push(...parts) {
+        for (const p of parts) {
+            if (p === '')
+                continue;
+            /* c8 ignore start */
+            if (typeof p !== 'string' &&
+                !(p instanceof _a && p.#parent === this)) {
+                throw new Error('invalid part: ' + p);
+            }
+            /* c8 ignore stop */
+            this.#parts.push(p);
+        }
+    }
+    toJSON() {
+        const ret = this.type === null ?
+            this.#parts
+                .slice()
+                .map(p => (typeof p === 'string' ? p : p.toJSON()))
+            : [this.type, ...this.#parts.map(p => p.toJSON())];
+        if (this.isStart() && !this.type)
+            ret.unshift([]);
+        if (this.isEnd() &&
+            (this === this.#root ||
+                (this.#root.#filledNegs && this.#parent?.type === '!'))) {
+            ret.push({});
+        }
+        return ret;
+    }
+    isStart() {
+        if (this.#root === this)
+            return true;
+        // if (this.type) return !!this.#parent?.isStart()
+        if (!this.#parent?.isStart())
+            return false;
+        if (this.#parentIndex === 0)
+            return true;
+        // if everything AHEAD of this is a negation, then it's still the "start"
+        const p = this.#parent;
+        for (let i = 0; i < this.#parentIndex; i++) {
+            const pp = p.#parts[i];
+            if (!(pp instanceof _a && pp.type === '!')) {
+                return false;
+            }
+        }
+        return true;
+    }
+    isEnd() {
+        if (this.#root === this)
+            return true;
+        if (this.#parent?.type === '!')
+            return true;
+        if (!this.#parent?.isEnd())
+            return false;
+        if (!this.type)
+            return this.#parent?.isEnd();
+        // if not root, it'll always have a parent
+        /* c8 ignore start */
+        const pl = this.#parent ? this.#parent.#parts.length : 0;
+        /* c8 ignore stop */
+        return this.#parentIndex === pl - 1;
+    }
+    copyIn(part) {
+        if (typeof part === 'string')
+            this.push(part);
+        else
+            this.push(part.clone(this));
+    }
+    clone(parent) {
+        const c = new _a(this.type, parent);
+        for (const p of this.#parts) {
+            c.copyIn(p);
+        }
+        return c;
+    }
+    static #parseAST(str, ast, pos, opt, extDepth) {
+        const maxDepth = opt.maxExtglobRecursion ?? 2;
+        let escaping = false;
+        let inBrace = false;
+        let braceStart = -1;
+        let braceNeg = false;
+        if (ast.type === null) {
+            // outside of a extglob, append until we find a start
+            let i = pos;
+            let acc = '';
+            while (i < str.length) {
+                const c = str.charAt(i++);
+                // still accumulate escapes at this point, but we do ignore
+                // starts that are escaped
+                if (escaping || c === '\\') {
+                    escaping = !escaping;
+                    acc += c;
+                    continue;
+                }
+                if (inBrace) {
+                    if (i === braceStart + 1) {
+                        if (c === '^' || c === '!') {
+                            braceNeg = true;
+                        }
+                    }
+                    else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
+                        inBrace = false;
+                    }
+                    acc += c;
+                    continue;
+                }
+                else if (c === '[') {
+                    inBrace = true;
+                    braceStart = i;
+                    braceNeg = false;
+                    acc += c;
+                    continue;
+                }
+                // we don't have to check for adoption here, because that's
+                // done at the other recursion point.
+                const doRecurse = !opt.noext &&
+                    isExtglobType(c) &&
+                    str.charAt(i) === '(' &&
+                    extDepth <= maxDepth;
+                if (doRecurse) {
+                    ast.push(acc);
+                    acc = '';
+                    const ext = new _a(c, ast);
+                    i = _a.#parseAST(str, ext, i, opt, extDepth + 1);
+                    ast.push(ext);
+                    continue;
+                }
+                acc += c;
+            }
+            ast.push(acc);
+            return i;
+        }
+        // some kind of extglob, pos is at the (
+        // find the next | or )
+        let i = pos + 1;
+        let part = new _a(null, ast);
+        const parts = [];
+        let acc = '';
+        while (i < str.length) {
+            const c = str.charAt(i++);
+            // still accumulate escapes at this point, but we do ignore
+            // starts that are escaped
+            if (escaping || c === '\\') {
+                escaping = !escaping;
+                acc += c;
+                continue;
+            }
+            if (inBrace) {
+                if (i === braceStart + 1) {
+                    if (c === '^' || c === '!') {
+                        braceNeg = true;
+                    }
+                }
+                else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
+                    inBrace = false;
+                }
+                acc += c;
+                continue;
+            }
+            else if (c === '[') {
+                inBrace = true;
+                braceStart = i;
+                braceNeg = false;
+                acc += c;
+                continue;
+            }
+            const doRecurse = !opt.noext &&
+                isExtglobType(c) &&
+                str.charAt(i) === '(' &&
+                /* c8 ignore start - the maxDepth is sufficient here */
+                (extDepth <= maxDepth || (ast && ast.#canAdoptType(c)));
+            /* c8 ignore stop */
+            if (doRecurse) {
+                const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
+                part.push(acc);
+                acc = '';
+                const ext = new _a(c, part);
+                part.push(ext);
+                i = _a.#parseAST(str, ext, i, opt, extDepth + depthAdd);
+                continue;
+            }
+            if (c === '|') {
+                part.push(acc);
+                acc = '';
+                parts.push(part);
+                part = new _a(null, ast);
+                continue;
+            }
+            if (c === ')') {
+                if (acc === '' && ast.#parts.length === 0) {
+                    ast.#emptyExt = true;
+                }
+                part.push(acc);
+                acc = '';
+                ast.push(...parts, part);
+                return i;
+            }
+            acc += c;
+        }
+        // unfinished extglob
+        // if we got here, it was a malformed extglob! not an extglob, but
+        // maybe something else in there.
+        ast.type = null;
+        ast.#hasMagic = undefined;
+        ast.#parts = [str.substring(pos - 1)];
+        return i;
+    }
+    #canAdoptWithSpace(child) {
+        return this.#canAdopt(child, adoptionWithSpaceMap);
+    }
+    #canAdopt(child, map = adoptionMap) {
+        if (!child ||
+            typeof child !== 'object' ||
+            child.type !== null ||
+            child.#parts.length !== 1 ||
+            this.type === null) {
+            return false;
+        }
+        const gc = child.#parts[0];
+        if (!gc || typeof gc !== 'object' || gc.type === null) {
+            return false;
+        }
+        return this.#canAdoptType(gc.type, map);
+    }
+    #canAdoptType(c, map = adoptionAnyMap) {
+        return !!map.get(this.type)?.includes(c);
+    }
+    #adoptWithSpace(child, index) {
+        const gc = child.#parts[0];
+        const blank = new _a(null, gc, this.options);
+        blank.#parts.push('');
+        gc.push(blank);
+        this.#adopt(child, index);
+    }
+    #adopt(child, index) {
+        const gc = child.#parts[0];
+        this.#parts.splice(index, 1, ...gc.#parts);
+        for (const p of gc.#parts) {
+            if (typeof p === 'object')
+                p.#parent = this;
+        }
+        this.#toString = undefined;
+    }
+    #canUsurpType(c) {
+        const m = usurpMap.get(this.type);
+        return !!m?.has(c);
+    }
+    #canUsurp(child) {
+        if (!child ||
+            typeof child !== 'object' ||
+            child.type !== null ||
+            child.#parts.length !== 1 ||
+            this.type === null ||
+            this.#parts.length !== 1) {
+            return false;
+        }
+        const gc = child.#parts[0];
+        if (!gc || typeof gc !== 'object' || gc.type === null) {
+            return false;
+        }
+        return this.#canUsurpType(gc.type);
+    }
+    #usurp(child) {
+        const m = usurpMap.get(this.type);
+        const gc = child.#parts[0];
+        const nt = m?.get(gc.type);
+        /* c8 ignore start - impossible */
+        if (!nt)
+            return false;
+        /* c8 ignore stop */
+        this.#parts = gc.#parts;
+        for (const p of this.#parts) {
+            if (typeof p === 'object') {
+                p.#parent = this;
+            }
+        }
+        this.type = nt;
+        this.#toString = undefined;
+        this.#emptyExt = false;
+    }
+    static fromGlob(pattern, options = {}) {
+        const ast = new _a(null, undefined, options);
+        _a.#parseAST(pattern, ast, 0, options, 0);
+        return ast;
+    }
+    // returns the regular expression if there's magic, or the unescaped
+    // string if not.
+    toMMPattern() {
+        // should only be called on root
+        /* c8 ignore start */
+        if (this !== this.#root)
+            return this.#root.toMMPattern();
+        /* c8 ignore stop */
+        const glob = this.toString();
+        const [re, body, hasMagic, uflag] = this.toRegExpSource();
+        // if we're in nocase mode, and not nocaseMagicOnly, then we do
+        // still need a regular expression if we have to case-insensitively
+        // match capital/lowercase characters.
+        const anyMagic = hasMagic ||
+            this.#hasMagic ||
+            (this.#options.nocase &&
+                !this.#options.nocaseMagicOnly &&
+                glob.toUpperCase() !== glob.toLowerCase());
+        if (!anyMagic) {
+            return body;
+        }
+        const flags = (this.#options.nocase ? 'i' : '') + (uflag ? 'u' : '');
+        return Object.assign(new RegExp(`^${re}$`, flags), {
+            _src: re,
+            _glob: glob,
+        });
+    }
+    get options() {
+        return this.#options;
+    }
+    // returns the string match, the regexp source, whether there's magic
+    // in the regexp (so a regular expression is required) and whether or
+    // not the uflag is needed for the regular expression (for posix classes)
+    // TODO: instead of injecting the start/end at this point, just return
+    // the BODY of the regexp, along with the start/end portions suitable
+    // for binding the start/end in either a joined full-path makeRe context
+    // (where we bind to (^|/), or a standalone matchPart context (where
+    // we bind to ^, and not /).  Otherwise slashes get duped!
+    //
+    // In part-matching mode, the start is:
+    // - if not isStart: nothing
+    // - if traversal possible, but not allowed: ^(?!\.\.?$)
+    // - if dots allowed or not possible: ^
+    // - if dots possible and not allowed: ^(?!\.)
+    // end is:
+    // - if not isEnd(): nothing
+    // - else: $
+    //
+    // In full-path matching mode, we put the slash at the START of the
+    // pattern, so start is:
+    // - if first pattern: same as part-matching mode
+    // - if not isStart(): nothing
+    // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
+    // - if dots allowed or not possible: /
+    // - if dots possible and not allowed: /(?!\.)
+    // end is:
+    // - if last pattern, same as part-matching mode
+    // - else nothing
+    //
+    // Always put the (?:$|/) on negated tails, though, because that has to be
+    // there to bind the end of the negated pattern portion, and it's easier to
+    // just stick it in now rather than try to inject it later in the middle of
+    // the pattern.
+    //
+    // We can just always return the same end, and leave it up to the caller
+    // to know whether it's going to be used joined or in parts.
+    // And, if the start is adjusted slightly, can do the same there:
+    // - if not isStart: nothing
+    // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
+    // - if dots allowed or not possible: (?:/|^)
+    // - if dots possible and not allowed: (?:/|^)(?!\.)
+    //
+    // But it's better to have a simpler binding without a conditional, for
+    // performance, so probably better to return both start options.
+    //
+    // Then the caller just ignores the end if it's not the first pattern,
+    // and the start always gets applied.
+    //
+    // But that's always going to be $ if it's the ending pattern, or nothing,
+    // so the caller can just attach $ at the end of the pattern when building.
+    //
+    // So the todo is:
+    // - better detect what kind of start is needed
+    // - return both flavors of starting pattern
+    // - attach $ at the end of the pattern when creating the actual RegExp
+    //
+    // Ah, but wait, no, that all only applies to the root when the first pattern
+    // is not an extglob. If the first pattern IS an extglob, then we need all
+    // that dot prevention biz to live in the extglob portions, because eg
+    // +(*|.x*) can match .xy but not .yx.
+    //
+    // So, return the two flavors if it's #root and the first child is not an
+    // AST, otherwise leave it to the child AST to handle it, and there,
+    // use the (?:^|/) style of start binding.
+    //
+    // Even simplified further:
+    // - Since the start for a join is eg /(?!\.) and the start for a part
+    // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
+    // or start or whatever) and prepend ^ or / at the Regexp construction.
+    toRegExpSource(allowDot) {
+        const dot = allowDot ?? !!this.#options.dot;
+        if (this.#root === this) {
+            this.#flatten();
+            this.#fillNegs();
+        }
+        if (!isExtglobAST(this)) {
+            const noEmpty = this.isStart() &&
+                this.isEnd() &&
+                !this.#parts.some(s => typeof s !== 'string');
+            const src = this.#parts
+                .map(p => {
+                const [re, _, hasMagic, uflag] = typeof p === 'string' ?
+                    _a.#parseGlob(p, this.#hasMagic, noEmpty)
+                    : p.toRegExpSource(allowDot);
+                this.#hasMagic = this.#hasMagic || hasMagic;
+                this.#uflag = this.#uflag || uflag;
+                return re;
+            })
+                .join('');
+            let start = '';
+            if (this.isStart()) {
+                if (typeof this.#parts[0] === 'string') {
+                    // this is the string that will match the start of the pattern,
+                    // so we need to protect against dots and such.
+                    // '.' and '..' cannot match unless the pattern is that exactly,
+                    // even if it starts with . or dot:true is set.
+                    const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
+                    if (!dotTravAllowed) {
+                        const aps = addPatternStart;
+                        // check if we have a possibility of matching . or ..,
+                        // and prevent that.
+                        const needNoTrav = 
+                        // dots are allowed, and the pattern starts with [ or .
+                        (dot && aps.has(src.charAt(0))) ||
+                            // the pattern starts with \., and then [ or .
+                            (src.startsWith('\\.') && aps.has(src.charAt(2))) ||
+                            // the pattern starts with \.\., and then [ or .
+                            (src.startsWith('\\.\\.') && aps.has(src.charAt(4)));
+                        // no need to prevent dots if it can't match a dot, or if a
+                        // sub-pattern will be preventing it anyway.
+                        const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
+                        start =
+                            needNoTrav ? startNoTraversal
+                                : needNoDot ? startNoDot
+                                    : '';
+                    }
+                }
+            }
+            // append the "end of path portion" pattern to negation tails
+            let end = '';
+            if (this.isEnd() &&
+                this.#root.#filledNegs &&
+                this.#parent?.type === '!') {
+                end = '(?:$|\\/)';
+            }
+            const final = start + src + end;
+            return [
+                final,
+                unescape_unescape(src),
+                (this.#hasMagic = !!this.#hasMagic),
+                this.#uflag,
+            ];
+        }
+        // We need to calculate the body *twice* if it's a repeat pattern
+        // at the start, once in nodot mode, then again in dot mode, so a
+        // pattern like *(?) can match 'x.y'
+        const repeated = this.type === '*' || this.type === '+';
+        // some kind of extglob
+        const start = this.type === '!' ? '(?:(?!(?:' : '(?:';
+        let body = this.#partsToRegExp(dot);
+        if (this.isStart() && this.isEnd() && !body && this.type !== '!') {
+            // invalid extglob, has to at least be *something* present, if it's
+            // the entire path portion.
+            const s = this.toString();
+            const me = this;
+            me.#parts = [s];
+            me.type = null;
+            me.#hasMagic = undefined;
+            return [s, unescape_unescape(this.toString()), false, false];
+        }
+        let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ?
+            ''
+            : this.#partsToRegExp(true);
+        if (bodyDotAllowed === body) {
+            bodyDotAllowed = '';
+        }
+        if (bodyDotAllowed) {
+            body = `(?:${body})(?:${bodyDotAllowed})*?`;
+        }
+        // an empty !() is exactly equivalent to a starNoEmpty
+        let final = '';
+        if (this.type === '!' && this.#emptyExt) {
+            final = (this.isStart() && !dot ? startNoDot : '') + starNoEmpty;
+        }
+        else {
+            const close = this.type === '!' ?
+                // !() must match something,but !(x) can match ''
+                '))' +
+                    (this.isStart() && !dot && !allowDot ? startNoDot : '') +
+                    star +
+                    ')'
+                : this.type === '@' ? ')'
+                    : this.type === '?' ? ')?'
+                        : this.type === '+' && bodyDotAllowed ? ')'
+                            : this.type === '*' && bodyDotAllowed ? `)?`
+                                : `)${this.type}`;
+            final = start + body + close;
+        }
+        return [
+            final,
+            unescape_unescape(body),
+            (this.#hasMagic = !!this.#hasMagic),
+            this.#uflag,
+        ];
+    }
+    #flatten() {
+        if (!isExtglobAST(this)) {
+            for (const p of this.#parts) {
+                if (typeof p === 'object') {
+                    p.#flatten();
+                }
+            }
+        }
+        else {
+            // do up to 10 passes to flatten as much as possible
+            let iterations = 0;
+            let done = false;
+            do {
+                done = true;
+                for (let i = 0; i < this.#parts.length; i++) {
+                    const c = this.#parts[i];
+                    if (typeof c === 'object') {
+                        c.#flatten();
+                        if (this.#canAdopt(c)) {
+                            done = false;
+                            this.#adopt(c, i);
+                        }
+                        else if (this.#canAdoptWithSpace(c)) {
+                            done = false;
+                            this.#adoptWithSpace(c, i);
+                        }
+                        else if (this.#canUsurp(c)) {
+                            done = false;
+                            this.#usurp(c);
+                        }
+                    }
+                }
+            } while (!done && ++iterations < 10);
+        }
+        this.#toString = undefined;
+    }
+    #partsToRegExp(dot) {
+        return this.#parts
+            .map(p => {
+            // extglob ASTs should only contain parent ASTs
+            /* c8 ignore start */
+            if (typeof p === 'string') {
+                throw new Error('string type in extglob ast??');
+            }
+            /* c8 ignore stop */
+            // can ignore hasMagic, because extglobs are already always magic
+            const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
+            this.#uflag = this.#uflag || uflag;
+            return re;
+        })
+            .filter(p => !(this.isStart() && this.isEnd()) || !!p)
+            .join('|');
+    }
+    static #parseGlob(glob, hasMagic, noEmpty = false) {
+        let escaping = false;
+        let re = '';
+        let uflag = false;
+        // multiple stars that aren't globstars coalesce into one *
+        let inStar = false;
+        for (let i = 0; i < glob.length; i++) {
+            const c = glob.charAt(i);
+            if (escaping) {
+                escaping = false;
+                re += (reSpecials.has(c) ? '\\' : '') + c;
+                continue;
+            }
+            if (c === '*') {
+                if (inStar)
+                    continue;
+                inStar = true;
+                re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+                hasMagic = true;
+                continue;
+            }
+            else {
+                inStar = false;
+            }
+            if (c === '\\') {
+                if (i === glob.length - 1) {
+                    re += '\\\\';
+                }
+                else {
+                    escaping = true;
+                }
+                continue;
+            }
+            if (c === '[') {
+                const [src, needUflag, consumed, magic] = parseClass(glob, i);
+                if (consumed) {
+                    re += src;
+                    uflag = uflag || needUflag;
+                    i += consumed - 1;
+                    hasMagic = hasMagic || magic;
+                    continue;
+                }
+            }
+            if (c === '?') {
+                re += qmark;
+                hasMagic = true;
+                continue;
+            }
+            re += regExpEscape(c);
+        }
+        return [re, unescape_unescape(glob), !!hasMagic, uflag];
+    }
+}
+_a = AST;
+//# sourceMappingURL=ast.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/escape.js
+/**
+ * Escape all magic characters in a glob pattern.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape}
+ * option is used, then characters are escaped by wrapping in `[]`, because
+ * a magic character wrapped in a character class can only be satisfied by
+ * that exact character.  In this mode, `\` is _not_ escaped, because it is
+ * not interpreted as a magic character, but instead as a path separator.
+ *
+ * If the {@link MinimatchOptions.magicalBraces} option is used,
+ * then braces (`{` and `}`) will be escaped.
+ */
+const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
+    // don't need to escape +@! because we escape the parens
+    // that make those magic, and escaping ! as [!] isn't valid,
+    // because [!]] is a valid glob class meaning not ']'.
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/[?*()[\]{}]/g, '[$&]')
+            : s.replace(/[?*()[\]\\{}]/g, '\\$&');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/[?*()[\]]/g, '[$&]')
+        : s.replace(/[?*()[\]\\]/g, '\\$&');
+};
+//# sourceMappingURL=escape.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/index.js
+
+
+
+
+
+const minimatch = (p, pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // shortcut: comments match nothing.
+    if (!options.nocomment && pattern.charAt(0) === '#') {
+        return false;
+    }
+    return new Minimatch(pattern, options).match(p);
+};
+// Optimized checking for the most common glob patterns.
+const starDotExtRE = /^\*+([^+@!?*[(]*)$/;
+const starDotExtTest = (ext) => (f) => !f.startsWith('.') && f.endsWith(ext);
+const starDotExtTestDot = (ext) => (f) => f.endsWith(ext);
+const starDotExtTestNocase = (ext) => {
+    ext = ext.toLowerCase();
+    return (f) => !f.startsWith('.') && f.toLowerCase().endsWith(ext);
+};
+const starDotExtTestNocaseDot = (ext) => {
+    ext = ext.toLowerCase();
+    return (f) => f.toLowerCase().endsWith(ext);
+};
+const starDotStarRE = /^\*+\.\*+$/;
+const starDotStarTest = (f) => !f.startsWith('.') && f.includes('.');
+const starDotStarTestDot = (f) => f !== '.' && f !== '..' && f.includes('.');
+const dotStarRE = /^\.\*+$/;
+const dotStarTest = (f) => f !== '.' && f !== '..' && f.startsWith('.');
+const starRE = /^\*+$/;
+const starTest = (f) => f.length !== 0 && !f.startsWith('.');
+const starTestDot = (f) => f.length !== 0 && f !== '.' && f !== '..';
+const qmarksRE = /^\?+([^+@!?*[(]*)?$/;
+const qmarksTestNocase = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExt([$0]);
+    if (!ext)
+        return noext;
+    ext = ext.toLowerCase();
+    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
+};
+const qmarksTestNocaseDot = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExtDot([$0]);
+    if (!ext)
+        return noext;
+    ext = ext.toLowerCase();
+    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
+};
+const qmarksTestDot = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExtDot([$0]);
+    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
+};
+const qmarksTest = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExt([$0]);
+    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
+};
+const qmarksTestNoExt = ([$0]) => {
+    const len = $0.length;
+    return (f) => f.length === len && !f.startsWith('.');
+};
+const qmarksTestNoExtDot = ([$0]) => {
+    const len = $0.length;
+    return (f) => f.length === len && f !== '.' && f !== '..';
+};
+/* c8 ignore start */
+const defaultPlatform = (typeof process === 'object' && process ?
+    (typeof process.env === 'object' &&
+        process.env &&
+        process.env.__MINIMATCH_TESTING_PLATFORM__) ||
+        process.platform
+    : 'posix');
+const esm_path = {
+    win32: { sep: '\\' },
+    posix: { sep: '/' },
+};
+/* c8 ignore stop */
+const sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
+minimatch.sep = sep;
+const GLOBSTAR = Symbol('globstar **');
+minimatch.GLOBSTAR = GLOBSTAR;
+// any single thing other than /
+// don't need to escape / when using new RegExp()
+const esm_qmark = '[^/]';
+// * => any number of characters
+const esm_star = esm_qmark + '*?';
+// ** when dots are allowed.  Anything goes, except .. and .
+// not (^ or / followed by one or two dots followed by $ or /),
+// followed by anything, any number of times.
+const twoStarDot = '(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?';
+// not a ^ or / followed by a dot,
+// followed by anything, any number of times.
+const twoStarNoDot = '(?:(?!(?:\\/|^)\\.).)*?';
+const filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+minimatch.filter = filter;
+const ext = (a, b = {}) => Object.assign({}, a, b);
+const defaults = (def) => {
+    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
+        return minimatch;
+    }
+    const orig = minimatch;
+    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+    return Object.assign(m, {
+        Minimatch: class Minimatch extends orig.Minimatch {
+            constructor(pattern, options = {}) {
+                super(pattern, ext(def, options));
+            }
+            static defaults(options) {
+                return orig.defaults(ext(def, options)).Minimatch;
+            }
+        },
+        AST: class AST extends orig.AST {
+            /* c8 ignore start */
+            constructor(type, parent, options = {}) {
+                super(type, parent, ext(def, options));
+            }
+            /* c8 ignore stop */
+            static fromGlob(pattern, options = {}) {
+                return orig.AST.fromGlob(pattern, ext(def, options));
+            }
+        },
+        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+        defaults: (options) => orig.defaults(ext(def, options)),
+        makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
+        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        sep: orig.sep,
+        GLOBSTAR: GLOBSTAR,
+    });
+};
+minimatch.defaults = defaults;
+// Brace expansion:
+// a{b,c}d -> abd acd
+// a{b,}c -> abc ac
+// a{0..3}d -> a0d a1d a2d a3d
+// a{b,c{d,e}f}g -> abg acdfg acefg
+// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
+//
+// Invalid sets are not expanded.
+// a{2..}b -> a{2..}b
+// a{b}c -> a{b}c
+const braceExpand = (pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // Thanks to Yeting Li <https://github.com/yetingli> for
+    // improving this regexp to avoid a ReDOS vulnerability.
+    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+        // shortcut. no need to expand.
+        return [pattern];
+    }
+    return expand(pattern, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+// parse a component of the expanded set.
+// At this point, no pattern may contain "/" in it
+// so we're going to return a 2d array, where each entry is the full
+// pattern, split on '/', and then turned into a regular expression.
+// A regexp is made at the end which joins each array with an
+// escaped /, and another full one which joins each regexp with |.
+//
+// Following the lead of Bash 4.1, note that "**" only has special meaning
+// when it is the *only* thing in a path portion.  Otherwise, any series
+// of * is equivalent to a single *.  Globstar behavior is enabled by
+// default, and can be disabled by setting options.noglobstar.
+const makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
+minimatch.makeRe = makeRe;
+const match = (list, pattern, options = {}) => {
+    const mm = new Minimatch(pattern, options);
+    list = list.filter(f => mm.match(f));
+    if (mm.options.nonull && !list.length) {
+        list.push(pattern);
+    }
+    return list;
+};
+minimatch.match = match;
+// replace stuff like \* with *
+const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+const esm_regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+class Minimatch {
+    options;
+    set;
+    pattern;
+    windowsPathsNoEscape;
+    nonegate;
+    negate;
+    comment;
+    empty;
+    preserveMultipleSlashes;
+    partial;
+    globSet;
+    globParts;
+    nocase;
+    isWindows;
+    platform;
+    windowsNoMagicRoot;
+    maxGlobstarRecursion;
+    regexp;
+    constructor(pattern, options = {}) {
+        assertValidPattern(pattern);
+        options = options || {};
+        this.options = options;
+        this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+        this.pattern = pattern;
+        this.platform = options.platform || defaultPlatform;
+        this.isWindows = this.platform === 'win32';
+        // avoid the annoying deprecation flag lol
+        const awe = ('allowWindow' + 'sEscape');
+        this.windowsPathsNoEscape =
+            !!options.windowsPathsNoEscape || options[awe] === false;
+        if (this.windowsPathsNoEscape) {
+            this.pattern = this.pattern.replace(/\\/g, '/');
+        }
+        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+        this.regexp = null;
+        this.negate = false;
+        this.nonegate = !!options.nonegate;
+        this.comment = false;
+        this.empty = false;
+        this.partial = !!options.partial;
+        this.nocase = !!this.options.nocase;
+        this.windowsNoMagicRoot =
+            options.windowsNoMagicRoot !== undefined ?
+                options.windowsNoMagicRoot
+                : !!(this.isWindows && this.nocase);
+        this.globSet = [];
+        this.globParts = [];
+        this.set = [];
+        // make the set of regexps etc.
+        this.make();
+    }
+    hasMagic() {
+        if (this.options.magicalBraces && this.set.length > 1) {
+            return true;
+        }
+        for (const pattern of this.set) {
+            for (const part of pattern) {
+                if (typeof part !== 'string')
+                    return true;
+            }
+        }
+        return false;
+    }
+    debug(..._) { }
+    make() {
+        const pattern = this.pattern;
+        const options = this.options;
+        // empty patterns and comments match nothing.
+        if (!options.nocomment && pattern.charAt(0) === '#') {
+            this.comment = true;
+            return;
+        }
+        if (!pattern) {
+            this.empty = true;
+            return;
+        }
+        // step 1: figure out negation, etc.
+        this.parseNegate();
+        // step 2: expand braces
+        this.globSet = [...new Set(this.braceExpand())];
+        if (options.debug) {
+            //oxlint-disable-next-line no-console
+            this.debug = (...args) => console.error(...args);
+        }
+        this.debug(this.pattern, this.globSet);
+        // step 3: now we have a set, so turn each one into a series of
+        // path-portion matching patterns.
+        // These will be regexps, except in the case of "**", which is
+        // set to the GLOBSTAR object for globstar behavior,
+        // and will not contain any / characters
+        //
+        // First, we preprocess to make the glob pattern sets a bit simpler
+        // and deduped.  There are some perf-killing patterns that can cause
+        // problems with a glob walk, but we can simplify them down a bit.
+        const rawGlobParts = this.globSet.map(s => this.slashSplit(s));
+        this.globParts = this.preprocess(rawGlobParts);
+        this.debug(this.pattern, this.globParts);
+        // glob --> regexps
+        let set = this.globParts.map((s, _, __) => {
+            if (this.isWindows && this.windowsNoMagicRoot) {
+                // check if it's a drive or unc path.
+                const isUNC = s[0] === '' &&
+                    s[1] === '' &&
+                    (s[2] === '?' || !globMagic.test(s[2])) &&
+                    !globMagic.test(s[3]);
+                const isDrive = /^[a-z]:/i.test(s[0]);
+                if (isUNC) {
+                    return [
+                        ...s.slice(0, 4),
+                        ...s.slice(4).map(ss => this.parse(ss)),
+                    ];
+                }
+                else if (isDrive) {
+                    return [s[0], ...s.slice(1).map(ss => this.parse(ss))];
+                }
+            }
+            return s.map(ss => this.parse(ss));
+        });
+        this.debug(this.pattern, set);
+        // filter out everything that didn't compile properly.
+        this.set = set.filter(s => s.indexOf(false) === -1);
+        // do not treat the ? in UNC paths as magic
+        if (this.isWindows) {
+            for (let i = 0; i < this.set.length; i++) {
+                const p = this.set[i];
+                if (p[0] === '' &&
+                    p[1] === '' &&
+                    this.globParts[i][2] === '?' &&
+                    typeof p[3] === 'string' &&
+                    /^[a-z]:$/i.test(p[3])) {
+                    p[2] = '?';
+                }
+            }
+        }
+        this.debug(this.pattern, this.set);
+    }
+    // various transforms to equivalent pattern sets that are
+    // faster to process in a filesystem walk.  The goal is to
+    // eliminate what we can, and push all ** patterns as far
+    // to the right as possible, even if it increases the number
+    // of patterns that we have to process.
+    preprocess(globParts) {
+        // if we're not in globstar mode, then turn ** into *
+        if (this.options.noglobstar) {
+            for (const partset of globParts) {
+                for (let j = 0; j < partset.length; j++) {
+                    if (partset[j] === '**') {
+                        partset[j] = '*';
+                    }
+                }
+            }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            // aggressive optimization for the purpose of fs walking
+            globParts = this.firstPhasePreProcess(globParts);
+            globParts = this.secondPhasePreProcess(globParts);
+        }
+        else if (optimizationLevel >= 1) {
+            // just basic optimizations to remove some .. parts
+            globParts = this.levelOneOptimize(globParts);
+        }
+        else {
+            // just collapse multiple ** portions into one
+            globParts = this.adjascentGlobstarOptimize(globParts);
+        }
+        return globParts;
+    }
+    // just get rid of adjascent ** portions
+    adjascentGlobstarOptimize(globParts) {
+        return globParts.map(parts => {
+            let gs = -1;
+            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                let i = gs;
+                while (parts[i + 1] === '**') {
+                    i++;
+                }
+                if (i !== gs) {
+                    parts.splice(gs, i - gs);
+                }
+            }
+            return parts;
+        });
+    }
+    // get rid of adjascent ** and resolve .. portions
+    levelOneOptimize(globParts) {
+        return globParts.map(parts => {
+            parts = parts.reduce((set, part) => {
+                const prev = set[set.length - 1];
+                if (part === '**' && prev === '**') {
+                    return set;
+                }
+                if (part === '..') {
+                    if (prev && prev !== '..' && prev !== '.' && prev !== '**') {
+                        set.pop();
+                        return set;
+                    }
+                }
+                set.push(part);
+                return set;
+            }, []);
+            return parts.length === 0 ? [''] : parts;
+        });
+    }
+    levelTwoFileOptimize(parts) {
+        if (!Array.isArray(parts)) {
+            parts = this.slashSplit(parts);
+        }
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/<e>/<rest> -> <pre>/<rest>
+            if (!this.preserveMultipleSlashes) {
+                for (let i = 1; i < parts.length - 1; i++) {
+                    const p = parts[i];
+                    // don't squeeze out UNC patterns
+                    if (i === 1 && p === '' && parts[0] === '')
+                        continue;
+                    if (p === '.' || p === '') {
+                        didSomething = true;
+                        parts.splice(i, 1);
+                        i--;
+                    }
+                }
+                if (parts[0] === '.' &&
+                    parts.length === 2 &&
+                    (parts[1] === '.' || parts[1] === '')) {
+                    didSomething = true;
+                    parts.pop();
+                }
+            }
+            // <pre>/<p>/../<rest> -> <pre>/<rest>
+            let dd = 0;
+            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                const p = parts[dd - 1];
+                if (p &&
+                    p !== '.' &&
+                    p !== '..' &&
+                    p !== '**' &&
+                    !(this.isWindows && /^[a-z]:$/i.test(p))) {
+                    didSomething = true;
+                    parts.splice(dd - 1, 2);
+                    dd -= 2;
+                }
+            }
+        } while (didSomething);
+        return parts.length === 0 ? [''] : parts;
+    }
+    // First phase: single-pattern processing
+    // <pre> is 1 or more portions
+    // <rest> is 1 or more portions
+    // <p> is any portion other than ., .., '', or **
+    // <e> is . or ''
+    //
+    // **/.. is *brutal* for filesystem walking performance, because
+    // it effectively resets the recursive walk each time it occurs,
+    // and ** cannot be reduced out by a .. pattern part like a regexp
+    // or most strings (other than .., ., and '') can be.
+    //
+    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+    // <pre>/<e>/<rest> -> <pre>/<rest>
+    // <pre>/<p>/../<rest> -> <pre>/<rest>
+    // **/**/<rest> -> **/<rest>
+    //
+    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+    // this WOULD be allowed if ** did follow symlinks, or * didn't
+    firstPhasePreProcess(globParts) {
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+            for (let parts of globParts) {
+                let gs = -1;
+                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                    let gss = gs;
+                    while (parts[gss + 1] === '**') {
+                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
+                        gss++;
+                    }
+                    // eg, if gs is 2 and gss is 4, that means we have 3 **
+                    // parts, and can remove 2 of them.
+                    if (gss > gs) {
+                        parts.splice(gs + 1, gss - gs);
+                    }
+                    let next = parts[gs + 1];
+                    const p = parts[gs + 2];
+                    const p2 = parts[gs + 3];
+                    if (next !== '..')
+                        continue;
+                    if (!p ||
+                        p === '.' ||
+                        p === '..' ||
+                        !p2 ||
+                        p2 === '.' ||
+                        p2 === '..') {
+                        continue;
+                    }
+                    didSomething = true;
+                    // edit parts in place, and push the new one
+                    parts.splice(gs, 1);
+                    const other = parts.slice(0);
+                    other[gs] = '**';
+                    globParts.push(other);
+                    gs--;
+                }
+                // <pre>/<e>/<rest> -> <pre>/<rest>
+                if (!this.preserveMultipleSlashes) {
+                    for (let i = 1; i < parts.length - 1; i++) {
+                        const p = parts[i];
+                        // don't squeeze out UNC patterns
+                        if (i === 1 && p === '' && parts[0] === '')
+                            continue;
+                        if (p === '.' || p === '') {
+                            didSomething = true;
+                            parts.splice(i, 1);
+                            i--;
+                        }
+                    }
+                    if (parts[0] === '.' &&
+                        parts.length === 2 &&
+                        (parts[1] === '.' || parts[1] === '')) {
+                        didSomething = true;
+                        parts.pop();
+                    }
+                }
+                // <pre>/<p>/../<rest> -> <pre>/<rest>
+                let dd = 0;
+                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                    const p = parts[dd - 1];
+                    if (p && p !== '.' && p !== '..' && p !== '**') {
+                        didSomething = true;
+                        const needDot = dd === 1 && parts[dd + 1] === '**';
+                        const splin = needDot ? ['.'] : [];
+                        parts.splice(dd - 1, 2, ...splin);
+                        if (parts.length === 0)
+                            parts.push('');
+                        dd -= 2;
+                    }
+                }
+            }
+        } while (didSomething);
+        return globParts;
+    }
+    // second phase: multi-pattern dedupes
+    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+    // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
+    //
+    // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
+    // ^-- not valid because ** doens't follow symlinks
+    secondPhasePreProcess(globParts) {
+        for (let i = 0; i < globParts.length - 1; i++) {
+            for (let j = i + 1; j < globParts.length; j++) {
+                const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
+                if (matched) {
+                    globParts[i] = [];
+                    globParts[j] = matched;
+                    break;
+                }
+            }
+        }
+        return globParts.filter(gs => gs.length);
+    }
+    partsMatch(a, b, emptyGSMatch = false) {
+        let ai = 0;
+        let bi = 0;
+        let result = [];
+        let which = '';
+        while (ai < a.length && bi < b.length) {
+            if (a[ai] === b[bi]) {
+                result.push(which === 'b' ? b[bi] : a[ai]);
+                ai++;
+                bi++;
+            }
+            else if (emptyGSMatch && a[ai] === '**' && b[bi] === a[ai + 1]) {
+                result.push(a[ai]);
+                ai++;
+            }
+            else if (emptyGSMatch && b[bi] === '**' && a[ai] === b[bi + 1]) {
+                result.push(b[bi]);
+                bi++;
+            }
+            else if (a[ai] === '*' &&
+                b[bi] &&
+                (this.options.dot || !b[bi].startsWith('.')) &&
+                b[bi] !== '**') {
+                if (which === 'b')
+                    return false;
+                which = 'a';
+                result.push(a[ai]);
+                ai++;
+                bi++;
+            }
+            else if (b[bi] === '*' &&
+                a[ai] &&
+                (this.options.dot || !a[ai].startsWith('.')) &&
+                a[ai] !== '**') {
+                if (which === 'a')
+                    return false;
+                which = 'b';
+                result.push(b[bi]);
+                ai++;
+                bi++;
+            }
+            else {
+                return false;
+            }
+        }
+        // if we fall out of the loop, it means they two are identical
+        // as long as their lengths match
+        return a.length === b.length && result;
+    }
+    parseNegate() {
+        if (this.nonegate)
+            return;
+        const pattern = this.pattern;
+        let negate = false;
+        let negateOffset = 0;
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
+            negate = !negate;
+            negateOffset++;
+        }
+        if (negateOffset)
+            this.pattern = pattern.slice(negateOffset);
+        this.negate = negate;
+    }
+    // set partial to true to test if, for example,
+    // "/a/b" matches the start of "/*/b/*/d"
+    // Partial means, if you run out of file before you run
+    // out of pattern, then that's fine, as long as all
+    // the parts match.
+    matchOne(file, pattern, partial = false) {
+        let fileStartIndex = 0;
+        let patternStartIndex = 0;
+        // UNC paths like //?/X:/... can match X:/... and vice versa
+        // Drive letters in absolute drive or unc paths are always compared
+        // case-insensitively.
+        if (this.isWindows) {
+            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
+            const fileUNC = !fileDrive &&
+                file[0] === '' &&
+                file[1] === '' &&
+                file[2] === '?' &&
+                /^[a-z]:$/i.test(file[3]);
+            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
+            const patternUNC = !patternDrive &&
+                pattern[0] === '' &&
+                pattern[1] === '' &&
+                pattern[2] === '?' &&
+                typeof pattern[3] === 'string' &&
+                /^[a-z]:$/i.test(pattern[3]);
+            const fdi = fileUNC ? 3
+                : fileDrive ? 0
+                    : undefined;
+            const pdi = patternUNC ? 3
+                : patternDrive ? 0
+                    : undefined;
+            if (typeof fdi === 'number' && typeof pdi === 'number') {
+                const [fd, pd] = [
+                    file[fdi],
+                    pattern[pdi],
+                ];
+                // start matching at the drive letter index of each
+                if (fd.toLowerCase() === pd.toLowerCase()) {
+                    pattern[pdi] = fd;
+                    patternStartIndex = pdi;
+                    fileStartIndex = fdi;
+                }
+            }
+        }
+        // resolve and reduce . and .. portions in the file as well.
+        // don't need to do the second phase, because it's only one string[]
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            file = this.levelTwoFileOptimize(file);
+        }
+        if (pattern.includes(GLOBSTAR)) {
+            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+        }
+        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+        // split the pattern into head, tail, and middle of ** delimited parts
+        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+        const lastgs = pattern.lastIndexOf(GLOBSTAR);
+        // split the pattern up into globstar-delimited sections
+        // the tail has to be at the end, and the others just have
+        // to be found in order from the head.
+        const [head, body, tail] = partial ?
+            [
+                pattern.slice(patternIndex, firstgs),
+                pattern.slice(firstgs + 1),
+                [],
+            ]
+            : [
+                pattern.slice(patternIndex, firstgs),
+                pattern.slice(firstgs + 1, lastgs),
+                pattern.slice(lastgs + 1),
+            ];
+        // check the head, from the current file/pattern index.
+        if (head.length) {
+            const fileHead = file.slice(fileIndex, fileIndex + head.length);
+            if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+                return false;
+            }
+            fileIndex += head.length;
+            patternIndex += head.length;
+        }
+        // now we know the head matches!
+        // if the last portion is not empty, it MUST match the end
+        // check the tail
+        let fileTailMatch = 0;
+        if (tail.length) {
+            // if head + tail > file, then we cannot possibly match
+            if (tail.length + fileIndex > file.length)
+                return false;
+            // try to match the tail
+            let tailStart = file.length - tail.length;
+            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+                fileTailMatch = tail.length;
+            }
+            else {
+                // affordance for stuff like a/**/* matching a/b/
+                // if the last file portion is '', and there's more to the pattern
+                // then try without the '' bit.
+                if (file[file.length - 1] !== '' ||
+                    fileIndex + tail.length === file.length) {
+                    return false;
+                }
+                tailStart--;
+                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+                    return false;
+                }
+                fileTailMatch = tail.length + 1;
+            }
+        }
+        // now we know the tail matches!
+        // the middle is zero or more portions wrapped in **, possibly
+        // containing more ** sections.
+        // so a/**/b/**/c/**/d has become **/b/**/c/**
+        // if it's empty, it means a/**/b, just verify we have no bad dots
+        // if there's no tail, so it ends on /**, then we must have *something*
+        // after the head, or it's not a matc
+        if (!body.length) {
+            let sawSome = !!fileTailMatch;
+            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
+                const f = String(file[i]);
+                sawSome = true;
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            // in partial mode, we just need to get past all file parts
+            return partial || sawSome;
+        }
+        // now we know that there's one or more body sections, which can
+        // be matched anywhere from the 0 index (because the head was pruned)
+        // through to the length-fileTailMatch index.
+        // split the body up into sections, and note the minimum index it can
+        // be found at (start with the length of all previous segments)
+        // [section, before, after]
+        const bodySegments = [[[], 0]];
+        let currentBody = bodySegments[0];
+        let nonGsParts = 0;
+        const nonGsPartsSums = [0];
+        for (const b of body) {
+            if (b === GLOBSTAR) {
+                nonGsPartsSums.push(nonGsParts);
+                currentBody = [[], 0];
+                bodySegments.push(currentBody);
+            }
+            else {
+                currentBody[0].push(b);
+                nonGsParts++;
+            }
+        }
+        let i = bodySegments.length - 1;
+        const fileLength = file.length - fileTailMatch;
+        for (const b of bodySegments) {
+            b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
+        }
+        return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+    }
+    // return false for "nope, not matching"
+    // return null for "not matching, cannot keep trying"
+    #matchGlobStarBodySections(file, 
+    // pattern section, last possible position for it
+    bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+        // take the first body segment, and walk from fileIndex to its "after"
+        // value at the end
+        // If it doesn't match at that position, we increment, until we hit
+        // that final possible position, and give up.
+        // If it does match, then advance and try to rest.
+        // If any of them fail we keep walking forward.
+        // this is still a bit recursively painful, but it's more constrained
+        // than previous implementations, because we never test something that
+        // can't possibly be a valid matching condition.
+        const bs = bodySegments[bodyIndex];
+        if (!bs) {
+            // just make sure that there's no bad dots
+            for (let i = fileIndex; i < file.length; i++) {
+                sawTail = true;
+                const f = file[i];
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            return sawTail;
+        }
+        // have a non-globstar body section to test
+        const [body, after] = bs;
+        while (fileIndex <= after) {
+            const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
+            // if limit exceeded, no match. intentional false negative,
+            // acceptable break in correctness for security.
+            if (m && globStarDepth < this.maxGlobstarRecursion) {
+                // match! see if the rest match. if so, we're done!
+                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+                if (sub !== false) {
+                    return sub;
+                }
+            }
+            const f = file[fileIndex];
+            if (f === '.' ||
+                f === '..' ||
+                (!this.options.dot && f.startsWith('.'))) {
+                return false;
+            }
+            fileIndex++;
+        }
+        // walked off. no point continuing
+        return partial || null;
+    }
+    #matchOne(file, pattern, partial, fileIndex, patternIndex) {
+        let fi;
+        let pi;
+        let pl;
+        let fl;
+        for (fi = fileIndex,
+            pi = patternIndex,
+            fl = file.length,
+            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+            this.debug('matchOne loop');
+            let p = pattern[pi];
+            let f = file[fi];
+            this.debug(pattern, p, f);
+            // should be impossible.
+            // some invalid regexp stuff in the set.
+            /* c8 ignore start */
+            if (p === false || p === GLOBSTAR) {
+                return false;
+            }
+            /* c8 ignore stop */
+            // something other than **
+            // non-magic patterns just have to match exactly
+            // patterns with magic have been turned into regexps.
+            let hit;
+            if (typeof p === 'string') {
+                hit = f === p;
+                this.debug('string match', p, f, hit);
+            }
+            else {
+                hit = p.test(f);
+                this.debug('pattern match', p, f, hit);
+            }
+            if (!hit)
+                return false;
+        }
+        // Note: ending in / means that we'll get a final ""
+        // at the end of the pattern.  This can only match a
+        // corresponding "" at the end of the file.
+        // If the file ends in /, then it can only match a
+        // a pattern that ends in /, unless the pattern just
+        // doesn't have any more for it. But, a/b/ should *not*
+        // match "a/b/*", even though "" matches against the
+        // [^/]*? pattern, except in partial mode, where it might
+        // simply not be reached yet.
+        // However, a/b/ should still satisfy a/*
+        // now either we fell off the end of the pattern, or we're done.
+        if (fi === fl && pi === pl) {
+            // ran out of pattern and filename at the same time.
+            // an exact hit!
+            return true;
+        }
+        else if (fi === fl) {
+            // ran out of file, but still had pattern left.
+            // this is ok if we're doing the match as part of
+            // a glob fs traversal.
+            return partial;
+        }
+        else if (pi === pl) {
+            // ran out of pattern, still have file left.
+            // this is only acceptable if we're on the very last
+            // empty segment of a file with a trailing slash.
+            // a/* should match a/b/
+            return fi === fl - 1 && file[fi] === '';
+            /* c8 ignore start */
+        }
+        else {
+            // should be unreachable.
+            throw new Error('wtf?');
+        }
+        /* c8 ignore stop */
+    }
+    braceExpand() {
+        return braceExpand(this.pattern, this.options);
+    }
+    parse(pattern) {
+        assertValidPattern(pattern);
+        const options = this.options;
+        // shortcuts
+        if (pattern === '**')
+            return GLOBSTAR;
+        if (pattern === '')
+            return '';
+        // far and away, the most common glob pattern parts are
+        // *, *.*, and *.<ext>  Add a fast check method for those.
+        let m;
+        let fastTest = null;
+        if ((m = pattern.match(starRE))) {
+            fastTest = options.dot ? starTestDot : starTest;
+        }
+        else if ((m = pattern.match(starDotExtRE))) {
+            fastTest = (options.nocase ?
+                options.dot ?
+                    starDotExtTestNocaseDot
+                    : starDotExtTestNocase
+                : options.dot ? starDotExtTestDot
+                    : starDotExtTest)(m[1]);
+        }
+        else if ((m = pattern.match(qmarksRE))) {
+            fastTest = (options.nocase ?
+                options.dot ?
+                    qmarksTestNocaseDot
+                    : qmarksTestNocase
+                : options.dot ? qmarksTestDot
+                    : qmarksTest)(m);
+        }
+        else if ((m = pattern.match(starDotStarRE))) {
+            fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+        }
+        else if ((m = pattern.match(dotStarRE))) {
+            fastTest = dotStarTest;
+        }
+        const re = AST.fromGlob(pattern, this.options).toMMPattern();
+        if (fastTest && typeof re === 'object') {
+            // Avoids overriding in frozen environments
+            Reflect.defineProperty(re, 'test', { value: fastTest });
+        }
+        return re;
+    }
+    makeRe() {
+        if (this.regexp || this.regexp === false)
+            return this.regexp;
+        // at this point, this.set is a 2d array of partial
+        // pattern strings, or "**".
+        //
+        // It's better to use .match().  This function shouldn't
+        // be used, really, but it's pretty convenient sometimes,
+        // when you just want to work with a regex.
+        const set = this.set;
+        if (!set.length) {
+            this.regexp = false;
+            return this.regexp;
+        }
+        const options = this.options;
+        const twoStar = options.noglobstar ? esm_star
+            : options.dot ? twoStarDot
+                : twoStarNoDot;
+        const flags = new Set(options.nocase ? ['i'] : []);
+        // regexpify non-globstar patterns
+        // if ** is only item, then we just do one twoStar
+        // if ** is first, and there are more, prepend (\/|twoStar\/)? to next
+        // if ** is last, append (\/twoStar|) to previous
+        // if ** is in the middle, append (\/|\/twoStar\/) to previous
+        // then filter out GLOBSTAR symbols
+        let re = set
+            .map(pattern => {
+            const pp = pattern.map(p => {
+                if (p instanceof RegExp) {
+                    for (const f of p.flags.split(''))
+                        flags.add(f);
+                }
+                return (typeof p === 'string' ? esm_regExpEscape(p)
+                    : p === GLOBSTAR ? GLOBSTAR
+                        : p._src);
+            });
+            pp.forEach((p, i) => {
+                const next = pp[i + 1];
+                const prev = pp[i - 1];
+                if (p !== GLOBSTAR || prev === GLOBSTAR) {
+                    return;
+                }
+                if (prev === undefined) {
+                    if (next !== undefined && next !== GLOBSTAR) {
+                        pp[i + 1] = '(?:\\/|' + twoStar + '\\/)?' + next;
+                    }
+                    else {
+                        pp[i] = twoStar;
+                    }
+                }
+                else if (next === undefined) {
+                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + ')?';
+                }
+                else if (next !== GLOBSTAR) {
+                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + '\\/)' + next;
+                    pp[i + 1] = GLOBSTAR;
+                }
+            });
+            const filtered = pp.filter(p => p !== GLOBSTAR);
+            // For partial matches, we need to make the pattern match
+            // any prefix of the full path. We do this by generating
+            // alternative patterns that match progressively longer prefixes.
+            if (this.partial && filtered.length >= 1) {
+                const prefixes = [];
+                for (let i = 1; i <= filtered.length; i++) {
+                    prefixes.push(filtered.slice(0, i).join('/'));
+                }
+                return '(?:' + prefixes.join('|') + ')';
+            }
+            return filtered.join('/');
+        })
+            .join('|');
+        // need to wrap in parens if we had more than one thing with |,
+        // otherwise only the first will be anchored to ^ and the last to $
+        const [open, close] = set.length > 1 ? ['(?:', ')'] : ['', ''];
+        // must match entire pattern
+        // ending in a * or ** will make it less strict.
+        re = '^' + open + re + close + '$';
+        // In partial mode, '/' should always match as it's a valid prefix for any pattern
+        if (this.partial) {
+            re = '^(?:\\/|' + open + re.slice(1, -1) + close + ')$';
+        }
+        // can match anything, as long as it's not this.
+        if (this.negate)
+            re = '^(?!' + re + ').+$';
+        try {
+            this.regexp = new RegExp(re, [...flags].join(''));
+            /* c8 ignore start */
+        }
+        catch {
+            // should be impossible
+            this.regexp = false;
+        }
+        /* c8 ignore stop */
+        return this.regexp;
+    }
+    slashSplit(p) {
+        // if p starts with // on windows, we preserve that
+        // so that UNC paths aren't broken.  Otherwise, any number of
+        // / characters are coalesced into one, unless
+        // preserveMultipleSlashes is set to true.
+        if (this.preserveMultipleSlashes) {
+            return p.split('/');
+        }
+        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+            // add an extra '' for the one we lose
+            return ['', ...p.split(/\/+/)];
+        }
+        else {
+            return p.split(/\/+/);
+        }
+    }
+    match(f, partial = this.partial) {
+        this.debug('match', f, this.pattern);
+        // short-circuit in the case of busted things.
+        // comments, etc.
+        if (this.comment) {
+            return false;
+        }
+        if (this.empty) {
+            return f === '';
+        }
+        if (f === '/' && partial) {
+            return true;
+        }
+        const options = this.options;
+        // windows: need to use /, not \
+        if (this.isWindows) {
+            f = f.split('\\').join('/');
+        }
+        // treat the test path as a set of pathparts.
+        const ff = this.slashSplit(f);
+        this.debug(this.pattern, 'split', ff);
+        // just ONE of the pattern sets in this.set needs to match
+        // in order for it to be valid.  If negating, then just one
+        // match means that we have failed.
+        // Either way, return on the first hit.
+        const set = this.set;
+        this.debug(this.pattern, 'set', set);
+        // Find the basename of the path by looking for the last non-empty segment
+        let filename = ff[ff.length - 1];
+        if (!filename) {
+            for (let i = ff.length - 2; !filename && i >= 0; i--) {
+                filename = ff[i];
+            }
+        }
+        for (const pattern of set) {
+            let file = ff;
+            if (options.matchBase && pattern.length === 1) {
+                file = [filename];
+            }
+            const hit = this.matchOne(file, pattern, partial);
+            if (hit) {
+                if (options.flipNegate) {
+                    return true;
+                }
+                return !this.negate;
+            }
+        }
+        // didn't get any hits.  this is success if it's a negative
+        // pattern, failure otherwise.
+        if (options.flipNegate) {
+            return false;
+        }
+        return this.negate;
+    }
+    static defaults(def) {
+        return minimatch.defaults(def).Minimatch;
+    }
+}
+/* c8 ignore start */
+
+
+
+/* c8 ignore stop */
+minimatch.AST = AST;
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape_escape;
+minimatch.unescape = unescape_unescape;
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path.js
+
+
+
+const internal_path_IS_WINDOWS = process.platform === 'win32';
+/**
+ * Helper class for parsing paths into segments
+ */
+class Path {
+    /**
+     * Constructs a Path
+     * @param itemPath Path or array of segments
+     */
+    constructor(itemPath) {
+        this.segments = [];
+        // String
+        if (typeof itemPath === 'string') {
+            external_assert_(itemPath, `Parameter 'itemPath' must not be empty`);
+            // Normalize slashes and trim unnecessary trailing slash
+            itemPath = safeTrimTrailingSeparator(itemPath);
+            // Not rooted
+            if (!hasRoot(itemPath)) {
+                this.segments = itemPath.split(external_path_namespaceObject.sep);
+            }
+            // Rooted
+            else {
+                // Add all segments, while not at the root
+                let remaining = itemPath;
+                let dir = dirname(remaining);
+                while (dir !== remaining) {
+                    // Add the segment
+                    const basename = external_path_namespaceObject.basename(remaining);
+                    this.segments.unshift(basename);
+                    // Truncate the last segment
+                    remaining = dir;
+                    dir = dirname(remaining);
+                }
+                // Remainder is the root
+                this.segments.unshift(remaining);
+            }
+        }
+        // Array
+        else {
+            // Must not be empty
+            external_assert_(itemPath.length > 0, `Parameter 'itemPath' must not be an empty array`);
+            // Each segment
+            for (let i = 0; i < itemPath.length; i++) {
+                let segment = itemPath[i];
+                // Must not be empty
+                external_assert_(segment, `Parameter 'itemPath' must not contain any empty segments`);
+                // Normalize slashes
+                segment = internal_path_helper_normalizeSeparators(itemPath[i]);
+                // Root segment
+                if (i === 0 && hasRoot(segment)) {
+                    segment = safeTrimTrailingSeparator(segment);
+                    external_assert_(segment === dirname(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+                    this.segments.push(segment);
+                }
+                // All other segments
+                else {
+                    // Must not contain slash
+                    external_assert_(!segment.includes(external_path_namespaceObject.sep), `Parameter 'itemPath' contains unexpected path separators`);
+                    this.segments.push(segment);
+                }
+            }
+        }
+    }
+    /**
+     * Converts the path to it's string representation
+     */
+    toString() {
+        // First segment
+        let result = this.segments[0];
+        // All others
+        let skipSlash = result.endsWith(external_path_namespaceObject.sep) || (internal_path_IS_WINDOWS && /^[A-Z]:$/i.test(result));
+        for (let i = 1; i < this.segments.length; i++) {
+            if (skipSlash) {
+                skipSlash = false;
+            }
+            else {
+                result += external_path_namespaceObject.sep;
+            }
+            result += this.segments[i];
+        }
+        return result;
+    }
+}
+//# sourceMappingURL=internal-path.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern.js
+
+
+
+
+
+
+
+const internal_pattern_IS_WINDOWS = process.platform === 'win32';
+class Pattern {
+    constructor(patternOrNegate, isImplicitPattern = false, segments, homedir) {
+        /**
+         * Indicates whether matches should be excluded from the result set
+         */
+        this.negate = false;
+        // Pattern overload
+        let pattern;
+        if (typeof patternOrNegate === 'string') {
+            pattern = patternOrNegate.trim();
+        }
+        // Segments overload
+        else {
+            // Convert to pattern
+            segments = segments || [];
+            external_assert_(segments.length, `Parameter 'segments' must not empty`);
+            const root = Pattern.getLiteral(segments[0]);
+            external_assert_(root && hasAbsoluteRoot(root), `Parameter 'segments' first element must be a root path`);
+            pattern = new Path(segments).toString().trim();
+            if (patternOrNegate) {
+                pattern = `!${pattern}`;
+            }
+        }
+        // Negate
+        while (pattern.startsWith('!')) {
+            this.negate = !this.negate;
+            pattern = pattern.substr(1).trim();
+        }
+        // Normalize slashes and ensures absolute root
+        pattern = Pattern.fixupPattern(pattern, homedir);
+        // Segments
+        this.segments = new Path(pattern).segments;
+        // Trailing slash indicates the pattern should only match directories, not regular files
+        this.trailingSeparator = internal_path_helper_normalizeSeparators(pattern)
+            .endsWith(external_path_namespaceObject.sep);
+        pattern = safeTrimTrailingSeparator(pattern);
+        // Search path (literal path prior to the first glob segment)
+        let foundGlob = false;
+        const searchSegments = this.segments
+            .map(x => Pattern.getLiteral(x))
+            .filter(x => !foundGlob && !(foundGlob = x === ''));
+        this.searchPath = new Path(searchSegments).toString();
+        // Root RegExp (required when determining partial match)
+        this.rootRegExp = new RegExp(Pattern.regExpEscape(searchSegments[0]), internal_pattern_IS_WINDOWS ? 'i' : '');
+        this.isImplicitPattern = isImplicitPattern;
+        // Create minimatch
+        const minimatchOptions = {
+            dot: true,
+            nobrace: true,
+            nocase: internal_pattern_IS_WINDOWS,
+            nocomment: true,
+            noext: true,
+            nonegate: true
+        };
+        pattern = internal_pattern_IS_WINDOWS ? pattern.replace(/\\/g, '/') : pattern;
+        this.minimatch = new Minimatch(pattern, minimatchOptions);
+    }
+    /**
+     * Matches the pattern against the specified path
+     */
+    match(itemPath) {
+        // Last segment is globstar?
+        if (this.segments[this.segments.length - 1] === '**') {
+            // Normalize slashes
+            itemPath = internal_path_helper_normalizeSeparators(itemPath);
+            // Append a trailing slash. Otherwise Minimatch will not match the directory immediately
+            // preceding the globstar. For example, given the pattern `/foo/**`, Minimatch returns
+            // false for `/foo` but returns true for `/foo/`. Append a trailing slash to handle that quirk.
+            if (!itemPath.endsWith(external_path_namespaceObject.sep) && this.isImplicitPattern === false) {
+                // Note, this is safe because the constructor ensures the pattern has an absolute root.
+                // For example, formats like C: and C:foo on Windows are resolved to an absolute root.
+                itemPath = `${itemPath}${external_path_namespaceObject.sep}`;
+            }
+        }
+        else {
+            // Normalize slashes and trim unnecessary trailing slash
+            itemPath = safeTrimTrailingSeparator(itemPath);
+        }
+        // Match
+        if (this.minimatch.match(itemPath)) {
+            return this.trailingSeparator ? MatchKind.Directory : MatchKind.All;
+        }
+        return MatchKind.None;
+    }
+    /**
+     * Indicates whether the pattern may match descendants of the specified path
+     */
+    partialMatch(itemPath) {
+        // Normalize slashes and trim unnecessary trailing slash
+        itemPath = safeTrimTrailingSeparator(itemPath);
+        // matchOne does not handle root path correctly
+        if (dirname(itemPath) === itemPath) {
+            return this.rootRegExp.test(itemPath);
+        }
+        return this.minimatch.matchOne(itemPath.split(internal_pattern_IS_WINDOWS ? /\\+/ : /\/+/), this.minimatch.set[0], true);
+    }
+    /**
+     * Escapes glob patterns within a path
+     */
+    static globEscape(s) {
+        return (internal_pattern_IS_WINDOWS ? s : s.replace(/\\/g, '\\\\')) // escape '\' on Linux/macOS
+            .replace(/(\[)(?=[^/]+\])/g, '[[]') // escape '[' when ']' follows within the path segment
+            .replace(/\?/g, '[?]') // escape '?'
+            .replace(/\*/g, '[*]'); // escape '*'
+    }
+    /**
+     * Normalizes slashes and ensures absolute root
+     */
+    static fixupPattern(pattern, homedir) {
+        // Empty
+        external_assert_(pattern, 'pattern cannot be empty');
+        // Must not contain `.` segment, unless first segment
+        // Must not contain `..` segment
+        const literalSegments = new Path(pattern).segments.map(x => Pattern.getLiteral(x));
+        external_assert_(literalSegments.every((x, i) => (x !== '.' || i === 0) && x !== '..'), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
+        // Must not contain globs in root, e.g. Windows UNC path \\foo\b*r
+        external_assert_(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
+        // Normalize slashes
+        pattern = internal_path_helper_normalizeSeparators(pattern);
+        // Replace leading `.` segment
+        if (pattern === '.' || pattern.startsWith(`.${external_path_namespaceObject.sep}`)) {
+            pattern = Pattern.globEscape(process.cwd()) + pattern.substr(1);
+        }
+        // Replace leading `~` segment
+        else if (pattern === '~' || pattern.startsWith(`~${external_path_namespaceObject.sep}`)) {
+            homedir = homedir || external_os_namespaceObject.homedir();
+            external_assert_(homedir, 'Unable to determine HOME directory');
+            external_assert_(hasAbsoluteRoot(homedir), `Expected HOME directory to be a rooted path. Actual '${homedir}'`);
+            pattern = Pattern.globEscape(homedir) + pattern.substr(1);
+        }
+        // Replace relative drive root, e.g. pattern is C: or C:foo
+        else if (internal_pattern_IS_WINDOWS &&
+            (pattern.match(/^[A-Z]:$/i) || pattern.match(/^[A-Z]:[^\\]/i))) {
+            let root = ensureAbsoluteRoot('C:\\dummy-root', pattern.substr(0, 2));
+            if (pattern.length > 2 && !root.endsWith('\\')) {
+                root += '\\';
+            }
+            pattern = Pattern.globEscape(root) + pattern.substr(2);
+        }
+        // Replace relative root, e.g. pattern is \ or \foo
+        else if (internal_pattern_IS_WINDOWS && (pattern === '\\' || pattern.match(/^\\[^\\]/))) {
+            let root = ensureAbsoluteRoot('C:\\dummy-root', '\\');
+            if (!root.endsWith('\\')) {
+                root += '\\';
+            }
+            pattern = Pattern.globEscape(root) + pattern.substr(1);
+        }
+        // Otherwise ensure absolute root
+        else {
+            pattern = ensureAbsoluteRoot(Pattern.globEscape(process.cwd()), pattern);
+        }
+        return internal_path_helper_normalizeSeparators(pattern);
+    }
+    /**
+     * Attempts to unescape a pattern segment to create a literal path segment.
+     * Otherwise returns empty string.
+     */
+    static getLiteral(segment) {
+        let literal = '';
+        for (let i = 0; i < segment.length; i++) {
+            const c = segment[i];
+            // Escape
+            if (c === '\\' && !internal_pattern_IS_WINDOWS && i + 1 < segment.length) {
+                literal += segment[++i];
+                continue;
+            }
+            // Wildcard
+            else if (c === '*' || c === '?') {
+                return '';
+            }
+            // Character set
+            else if (c === '[' && i + 1 < segment.length) {
+                let set = '';
+                let closed = -1;
+                for (let i2 = i + 1; i2 < segment.length; i2++) {
+                    const c2 = segment[i2];
+                    // Escape
+                    if (c2 === '\\' && !internal_pattern_IS_WINDOWS && i2 + 1 < segment.length) {
+                        set += segment[++i2];
+                        continue;
+                    }
+                    // Closed
+                    else if (c2 === ']') {
+                        closed = i2;
+                        break;
+                    }
+                    // Otherwise
+                    else {
+                        set += c2;
+                    }
+                }
+                // Closed?
+                if (closed >= 0) {
+                    // Cannot convert
+                    if (set.length > 1) {
+                        return '';
+                    }
+                    // Convert to literal
+                    if (set) {
+                        literal += set;
+                        i = closed;
+                        continue;
+                    }
+                }
+                // Otherwise fall thru
+            }
+            // Append
+            literal += c;
+        }
+        return literal;
+    }
+    /**
+     * Escapes regexp special characters
+     * https://javascript.info/regexp-escaping
+     */
+    static regExpEscape(s) {
+        return s.replace(/[[\\^$.|?*+()]/g, '\\$&');
+    }
+}
+//# sourceMappingURL=internal-pattern.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-search-state.js
+class SearchState {
+    constructor(path, level) {
+        this.path = path;
+        this.level = level;
+    }
+}
+//# sourceMappingURL=internal-search-state.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-globber.js
+var internal_globber_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var __asyncValues = (undefined && undefined.__asyncValues) || function (o) {
+    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
+    var m = o[Symbol.asyncIterator], i;
+    return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function () { return this; }, i);
+    function verb(n) { i[n] = o[n] && function (v) { return new Promise(function (resolve, reject) { v = o[n](v), settle(resolve, reject, v.done, v.value); }); }; }
+    function settle(resolve, reject, d, v) { Promise.resolve(v).then(function(v) { resolve({ value: v, done: d }); }, reject); }
+};
+var __await = (undefined && undefined.__await) || function (v) { return this instanceof __await ? (this.v = v, this) : new __await(v); }
+var __asyncGenerator = (undefined && undefined.__asyncGenerator) || function (thisArg, _arguments, generator) {
+    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
+    var g = generator.apply(thisArg, _arguments || []), i, q = [];
+    return i = Object.create((typeof AsyncIterator === "function" ? AsyncIterator : Object).prototype), verb("next"), verb("throw"), verb("return", awaitReturn), i[Symbol.asyncIterator] = function () { return this; }, i;
+    function awaitReturn(f) { return function (v) { return Promise.resolve(v).then(f, reject); }; }
+    function verb(n, f) { if (g[n]) { i[n] = function (v) { return new Promise(function (a, b) { q.push([n, v, a, b]) > 1 || resume(n, v); }); }; if (f) i[n] = f(i[n]); } }
+    function resume(n, v) { try { step(g[n](v)); } catch (e) { settle(q[0][3], e); } }
+    function step(r) { r.value instanceof __await ? Promise.resolve(r.value.v).then(fulfill, reject) : settle(q[0][2], r); }
+    function fulfill(value) { resume("next", value); }
+    function reject(value) { resume("throw", value); }
+    function settle(f, v) { if (f(v), q.shift(), q.length) resume(q[0][0], q[0][1]); }
+};
+
+
+
+
+
+
+
+
+const internal_globber_IS_WINDOWS = process.platform === 'win32';
+class DefaultGlobber {
+    constructor(options) {
+        this.patterns = [];
+        this.searchPaths = [];
+        this.options = getOptions(options);
+    }
+    getSearchPaths() {
+        // Return a copy
+        return this.searchPaths.slice();
+    }
+    glob() {
+        return internal_globber_awaiter(this, void 0, void 0, function* () {
+            var _a, e_1, _b, _c;
+            const result = [];
+            try {
+                for (var _d = true, _e = __asyncValues(this.globGenerator()), _f; _f = yield _e.next(), _a = _f.done, !_a; _d = true) {
+                    _c = _f.value;
+                    _d = false;
+                    const itemPath = _c;
+                    result.push(itemPath);
+                }
+            }
+            catch (e_1_1) { e_1 = { error: e_1_1 }; }
+            finally {
+                try {
+                    if (!_d && !_a && (_b = _e.return)) yield _b.call(_e);
+                }
+                finally { if (e_1) throw e_1.error; }
+            }
+            return result;
+        });
+    }
+    globGenerator() {
+        return __asyncGenerator(this, arguments, function* globGenerator_1() {
+            // Fill in defaults options
+            const options = getOptions(this.options);
+            // Implicit descendants?
+            const patterns = [];
+            for (const pattern of this.patterns) {
+                patterns.push(pattern);
+                if (options.implicitDescendants &&
+                    (pattern.trailingSeparator ||
+                        pattern.segments[pattern.segments.length - 1] !== '**')) {
+                    patterns.push(new Pattern(pattern.negate, true, pattern.segments.concat('**')));
+                }
+            }
+            // Push the search paths
+            const stack = [];
+            for (const searchPath of getSearchPaths(patterns)) {
+                debug(`Search path '${searchPath}'`);
+                // Exists?
+                try {
+                    // Intentionally using lstat. Detection for broken symlink
+                    // will be performed later (if following symlinks).
+                    yield __await(external_fs_namespaceObject.promises.lstat(searchPath));
+                }
+                catch (err) {
+                    if (err.code === 'ENOENT') {
+                        continue;
+                    }
+                    throw err;
+                }
+                stack.unshift(new SearchState(searchPath, 1));
+            }
+            // Search
+            const traversalChain = []; // used to detect cycles
+            while (stack.length) {
+                // Pop
+                const item = stack.pop();
+                // Match?
+                const match = internal_pattern_helper_match(patterns, item.path);
+                const partialMatch = !!match || internal_pattern_helper_partialMatch(patterns, item.path);
+                if (!match && !partialMatch) {
+                    continue;
+                }
+                // Stat
+                const stats = yield __await(DefaultGlobber.stat(item, options, traversalChain)
+                // Broken symlink, or symlink cycle detected, or no longer exists
+                );
+                // Broken symlink, or symlink cycle detected, or no longer exists
+                if (!stats) {
+                    continue;
+                }
+                // Hidden file or directory?
+                if (options.excludeHiddenFiles && external_path_namespaceObject.basename(item.path).match(/^\./)) {
+                    continue;
+                }
+                // Directory
+                if (stats.isDirectory()) {
+                    // Matched
+                    if (match & MatchKind.Directory && options.matchDirectories) {
+                        yield yield __await(item.path);
+                    }
+                    // Descend?
+                    else if (!partialMatch) {
+                        continue;
+                    }
+                    // Push the child items in reverse
+                    const childLevel = item.level + 1;
+                    const childItems = (yield __await(external_fs_namespaceObject.promises.readdir(item.path))).map(x => new SearchState(external_path_namespaceObject.join(item.path, x), childLevel));
+                    stack.push(...childItems.reverse());
+                }
+                // File
+                else if (match & MatchKind.File) {
+                    yield yield __await(item.path);
+                }
+            }
+        });
+    }
+    /**
+     * Constructs a DefaultGlobber
+     */
+    static create(patterns, options) {
+        return internal_globber_awaiter(this, void 0, void 0, function* () {
+            const result = new DefaultGlobber(options);
+            if (internal_globber_IS_WINDOWS) {
+                patterns = patterns.replace(/\r\n/g, '\n');
+                patterns = patterns.replace(/\r/g, '\n');
+            }
+            const lines = patterns.split('\n').map(x => x.trim());
+            for (const line of lines) {
+                // Empty or comment
+                if (!line || line.startsWith('#')) {
+                    continue;
+                }
+                // Pattern
+                else {
+                    result.patterns.push(new Pattern(line));
+                }
+            }
+            result.searchPaths.push(...getSearchPaths(result.patterns));
+            return result;
+        });
+    }
+    static stat(item, options, traversalChain) {
+        return internal_globber_awaiter(this, void 0, void 0, function* () {
+            // Note:
+            // `stat` returns info about the target of a symlink (or symlink chain)
+            // `lstat` returns info about a symlink itself
+            let stats;
+            if (options.followSymbolicLinks) {
+                try {
+                    // Use `stat` (following symlinks)
+                    stats = yield external_fs_namespaceObject.promises.stat(item.path);
+                }
+                catch (err) {
+                    if (err.code === 'ENOENT') {
+                        if (options.omitBrokenSymbolicLinks) {
+                            debug(`Broken symlink '${item.path}'`);
+                            return undefined;
+                        }
+                        throw new Error(`No information found for the path '${item.path}'. This may indicate a broken symbolic link.`);
+                    }
+                    throw err;
+                }
+            }
+            else {
+                // Use `lstat` (not following symlinks)
+                stats = yield external_fs_namespaceObject.promises.lstat(item.path);
+            }
+            // Note, isDirectory() returns false for the lstat of a symlink
+            if (stats.isDirectory() && options.followSymbolicLinks) {
+                // Get the realpath
+                const realPath = yield external_fs_namespaceObject.promises.realpath(item.path);
+                // Fixup the traversal chain to match the item level
+                while (traversalChain.length >= item.level) {
+                    traversalChain.pop();
+                }
+                // Test for a cycle
+                if (traversalChain.some((x) => x === realPath)) {
+                    debug(`Symlink cycle detected for path '${item.path}' and realpath '${realPath}'`);
+                    return undefined;
+                }
+                // Update the traversal chain
+                traversalChain.push(realPath);
+            }
+            return stats;
+        });
+    }
+}
+//# sourceMappingURL=internal-globber.js.map
+;// CONCATENATED MODULE: external "stream"
+const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+// EXTERNAL MODULE: external "util"
+var external_util_ = __nccwpck_require__(9023);
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-hash-files.js
+var internal_hash_files_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var internal_hash_files_asyncValues = (undefined && undefined.__asyncValues) || function (o) {
+    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
+    var m = o[Symbol.asyncIterator], i;
+    return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function () { return this; }, i);
+    function verb(n) { i[n] = o[n] && function (v) { return new Promise(function (resolve, reject) { v = o[n](v), settle(resolve, reject, v.done, v.value); }); }; }
+    function settle(resolve, reject, d, v) { Promise.resolve(v).then(function(v) { resolve({ value: v, done: d }); }, reject); }
+};
+
+
+
+
+
+
+function hashFiles(globber_1, currentWorkspace_1) {
+    return internal_hash_files_awaiter(this, arguments, void 0, function* (globber, currentWorkspace, verbose = false) {
+        var _a, e_1, _b, _c;
+        var _d;
+        const writeDelegate = verbose ? core.info : core.debug;
+        let hasMatch = false;
+        const githubWorkspace = currentWorkspace
+            ? currentWorkspace
+            : ((_d = process.env['GITHUB_WORKSPACE']) !== null && _d !== void 0 ? _d : process.cwd());
+        const result = crypto.createHash('sha256');
+        let count = 0;
+        try {
+            for (var _e = true, _f = internal_hash_files_asyncValues(globber.globGenerator()), _g; _g = yield _f.next(), _a = _g.done, !_a; _e = true) {
+                _c = _g.value;
+                _e = false;
+                const file = _c;
+                writeDelegate(file);
+                if (!file.startsWith(`${githubWorkspace}${path.sep}`)) {
+                    writeDelegate(`Ignore '${file}' since it is not under GITHUB_WORKSPACE.`);
+                    continue;
+                }
+                if (fs.statSync(file).isDirectory()) {
+                    writeDelegate(`Skip directory '${file}'.`);
+                    continue;
+                }
+                const hash = crypto.createHash('sha256');
+                const pipeline = util.promisify(stream.pipeline);
+                yield pipeline(fs.createReadStream(file), hash);
+                result.write(hash.digest());
+                count++;
+                if (!hasMatch) {
+                    hasMatch = true;
+                }
+            }
+        }
+        catch (e_1_1) { e_1 = { error: e_1_1 }; }
+        finally {
+            try {
+                if (!_e && !_a && (_b = _f.return)) yield _b.call(_f);
+            }
+            finally { if (e_1) throw e_1.error; }
+        }
+        result.end();
+        if (hasMatch) {
+            writeDelegate(`Found ${count} files to hash.`);
+            return result.digest('hex');
+        }
+        else {
+            writeDelegate(`No matches found for glob`);
+            return '';
+        }
+    });
+}
+//# sourceMappingURL=internal-hash-files.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/glob.js
+var glob_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Constructs a globber
+ *
+ * @param patterns  Patterns separated by newlines
+ * @param options   Glob options
+ */
+function create(patterns, options) {
+    return glob_awaiter(this, void 0, void 0, function* () {
+        return yield DefaultGlobber.create(patterns, options);
+    });
+}
+/**
+ * Computes the sha256 hash of a glob
+ *
+ * @param patterns  Patterns separated by newlines
+ * @param currentWorkspace  Workspace used when matching files
+ * @param options   Glob options
+ * @param verbose   Enables verbose logging
+ */
+function glob_hashFiles(patterns_1) {
+    return glob_awaiter(this, arguments, void 0, function* (patterns, currentWorkspace = '', options, verbose = false) {
+        let followSymbolicLinks = true;
+        if (options && typeof options.followSymbolicLinks === 'boolean') {
+            followSymbolicLinks = options.followSymbolicLinks;
+        }
+        const globber = yield create(patterns, { followSymbolicLinks });
+        return _hashFiles(globber, currentWorkspace, verbose);
+    });
+}
+//# sourceMappingURL=glob.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/commands/query-files.ts
+/**
+ * Finds the query SQL files of the `queries` input: paths relative to the workspace, with forward
+ * slashes, sorted, so that they are the same on every run (publish-queries writes them into the
+ * named queries as the proof of ownership).
+ */
+
+
+
+
+
+function workspace() {
+    return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function findQueryFiles(pattern, root = workspace()) {
+    const globber = await create(pattern, { matchDirectories: false });
+    const files = (await globber.glob())
+        .filter((path) => path.toLowerCase().endsWith('.sql'))
+        .map((path) => (0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/'))
+        .sort();
+    if (files.length === 0) {
+        throw new ConfigurationError(`Input '${constants_Inputs.Queries}': '${pattern}' matches no .sql file under ${root}. ` +
+            `Check the pattern, and that the job checks out the repository (actions/checkout) first.`);
+    }
+    return files;
+}
+function readQueryFile(path, root = workspace()) {
+    return (0,promises_.readFile)(`${root}/${path}`, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/commands/publish.ts
+/**
+ * `command: publish-queries` wired to GitHub: inputs -> credentials -> publishQueries -> job summary,
+ * `summary` output, and a failed step when any file could not be published.
+ */
+
+
+
+
+
+
+
+async function publishCommand(logger) {
+    const settings = readPublishSettings((name) => getInput(name));
+    const paths = await findQueryFiles(settings.queries);
+    const files = await Promise.all(paths.map(async (path) => ({ path, sql: await readQueryFile(path) })));
+    logger.info(`${files.length} query file(s) for workgroup ${settings.workgroup}`);
+    const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) => getIDToken(audience));
+    const { athena } = createClients(settings.awsRegion, credentials);
+    const result = await logger.group('Publish named queries', () => publishQueries(athena, {
+        files,
+        workgroup: settings.workgroup,
+        database: settings.database,
+        deleteMissing: settings.deleteMissing,
+        dryRun: settings.dryRun
+    }, logger));
+    const verb = result.dryRun ? 'would be ' : '';
+    const summary = `named queries in ${settings.workgroup}: ${result.created.length} ${verb}created, ${result.updated.length} ${verb}updated, ` +
+        `${result.deleted.length} ${verb}deleted, ${result.unchanged.length} unchanged`;
+    setOutput(Outputs.Summary, summary);
+    if (process.env.GITHUB_STEP_SUMMARY)
+        await summary_summary.addRaw(renderPublishSummary(result)).write();
+    logger.info(summary);
+    if (result.failures.length) {
+        setFailed(`${result.failures.length} query file(s) could not be published: ` +
+            result.failures.map((failure) => `${failure.path} (${failure.message})`).join('; '));
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/partitions/table-ref.ts
 function describeTable(ref) {
     return `${ref.catalogId ? `${ref.catalogId}:` : ''}${ref.database}.${ref.table}`;
@@ -82145,7 +89627,7 @@ function cloudTrailTableInput(ref, layout, dateKeyType) {
 /** True when it created the database. */
 async function ensureDatabase(glue, ref) {
     try {
-        await glue.send(new dist_cjs/* GetDatabaseCommand */.vU({ ...catalog(ref), Name: ref.database }));
+        await glue.send(new client_glue_dist_cjs/* GetDatabaseCommand */.vU({ ...catalog(ref), Name: ref.database }));
         return false;
     }
     catch (error) {
@@ -82153,7 +89635,7 @@ async function ensureDatabase(glue, ref) {
             throw error;
     }
     try {
-        await glue.send(new dist_cjs/* CreateDatabaseCommand */.x_P({ ...catalog(ref), DatabaseInput: { Name: ref.database } }));
+        await glue.send(new client_glue_dist_cjs/* CreateDatabaseCommand */.x_P({ ...catalog(ref), DatabaseInput: { Name: ref.database } }));
         return true;
     }
     catch (error) {
@@ -82165,7 +89647,7 @@ async function ensureDatabase(glue, ref) {
 /** True when it created the table; false when it already existed. */
 async function createTable(glue, ref, input) {
     try {
-        await glue.send(new dist_cjs/* CreateTableCommand */.IxS({ ...catalog(ref), DatabaseName: ref.database, TableInput: input }));
+        await glue.send(new client_glue_dist_cjs/* CreateTableCommand */.IxS({ ...catalog(ref), DatabaseName: ref.database, TableInput: input }));
         return true;
     }
     catch (error) {
@@ -82175,8 +89657,6 @@ async function createTable(glue, ref, input) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/table/partition-index.ts
 /**
  * Fast Athena planning: a Glue partition index on (year, month, day) and the table property
@@ -82199,7 +89679,7 @@ const DEFAULT_INDEX_WAIT = { timeoutMs: 120_000, pollMs: 3_000 };
 async function listIndexes(glue, ref) {
     const indexes = [];
     const { CatalogId, DatabaseName, TableName } = tableParams(ref);
-    for await (const page of (0,dist_cjs/* paginateGetPartitionIndexes */.MSK)({ client: glue }, { CatalogId, DatabaseName, TableName })) {
+    for await (const page of (0,client_glue_dist_cjs/* paginateGetPartitionIndexes */.MSK)({ client: glue }, { CatalogId, DatabaseName, TableName })) {
         indexes.push(...(page.PartitionIndexDescriptorList ?? []));
     }
     return indexes;
@@ -82239,7 +89719,7 @@ async function ensurePartitionIndex(glue, ref, dryRun, logger, wait = DEFAULT_IN
     if (dryRun)
         return planned;
     try {
-        await glue.send(new dist_cjs/* CreatePartitionIndexCommand */.wXV({
+        await glue.send(new client_glue_dist_cjs/* CreatePartitionIndexCommand */.wXV({
             ...tableParams(ref),
             PartitionIndex: { IndexName: INDEX_NAME, Keys: [...INDEX_KEYS] }
         }));
@@ -82268,7 +89748,7 @@ async function ensurePartitionFiltering(glue, ref, table, dryRun) {
     if (dryRun)
         return 'would-enable';
     const { CatalogId, DatabaseName } = tableParams(ref);
-    await glue.send(new dist_cjs/* UpdateTableCommand */.NQf({
+    await glue.send(new client_glue_dist_cjs/* UpdateTableCommand */.NQf({
         CatalogId,
         DatabaseName,
         TableInput: {
@@ -82314,7 +89794,7 @@ const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint'
 /** The table, or undefined when it (or its database) does not exist. */
 async function findTable(glue, ref) {
     try {
-        const response = await glue.send(new dist_cjs/* GetTableCommand */.QuZ({
+        const response = await glue.send(new client_glue_dist_cjs/* GetTableCommand */.QuZ({
             ...(ref.catalogId ? { CatalogId: ref.catalogId } : {}),
             DatabaseName: ref.database,
             Name: ref.table
@@ -82330,7 +89810,7 @@ async function findTable(glue, ref) {
 function validateTable(table, ref, expectedLocation) {
     const name = describeTable(ref);
     if (table.Parameters?.['projection.enabled']?.toLowerCase() === 'true') {
-        throw new errors_ConfigurationError(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
+        throw new ConfigurationError(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
             `so this action has nothing to do. Use a table without projection, or keep projection and drop this action.`);
     }
     const keys = (table.PartitionKeys ?? []).map((key) => ({
@@ -82341,25 +89821,25 @@ function validateTable(table, ref, expectedLocation) {
     const actual = keys.map((key) => `${key.name} ${key.type}`).join(', ') || 'none';
     const namesMatch = keys.length === PARTITION_KEY_NAMES.length && keys.every((key, i) => key.name === PARTITION_KEY_NAMES[i]);
     if (!namesMatch) {
-        throw new errors_ConfigurationError(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
+        throw new ConfigurationError(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
             `Create the table with those partition keys, as AWS documents the CloudTrail table for organization trails, ` +
             `or let the action create a new one (create-table: true with another table name).`);
     }
     const [account, region, ...dateKeys] = keys;
     if (account.type !== 'string' || region.type !== 'string') {
-        throw new errors_ConfigurationError(`${name}: partition keys account and region must be string (found ${actual}).`);
+        throw new ConfigurationError(`${name}: partition keys account and region must be string (found ${actual}).`);
     }
     const dateKeyType = dateKeyTypeOf(dateKeys.map((key) => key.type));
     if (!dateKeyType) {
-        throw new errors_ConfigurationError(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
+        throw new ConfigurationError(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
     }
     const descriptor = table.StorageDescriptor;
     if (!descriptor) {
-        throw new errors_ConfigurationError(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
+        throw new ConfigurationError(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
     }
     const serde = descriptor.SerdeInfo?.SerializationLibrary ?? '';
     if (!ACCEPTED_SERDES.has(serde)) {
-        throw new errors_ConfigurationError(`${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
+        throw new ConfigurationError(`${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
             `partitions copy it. Use ${[...ACCEPTED_SERDES].join(' or ')} (AWS's documented table uses the first).`);
     }
     const warnings = [];
@@ -82410,7 +89890,7 @@ async function prepareTable(glue, ref, layout, options, logger) {
     let databaseCreated = false;
     if (!table) {
         if (!options.createTable) {
-            throw new errors_ConfigurationError(`Inputs '${constants_Inputs.Database}' and '${constants_Inputs.Table}': ${name} was not found in Glue. Check the names and ` +
+            throw new ConfigurationError(`Inputs '${constants_Inputs.Database}' and '${constants_Inputs.Table}': ${name} was not found in Glue. Check the names and ` +
                 `'${constants_Inputs.AwsRegion}', or set '${constants_Inputs.CreateTable}: true' to create it as AWS documents the CloudTrail table.`);
         }
         const dateKeyType = options.dateKeyType ?? 'string';
@@ -82440,7 +89920,7 @@ async function prepareTable(glue, ref, layout, options, logger) {
     }
     const validated = validateTable(table, ref, tableLocation(layout));
     if (options.dateKeyType && options.dateKeyType !== validated.dateKeyType) {
-        throw new errors_ConfigurationError(`Input '${constants_Inputs.DateKeyType}' is ${options.dateKeyType}, but ${name} has ${validated.dateKeyType} date keys. ` +
+        throw new ConfigurationError(`Input '${constants_Inputs.DateKeyType}' is ${options.dateKeyType}, but ${name} has ${validated.dateKeyType} date keys. ` +
             `Set '${constants_Inputs.DateKeyType}' to ${validated.dateKeyType} or leave it empty to use the table's type.`);
     }
     for (const warning of validated.warnings)
@@ -82541,10 +90021,10 @@ async function listFolders(s3, bucket, prefix) {
 function explainS3Error(error, bucket, prefix) {
     const name = error.name;
     if (name === 'NoSuchBucket') {
-        return new errors_ConfigurationError(`Input 'bucket': the bucket '${bucket}' does not exist. Check the bucket name.`);
+        return new ConfigurationError(`Input 'bucket': the bucket '${bucket}' does not exist. Check the bucket name.`);
     }
     if (name === 'AccessDenied' || name === 'Forbidden') {
-        return new errors_ConfigurationError(`Listing s3://${bucket}/${prefix} was denied. Give the role s3:ListBucket on ` +
+        return new ConfigurationError(`Listing s3://${bucket}/${prefix} was denied. Give the role s3:ListBucket on ` +
             `arn:aws:s3:::${bucket} (a prefix condition on '${prefix}*' is enough).`);
     }
     return error;
@@ -82560,17 +90040,17 @@ async function detectLayout(s3, request) {
     if (request.organizationId) {
         if (!organizations.includes(request.organizationId)) {
             const found = organizations.length ? `; found: ${organizations.join(', ')}` : '';
-            throw new errors_ConfigurationError(`Input 'organization-id': ${request.organizationId} has no folder under ${where}${found}.`);
+            throw new ConfigurationError(`Input 'organization-id': ${request.organizationId} has no folder under ${where}${found}.`);
         }
         return { ...base, kind: 'organization', organizationId: request.organizationId };
     }
     if (organizations.length === 0 && accounts.length === 0) {
-        throw new errors_ConfigurationError(`No CloudTrail logs under ${where}: neither o-ORGID/ nor account folders. ` +
+        throw new ConfigurationError(`No CloudTrail logs under ${where}: neither o-ORGID/ nor account folders. ` +
             `Check the 'bucket' and 'prefix' inputs (prefix is what comes before AWSLogs/).`);
     }
     if (organizations.length + (accounts.length > 0 ? 1 : 0) > 1) {
         const found = [...organizations, ...(accounts.length ? [`${accounts.length} account folder(s)`] : [])];
-        throw new errors_ConfigurationError(`${where} holds more than one trail layout (${found.join(', ')}). ` +
+        throw new ConfigurationError(`${where} holds more than one trail layout (${found.join(', ')}). ` +
             `Set the 'organization-id' input to the organization whose partitions this table should have.`);
     }
     const organizationId = organizations[0];
@@ -82600,38 +90080,6 @@ async function discoverSeries(s3, layout, filter, logger) {
             series.set(account, regions.sort());
     });
     return { series, accountsFound: present.length, missingAccounts, regionsSeen, regionsSkipped };
-}
-
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-/**
- * A second line of retries around whole Glue batch calls, after the SDK's own: Glue throttles per
- * account and Region, so a long sync can outlast the SDK's attempts; and Glue's
- * OperationTimeoutException is a 400 that the SDK does not retry at all.
- */
-
-const DEFAULT_BACKOFF = { attempts: 5, baseMs: 1000, maxMs: 30_000 };
-const RETRYABLE_CODES = new Set([
-    'ThrottlingException',
-    'OperationTimeoutException',
-    'InternalServiceException',
-    'ConcurrentModificationException'
-]);
-function isRetryable(error) {
-    const { name, $metadata } = error;
-    return RETRYABLE_CODES.has(name ?? '') || ($metadata?.httpStatusCode ?? 0) >= 500;
-}
-/** Calls `fn` until it succeeds, a non-retryable error, or `attempts`; full-jitter exponential waits. */
-async function withBackoff(fn, options = DEFAULT_BACKOFF) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !isRetryable(error))
-                throw error;
-            await (0,promises_namespaceObject.setTimeout)(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1)));
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/partitions/apply.ts
@@ -82697,7 +90145,7 @@ async function applyPlan(target, plan, logger) {
     logger.info(`creating ${plan.totals.add} partition(s)`);
     const reportCreated = progressLogger(logger, 'created', plan.totals.add);
     await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.add), CREATE_BATCH_SIZE), async (batch) => {
-        const response = await target.glue.send(new dist_cjs/* BatchCreatePartitionCommand */.Ezo({
+        const response = await target.glue.send(new client_glue_dist_cjs/* BatchCreatePartitionCommand */.Ezo({
             ...tableParams(target.table),
             PartitionInputList: batch.map((ref) => partitionInput(target, ref))
         }));
@@ -82709,7 +90157,7 @@ async function applyPlan(target, plan, logger) {
     });
     logger.info(`removing ${plan.totals.remove} expired partition(s)`);
     await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.remove), DELETE_BATCH_SIZE), async (batch) => {
-        const response = await target.glue.send(new dist_cjs/* BatchDeletePartitionCommand */.dpA({
+        const response = await target.glue.send(new client_glue_dist_cjs/* BatchDeletePartitionCommand */.dpA({
             ...tableParams(target.table),
             PartitionsToDelete: batch.map((ref) => ({ Values: partitionValues(ref, target.dateKeyType) }))
         }));
@@ -82789,25 +90237,25 @@ function addFailure(result, failure) {
 
 /** Glue's most: GetPartitions Segment.TotalSegments is 1..10, MaxResults 1..1000. */
 const MAX_SEGMENTS = 10;
-const PAGE_SIZE = 1000;
+const existing_PAGE_SIZE = 1000;
 async function readExistingPartitions(glue, table, dateKeyType, logger, segments = MAX_SEGMENTS) {
     const existing = { bySeries: new Map(), total: 0, foreign: 0, foreignSamples: [] };
     const readSegment = async (segmentNumber) => {
-        const pages = (0,dist_cjs/* paginateGetPartitions */.LmH)({ client: glue, pageSize: PAGE_SIZE }, {
+        const pages = (0,client_glue_dist_cjs/* paginateGetPartitions */.LmH)({ client: glue, pageSize: existing_PAGE_SIZE }, {
             ...tableParams(table),
             ExcludeColumnSchema: true,
             Segment: { SegmentNumber: segmentNumber, TotalSegments: segments }
         });
         for await (const page of pages) {
             for (const partition of page.Partitions ?? [])
-                record(existing, partition.Values ?? [], dateKeyType);
+                existing_record(existing, partition.Values ?? [], dateKeyType);
         }
     };
     await Promise.all(Array.from({ length: segments }, (_, n) => readSegment(n)));
     logger.info(`${existing.total} partition(s) in Glue (${existing.foreign} not in this action's form)`);
     return existing;
 }
-function record(existing, values, dateKeyType) {
+function existing_record(existing, values, dateKeyType) {
     existing.total += 1;
     const ref = parsePartitionValues(values, dateKeyType);
     if (!ref) {
@@ -82993,12 +90441,10 @@ function checkRegions(regions, discovery) {
         if (KNOWN_REGIONS.has(region) || discovery.regionsSeen.has(region))
             continue;
         const hint = nearestRegion(region);
-        throw new errors_ConfigurationError(`Input 'regions': '${region}' is not an AWS region${hint ? ` (did you mean ${hint}?)` : ''} and the bucket has no logs for it.`);
+        throw new ConfigurationError(`Input 'regions': '${region}' is not an AWS region${hint ? ` (did you mean ${hint}?)` : ''} and the bucket has no logs for it.`);
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
@@ -83219,7 +90665,7 @@ async function syncCommand(logger) {
     setOutput(Outputs.PlanFile, planFile);
     setOutput(Outputs.Summary, summaryText);
     if (process.env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(renderSummary(report, clients.calls)).write();
+        await summary_summary.addRaw(renderSummary(report, clients.calls)).write();
     }
     logger.info(summaryText);
     const applied = report.applied;
@@ -83239,6 +90685,7 @@ async function syncCommand(logger) {
 
 
 
+
 const actionsLogger = {
     info: (message) => info(message),
     warning: (message) => warning(message),
@@ -83248,18 +90695,16 @@ const actionsLogger = {
 const COMMANDS = {
     sync: syncCommand,
     'check-queries': async () => {
-        throw new errors_ConfigurationError(`command 'check-queries' is not available in this build`);
+        throw new ConfigurationError(`command 'check-queries' is not available in this build`);
     },
-    'publish-queries': async () => {
-        throw new errors_ConfigurationError(`command 'publish-queries' is not available in this build`);
-    }
+    'publish-queries': publishCommand
 };
 async function run() {
     try {
         await COMMANDS[readCommand((name) => getInput(name))](actionsLogger);
     }
     catch (error) {
-        if (error instanceof errors_ConfigurationError) {
+        if (error instanceof ConfigurationError) {
             setFailed(error.message);
         }
         else {

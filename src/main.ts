@@ -3,6 +3,7 @@
  * report). A ConfigurationError is the user's to fix and is reported as just its message.
  */
 import * as core from '@actions/core'
+import { publishCommand } from './commands/publish.js'
 import { syncCommand } from './commands/sync.js'
 import type { Command } from './constants.js'
 import { ConfigurationError } from './errors.js'
@@ -21,9 +22,7 @@ const COMMANDS: Record<Command, (logger: Logger) => Promise<void>> = {
   'check-queries': async () => {
     throw new ConfigurationError(`command 'check-queries' is not available in this build`)
   },
-  'publish-queries': async () => {
-    throw new ConfigurationError(`command 'publish-queries' is not available in this build`)
-  }
+  'publish-queries': publishCommand
 }
 
 export async function run(): Promise<void> {

@@ -2,6 +2,7 @@
  * Starts the whole stand-in (S3, Glue, STS, GitHub OIDC) on a loopback port and gives the tests,
  * the demo and the benchmark typed access to its state, knobs and counters.
  */
+import { AthenaService } from './athena.js'
 import { GlueService } from './glue.js'
 import { GitHubOidcService } from './oidc.js'
 import { S3Service } from './s3.js'
@@ -13,6 +14,7 @@ export interface StandIn {
   readonly server: StandInServer
   readonly s3: S3Service
   readonly glue: GlueService
+  readonly athena: AthenaService
   readonly sts: StsService
   readonly oidc: GitHubOidcService
   /**
@@ -28,15 +30,17 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const oidc = new GitHubOidcService()
   const sts = new StsService(oidc)
   const glue = new GlueService()
+  const athena = new AthenaService(glue)
   const s3 = new S3Service()
   // S3 claims every path-style request, so it is registered last.
-  server.register(oidc).register(sts).register(glue).register(s3)
+  server.register(oidc).register(sts).register(glue).register(athena).register(s3)
   const endpoint = await server.listen(options)
   return {
     endpoint,
     server,
     s3,
     glue,
+    athena,
     sts,
     oidc,
     env: () => ({

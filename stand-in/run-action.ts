@@ -30,6 +30,8 @@ export interface RunOptions {
   env?: Record<string, string>
   /** Extra Node.js options for the action process (for memory experiments). */
   nodeOptions?: string
+  /** The workspace: the process's working directory and GITHUB_WORKSPACE (default: this one). */
+  workspace?: string
 }
 
 /** `name<<DELIM\nvalue\nDELIM` blocks, as @actions/core writes GITHUB_OUTPUT. */
@@ -58,12 +60,17 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: workDir,
+    GITHUB_WORKSPACE: options.workspace ?? process.cwd(),
     NODE_OPTIONS: `--import=${preload} ${options.nodeOptions ?? ''}`.trim(),
     ...options.env
   }
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   const started = performance.now()
-  const child = spawn(process.execPath, [DIST_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [DIST_ENTRY], {
+    env,
+    cwd: options.workspace ?? process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

@@ -153,7 +153,7 @@ describe('commands and their settings', () => {
     )
   })
 
-  it('needs a workgroup, a database and a region for publish-queries', () => {
+  it('needs a database and a region for publish-queries; the workgroup defaults to primary', () => {
     const read = reader({ workgroup: 'primary', database: 'security', 'delete-missing': 'true' })
     expect(readPublishSettings(read, { AWS_REGION: 'eu-west-1' })).toMatchObject({
       workgroup: 'primary',
@@ -162,7 +162,8 @@ describe('commands and their settings', () => {
       dryRun: false,
       awsRegion: 'eu-west-1'
     })
-    expect(() => readPublishSettings(reader({ database: 'x' }), {})).toThrow("Input 'workgroup' is required")
+    expect(readPublishSettings(reader({ database: 'x' }), { AWS_REGION: 'eu-west-1' }).workgroup).toBe('primary')
+    expect(() => readPublishSettings(reader({ database: 'x' }), {})).toThrow("Input 'aws-region' is required")
     expect(() => readPublishSettings(reader({ workgroup: 'primary' }), {})).toThrow(
       "Input 'database' is required"
     )

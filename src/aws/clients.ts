@@ -2,6 +2,7 @@
  * The run's AWS clients, sharing one credential provider and one call counter. Endpoints come from
  * the SDK's standard configuration (AWS_ENDPOINT_URL and friends), so tests need no special flag.
  */
+import { AthenaClient } from '@aws-sdk/client-athena'
 import { GlueClient } from '@aws-sdk/client-glue'
 import { S3Client } from '@aws-sdk/client-s3'
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
@@ -35,17 +36,17 @@ export class CallStats {
 export interface AwsClients {
   s3: S3Client
   glue: GlueClient
+  athena: AthenaClient
   calls: CallStats
 }
 
 /** Glue throttles per account and Region; adaptive retry also slows our own send rate. */
 const MAX_ATTEMPTS = 10
 
-interface Countable {
-  middlewareStack: S3Client['middlewareStack'] | GlueClient['middlewareStack']
-}
+type Countable = S3Client | GlueClient | AthenaClient
 
 function countCalls(client: Countable, service: string, stats: CallStats): void {
+  // The three stacks differ only in their input and output types, which this middleware ignores.
   const stack = client.middlewareStack as GlueClient['middlewareStack']
   stack.add(
     (next, context) => async (args) => {
@@ -82,7 +83,9 @@ export function createClients(
   // The bucket may live in another Region than the catalog: follow S3's redirects.
   const s3 = new S3Client({ ...common, followRegionRedirects: true })
   const glue = new GlueClient(common)
+  const athena = new AthenaClient(common)
   countCalls(s3, 'S3', calls)
   countCalls(glue, 'Glue', calls)
-  return { s3, glue, calls }
+  countCalls(athena, 'Athena', calls)
+  return { s3, glue, athena, calls }
 }

@@ -1,0 +1,89 @@
+/**
+ * explainQuery against the Athena stand-in through the real AthenaClient: a valid query, a missing
+ * table, a syntax error (refused at StartQueryExecution), polling through QUEUED and RUNNING, timeout.
+ */
+import { AthenaClient } from '@aws-sdk/client-athena'
+import { explainQuery } from '../../src/queries/explain.js'
+import { AthenaService } from '../../stand-in/athena.js'
+import { GlueService } from '../../stand-in/glue.js'
+import { StandInServer } from '../../stand-in/server.js'
+
+let server: StandInServer
+let athena: AthenaService
+let glue: GlueService
+let client: AthenaClient
+
+const target = (sql: string): { sql: string; database: string; workgroup: string } => ({
+  sql,
+  database: 'security',
+  workgroup: 'primary'
+})
+const fast = { pollIntervalMs: 5, timeoutMs: 5000 }
+
+beforeAll(async () => {
+  glue = new GlueService()
+  athena = new AthenaService(glue)
+  server = new StandInServer().register(athena).register(glue)
+  await server.listen()
+  client = new AthenaClient({
+    endpoint: server.endpoint,
+    region: 'eu-central-1',
+    credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' }
+  })
+})
+
+afterAll(async () => {
+  client.destroy()
+  await server.close()
+})
+
+beforeEach(() => {
+  athena.reset()
+  glue.reset()
+  server.calls.reset()
+  glue.createTableDirect('security', { Name: 'cloudtrail', PartitionKeys: [] })
+})
+
+describe('explainQuery', () => {
+  it('answers undefined when EXPLAIN succeeds, polling through QUEUED and RUNNING', async () => {
+    athena.pollsPerState = 2
+    const sql = '-- recent errors\nSELECT errorcode, count(*) FROM cloudtrail GROUP BY 1;\n'
+    await expect(explainQuery(client, target(sql), fast)).resolves.toBeUndefined()
+    // 2 QUEUED + 2 RUNNING + the final answer.
+    expect(server.calls.get('Athena.GetQueryExecution')).toBe(5)
+    expect(server.calls.get('Athena.StartQueryExecution')).toBe(1)
+  })
+
+  it('answers TABLE_NOT_FOUND with the position in the file', async () => {
+    const reason = await explainQuery(client, target('SELECT * FROM cloudtrial'), fast)
+    expect(reason).toBe(
+      "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.security.cloudtrial' does not exist"
+    )
+  })
+
+  it('answers a syntax error, which Athena refuses before running anything', async () => {
+    const reason = await explainQuery(client, target('SELECT *\nFROM cloudtrail\nWHERE eventname = )'), fast)
+    expect(reason).toMatch(/^SYNTAX_ERROR: line 3:19: mismatched input '\)'\. /)
+    expect(server.calls.get('Athena.GetQueryExecution')).toBe(0)
+    const first = await explainQuery(client, target('SELEC 1'), fast)
+    expect(first).toMatch(/^SYNTAX_ERROR: line 1:1: mismatched input 'SELEC'/)
+  })
+
+  it('gives up with a clear message after the timeout, and stops the query', async () => {
+    athena.pollsPerState = 1000
+    const reason = await explainQuery(client, target('SELECT 1'), { pollIntervalMs: 10, timeoutMs: 100 })
+    expect(reason).toMatch(
+      /^EXPLAIN did not finish within 100 ms \(query execution [0-9a-f-]+, workgroup primary\)$/
+    )
+    expect(server.calls.get('Athena.StopQueryExecution')).toBe(1)
+  })
+
+  it('throws on a request Athena refuses for other reasons (an unknown workgroup)', async () => {
+    await expect(
+      explainQuery(client, { ...target('SELECT 1'), workgroup: 'nope' }, fast)
+    ).rejects.toMatchObject({
+      name: 'InvalidRequestException',
+      message: 'WorkGroup is not found.'
+    })
+  })
+})

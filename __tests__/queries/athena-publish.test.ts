@@ -1,0 +1,270 @@
+/**
+ * publishQueries against the Athena stand-in through the real AthenaClient: create, idempotent second
+ * run, update, ownership-safe deletes, dry run, oversized files, Athena's throttling, and the summary.
+ */
+import { AthenaClient } from '@aws-sdk/client-athena'
+import { silentLogger } from '../../src/logger.js'
+import { publishQueries, renderPublishSummary, type PublishOptions } from '../../src/queries/publish.js'
+import { nameFor, descriptionFor, headerComment } from '../../src/queries/publish-desired.js'
+import { AthenaService, enforceDocumentedRateQuotas, type NamedQuery } from '../../stand-in/athena.js'
+import { GlueService } from '../../stand-in/glue.js'
+import { StandInServer } from '../../stand-in/server.js'
+
+let server: StandInServer
+let athena: AthenaService
+let client: AthenaClient
+
+const FILES = [
+  {
+    path: 'queries/top-talkers.sql',
+    sql: '-- Who calls the most APIs\n-- per account\nSELECT useridentity.arn FROM cloudtrail\n'
+  },
+  { path: './queries/errors.sql', sql: 'SELECT errorcode FROM cloudtrail WHERE errorcode IS NOT NULL' },
+  {
+    path: 'queries/console-logins.sql',
+    sql: "-- Console logins\nSELECT * FROM cloudtrail WHERE eventname = 'ConsoleLogin'"
+  }
+]
+
+function options(overrides: Partial<PublishOptions> = {}): PublishOptions {
+  return {
+    files: FILES,
+    workgroup: 'primary',
+    database: 'security',
+    deleteMissing: false,
+    dryRun: false,
+    callsPerSecond: 50,
+    ...overrides
+  }
+}
+
+const writes = (): number =>
+  ['CreateNamedQuery', 'UpdateNamedQuery', 'DeleteNamedQuery'].reduce(
+    (sum, op) => sum + server.calls.get(`Athena.${op}`),
+    0
+  )
+
+beforeAll(async () => {
+  const glue = new GlueService()
+  athena = new AthenaService(glue)
+  server = new StandInServer().register(athena).register(glue)
+  await server.listen()
+  client = new AthenaClient({
+    endpoint: server.endpoint,
+    region: 'eu-central-1',
+    credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' }
+  })
+})
+
+afterAll(async () => {
+  client.destroy()
+  await server.close()
+})
+
+beforeEach(() => {
+  athena.reset()
+  server.knobs.reset()
+  server.calls.reset()
+})
+
+describe('publishQueries', () => {
+  it('creates one named query per file, with the header comment and an ownership marker', async () => {
+    const result = await publishQueries(client, options(), silentLogger)
+    expect(result).toEqual({
+      created: ['queries/top-talkers.sql', 'queries/errors.sql', 'queries/console-logins.sql'],
+      updated: [],
+      deleted: [],
+      unchanged: [],
+      foreignKept: [],
+      failures: [],
+      dryRun: false
+    })
+    expect(athena.namedQueries('primary')).toEqual([
+      expect.objectContaining({
+        Name: 'queries/top-talkers',
+        Description: 'Who calls the most APIs per account [cloudtrail-partitions:queries/top-talkers.sql]',
+        Database: 'security',
+        QueryString: FILES[0]?.sql,
+        WorkGroup: 'primary'
+      }),
+      expect.objectContaining({
+        Name: 'queries/errors',
+        Description: '[cloudtrail-partitions:queries/errors.sql]'
+      }),
+      expect.objectContaining({ Name: 'queries/console-logins' })
+    ])
+  })
+
+  it('makes no write call at all on a second run with the same files', async () => {
+    await publishQueries(client, options(), silentLogger)
+    server.calls.reset()
+    const result = await publishQueries(client, options(), silentLogger)
+    expect(writes()).toBe(0)
+    expect(server.calls.get('Athena.ListNamedQueries')).toBe(1)
+    expect(server.calls.get('Athena.BatchGetNamedQuery')).toBe(1)
+    expect(result.unchanged).toHaveLength(3)
+    expect([...result.created, ...result.updated, ...result.deleted]).toEqual([])
+  })
+
+  it('updates a changed file with one UpdateNamedQuery call', async () => {
+    await publishQueries(client, options(), silentLogger)
+    server.calls.reset()
+    const files = FILES.map((file, i) => (i === 1 ? { ...file, sql: `${file.sql} LIMIT 10` } : file))
+    const result = await publishQueries(client, options({ files }), silentLogger)
+    expect(result.updated).toEqual(['queries/errors.sql'])
+    expect(result.unchanged).toHaveLength(2)
+    expect(server.calls.get('Athena.UpdateNamedQuery')).toBe(1)
+    expect(writes()).toBe(1)
+    expect(athena.namedQueries().find((q) => q.Name === 'queries/errors')?.QueryString).toMatch(/LIMIT 10$/)
+  })
+
+  it('with delete-missing deletes only the queries it created; a hand-made one survives', async () => {
+    await publishQueries(client, options(), silentLogger)
+    const handMade = athena.createNamedQueryDirect({
+      Name: 'queries/old-report',
+      Description: 'written by hand',
+      Database: 'security',
+      QueryString: 'SELECT 1'
+    })
+    const files = FILES.slice(0, 2)
+    const kept = await publishQueries(client, options({ files }), silentLogger)
+    expect(kept.deleted).toEqual([])
+    expect(athena.namedQueries()).toHaveLength(4)
+
+    const result = await publishQueries(client, options({ files, deleteMissing: true }), silentLogger)
+    expect(result.deleted).toEqual(['queries/console-logins.sql'])
+    expect(result.foreignKept).toEqual(['queries/old-report'])
+    expect(athena.namedQueries().map((q) => q.NamedQueryId)).toContain(handMade)
+    expect(athena.namedQueries().map((q) => q.Name)).toEqual([
+      'queries/top-talkers',
+      'queries/errors',
+      'queries/old-report'
+    ])
+  })
+
+  it('with delete-missing removes extra copies of its own query for one file', async () => {
+    await publishQueries(client, options(), silentLogger)
+    const { NamedQueryId: _id, ...copy } = athena
+      .namedQueries()
+      .find((q) => q.Name === 'queries/errors') as NamedQuery
+    athena.createNamedQueryDirect(copy)
+    const kept = await publishQueries(client, options(), silentLogger)
+    expect(kept.deleted).toEqual([])
+    const result = await publishQueries(client, options({ deleteMissing: true }), silentLogger)
+    expect(result.deleted).toEqual(['queries/errors.sql'])
+    expect(result.unchanged).toHaveLength(3)
+    expect(athena.namedQueries()).toHaveLength(3)
+  })
+
+  it('never takes over a hand-made query of the same name: that file is a failure', async () => {
+    athena.createNamedQueryDirect({ Name: 'queries/errors', Database: 'security', QueryString: 'SELECT 0' })
+    const result = await publishQueries(client, options(), silentLogger)
+    expect(result.failures).toEqual([
+      { path: 'queries/errors.sql', message: expect.stringContaining('did not create') }
+    ])
+    expect(athena.namedQueries().find((q) => q.Name === 'queries/errors')?.QueryString).toBe('SELECT 0')
+  })
+
+  it('recreates its own query when the database changed (Database cannot be updated)', async () => {
+    await publishQueries(client, options(), silentLogger)
+    const result = await publishQueries(client, options({ database: 'audit' }), silentLogger)
+    expect(result.updated).toHaveLength(3)
+    expect(athena.namedQueries().map((q) => q.Database)).toEqual(['audit', 'audit', 'audit'])
+  })
+
+  it('in a dry run plans and reports but writes nothing', async () => {
+    await publishQueries(client, options({ files: FILES.slice(1) }), silentLogger)
+    server.calls.reset()
+    const files = [FILES[0], { ...FILES[1], sql: 'SELECT 2' }] as typeof FILES
+    const result = await publishQueries(
+      client,
+      options({ files, deleteMissing: true, dryRun: true }),
+      silentLogger
+    )
+    expect(writes()).toBe(0)
+    expect(result).toMatchObject({
+      created: ['queries/top-talkers.sql'],
+      updated: ['queries/errors.sql'],
+      deleted: ['queries/console-logins.sql'],
+      dryRun: true
+    })
+    expect(renderPublishSummary(result)).toContain('dry run: nothing written')
+  })
+
+  it('reports a file over 262,144 bytes (multi-byte counted) as a failure and goes on', async () => {
+    const big = { path: 'queries/big.sql', sql: `SELECT '${'é'.repeat(131_070)}'` } // 262,150 bytes
+    const result = await publishQueries(client, options({ files: [big, ...FILES] }), silentLogger)
+    expect(result.failures).toEqual([
+      { path: 'queries/big.sql', message: expect.stringContaining('262144 bytes') }
+    ])
+    expect(result.created).toHaveLength(3)
+  })
+
+  it('still completes under the documented rate quotas plus a tight extra throttle', async () => {
+    enforceDocumentedRateQuotas(server.knobs)
+    server.knobs.setThrottle('Athena.CreateNamedQuery', { ratePerSecond: 4, burst: 1 })
+    const files = Array.from({ length: 8 }, (_, i) => ({ path: `queries/q${i}.sql`, sql: `SELECT ${i}` }))
+    const result = await publishQueries(
+      client,
+      options({ files, backoff: { attempts: 10, baseMs: 50, maxMs: 1000 } }),
+      silentLogger
+    )
+    expect(result.failures).toEqual([])
+    expect(result.created).toHaveLength(8)
+    expect(athena.namedQueries()).toHaveLength(8)
+    expect(server.calls.get('Athena.CreateNamedQuery', 'throttled')).toBeGreaterThan(0)
+  })
+
+  it('reads more than one page and batch, and retries ids left unprocessed', async () => {
+    for (let i = 0; i < 70; i++) {
+      athena.createNamedQueryDirect({ Name: `hand-${i}`, Database: 'security', QueryString: 'SELECT 1' })
+    }
+    athena.unprocessedIdsPerCall = 2
+    const result = await publishQueries(client, options({ callsPerSecond: 100 }), silentLogger)
+    expect(server.calls.get('Athena.ListNamedQueries')).toBe(2)
+    expect(server.calls.get('Athena.BatchGetNamedQuery')).toBeGreaterThan(2)
+    expect(result.foreignKept).toHaveLength(70)
+    expect(result.created).toHaveLength(3)
+  })
+
+  it('paces its calls client-side (default 4 per second per operation)', async () => {
+    const files = Array.from({ length: 5 }, (_, i) => ({ path: `queries/p${i}.sql`, sql: `SELECT ${i}` }))
+    const started = performance.now()
+    await publishQueries(client, { ...options({ files }), callsPerSecond: undefined }, silentLogger)
+    // 5 creates at 4/s: the last starts no earlier than 1 s after the first.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950)
+  })
+})
+
+describe('named query fields', () => {
+  it('shortens a name over 128 characters to a unique 128-character one', () => {
+    const long = `queries/${'a'.repeat(200)}.sql`
+    const other = `queries/b${'a'.repeat(199)}.sql`
+    expect(nameFor(long)).toHaveLength(128)
+    expect(nameFor(long)).not.toBe(nameFor(other))
+    expect(nameFor('queries/x.sql')).toBe('queries/x')
+  })
+
+  it('keeps the description within 1024 characters, marker included', () => {
+    const sql = `-- ${'w'.repeat(2000)}\nSELECT 1`
+    const description = descriptionFor('queries/x.sql', sql)
+    expect(description).toHaveLength(1024)
+    expect(description.endsWith(' [cloudtrail-partitions:queries/x.sql]')).toBe(true)
+    expect(headerComment('\n-- one\n--two\n\nSELECT 1 -- not this')).toBe('one two')
+  })
+
+  it('renders a markdown summary with counts, paths and failures', () => {
+    const summary = renderPublishSummary({
+      created: ['queries/a.sql'],
+      updated: [],
+      deleted: ['queries/b.sql'],
+      unchanged: ['queries/c.sql'],
+      foreignKept: ['by hand'],
+      failures: [{ path: 'queries/d.sql', message: 'too | big' }],
+      dryRun: false
+    })
+    expect(summary).toContain('| create | 1 |')
+    expect(summary).toContain('**Delete:** `queries/b.sql`')
+    expect(summary).toContain('| `queries/d.sql` | too \\| big |')
+  })
+})

@@ -1,0 +1,49 @@
+/**
+ * `command: publish-queries` wired to GitHub: inputs -> credentials -> publishQueries -> job summary,
+ * `summary` output, and a failed step when any file could not be published.
+ */
+import * as core from '@actions/core'
+import { createClients } from '../aws/clients.js'
+import { credentialsFor } from '../aws/credentials.js'
+import { Outputs } from '../constants.js'
+import { readPublishSettings } from '../inputs.js'
+import type { Logger } from '../logger.js'
+import { publishQueries, renderPublishSummary } from '../queries/publish.js'
+import { findQueryFiles, readQueryFile } from './query-files.js'
+
+export async function publishCommand(logger: Logger): Promise<void> {
+  const settings = readPublishSettings((name) => core.getInput(name))
+  const paths = await findQueryFiles(settings.queries)
+  const files = await Promise.all(paths.map(async (path) => ({ path, sql: await readQueryFile(path) })))
+  logger.info(`${files.length} query file(s) for workgroup ${settings.workgroup}`)
+  const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) =>
+    core.getIDToken(audience)
+  )
+  const { athena } = createClients(settings.awsRegion, credentials)
+  const result = await logger.group('Publish named queries', () =>
+    publishQueries(
+      athena,
+      {
+        files,
+        workgroup: settings.workgroup,
+        database: settings.database,
+        deleteMissing: settings.deleteMissing,
+        dryRun: settings.dryRun
+      },
+      logger
+    )
+  )
+  const verb = result.dryRun ? 'would be ' : ''
+  const summary =
+    `named queries in ${settings.workgroup}: ${result.created.length} ${verb}created, ${result.updated.length} ${verb}updated, ` +
+    `${result.deleted.length} ${verb}deleted, ${result.unchanged.length} unchanged`
+  core.setOutput(Outputs.Summary, summary)
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderPublishSummary(result)).write()
+  logger.info(summary)
+  if (result.failures.length) {
+    core.setFailed(
+      `${result.failures.length} query file(s) could not be published: ` +
+        result.failures.map((failure) => `${failure.path} (${failure.message})`).join('; ')
+    )
+  }
+}

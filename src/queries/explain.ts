@@ -1,0 +1,100 @@
+/**
+ * Asks Athena itself whether a query is valid: runs `EXPLAIN <query>` (which plans the query, reading
+ * the catalog, but scans no data) and reports why it failed. Athena refuses a syntax error at once
+ * (StartQueryExecution answers InvalidRequestException, MALFORMED_QUERY); errors the planner finds,
+ * such as TABLE_NOT_FOUND, come as a FAILED query.
+ */
+import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
+import {
+  GetQueryExecutionCommand,
+  StartQueryExecutionCommand,
+  StopQueryExecutionCommand,
+  type AthenaClient
+} from '@aws-sdk/client-athena'
+
+export interface ExplainTarget {
+  sql: string
+  database: string
+  workgroup: string
+}
+
+export interface ExplainOptions {
+  /** Wait between GetQueryExecution calls (default 1000 ms; the quota is 100/s per account). */
+  pollIntervalMs?: number
+  /** Give up (and stop the query) after this long (default 60 s). */
+  timeoutMs?: number
+}
+
+const PREFIX = 'EXPLAIN '
+
+/**
+ * Positions in Athena's messages count in `EXPLAIN <sql>`; on the first line they are moved back by the
+ * prefix, so that `line L:C` points into the file.
+ */
+function inFile(message: string): string {
+  return message.replace(/\bline 1:(\d+)/g, (_all, column: string) => {
+    const shifted = Number(column) - PREFIX.length
+    return `line 1:${shifted >= 1 ? shifted : column}`
+  })
+}
+
+/** A query file may end with `;`; Athena takes one statement without it. */
+function statement(sql: string): string {
+  return sql.replace(/[\s;]+$/, '')
+}
+
+/** Why Athena cannot run `sql` (its own message), or undefined when EXPLAIN succeeds. */
+export async function explainQuery(
+  athena: AthenaClient,
+  target: ExplainTarget,
+  options: ExplainOptions = {}
+): Promise<string | undefined> {
+  const pollIntervalMs = options.pollIntervalMs ?? 1000
+  const timeoutMs = options.timeoutMs ?? 60_000
+  let id: string | undefined
+  try {
+    const started = await athena.send(
+      new StartQueryExecutionCommand({
+        QueryString: `${PREFIX}${statement(target.sql)}`,
+        QueryExecutionContext: { Database: target.database },
+        WorkGroup: target.workgroup,
+        ClientRequestToken: randomUUID()
+      })
+    )
+    id = started.QueryExecutionId
+  } catch (error) {
+    const { name, AthenaErrorCode, message } = error as {
+      name?: string
+      AthenaErrorCode?: string
+      message?: string
+    }
+    if (name === 'InvalidRequestException' && AthenaErrorCode === 'MALFORMED_QUERY') {
+      return `SYNTAX_ERROR: ${inFile(message ?? '')}`
+    }
+    throw error
+  }
+  if (!id) throw new Error('StartQueryExecution answered no QueryExecutionId')
+
+  const deadline = performance.now() + timeoutMs
+  for (;;) {
+    const { QueryExecution: execution } = await athena.send(
+      new GetQueryExecutionCommand({ QueryExecutionId: id })
+    )
+    const status = execution?.Status
+    switch (status?.State) {
+      case 'SUCCEEDED':
+        return undefined
+      case 'FAILED':
+        return inFile(status.StateChangeReason ?? status.AthenaError?.ErrorMessage ?? 'the query failed')
+      case 'CANCELLED':
+        return `EXPLAIN was cancelled (query execution ${id})`
+    }
+    if (performance.now() + pollIntervalMs > deadline) break
+    await sleep(pollIntervalMs)
+  }
+  // Best effort: an EXPLAIN left running costs nothing, but should not linger.
+  await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })).catch(() => undefined)
+  const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`
+  return `EXPLAIN did not finish within ${limit} (query execution ${id}, workgroup ${target.workgroup})`
+}

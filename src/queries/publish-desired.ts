@@ -1,0 +1,87 @@
+/**
+ * What a SQL file should look like as an Athena named query: its name, its description (the file's
+ * header comment plus an ownership marker) and its query string, within Athena's limits.
+ */
+import { createHash } from 'node:crypto'
+
+export const MAX_NAME = 128
+export const MAX_DESCRIPTION = 1024
+/** Athena caps query strings at 262,144 bytes of UTF-8 (not adjustable). */
+export const MAX_QUERY_BYTES = 262_144
+
+const MARKER_PREFIX = '[cloudtrail-partitions:'
+/** The marker closes the description, so a path may itself contain `]`. */
+const MARKER = /\[cloudtrail-partitions:(.+)\]$/s
+
+export interface QueryFile {
+  path: string
+  sql: string
+}
+
+export interface DesiredQuery {
+  path: string
+  name: string
+  description: string
+  queryString: string
+}
+
+/** Forward slashes, no leading `./`: the same file gets the same marker on every runner. */
+export function normalizePath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '')
+}
+
+export function markerOf(path: string): string {
+  return `${MARKER_PREFIX}${path}]`
+}
+
+/** The file path this action wrote into a description, or undefined when it did not write it. */
+export function ownerPath(description: string | undefined): string | undefined {
+  return MARKER.exec(description ?? '')?.[1]
+}
+
+/** The path without `.sql`; a longer one keeps its end (the most specific part) plus a hash. */
+export function nameFor(path: string): string {
+  const name = path.replace(/\.sql$/i, '')
+  if (name.length <= MAX_NAME) return name
+  const hash = createHash('sha256').update(path).digest('hex').slice(0, 8)
+  return `…${name.slice(-(MAX_NAME - hash.length - 2))}~${hash}`
+}
+
+/** The `-- ...` lines at the top of the file (blank lines before them skipped), joined into one line. */
+export function headerComment(sql: string): string {
+  const lines: string[] = []
+  for (const line of sql.split(/\r?\n/)) {
+    const trimmed = line.trim()
+    if (trimmed === '' && lines.length === 0) continue
+    if (!trimmed.startsWith('--')) break
+    const text = trimmed.replace(/^--+/, '').trim()
+    if (text !== '') lines.push(text)
+  }
+  return lines.join(' ')
+}
+
+/** Human text first, then the marker; the text is shortened so that the whole fits in 1024. */
+export function descriptionFor(path: string, sql: string): string {
+  const marker = markerOf(path)
+  const room = MAX_DESCRIPTION - marker.length - 1
+  let human = headerComment(sql)
+  if (human.length > room) human = `${human.slice(0, Math.max(0, room - 1)).trimEnd()}…`
+  return human === '' ? marker : `${human} ${marker}`
+}
+
+/** The named query for a file, or the reason it cannot be one. */
+export function desiredQuery(file: QueryFile): DesiredQuery | { path: string; error: string } {
+  const path = normalizePath(file.path)
+  const bytes = Buffer.byteLength(file.sql, 'utf8')
+  if (file.sql.trim() === '') return { path, error: 'the file is empty' }
+  if (bytes > MAX_QUERY_BYTES) {
+    return { path, error: `the query is ${bytes} bytes; Athena accepts at most ${MAX_QUERY_BYTES} bytes` }
+  }
+  if (markerOf(path).length > MAX_DESCRIPTION) {
+    return {
+      path,
+      error: `the path is too long to be recorded in a description (${MAX_DESCRIPTION} characters)`
+    }
+  }
+  return { path, name: nameFor(path), description: descriptionFor(path, file.sql), queryString: file.sql }
+}

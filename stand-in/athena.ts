@@ -1,0 +1,554 @@
+/**
+ * Amazon Athena stand-in (AWS JSON 1.1: `POST`, `X-Amz-Target: AmazonAthena.<Operation>`): named
+ * queries, and query executions good enough for `EXPLAIN <query>` (syntax and table checks against the
+ * Glue stand-in's catalog). Limits and error shapes follow the Athena API model and measurements of
+ * real Athena; see README.athena.md for each rule, its source and its test.
+ */
+import { createHash, randomUUID } from 'node:crypto'
+import { TrinoSQL, TrinoSqlListener, EntityContextType, type CommonEntityContext } from 'dt-sql-parser'
+import type { GlueService } from './glue.js'
+import {
+  constraintError,
+  optionalInteger,
+  optionalObject,
+  optionalString,
+  requiredList,
+  requiredString,
+  type Json
+} from './glue-validation.js'
+import type { Knobs, ThrottleSetting } from './knobs.js'
+import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
+
+const MAX_QUERY_BYTES = 262_144
+const WORKGROUP_PATTERN = /^[a-zA-Z0-9._-]{1,128}$/
+const DEFAULT_CATALOG = 'awsdatacatalog'
+/** dt-sql-parser's TableDeclareType.LITERAL (a named table, not a subquery or UNNEST); not exported. */
+const LITERAL_TABLE = 0
+
+/**
+ * Athena's per-account API rate quotas (calls per second, burst), from the Athena user guide's
+ * service-limits page as cited in limits.md. UpdateNamedQuery is not listed there, so not throttled.
+ */
+export const DOCUMENTED_RATE_QUOTAS: Readonly<Record<string, ThrottleSetting>> = {
+  'Athena.BatchGetNamedQuery': { ratePerSecond: 5, burst: 10 },
+  'Athena.ListNamedQueries': { ratePerSecond: 5, burst: 10 },
+  'Athena.ListQueryExecutions': { ratePerSecond: 5, burst: 10 },
+  'Athena.CreateNamedQuery': { ratePerSecond: 5, burst: 20 },
+  'Athena.DeleteNamedQuery': { ratePerSecond: 5, burst: 20 },
+  'Athena.GetNamedQuery': { ratePerSecond: 5, burst: 20 },
+  'Athena.StartQueryExecution': { ratePerSecond: 20, burst: 80 },
+  'Athena.StopQueryExecution': { ratePerSecond: 20, burst: 80 },
+  'Athena.GetQueryExecution': { ratePerSecond: 100, burst: 200 },
+  'Athena.GetQueryResults': { ratePerSecond: 100, burst: 200 }
+}
+
+/** Sets a token bucket per Athena operation as AWS documents its rate quotas. */
+export function enforceDocumentedRateQuotas(knobs: Knobs): void {
+  for (const [operation, setting] of Object.entries(DOCUMENTED_RATE_QUOTAS)) {
+    knobs.setThrottle(operation, setting)
+  }
+}
+
+export interface NamedQuery {
+  NamedQueryId: string
+  Name: string
+  Description?: string
+  Database: string
+  QueryString: string
+  WorkGroup: string
+}
+
+type Outcome =
+  { state: 'SUCCEEDED' } | { state: 'FAILED'; reason: string; errorType?: number } | { state: 'CANCELLED' }
+
+interface QueryExecution {
+  id: string
+  query: string
+  context: Json | undefined
+  workGroup: string
+  submitted: number
+  completed?: number
+  /** GetQueryExecution calls answered so far: they drive QUEUED -> RUNNING -> final. */
+  polls: number
+  outcome: Outcome
+}
+
+interface TokenRecord {
+  id: string
+  fingerprint: string
+}
+
+type Operation = (body: Json) => Json
+
+function invalidRequest(message: string, athenaErrorCode = 'INVALID_INPUT'): AwsError {
+  // Real Athena sends the code twice: `AthenaErrorCode` (modeled) and `ErrorCode` (measured).
+  return new AwsError('InvalidRequestException', message, 400, {
+    AthenaErrorCode: athenaErrorCode,
+    ErrorCode: athenaErrorCode
+  })
+}
+
+/** The model's length is in characters; Athena also caps some strings in UTF-8 bytes. */
+function checkBytes(value: string | undefined, path: string, max: number): void {
+  if (value !== undefined && Buffer.byteLength(value, 'utf8') > max) {
+    throw invalidRequest(`${path} exceeds maximum allowed length ${max}`)
+  }
+}
+
+function queryString(value: unknown): string {
+  const text = requiredString(value, 'queryString', 1, MAX_QUERY_BYTES)
+  checkBytes(text, 'queryString', MAX_QUERY_BYTES)
+  return text
+}
+
+function clientRequestToken(value: unknown): string | undefined {
+  const token = optionalString(value, 'clientRequestToken', 32, 128)
+  checkBytes(token, 'clientRequestToken', 128)
+  return token
+}
+
+function workGroupName(value: unknown): string {
+  const name = optionalString(value, 'workGroup', 0, Number.MAX_SAFE_INTEGER) ?? 'primary'
+  if (!WORKGROUP_PATTERN.test(name)) {
+    throw constraintError('workGroup', 'satisfy regular expression pattern: [a-zA-Z0-9._-]{1,128}', name)
+  }
+  return name
+}
+
+function namedQueryId(value: unknown, path = 'namedQueryId'): string {
+  return requiredString(value, path, 1, 128)
+}
+
+function fingerprint(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url')
+}
+
+export class AthenaService implements ServiceHandler {
+  readonly service = 'Athena'
+  /** GetQueryExecution answers QUEUED for this many polls, then RUNNING for as many, then the outcome. */
+  pollsPerState = 1
+  /** BatchGetNamedQuery answers up to this many known ids as UnprocessedNamedQueryIds (stand-in knob). */
+  unprocessedIdsPerCall = 0
+
+  private readonly workGroups = new Set(['primary'])
+  private readonly queries = new Map<string, NamedQuery>()
+  /** Creation order of each named query, for NextTokens that survive deletes between pages. */
+  private readonly sequence = new Map<string, number>()
+  private nextSequence = 0
+  private readonly executions = new Map<string, QueryExecution>()
+  private readonly createTokens = new Map<string, TokenRecord>()
+  private readonly startTokens = new Map<string, TokenRecord>()
+  private readonly parser = new TrinoSQL()
+  private readonly operations: Record<string, Operation> = {
+    CreateNamedQuery: (body) => this.createNamedQuery(body),
+    GetNamedQuery: (body) => this.getNamedQuery(body),
+    ListNamedQueries: (body) => this.listNamedQueries(body),
+    BatchGetNamedQuery: (body) => this.batchGetNamedQuery(body),
+    UpdateNamedQuery: (body) => this.updateNamedQuery(body),
+    DeleteNamedQuery: (body) => this.deleteNamedQuery(body),
+    StartQueryExecution: (body) => this.startQueryExecution(body),
+    GetQueryExecution: (body) => this.getQueryExecution(body),
+    StopQueryExecution: (body) => this.stopQueryExecution(body)
+  }
+
+  /** @param glue the catalog that queries are checked against; without it every table exists. */
+  constructor(private readonly glue?: GlueService) {}
+
+  // ---- ServiceHandler ----
+
+  operation(request: StandInRequest): string | undefined {
+    const target = request.headers['x-amz-target']
+    if (typeof target !== 'string' || !target.startsWith('AmazonAthena.')) return undefined
+    return target.slice('AmazonAthena.'.length)
+  }
+
+  handle(operation: string, request: StandInRequest): StandInResponse {
+    const run = Object.hasOwn(this.operations, operation) ? this.operations[operation] : undefined
+    // Real Athena answers these two without a Message (measured); the stand-in says why.
+    if (!run)
+      throw new AwsError('UnknownOperationException', `The stand-in does not serve Athena ${operation}`)
+    let body: unknown
+    try {
+      body = request.body.length === 0 ? {} : JSON.parse(request.body.toString('utf8'))
+    } catch {
+      throw new AwsError('SerializationException', 'The request body is not valid JSON')
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new AwsError('SerializationException', 'Start of list found where not expected')
+    }
+    try {
+      return json(200, run(body as Json))
+    } catch (error) {
+      // The shared validators speak Glue; Athena answers the same messages as InvalidRequestException.
+      if (error instanceof AwsError && error.code === 'InvalidInputException') {
+        throw invalidRequest(error.message)
+      }
+      throw error
+    }
+  }
+
+  errorResponse(error: AwsError): StandInResponse {
+    return json(error.status, { __type: error.code, ...error.extra, Message: error.message })
+  }
+
+  throttlingError(): AwsError {
+    return new AwsError('ThrottlingException', 'Rate exceeded')
+  }
+
+  internalError(): AwsError {
+    return new AwsError('InternalServerException', 'An internal error occurred.', 500)
+  }
+
+  // ---- state for tests (no HTTP) ----
+
+  reset(): void {
+    this.workGroups.clear()
+    this.workGroups.add('primary')
+    this.queries.clear()
+    this.sequence.clear()
+    this.executions.clear()
+    this.createTokens.clear()
+    this.startTokens.clear()
+    this.pollsPerState = 1
+    this.unprocessedIdsPerCall = 0
+  }
+
+  addWorkGroup(name: string): void {
+    this.workGroups.add(name)
+  }
+
+  /** The named queries (of one workgroup, when given), in creation order. */
+  namedQueries(workGroup?: string): NamedQuery[] {
+    return [...this.queries.values()]
+      .filter((query) => workGroup === undefined || query.WorkGroup === workGroup)
+      .map((query) => ({ ...query }))
+  }
+
+  /** Creates a named query without HTTP (no limits checked); returns its id. */
+  createNamedQueryDirect(
+    query: Omit<NamedQuery, 'NamedQueryId' | 'WorkGroup'> & { WorkGroup?: string }
+  ): string {
+    return this.store({ ...query, WorkGroup: query.WorkGroup ?? 'primary', NamedQueryId: randomUUID() })
+  }
+
+  // ---- named queries ----
+
+  private store(query: NamedQuery): string {
+    this.queries.set(query.NamedQueryId, query)
+    this.sequence.set(query.NamedQueryId, this.nextSequence++)
+    return query.NamedQueryId
+  }
+
+  private existingWorkGroup(value: unknown): string {
+    const name = workGroupName(value)
+    // Message and code measured on real Athena (athena-local's measurements, see README.athena.md).
+    if (!this.workGroups.has(name)) throw invalidRequest('WorkGroup is not found.')
+    return name
+  }
+
+  private namedQuery(id: string): NamedQuery {
+    const query = this.queries.get(id)
+    // UNVERIFIED message; the code NAMED_QUERY_NOT_FOUND is a secondary source (see README.athena.md).
+    if (!query) throw invalidRequest(`NamedQuery ${id} was not found`, 'NAMED_QUERY_NOT_FOUND')
+    return query
+  }
+
+  private createNamedQuery(body: Json): Json {
+    const input = {
+      Name: requiredString(body.Name, 'name', 1, 128),
+      Description: optionalString(body.Description, 'description', 1, 1024),
+      Database: requiredString(body.Database, 'database', 1, 255),
+      QueryString: queryString(body.QueryString)
+    }
+    const token = clientRequestToken(body.ClientRequestToken)
+    const workGroup = this.existingWorkGroup(body.WorkGroup)
+    const print = fingerprint({ ...input, workGroup })
+    const earlier = token === undefined ? undefined : this.createTokens.get(token)
+    if (earlier) {
+      if (earlier.fingerprint !== print) {
+        throw invalidRequest('Idempotent parameters do not match', 'IDEMPOTENT_PARAMETER_MISMATCH')
+      }
+      return { NamedQueryId: earlier.id }
+    }
+    const id = randomUUID()
+    const query: NamedQuery = { NamedQueryId: id, ...input, WorkGroup: workGroup }
+    if (input.Description === undefined) delete query.Description
+    this.store(query)
+    if (token !== undefined) this.createTokens.set(token, { id, fingerprint: print })
+    return { NamedQueryId: id }
+  }
+
+  private getNamedQuery(body: Json): Json {
+    return { NamedQuery: { ...this.namedQuery(namedQueryId(body.NamedQueryId)) } }
+  }
+
+  private listNamedQueries(body: Json): Json {
+    // MaxResults 0 is inside the model's range; the stand-in answers it like an omitted one.
+    const max = optionalInteger(body.MaxResults, 'maxResults', 0, 50) || 50
+    const token = optionalString(body.NextToken, 'nextToken', 1, 1024)
+    const workGroup = this.existingWorkGroup(body.WorkGroup)
+    let after = -1
+    if (token !== undefined) {
+      const read = readToken(token, workGroup)
+      // UNVERIFIED message: the stand-in's own, for a token it did not issue for this workgroup.
+      if (read === undefined) throw invalidRequest('Invalid NextToken.')
+      after = read
+    }
+    const ids = this.namedQueries(workGroup)
+      .map((query) => query.NamedQueryId)
+      .filter((id) => (this.sequence.get(id) as number) > after)
+    const page = ids.slice(0, max)
+    const answer: Json = { NamedQueryIds: page }
+    if (ids.length > max) {
+      answer.NextToken = writeToken(this.sequence.get(page[page.length - 1] as string) as number, workGroup)
+    }
+    return answer
+  }
+
+  private batchGetNamedQuery(body: Json): Json {
+    const ids = requiredList(body.NamedQueryIds, 'namedQueryIds', 1, 50).map((id, i) =>
+      namedQueryId(id, `namedQueryIds.${i + 1}.member`)
+    )
+    const found: NamedQuery[] = []
+    const unprocessed: Json[] = []
+    // Like Glue's knob: always answers at least one id, so a client that retries makes progress.
+    let hold = Math.min(this.unprocessedIdsPerCall, ids.length - 1)
+    for (const id of ids) {
+      const query = this.queries.get(id)
+      if (query && hold > 0) {
+        hold -= 1
+        unprocessed.push({ NamedQueryId: id, ErrorCode: 'INTERNAL_FAILURE', ErrorMessage: 'Try again.' })
+      } else if (query) found.push({ ...query })
+      // UNVERIFIED ErrorCode/ErrorMessage for an unknown id; the model only says it goes here.
+      else
+        unprocessed.push({
+          NamedQueryId: id,
+          ErrorCode: 'INVALID_INPUT',
+          ErrorMessage: 'NamedQuery not found'
+        })
+    }
+    return { NamedQueries: found, UnprocessedNamedQueryIds: unprocessed }
+  }
+
+  private updateNamedQuery(body: Json): Json {
+    const id = namedQueryId(body.NamedQueryId)
+    const update = {
+      Name: requiredString(body.Name, 'name', 1, 128),
+      Description: optionalString(body.Description, 'description', 0, 1024),
+      QueryString: queryString(body.QueryString)
+    }
+    const query = this.namedQuery(id)
+    query.Name = update.Name
+    query.QueryString = update.QueryString
+    if (update.Description === undefined) delete query.Description
+    else query.Description = update.Description
+    return {}
+  }
+
+  private deleteNamedQuery(body: Json): Json {
+    const id = namedQueryId(body.NamedQueryId)
+    this.namedQuery(id)
+    this.queries.delete(id)
+    this.sequence.delete(id)
+    return {}
+  }
+
+  // ---- query executions ----
+
+  private startQueryExecution(body: Json): Json {
+    const query = queryString(body.QueryString)
+    // SDKs always send a token; real Athena refuses a call without one (measured).
+    const token = clientRequestToken(body.ClientRequestToken)
+    if (token === undefined) throw invalidRequest('clientRequestToken is null or empty')
+    const contextInput = optionalObject(body.QueryExecutionContext, 'queryExecutionContext')
+    const context = contextInput && {
+      Database: optionalString(contextInput.Database, 'queryExecutionContext.database', 1, 255),
+      Catalog: optionalString(contextInput.Catalog, 'queryExecutionContext.catalog', 1, 256)
+    }
+    const workGroup = this.existingWorkGroup(body.WorkGroup)
+    // A syntax error is refused here, before the token is used (measured); nothing runs.
+    const syntaxError = this.syntaxError(query)
+    if (syntaxError) throw invalidRequest(syntaxError, 'MALFORMED_QUERY')
+    // WorkGroup and ExecutionParameters are not part of the idempotency check (measured).
+    const print = fingerprint({
+      query,
+      context,
+      output: optionalObject(body.ResultConfiguration, 'resultConfiguration')
+    })
+    const earlier = this.startTokens.get(token)
+    if (earlier) {
+      if (earlier.fingerprint !== print) {
+        throw invalidRequest('Idempotent parameters do not match', 'IDEMPOTENT_PARAMETER_MISMATCH')
+      }
+      return { QueryExecutionId: earlier.id }
+    }
+    const id = randomUUID()
+    this.executions.set(id, {
+      id,
+      query,
+      context: context && stripUndefined(context),
+      workGroup,
+      submitted: Date.now() / 1000,
+      polls: 0,
+      outcome: this.run(query, context?.Database, context?.Catalog)
+    })
+    this.startTokens.set(token, { id, fingerprint: print })
+    return { QueryExecutionId: id }
+  }
+
+  private execution(value: unknown): QueryExecution {
+    const id = requiredString(value, 'queryExecutionId', 1, 128)
+    const execution = this.executions.get(id)
+    // Code and message as athena-local answers them after measuring real Athena (secondary source).
+    if (!execution) throw invalidRequest(`QueryExecution ${id} was not found`, 'QUERY_EXECUTION_NOT_FOUND')
+    return execution
+  }
+
+  private getQueryExecution(body: Json): Json {
+    const execution = this.execution(body.QueryExecutionId)
+    const poll = execution.polls
+    execution.polls += 1
+    const cancelled = execution.outcome.state === 'CANCELLED'
+    let status: Json
+    if (!cancelled && poll < this.pollsPerState) status = { State: 'QUEUED' }
+    else if (!cancelled && poll < 2 * this.pollsPerState) status = { State: 'RUNNING' }
+    else {
+      execution.completed ??= Date.now() / 1000
+      status = { State: execution.outcome.state, CompletionDateTime: execution.completed }
+      if (execution.outcome.state === 'FAILED') {
+        const { reason, errorType } = execution.outcome
+        status.StateChangeReason = reason
+        status.AthenaError = {
+          ErrorCategory: 2,
+          ErrorType: errorType,
+          Retryable: false,
+          ErrorMessage: reason
+        }
+      }
+    }
+    const statementType = /^\s*(SELECT|WITH|VALUES|INSERT|UPDATE|DELETE|MERGE)\b/i.test(execution.query)
+      ? 'DML'
+      : /^\s*(CREATE|DROP|ALTER)\b/i.test(execution.query)
+        ? 'DDL'
+        : 'UTILITY'
+    return {
+      QueryExecution: {
+        QueryExecutionId: execution.id,
+        Query: execution.query,
+        StatementType: statementType,
+        ...(execution.context ? { QueryExecutionContext: execution.context } : {}),
+        Status: { SubmissionDateTime: execution.submitted, ...status },
+        WorkGroup: execution.workGroup,
+        EngineVersion: { SelectedEngineVersion: 'AUTO', EffectiveEngineVersion: 'Athena engine version 3' }
+      }
+    }
+  }
+
+  /** Stopping a finished query succeeds and changes nothing (measured). */
+  private stopQueryExecution(body: Json): Json {
+    const execution = this.execution(body.QueryExecutionId)
+    if (execution.polls < 2 * this.pollsPerState) execution.outcome = { state: 'CANCELLED' }
+    return {}
+  }
+
+  // ---- the "engine": syntax and table checks ----
+
+  /** Athena's parse error (`line L:C: mismatched input 'x'. ...`), or undefined. */
+  private syntaxError(query: string): string | undefined {
+    let first: string | undefined
+    this.parser.parse(query, (error, original) => {
+      if (first !== undefined) return
+      // A lexer error has no token: show the character where it starts.
+      const line = query.split('\n')[error.startLine - 1] ?? ''
+      const token = original.offendingSymbol?.text ?? line.charAt(error.startColumn - 1)
+      first = `line ${error.startLine}:${error.startColumn}: mismatched input '${token}'. ${error.message}`
+    })
+    return first
+  }
+
+  /** The outcome of a query that parsed: FAILED when it reads a table the catalog lacks. */
+  private run(query: string, database: string | undefined, catalog: string | undefined): Outcome {
+    const ctes = new Set<string>()
+    const listener = new TrinoSqlListener()
+    listener.enterNamedQuery = (ctx) => ctes.add(identifier(ctx.identifier().getText()))
+    this.parser.listen(listener, this.parser.parse(query))
+    const tables = (this.parser.getAllEntities(query) ?? []).filter(
+      (entity): entity is CommonEntityContext =>
+        entity.entityContextType === EntityContextType.TABLE &&
+        (entity as CommonEntityContext).declareType === LITERAL_TABLE
+    )
+    for (const table of tables) {
+      const parts = splitName(table.text)
+      if (parts.length === 1 && ctes.has(parts[0] as string)) continue
+      const [
+        name = '',
+        schema = (database ?? 'default').toLowerCase(),
+        owner = (catalog ?? DEFAULT_CATALOG).toLowerCase()
+      ] = [...parts].reverse()
+      // Trino's analyzer messages (StatementAnalyzer.visitTable), prefixed by Athena with the error name.
+      const where = `line ${table.position.line}:${table.position.startColumn}`
+      if (owner !== DEFAULT_CATALOG) {
+        return failed(`CATALOG_NOT_FOUND: ${where}: Catalog '${owner}' does not exist`, 1006)
+      }
+      const missing = this.missing(schema, name)
+      if (missing === 'schema') return failed(`SCHEMA_NOT_FOUND: ${where}: Schema '${schema}' does not exist`)
+      if (missing === 'table') {
+        return failed(`TABLE_NOT_FOUND: ${where}: Table '${owner}.${schema}.${name}' does not exist`, 1301)
+      }
+    }
+    return { state: 'SUCCEEDED' }
+  }
+
+  private missing(database: string, table: string): 'schema' | 'table' | undefined {
+    if (!this.glue) return undefined
+    try {
+      this.glue.tableInput(database, table)
+      return undefined
+    } catch (error) {
+      if (!(error instanceof AwsError) || error.code !== 'EntityNotFoundException') throw error
+      // The Glue stand-in names what is missing first: "Database x not found." or "Table x not found."
+      return error.message.startsWith('Database') ? 'schema' : 'table'
+    }
+  }
+}
+
+function failed(reason: string, errorType?: number): Outcome {
+  return errorType === undefined ? { state: 'FAILED', reason } : { state: 'FAILED', reason, errorType }
+}
+
+/** An identifier as the catalog stores it: unquoted and lowercase. */
+function identifier(text: string): string {
+  const quoted = /^"(.*)"$/s.exec(text) ?? /^`(.*)`$/s.exec(text)
+  return (quoted ? (quoted[1] as string).replace(/""/g, '"') : text).toLowerCase()
+}
+
+/** Splits `a."b.c".d` on the dots outside quotes. */
+function splitName(text: string): string[] {
+  const parts = text.match(/"(?:[^"]|"")*"|`[^`]*`|[^.]+/g) ?? []
+  return parts.map((part) => identifier(part.trim()))
+}
+
+function stripUndefined(value: Json): Json {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined))
+}
+
+function writeToken(after: number, workGroup: string): string {
+  return Buffer.from(JSON.stringify({ after, workGroup })).toString('base64url')
+}
+
+function readToken(token: string, workGroup: string): number | undefined {
+  try {
+    const decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Json
+    return decoded.workGroup === workGroup && typeof decoded.after === 'number' ? decoded.after : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function json(status: number, value: unknown): StandInResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/x-amz-json-1.1' },
+    body: JSON.stringify(value)
+  }
+}
