@@ -89758,24 +89758,29 @@ async function ensurePartitionFiltering(glue, ref, table, dryRun) {
     }));
     return 'enabled-now';
 }
+/** The fields of a Table that UpdateTable's TableInput takes (the rest are read-only). */
+const WRITABLE_TABLE_FIELDS = [
+    'Name',
+    'Description',
+    'Owner',
+    'LastAccessTime',
+    'LastAnalyzedTime',
+    'Retention',
+    'StorageDescriptor',
+    'PartitionKeys',
+    'ViewOriginalText',
+    'ViewExpandedText',
+    'TableType',
+    'Parameters',
+    'TargetTable'
+];
 /** The writable part of a Table, as UpdateTable takes it. */
 function tableInputOf(table) {
-    const { Name, Description, Owner, LastAccessTime, LastAnalyzedTime, Retention, StorageDescriptor, PartitionKeys, ViewOriginalText, ViewExpandedText, TableType, Parameters, TargetTable } = table;
-    return {
-        Name,
-        Description,
-        Owner,
-        LastAccessTime,
-        LastAnalyzedTime,
-        Retention,
-        StorageDescriptor,
-        PartitionKeys,
-        ViewOriginalText,
-        ViewExpandedText,
-        TableType,
-        Parameters,
-        TargetTable
-    };
+    const entries = WRITABLE_TABLE_FIELDS.filter((field) => table[field] !== undefined).map((f) => [
+        f,
+        table[f]
+    ]);
+    return Object.fromEntries(entries);
 }
 
 ;// CONCATENATED MODULE: ./src/table/validate.ts

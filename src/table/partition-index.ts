@@ -155,36 +155,28 @@ export async function ensurePartitionFiltering(
   return 'enabled-now'
 }
 
+/** The fields of a Table that UpdateTable's TableInput takes (the rest are read-only). */
+const WRITABLE_TABLE_FIELDS = [
+  'Name',
+  'Description',
+  'Owner',
+  'LastAccessTime',
+  'LastAnalyzedTime',
+  'Retention',
+  'StorageDescriptor',
+  'PartitionKeys',
+  'ViewOriginalText',
+  'ViewExpandedText',
+  'TableType',
+  'Parameters',
+  'TargetTable'
+] as const satisfies readonly (keyof TableInput & keyof Table)[]
+
 /** The writable part of a Table, as UpdateTable takes it. */
 export function tableInputOf(table: Table): TableInput {
-  const {
-    Name,
-    Description,
-    Owner,
-    LastAccessTime,
-    LastAnalyzedTime,
-    Retention,
-    StorageDescriptor,
-    PartitionKeys,
-    ViewOriginalText,
-    ViewExpandedText,
-    TableType,
-    Parameters,
-    TargetTable
-  } = table
-  return {
-    Name,
-    Description,
-    Owner,
-    LastAccessTime,
-    LastAnalyzedTime,
-    Retention,
-    StorageDescriptor,
-    PartitionKeys,
-    ViewOriginalText,
-    ViewExpandedText,
-    TableType,
-    Parameters,
-    TargetTable
-  }
+  const entries = WRITABLE_TABLE_FIELDS.filter((field) => table[field] !== undefined).map((f) => [
+    f,
+    table[f]
+  ])
+  return Object.fromEntries(entries) as TableInput
 }
