@@ -4,6 +4,7 @@
  * Glue stand-in's catalog). Limits and error shapes follow the Athena API model and measurements of
  * real Athena; see README.athena.md for each rule, its source and its test.
  */
+import { jsonErrorResponse, runJsonOperation, targetOperation } from './json-protocol.js'
 import { createHash, randomUUID } from 'node:crypto'
 import { TrinoSQL, TrinoSqlListener, EntityContextType, type CommonEntityContext } from 'dt-sql-parser'
 import type { GlueService } from './glue.js'
@@ -157,27 +158,19 @@ export class AthenaService implements ServiceHandler {
   // ---- ServiceHandler ----
 
   operation(request: StandInRequest): string | undefined {
-    const target = request.headers['x-amz-target']
-    if (typeof target !== 'string' || !target.startsWith('AmazonAthena.')) return undefined
-    return target.slice('AmazonAthena.'.length)
+    return targetOperation(request, 'AmazonAthena')
   }
 
   handle(operation: string, request: StandInRequest): StandInResponse {
-    const run = Object.hasOwn(this.operations, operation) ? this.operations[operation] : undefined
-    // Real Athena answers these two without a Message (measured); the stand-in says why.
-    if (!run)
-      throw new AwsError('UnknownOperationException', `The stand-in does not serve Athena ${operation}`)
-    let body: unknown
     try {
-      body = request.body.length === 0 ? {} : JSON.parse(request.body.toString('utf8'))
-    } catch {
-      throw new AwsError('SerializationException', 'The request body is not valid JSON')
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new AwsError('SerializationException', 'Start of list found where not expected')
-    }
-    try {
-      return json(200, run(body as Json))
+      // Real Athena answers unknown operations and bad bodies without a Message (measured); the stand-in says why.
+      return runJsonOperation(
+        'Athena',
+        this.operations,
+        operation,
+        request,
+        'Start of list found where not expected'
+      )
     } catch (error) {
       // The shared validators speak Glue; Athena answers the same messages as InvalidRequestException.
       if (error instanceof AwsError && error.code === 'InvalidInputException') {
@@ -188,7 +181,7 @@ export class AthenaService implements ServiceHandler {
   }
 
   errorResponse(error: AwsError): StandInResponse {
-    return json(error.status, { __type: error.code, ...error.extra, Message: error.message })
+    return jsonErrorResponse(error)
   }
 
   throttlingError(): AwsError {
@@ -542,13 +535,5 @@ function readToken(token: string, workGroup: string): number | undefined {
     return decoded.workGroup === workGroup && typeof decoded.after === 'number' ? decoded.after : undefined
   } catch {
     return undefined
-  }
-}
-
-function json(status: number, value: unknown): StandInResponse {
-  return {
-    status,
-    headers: { 'content-type': 'application/x-amz-json-1.1' },
-    body: JSON.stringify(value)
   }
 }

@@ -4,6 +4,7 @@
  * API model (see README.glue.md). One catalog: a request's `CatalogId` is accepted and ignored.
  * Database and table names are case-insensitive and stored lowercase, as Glue stores them.
  */
+import { jsonErrorResponse, runJsonOperation, targetOperation } from './json-protocol.js'
 import { createHash, randomUUID } from 'node:crypto'
 import { columnKind, compileExpression, type ExpressionKey } from './glue-expression.js'
 import { keyValues, PartitionStore, type PartitionRecord } from './glue-store.js'
@@ -111,28 +112,15 @@ export class GlueService implements ServiceHandler {
   // ---- ServiceHandler ----
 
   operation(request: StandInRequest): string | undefined {
-    const target = request.headers['x-amz-target']
-    if (typeof target !== 'string' || !target.startsWith('AWSGlue.')) return undefined
-    return target.slice('AWSGlue.'.length)
+    return targetOperation(request, 'AWSGlue')
   }
 
   handle(operation: string, request: StandInRequest): StandInResponse {
-    const run = Object.hasOwn(this.operations, operation) ? this.operations[operation] : undefined
-    if (!run) throw new AwsError('UnknownOperationException', `The stand-in does not serve Glue ${operation}`)
-    let body: unknown
-    try {
-      body = request.body.length === 0 ? {} : JSON.parse(request.body.toString('utf8'))
-    } catch {
-      throw new AwsError('SerializationException', 'The request body is not valid JSON')
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new AwsError('SerializationException', 'The request body is not a JSON object')
-    }
-    return json(200, run(body as Json))
+    return runJsonOperation('Glue', this.operations, operation, request)
   }
 
   errorResponse(error: AwsError): StandInResponse {
-    return json(error.status, { __type: error.code, Message: error.message, ...error.extra })
+    return jsonErrorResponse(error)
   }
 
   throttlingError(): AwsError {
@@ -529,14 +517,6 @@ export class GlueService implements ServiceHandler {
     const name = requiredString(body.IndexName, 'indexName')
     if (!table.indexes.delete(name)) throw notFound(`Partition index ${name} not found.`)
     return {}
-  }
-}
-
-function json(status: number, value: unknown): StandInResponse {
-  return {
-    status,
-    headers: { 'content-type': 'application/x-amz-json-1.1' },
-    body: JSON.stringify(value)
   }
 }
 
