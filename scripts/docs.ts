@@ -25,7 +25,9 @@ export function inputsTable(action: ActionMetadata): string {
 }
 
 export function outputsTable(action: ActionMetadata): string {
-  const rows = Object.entries(action.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`)
+  const rows = Object.entries(action.outputs).map(
+    ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`
+  )
   return ['| Output | Description |', '| --- | --- |', ...rows].join('\n')
 }
 
@@ -41,18 +43,27 @@ export function replaceBetween(document: string, name: string, content: string):
 
 export function renderReadme(readme: string, actionYml: string): string {
   const action = parse(actionYml) as ActionMetadata
-  return replaceBetween(replaceBetween(readme, 'action-inputs', inputsTable(action)), 'action-outputs', outputsTable(action))
+  return replaceBetween(
+    replaceBetween(readme, 'action-inputs', inputsTable(action)),
+    'action-outputs',
+    outputsTable(action)
+  )
 }
 
 async function main(): Promise<void> {
   const readmePath = fileURLToPath(new URL('../README.md', import.meta.url))
   const readme = await readFile(readmePath, 'utf8')
-  const raw = renderReadme(readme, await readFile(fileURLToPath(new URL('../action.yml', import.meta.url)), 'utf8'))
+  const raw = renderReadme(
+    readme,
+    await readFile(fileURLToPath(new URL('../action.yml', import.meta.url)), 'utf8')
+  )
   // Formatted as `npm run format` would, so the check compares like with like.
   const rendered = await format(raw, { ...(await resolveConfig(readmePath)), filepath: readmePath })
   if (process.argv.includes('--check')) {
     if (rendered !== readme) {
-      console.error("README.md's input/output tables differ from action.yml: run 'npm run docs' and commit README.md")
+      console.error(
+        "README.md's input/output tables differ from action.yml: run 'npm run docs' and commit README.md"
+      )
       process.exit(1)
     }
     console.log('README.md input/output tables match action.yml')

@@ -3,6 +3,7 @@
  * report). A ConfigurationError is the user's to fix and is reported as just its message.
  */
 import * as core from '@actions/core'
+import { checkQueriesCommand } from './commands/check-queries.js'
 import { publishCommand } from './commands/publish.js'
 import { syncCommand } from './commands/sync.js'
 import type { Command } from './constants.js'
@@ -19,9 +20,7 @@ export const actionsLogger: Logger = {
 
 const COMMANDS: Record<Command, (logger: Logger) => Promise<void>> = {
   sync: syncCommand,
-  'check-queries': async () => {
-    throw new ConfigurationError(`command 'check-queries' is not available in this build`)
-  },
+  'check-queries': checkQueriesCommand,
   'publish-queries': publishCommand
 }
 

@@ -3,6 +3,7 @@
  * the demo and the benchmark typed access to its state, knobs and counters.
  */
 import { AthenaService } from './athena.js'
+import { GitHubService } from './github.js'
 import { GlueService } from './glue.js'
 import { GitHubOidcService } from './oidc.js'
 import { S3Service } from './s3.js'
@@ -15,6 +16,7 @@ export interface StandIn {
   readonly s3: S3Service
   readonly glue: GlueService
   readonly athena: AthenaService
+  readonly github: GitHubService
   readonly sts: StsService
   readonly oidc: GitHubOidcService
   /**
@@ -31,9 +33,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const sts = new StsService(oidc)
   const glue = new GlueService()
   const athena = new AthenaService(glue)
+  const github = new GitHubService()
   const s3 = new S3Service()
   // S3 claims every path-style request, so it is registered last.
-  server.register(oidc).register(sts).register(glue).register(athena).register(s3)
+  server.register(oidc).register(sts).register(glue).register(athena).register(github).register(s3)
   const endpoint = await server.listen(options)
   return {
     endpoint,
@@ -41,6 +44,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     s3,
     glue,
     athena,
+    github,
     sts,
     oidc,
     env: () => ({
@@ -49,7 +53,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       AWS_ACCESS_KEY_ID: 'AKIASTANDINAMBIENT01',
       AWS_SECRET_ACCESS_KEY: 'stand-in-ambient-secret',
       ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl(endpoint),
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+      GITHUB_API_URL: endpoint
     }),
     close: () => server.close()
   }

@@ -162,7 +162,9 @@ describe('commands and their settings', () => {
       dryRun: false,
       awsRegion: 'eu-west-1'
     })
-    expect(readPublishSettings(reader({ database: 'x' }), { AWS_REGION: 'eu-west-1' }).workgroup).toBe('primary')
+    expect(readPublishSettings(reader({ database: 'x' }), { AWS_REGION: 'eu-west-1' }).workgroup).toBe(
+      'primary'
+    )
     expect(() => readPublishSettings(reader({ database: 'x' }), {})).toThrow("Input 'aws-region' is required")
     expect(() => readPublishSettings(reader({ workgroup: 'primary' }), {})).toThrow(
       "Input 'database' is required"

@@ -1,0 +1,123 @@
+/**
+ * End to end: `command: check-queries` of the bundled action on a folder of SQL files, as a pull
+ * request check: annotations, job summary, exit code, and the one comment on the pull request
+ * through the stand-in's GitHub API. No AWS involved.
+ */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startStandIn, type StandIn } from '../../stand-in/index.js'
+import { runAction, type ActionRun } from '../../stand-in/run-action.js'
+
+let standIn: StandIn
+let workspace: string
+let eventFile: string
+
+beforeAll(async () => {
+  standIn = await startStandIn()
+  workspace = await mkdtemp(join(tmpdir(), 'ctp-check-'))
+  await cp('__fixtures__/queries', join(workspace, 'queries'), { recursive: true })
+  await cp('queries', join(workspace, 'shipped'), { recursive: true })
+  eventFile = join(workspace, 'event.json')
+  await writeFile(
+    eventFile,
+    JSON.stringify({ pull_request: { number: 7 }, repository: { name: 'ops', owner: { login: 'octo-org' } } })
+  )
+})
+
+afterAll(async () => {
+  await standIn.close()
+  await rm(workspace, { recursive: true, force: true })
+})
+
+function check(inputs: Record<string, string> = {}, pullRequest = true): Promise<ActionRun> {
+  // No AWS in the environment: the check must not need it.
+  const { GITHUB_API_URL } = standIn.env()
+  return runAction({
+    inputs: { command: 'check-queries', table: 'cloudtrail', 'github-token': 'ghs_test', ...inputs },
+    env: {
+      GITHUB_API_URL: GITHUB_API_URL!,
+      GITHUB_REPOSITORY: 'octo-org/ops',
+      ...(pullRequest ? { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile } : {})
+    },
+    workspace
+  })
+}
+
+const annotations = (run: ActionRun, kind: 'error' | 'warning') =>
+  run.stdout.split('\n').filter((line) => line.startsWith(`::${kind} `) || line.startsWith(`::${kind}::`))
+
+describe('check-queries', () => {
+  it('annotates the most important findings with file, line and column, and fails on errors', async () => {
+    const result = await check()
+    expect(result.exitCode).toBe(1)
+    const errors = annotations(result, 'error')
+    // Nine findings and the step's failure message: GitHub shows ten error annotations per step.
+    expect(errors).toHaveLength(10)
+    expect(errors.at(-1)).toMatch(/^::error::8 file\(s\) checked: \d+ error\(s\), 0 warning\(s\)/)
+    expect(errors).toContain(
+      "::error title=syntax,file=queries/broken.sql,line=10,col=1::'SELEC' is not valid at this position"
+    )
+    expect(
+      errors.some((line) =>
+        line.startsWith(
+          '::error title=partition-filter,file=queries/aws-docs-console-sign-ins.sql,line=4,col=6::'
+        )
+      )
+    ).toBe(true)
+    expect(errors.at(-2)).toMatch(/more errors not annotated: see the job summary\)$/)
+    // The summary lists every finding, including those beyond the ten annotations.
+    expect(result.summary).toContain('queries/unknown-columns.sql')
+    expect(result.summary).toContain('eventnme')
+  })
+
+  it('posts one comment on the pull request and updates it in place on the next run', async () => {
+    const comments = () => standIn.github.commentsOn('octo-org', 'ops', 7)
+    expect(comments()).toHaveLength(1)
+    const { id, body } = comments()[0]!
+    expect(body).toContain('queries/broken.sql')
+    expect(body).toMatch(/\*\*error\*\* line \d+, column \d+/)
+    await check({ 'rule-severity': 'unknown-column=warning' })
+    expect(comments()).toHaveLength(1)
+    expect(comments()[0]!.id).toBe(id)
+    expect(comments()[0]!.body).not.toBe(body)
+    expect(comments()[0]!.body).toMatch(/\*\*warning\*\* line \d+, column \d+/)
+  })
+
+  it('turns findings into warnings or off as rule-severity says, and passes without errors', async () => {
+    const result = await check(
+      {
+        'rule-severity': 'syntax=off, partition-filter=off, partition-literal=warning, unknown-column=warning'
+      },
+      false
+    )
+    expect(result.exitCode).toBe(0)
+    expect(annotations(result, 'error')).toHaveLength(0)
+    expect(annotations(result, 'warning').length).toBeGreaterThan(0)
+  })
+
+  it('passes the shipped queries', async () => {
+    const result = await check({ queries: 'shipped/**/*.sql' }, false)
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.summary).toBe('8 file(s) checked: 0 error(s), 0 warning(s)')
+  })
+
+  it('warns, not fails, without pull-requests: write', async () => {
+    standIn.github.canWrite = false
+    try {
+      const result = await check({ queries: 'shipped/**/*.sql' })
+      expect(result.exitCode).toBe(0)
+      expect(annotations(result, 'warning').join('\n')).toMatch(/pull-requests: write/)
+    } finally {
+      standIn.github.canWrite = true
+    }
+  })
+
+  it('names the input of a bad rule-severity', async () => {
+    const result = await check({ 'rule-severity': 'unknown-columns=off' }, false)
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(
+      `::error::Input 'rule-severity': "unknown-columns=off" does not name a rule`
+    )
+  })
+})

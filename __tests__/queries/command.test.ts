@@ -1,0 +1,196 @@
+/**
+ * The check-queries command end to end with its real collaborators: files read through the
+ * dependency, annotations capped, and the report comment kept on the pull request of the
+ * stand-in's GitHub API, reached through @actions/github's getOctokit.
+ */
+import { getOctokit } from '@actions/github'
+import {
+  runCheckQueries,
+  type CheckQueriesDeps,
+  type CheckQueriesOptions
+} from '../../src/queries/command.js'
+import { DEFAULT_SEVERITIES, type Finding, type Severity } from '../../src/queries/findings.js'
+import { COMMENT_MARKER } from '../../src/queries/report.js'
+import { silentLogger, type Logger } from '../../src/logger.js'
+import { GitHubService } from '../../stand-in/github.js'
+import { StandInServer } from '../../stand-in/server.js'
+
+let server: StandInServer
+let github: GitHubService
+let endpoint: string
+
+beforeAll(async () => {
+  github = new GitHubService()
+  server = new StandInServer().register(github)
+  endpoint = await server.listen()
+})
+
+afterAll(async () => {
+  await server.close()
+})
+
+const GOOD = "SELECT eventname FROM cloudtrail WHERE year = '2026' AND month = '03' AND day = '01'"
+const UNFILTERED = 'SELECT eventname FROM cloudtrail'
+
+const options = (files: string[], severities = DEFAULT_SEVERITIES): CheckQueriesOptions => ({
+  files,
+  table: 'cloudtrail',
+  partitionColumns: ['year', 'month', 'day'],
+  dateKeyType: 'string',
+  severities
+})
+
+function deps(files: Record<string, string>, extra: Partial<CheckQueriesDeps> = {}) {
+  const annotations: { finding: Finding; kind: Severity }[] = []
+  const warnings: string[] = []
+  const logger: Logger = { ...silentLogger, warning: (message) => warnings.push(message) }
+  const value: CheckQueriesDeps = {
+    readFile: async (path) => {
+      const text = files[path]
+      if (text === undefined) throw new Error(`no such file ${path}`)
+      return text
+    },
+    logger,
+    annotate: (finding, kind) => annotations.push({ finding, kind }),
+    ...extra
+  }
+  return { deps: value, annotations, warnings }
+}
+
+function pullRequest(number: number) {
+  return {
+    octokit: getOctokit('ghs_standintoken', { baseUrl: endpoint }),
+    owner: 'octo-org',
+    repo: 'queries',
+    number
+  }
+}
+
+describe('runCheckQueries', () => {
+  it('counts, annotates and reports; severities decide what fails', async () => {
+    const files = {
+      'queries/good.sql': GOOD,
+      'queries/bad.sql': `${UNFILTERED};\nSELECT eventnme FROM cloudtrail`
+    }
+    const { deps: d, annotations } = deps(files)
+    const result = await runCheckQueries(
+      options(Object.keys(files), { ...DEFAULT_SEVERITIES, 'unknown-column': 'warning' }),
+      d
+    )
+    expect(result).toMatchObject({ errorCount: 2, warningCount: 1, filesChecked: 2, comment: 'skipped' })
+    expect(annotations.map(({ finding, kind }) => [kind, finding.rule, finding.file, finding.line])).toEqual([
+      ['error', 'partition-filter', 'queries/bad.sql', 1],
+      ['error', 'partition-filter', 'queries/bad.sql', 2],
+      ['warning', 'unknown-column', 'queries/bad.sql', 2]
+    ])
+    expect(result.summaryMarkdown).toContain('| `queries/good.sql` | 0 | 0 |')
+    expect(result.summaryMarkdown).toContain('| `queries/bad.sql` | 2 | 1 |')
+  })
+
+  it('turns off a rule entirely', async () => {
+    const { deps: d, annotations } = deps({ 'q.sql': UNFILTERED })
+    const result = await runCheckQueries(
+      options(['q.sql'], { ...DEFAULT_SEVERITIES, 'partition-filter': 'off' }),
+      d
+    )
+    expect(result.findings).toEqual([])
+    expect(annotations).toEqual([])
+  })
+
+  it('caps error annotations at 9 (the failure message is the 10th) and says how many more there are', async () => {
+    const files = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`q${i}.sql`, UNFILTERED]))
+    const { deps: d, annotations } = deps(files)
+    const result = await runCheckQueries(options(Object.keys(files)), d)
+    expect(result.errorCount).toBe(13)
+    expect(annotations).toHaveLength(9)
+    expect(annotations[8]?.finding.message).toMatch(/\(4 more errors not annotated: see the job summary\)$/)
+  })
+
+  it("turns EXPLAIN's answer into a finding at the statement's first line", async () => {
+    const explained: string[] = []
+    const { deps: d } = deps(
+      { 'q.sql': `-- header\n${GOOD};\n\n  ${GOOD}` },
+      {
+        explain: async (sql, file) => {
+          explained.push(`${file}: ${sql}`)
+          return explained.length === 2
+            ? "TABLE_NOT_FOUND: Table 'awsdatacatalog.default.cloudtrail' does not exist"
+            : undefined
+        }
+      }
+    )
+    const result = await runCheckQueries(options(['q.sql']), d)
+    expect(explained).toEqual([`q.sql: ${GOOD}`, `q.sql: ${GOOD}`])
+    expect(result.findings).toEqual([
+      {
+        rule: 'athena-explain',
+        severity: 'error',
+        file: 'q.sql',
+        line: 4,
+        column: 3,
+        message: "TABLE_NOT_FOUND: Table 'awsdatacatalog.default.cloudtrail' does not exist"
+      }
+    ])
+  })
+})
+
+describe('the pull-request comment', () => {
+  it('is created once, then updated in place', async () => {
+    github.addComment('octo-org', 'queries', 7, 'Looks good to me')
+    const first = await runCheckQueries(
+      options(['q.sql']),
+      deps({ 'q.sql': UNFILTERED }, { pullRequest: pullRequest(7) }).deps
+    )
+    expect(first.comment).toBe('created')
+    const second = await runCheckQueries(
+      options(['q.sql']),
+      deps({ 'q.sql': GOOD }, { pullRequest: pullRequest(7) }).deps
+    )
+    expect(second.comment).toBe('updated')
+    const comments = github.commentsOn('octo-org', 'queries', 7)
+    expect(comments).toHaveLength(2)
+    expect(comments[1]?.body.startsWith(COMMENT_MARKER)).toBe(true)
+    expect(comments[1]?.body).toContain('1 file checked: 0 errors, 0 warnings.')
+    expect(comments[1]?.user).toBe('github-actions[bot]')
+  })
+
+  it('is found past the first page of comments', async () => {
+    for (let i = 0; i < 150; i++) github.addComment('octo-org', 'queries', 8, `comment ${i}`)
+    const run = () =>
+      runCheckQueries(options(['q.sql']), deps({ 'q.sql': GOOD }, { pullRequest: pullRequest(8) }).deps)
+    expect((await run()).comment).toBe('created')
+    expect((await run()).comment).toBe('updated')
+    expect(github.commentsOn('octo-org', 'queries', 8)).toHaveLength(151)
+  })
+
+  it('is a warning, not a failure, without permission to write', async () => {
+    github.canWrite = false
+    try {
+      const { deps: d, warnings } = deps({ 'q.sql': GOOD }, { pullRequest: pullRequest(9) })
+      const result = await runCheckQueries(options(['q.sql']), d)
+      expect(result.comment).toBe('no-permission')
+      expect(warnings.join('\n')).toContain('pull-requests: write')
+      expect(github.commentsOn('octo-org', 'queries', 9)).toEqual([])
+    } finally {
+      github.canWrite = true
+    }
+  })
+
+  it('stays under 65,536 characters when the report is longer', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 400 }, (_, i) => [
+        `queries/a-rather-long-directory-name/file-${i}.sql`,
+        UNFILTERED
+      ])
+    )
+    const result = await runCheckQueries(
+      options(Object.keys(files)),
+      deps(files, { pullRequest: pullRequest(10) }).deps
+    )
+    expect(result.summaryMarkdown.length).toBeGreaterThan(65_536)
+    expect(result.comment).toBe('created')
+    const [comment] = github.commentsOn('octo-org', 'queries', 10)
+    expect(comment?.body.length).toBeLessThanOrEqual(65_536)
+    expect(comment?.body).toContain('_Report truncated: the full report is in the job summary of this run._')
+  })
+})

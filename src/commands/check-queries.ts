@@ -1,0 +1,127 @@
+/**
+ * `command: check-queries` wired to GitHub: inputs -> files -> runCheckQueries, with annotations
+ * through @actions/core, the report in the job summary, one comment on the pull request, and a
+ * failed step only on errors. AWS is optional: with credentials it reads the table's date key type,
+ * and with a workgroup it asks Athena to EXPLAIN each query.
+ */
+import * as core from '@actions/core'
+import * as github from '@actions/github'
+import { createClients } from '../aws/clients.js'
+import { credentialsFor } from '../aws/credentials.js'
+import { Inputs, Outputs } from '../constants.js'
+import { ConfigurationError } from '../errors.js'
+import { readCheckSettings, type CheckSettings } from '../inputs.js'
+import type { Logger } from '../logger.js'
+import type { DateKeyType } from '../partitions/keys.js'
+import { runCheckQueries, type CheckQueriesDeps } from '../queries/command.js'
+import { explainQuery } from '../queries/explain.js'
+import { parseRuleSeverities } from '../queries/findings.js'
+import { findTable, validateTable } from '../table/validate.js'
+import { findQueryFiles, readQueryFile } from './query-files.js'
+
+export async function checkQueriesCommand(logger: Logger): Promise<void> {
+  const settings = readCheckSettings((name) => core.getInput(name))
+  const severities = parseRuleSeverities(settings.ruleSeverity)
+  const files = await findQueryFiles(settings.queries)
+  const aws = awsFor(settings, logger)
+  const dateKeyType = settings.dateKeyType ?? (await tableDateKeyType(settings, aws, logger)) ?? 'string'
+  logger.info(`${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}`)
+
+  const deps: CheckQueriesDeps = {
+    readFile: (path) => readQueryFile(path),
+    logger,
+    annotate: (finding, kind) => {
+      const properties = {
+        title: finding.rule,
+        file: finding.file,
+        startLine: finding.line,
+        startColumn: finding.column
+      }
+      if (kind === 'error') core.error(finding.message, properties)
+      else core.warning(finding.message, properties)
+    },
+    ...explainDep(settings, aws),
+    ...pullRequestDep(settings, logger)
+  }
+  const result = await runCheckQueries(
+    {
+      files,
+      table: settings.table,
+      ...(settings.database ? { database: settings.database } : {}),
+      partitionColumns: settings.partitionColumns,
+      dateKeyType,
+      severities
+    },
+    deps
+  )
+  const summary = `${result.filesChecked} file(s) checked: ${result.errorCount} error(s), ${result.warningCount} warning(s)`
+  core.setOutput(Outputs.Summary, summary)
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summaryMarkdown).write()
+  logger.info(summary)
+  if (result.errorCount > 0) core.setFailed(`${summary}. See the annotations and the job summary.`)
+}
+
+interface OptionalAws {
+  clients: ReturnType<typeof createClients>
+}
+
+/** AWS clients when a region is set and credentials can be had; otherwise none, with a note why. */
+function awsFor(settings: CheckSettings, logger: Logger): OptionalAws | undefined {
+  if (!settings.awsRegion) return undefined
+  if (!settings.credentials.roleToAssume && !process.env.AWS_ACCESS_KEY_ID) return undefined
+  try {
+    const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) =>
+      core.getIDToken(audience)
+    )
+    return { clients: createClients(settings.awsRegion, credentials) }
+  } catch (error) {
+    // A pull request from a fork gets no OIDC token: the check still runs, without AWS.
+    if (!(error instanceof ConfigurationError)) throw error
+    logger.warning(`Checking without AWS: ${error.message}`)
+    return undefined
+  }
+}
+
+async function tableDateKeyType(
+  settings: CheckSettings,
+  aws: OptionalAws | undefined,
+  logger: Logger
+): Promise<DateKeyType | undefined> {
+  const [database, table] = settings.table.includes('.')
+    ? (settings.table.split('.', 2) as [string, string])
+    : [settings.database, settings.table]
+  if (!aws || !database) return undefined
+  try {
+    const found = await findTable(aws.clients.glue, { database, table })
+    if (found) return validateTable(found, { database, table }).dateKeyType
+    logger.warning(`${database}.${table} was not found in Glue; literals are checked as string date keys.`)
+  } catch (error) {
+    logger.warning(
+      `Could not read the date key type of ${database}.${table} (${(error as Error).message}); ` +
+        `literals are checked as string date keys. Set '${Inputs.DateKeyType}' to be explicit.`
+    )
+  }
+  return undefined
+}
+
+function explainDep(settings: CheckSettings, aws: OptionalAws | undefined): Partial<CheckQueriesDeps> {
+  const workgroup = settings.workgroup
+  if (!workgroup || !aws) return {}
+  const database =
+    settings.database ?? (settings.table.includes('.') ? settings.table.split('.')[0] : 'default')
+  return {
+    explain: (sql) =>
+      explainQuery(aws.clients.athena, { sql, database: database ?? 'default', workgroup }, {})
+  }
+}
+
+function pullRequestDep(settings: CheckSettings, logger: Logger): Partial<CheckQueriesDeps> {
+  const number = github.context.payload.pull_request?.number
+  if (!number) return {}
+  if (!settings.githubToken) {
+    logger.warning(`No '${Inputs.GithubToken}': the report is not posted on the pull request.`)
+    return {}
+  }
+  const { owner, repo } = github.context.repo
+  return { pullRequest: { octokit: github.getOctokit(settings.githubToken), owner, repo, number } }
+}

@@ -1,0 +1,63 @@
+/**
+ * `unknown-column`: columns (and struct fields) read from the CloudTrail table must exist in its
+ * schema; the finding names the nearest existing one. Only references that surely read the
+ * CloudTrail table are checked (see resolve.ts).
+ */
+import { closest } from 'fastest-levenshtein'
+import { PARTITION_KEY_NAMES } from '../../partitions/keys.js'
+import { CLOUDTRAIL_COLUMNS, fieldsOf, type FieldTree } from '../../table/schema.js'
+import type { Problem } from '../findings.js'
+import { resolveColumn } from '../resolve.js'
+import { positionOf } from '../tree.js'
+import type { BlockRule, RuleContext } from './context.js'
+
+export const checkUnknownColumns: BlockRule = (block, context) => {
+  const problems: Problem[] = []
+  const columns = tableColumns(context)
+  for (const ref of block.columnRefs) {
+    const resolved = resolveColumn(block, ref)
+    if (!resolved?.certain) continue
+    const skipped = ref.path.length - resolved.path.length
+    let fields: FieldTree | null = columns
+    let owner = 'the CloudTrail table'
+    for (const [i, name] of resolved.path.entries()) {
+      const identifier = ref.identifiers[skipped + i]
+      if (fields === null) {
+        if (identifier) {
+          problems.push({
+            rule: 'unknown-column',
+            ...positionOf(identifier),
+            message: `${owner} has no fields, so .${name} cannot be read from it`
+          })
+        }
+        break
+      }
+      if (!fields.has(name)) {
+        if (i === 0 && block.selectAliases.has(name)) break
+        if (identifier) {
+          const nearest = closest(name, [...fields.keys()])
+          problems.push({
+            rule: 'unknown-column',
+            ...positionOf(identifier),
+            message:
+              i === 0
+                ? `Column ${name} does not exist in the CloudTrail table; did you mean ${nearest}?`
+                : `${owner} has no field ${name}; did you mean ${nearest}?`
+          })
+        }
+        break
+      }
+      fields = fields.get(name) ?? null
+      owner = resolved.path.slice(0, i + 1).join('.')
+    }
+  }
+  return problems
+}
+
+/** Columns of the CloudTrail table with their struct fields, partition keys included. */
+function tableColumns(context: RuleContext): FieldTree {
+  const columns: FieldTree = new Map(CLOUDTRAIL_COLUMNS.map(([name, type]) => [name, fieldsOf(type)]))
+  const [account, region] = PARTITION_KEY_NAMES
+  for (const key of [account, region, ...context.settings.partitionColumns]) columns.set(key, null)
+  return columns
+}

@@ -1,0 +1,213 @@
+/**
+ * GitHub's REST API for issue and pull-request comments, as the query check's report comment uses
+ * it through Octokit: list (paginated, with a Link header), create, update. Enforces GitHub's
+ * 65,536-character body limit with its 422 answer, and answers 403 like a token without
+ * `pull-requests: write` when `canWrite` is false (limits.md has the sources).
+ */
+import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
+
+export const COMMENT_BODY_MAX_CHARACTERS = 65_536
+const DOCS = 'https://docs.github.com/rest/issues/comments'
+const LIST_OR_CREATE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/
+const UPDATE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/
+
+export interface StoredComment {
+  id: number
+  body: string
+  user: string
+  createdAt: string
+  updatedAt: string
+}
+
+export class GitHubService implements ServiceHandler {
+  readonly service = 'GitHub'
+  /** False: the token cannot write (no `pull-requests: write`, or a fork's pull request). */
+  canWrite = true
+  /** The login comments are made as. */
+  login = 'github-actions[bot]'
+  private readonly comments = new Map<string, StoredComment[]>()
+  private nextId = 1_000_001
+
+  /** Comments on an issue or pull request, oldest first. */
+  commentsOn(owner: string, repo: string, number: number): readonly StoredComment[] {
+    return this.comments.get(issueKey(owner, repo, number)) ?? []
+  }
+
+  /** Adds a comment directly, as another user would (tests of pagination and of foreign comments). */
+  addComment(owner: string, repo: string, number: number, body: string, user = 'octocat'): StoredComment {
+    const now = new Date().toISOString()
+    const comment = { id: this.nextId++, body, user, createdAt: now, updatedAt: now }
+    const key = issueKey(owner, repo, number)
+    this.comments.set(key, [...(this.comments.get(key) ?? []), comment])
+    return comment
+  }
+
+  /**
+   * Claims only GitHub API calls: a `/repos/` path, a `token`/`Bearer` authorization (S3's is
+   * SigV4) and GitHub's media type or Octokit's user agent, so a bucket named `repos` stays S3's.
+   */
+  operation(request: StandInRequest): string | undefined {
+    const path = request.url.pathname
+    const authorization = request.headers.authorization ?? ''
+    const accept = request.headers.accept ?? ''
+    const userAgent = request.headers['user-agent'] ?? ''
+    if (!path.startsWith('/repos/') || !/^(token|bearer) \S+$/i.test(authorization)) return undefined
+    if (!accept.includes('application/vnd.github') && !/octokit/i.test(userAgent)) return undefined
+    if (LIST_OR_CREATE.test(path)) {
+      if (request.method === 'GET') return 'ListIssueComments'
+      if (request.method === 'POST') return 'CreateIssueComment'
+    }
+    if (UPDATE.test(path) && request.method === 'PATCH') return 'UpdateIssueComment'
+    return 'Unsupported'
+  }
+
+  handle(operation: string, request: StandInRequest): StandInResponse {
+    const path = request.url.pathname
+    switch (operation) {
+      case 'ListIssueComments': {
+        const [, owner = '', repo = '', number = ''] = LIST_OR_CREATE.exec(path) ?? []
+        return this.list(owner, repo, Number(number), request.url)
+      }
+      case 'CreateIssueComment': {
+        const [, owner = '', repo = '', number = ''] = LIST_OR_CREATE.exec(path) ?? []
+        const invalid = this.refuseWrite(request, 'create-an-issue-comment')
+        if (invalid) return invalid
+        const comment = this.addComment(owner, repo, Number(number), bodyOf(request) ?? '', this.login)
+        return json(201, this.render(owner, repo, Number(number), comment))
+      }
+      case 'UpdateIssueComment': {
+        const [, owner = '', repo = '', id = ''] = UPDATE.exec(path) ?? []
+        const invalid = this.refuseWrite(request, 'update-an-issue-comment')
+        if (invalid) return invalid
+        for (const [key, comments] of this.comments) {
+          const comment = comments.find((candidate) => candidate.id === Number(id))
+          if (!comment || !key.startsWith(`${owner}/${repo}#`)) continue
+          comment.body = bodyOf(request) ?? ''
+          comment.updatedAt = new Date().toISOString()
+          return json(200, this.render(owner, repo, Number(key.split('#')[1]), comment))
+        }
+        throw new AwsError('NotFound', 'Not Found', 404)
+      }
+      default:
+        throw new AwsError('NotFound', 'Not Found', 404)
+    }
+  }
+
+  errorResponse(error: AwsError, _request: StandInRequest): StandInResponse {
+    return json(error.status, {
+      message: error.message,
+      documentation_url: DOCS,
+      status: String(error.status)
+    })
+  }
+
+  throttlingError(): AwsError {
+    return new AwsError(
+      'SecondaryRateLimit',
+      'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      403
+    )
+  }
+
+  internalError(): AwsError {
+    return new AwsError('ServerError', 'Server Error', 500)
+  }
+
+  private list(owner: string, repo: string, number: number, url: URL): StandInResponse {
+    const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30) || 30))
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1)
+    const all = this.commentsOn(owner, repo, number)
+    const lastPage = Math.max(1, Math.ceil(all.length / perPage))
+    const pageUrl = (n: number): string => {
+      const next = new URL(url)
+      next.searchParams.set('per_page', String(perPage))
+      next.searchParams.set('page', String(n))
+      return next.toString()
+    }
+    const links: string[] = []
+    if (page < lastPage)
+      links.push(`<${pageUrl(page + 1)}>; rel="next"`, `<${pageUrl(lastPage)}>; rel="last"`)
+    if (page > 1) links.push(`<${pageUrl(page - 1)}>; rel="prev"`, `<${pageUrl(1)}>; rel="first"`)
+    const data = all
+      .slice((page - 1) * perPage, page * perPage)
+      .map((c) => this.render(owner, repo, number, c))
+    return json(200, data, links.length ? { link: links.join(', ') } : {})
+  }
+
+  /** GitHub's answers to a write it refuses: 403 without permission, 422 for a missing or long body. */
+  private refuseWrite(request: StandInRequest, docsAnchor: string): StandInResponse | undefined {
+    if (!this.canWrite) {
+      return json(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: `${DOCS}#${docsAnchor}`,
+        status: '403'
+      })
+    }
+    const body = bodyOf(request)
+    if (body === undefined) {
+      return json(422, {
+        message: 'Invalid request.\n\n"body" wasn\'t supplied.',
+        documentation_url: `${DOCS}#${docsAnchor}`,
+        status: '422'
+      })
+    }
+    if ([...body].length > COMMENT_BODY_MAX_CHARACTERS) {
+      return json(422, {
+        message: 'Validation Failed',
+        errors: [
+          {
+            resource: 'IssueComment',
+            code: 'custom',
+            field: 'body',
+            message: `Body is too long (maximum is ${COMMENT_BODY_MAX_CHARACTERS} characters)`
+          }
+        ],
+        documentation_url: `${DOCS}#${docsAnchor}`,
+        status: '422'
+      })
+    }
+    return undefined
+  }
+
+  private render(
+    owner: string,
+    repo: string,
+    number: number,
+    comment: StoredComment
+  ): Record<string, unknown> {
+    const api = `https://api.github.com/repos/${owner}/${repo}`
+    return {
+      id: comment.id,
+      node_id: `IC_${Buffer.from(String(comment.id)).toString('base64url')}`,
+      url: `${api}/issues/comments/${comment.id}`,
+      html_url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${comment.id}`,
+      issue_url: `${api}/issues/${number}`,
+      body: comment.body,
+      user: { login: comment.user, type: comment.user.endsWith('[bot]') ? 'Bot' : 'User' },
+      created_at: comment.createdAt,
+      updated_at: comment.updatedAt,
+      author_association: comment.user.endsWith('[bot]') ? 'NONE' : 'MEMBER'
+    }
+  }
+}
+
+function issueKey(owner: string, repo: string, number: number): string {
+  return `${owner}/${repo}#${number}`
+}
+
+function bodyOf(request: StandInRequest): string | undefined {
+  try {
+    const parsed = JSON.parse(request.body.toString('utf8')) as { body?: unknown }
+    return typeof parsed.body === 'string' ? parsed.body : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function json(status: number, value: unknown, headers: Record<string, string> = {}): StandInResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(value)
+  }
+}
