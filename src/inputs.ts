@@ -207,12 +207,10 @@ export function readPublishSettings(
   read: InputReader,
   env: NodeJS.ProcessEnv = process.env
 ): PublishSettings {
-  const workgroup = optionalWorkgroup(read)
-  if (!workgroup)
-    throw new ConfigurationError(`Input '${Inputs.Workgroup}' is required for command 'publish-queries'.`)
   return {
     queries: read(Inputs.Queries).trim() || DEFAULT_QUERIES,
-    workgroup,
+    // Athena's default workgroup, as the Athena API itself defaults.
+    workgroup: optionalWorkgroup(read) ?? 'primary',
     database: glueName(requiredInput(read, Inputs.Database, 'publish-queries'), Inputs.Database),
     deleteMissing: boolean(read, Inputs.DeleteMissing, false),
     dryRun: boolean(read, Inputs.DryRun, false),
