@@ -3,9 +3,10 @@
  * request check: annotations, job summary, exit code, and the one comment on the pull request
  * through the stand-in's GitHub API. No AWS involved.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 
@@ -111,6 +112,52 @@ describe('check-queries', () => {
     } finally {
       standIn.github.canWrite = true
     }
+  })
+
+  it('with credentials, reads the date key type from the table and asks Athena to EXPLAIN each query', async () => {
+    standIn.glue.createTableDirect(
+      'security',
+      cloudTrailTableInput({
+        name: 'cloudtrail',
+        location: 's3://logs/AWSLogs/o-example0001/',
+        dateKeyType: 'int'
+      })
+    )
+    standIn.athena.addWorkGroup('checks')
+    await mkdir(join(workspace, 'with-aws'), { recursive: true })
+    // Right for an int table; EXPLAIN also passes.
+    await writeFile(
+      join(workspace, 'with-aws', 'ok.sql'),
+      'SELECT eventname FROM cloudtrail WHERE year = 2026 AND month = 3 AND day = 1\n'
+    )
+    // A padded string literal is wrong on int keys; the table name is unknown to the catalog.
+    await writeFile(
+      join(workspace, 'with-aws', 'wrong.sql'),
+      "SELECT eventname FROM cloudtrail WHERE year = 2026 AND month = '03' AND day = 1\nUNION ALL\nSELECT eventname FROM cloudtrail_archive\n"
+    )
+    const { GITHUB_API_URL: _api, ...aws } = standIn.env()
+    const result = await runAction({
+      inputs: {
+        command: 'check-queries',
+        table: 'cloudtrail',
+        database: 'security',
+        queries: 'with-aws/*.sql',
+        workgroup: 'checks',
+        'role-to-assume': 'arn:aws:iam::123456789012:role/check',
+        'aws-region': 'eu-central-1'
+      },
+      env: aws,
+      workspace
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain('date keys int')
+    const errors = annotations(result, 'error').join('\n')
+    expect(errors).toMatch(/title=partition-literal,file=with-aws\/wrong.sql,line=1,.*write month = 3/)
+    expect(errors).toMatch(
+      /title=athena-explain,file=with-aws\/wrong.sql.*TABLE_NOT_FOUND.*cloudtrail_archive/
+    )
+    expect(errors).not.toContain('with-aws/ok.sql')
+    expect(standIn.server.calls.get('Athena.StartQueryExecution')).toBe(2)
   })
 
   it('names the input of a bad rule-severity', async () => {
