@@ -52,7 +52,9 @@ try {
     table: 'cloudtrail',
     regions: ALLOWED.join(', '),
     'retention-days': '90',
-    'future-days': '2'
+    'future-days': '2',
+    // The first run adds the partition index and turns partition filtering on; later runs keep them.
+    'partition-index': 'true'
   }
   const show = (title: string, run: ActionRun): void => {
     console.log(`\n=== ${title}: exit ${run.exitCode}, ${(run.wallMs / 1000).toFixed(1)} s ===\n`)
