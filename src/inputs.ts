@@ -5,7 +5,7 @@
  */
 import { Commands, Inputs, type Command } from './constants.js'
 import { ConfigurationError } from './errors.js'
-import { parseIsoDate, todayUtc, type DayNumber } from './partitions/dates.js'
+import { formatIsoDate, parseIsoDate, todayUtc, type DayNumber } from './partitions/dates.js'
 import { ACCOUNT_PATTERN, REGION_PATTERN, type DateKeyType } from './partitions/keys.js'
 import { normalizePrefix, ORGANIZATION_ID_PATTERN } from './trail/layout.js'
 import { nearestRegion } from './trail/regions.js'
@@ -152,6 +152,7 @@ export function readSyncSettings(
     )
   }
 
+  checkWindow(asOf, retentionDays, futureDays)
   const awsRegion = requiredRegion(read, env)
   const dateKeyType = optionalDateKeyType(read)
   const partitionIndex = read(Inputs.PartitionIndex).trim()
@@ -219,10 +220,32 @@ export function readPublishSettings(
   }
 }
 
+/** CloudTrail started in 2013: a window reaching before it (or past year 9999) is a typo. */
+const FIRST_CLOUDTRAIL_DAY = parseIsoDate('2013-01-01') as DayNumber
+const LAST_DAY = parseIsoDate('9999-12-31') as DayNumber
+
+function checkWindow(asOf: DayNumber, retentionDays: number, futureDays: number): void {
+  if (asOf - retentionDays < FIRST_CLOUDTRAIL_DAY) {
+    throw new ConfigurationError(
+      `Input '${Inputs.RetentionDays}': ${retentionDays} days before ${formatIsoDate(asOf)} is before 2013, when CloudTrail ` +
+        `started; use at most ${Math.max(0, asOf - FIRST_CLOUDTRAIL_DAY)}.`
+    )
+  }
+  if (asOf + futureDays > LAST_DAY) {
+    throw new ConfigurationError(`Input '${Inputs.AsOf}': the window would end after 9999-12-31.`)
+  }
+}
+
 function optionalRegion(read: InputReader, env: NodeJS.ProcessEnv): string | undefined {
-  const awsRegion = read(Inputs.AwsRegion).trim() || env.AWS_REGION || env.AWS_DEFAULT_REGION || ''
+  const input = read(Inputs.AwsRegion).trim()
+  const fromEnv = env.AWS_REGION ? 'AWS_REGION' : env.AWS_DEFAULT_REGION ? 'AWS_DEFAULT_REGION' : undefined
+  const awsRegion = input || (fromEnv ? (env[fromEnv] ?? '') : '')
   if (awsRegion && !REGION_PATTERN.test(awsRegion)) {
-    throw new ConfigurationError(`Input '${Inputs.AwsRegion}': '${awsRegion}' is not an AWS region name.`)
+    const source = input || !fromEnv ? `Input '${Inputs.AwsRegion}'` : `The environment variable ${fromEnv}`
+    const hint = nearestRegion(awsRegion)
+    throw new ConfigurationError(
+      `${source}: '${awsRegion}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`
+    )
   }
   return awsRegion || undefined
 }

@@ -212,14 +212,21 @@ describe('tables and keys', () => {
     expect((partition.StorageDescriptor as { Location: string }).Location).toMatch(/\/2026\/03\/01\/$/)
   })
 
-  it('leaves alone what it cannot prove is expired: foreign values and out-of-scope series', async () => {
+  it('leaves alone what it cannot prove is expired: foreign values, other locations, out-of-scope series', async () => {
     const table = newTable()
-    const location = (v: string[]) => ({ Values: v, StorageDescriptor: { Location: `s3://${BUCKET}/x/` } })
+    const ours = (account: string, region: string, [y, m, d]: string[]) =>
+      `s3://${BUCKET}/AWSLogs/${ORG}/${account}/CloudTrail/${region}/${y}/${m}/${d}/`
+    const partition = (v: string[], location = ours(v[0]!, v[1]!, v.slice(2))) => ({
+      Values: v,
+      StorageDescriptor: { Location: location }
+    })
     standIn.glue.addPartitionsDirect(DB, table, [
-      location([A, 'eu-west-1', '2025', '1', '1']), // unpadded: not this action's form
-      location([A, 'ap-south-1', '2025', '01', '01']), // region outside the allow-list
-      location([A, 'eu-west-1', '2025', '01', '01']), // expired and ours: removed
-      location([A, 'eu-west-1', '2027', '01', '01']) // after the window: kept
+      partition([A, 'eu-west-1', '2025', '1', '1']), // unpadded: not this action's form
+      partition([A, 'ap-south-1', '2025', '01', '01']), // region outside the allow-list
+      partition([A, 'eu-west-1', '2025', '01', '01']), // expired and ours: removed
+      partition([A, 'eu-west-1', '2025', '01', '02'], 's3://another-trail/AWSLogs/o-other00001/x/'), // another place
+      partition([A, 'eu-west-1', '2027', '01', '01']), // after the window: kept
+      partition([A, 'eu-west-1', '2026', '3', '10']) // today in another form: no second partition
     ])
     const result = await run(table, { 'retention-days': '0', 'future-days': '0' })
     expectSuccess(result)
@@ -228,11 +235,14 @@ describe('tables and keys', () => {
       expect.arrayContaining([
         `${A}/eu-west-1/2025/1/1`,
         `${A}/ap-south-1/2025/01/01`,
-        `${A}/eu-west-1/2027/01/01`
+        `${A}/eu-west-1/2025/01/02`,
+        `${A}/eu-west-1/2027/01/01`,
+        `${A}/eu-west-1/2026/3/10`
       ])
     )
     expect(values).not.toContain(`${A}/eu-west-1/2025/01/01`)
-    expect(result.outputs.removed).toBe('1')
+    expect(values).not.toContain(`${A}/eu-west-1/2026/03/10`)
+    expect(result.outputs).toMatchObject({ removed: '1', added: '7' })
   })
 
   it('uses ambient credentials without role-to-assume', async () => {
@@ -283,7 +293,12 @@ describe('failures', () => {
       expect(result.stdout).toContain(
         `partition change(s) failed (stopped after: ResourceNumberLimitExceededException`
       )
-      expect(result.stdout).toContain(`; ${created} created and 0 removed were applied`)
+      expect(result.stdout).toMatch(
+        new RegExp(`; ${created} created and 0 removed were applied, \\d+ not attempted`)
+      )
+      // Every planned partition is accounted for: created, failed, or not attempted.
+      const accounted = /Failed: (\d+)\*\* · \*\*Not attempted: (\d+)\*\*/.exec(result.summary)!
+      expect(created + Number(accounted[1]) + Number(accounted[2])).toBe(264)
       expect(result.summary).toContain('**Failed: ')
       expect(result.summary).toContain('ResourceNumberLimitExceededException')
     } finally {

@@ -206,7 +206,7 @@ describe('an existing table', () => {
     const result = await run({ database: 'security', table: 'older' })
     expectSuccess(result)
     expect(result.stdout).toMatch(/::warning::security.older lacks 3 column\(s\)/)
-    expect(result.summary).toContain('ALTER TABLE security.older ADD COLUMNS (addendum struct<')
+    expect(result.summary).toContain('ALTER TABLE `security`.`older` ADD COLUMNS (addendum struct<')
     expect(result.summary).toContain(
       'tlsdetails struct<tlsversion:string,ciphersuite:string,clientprovidedhostheader:string>)'
     )

@@ -1,3 +1,4 @@
+import { emptyExisting } from '../../src/partitions/existing.js'
 import { BatchCreatePartitionCommand, BatchDeletePartitionCommand, GlueClient } from '@aws-sdk/client-glue'
 import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
@@ -28,7 +29,7 @@ function target(overrides: Partial<ApplyTarget> = {}): ApplyTarget {
   }
 }
 
-const empty: ExistingPartitions = { bySeries: new Map(), total: 0, foreign: 0, foreignSamples: [] }
+const empty: ExistingPartitions = emptyExisting()
 
 /** 3 regions x 91 days = 273 creates. */
 function bigPlan() {
@@ -80,7 +81,7 @@ describe('applyPlan', () => {
   it('deletes expired partitions in batches of at most 25 and counts already-gone ones as done', async () => {
     const days = new Set(Array.from({ length: 60 }, (_, i) => asOf - 200 - i))
     const plan = planSync(
-      { bySeries: new Map([[seriesKey(A, 'eu-west-1'), days]]), total: 60, foreign: 0, foreignSamples: [] },
+      { ...emptyExisting(), bySeries: new Map([[seriesKey(A, 'eu-west-1'), days]]), total: 60 },
       { desired: new Map(), accounts: [], regions: [] },
       syncWindow(asOf, 90, 0)
     )
@@ -121,24 +122,54 @@ describe('applyPlan', () => {
     expect(glueMock).toHaveReceivedCommandTimes(BatchCreatePartitionCommand, 4)
   })
 
-  it('reports other failed entries and stops new batches after a failed call', async () => {
+  it('stops new batches after a failed entry, and counts what was not attempted', async () => {
+    glueMock.on(BatchCreatePartitionCommand).callsFakeOnce((input) => ({
+      Errors: [
+        {
+          PartitionValues: input.PartitionInputList[1].Values,
+          ErrorDetail: { ErrorCode: 'InvalidInputException', ErrorMessage: 'bad value' }
+        }
+      ]
+    }))
+    const result = await applyPlan(target({ concurrency: 1 }), bigPlan(), silentLogger)
+    expect(result).toMatchObject({
+      created: 99,
+      failed: 1,
+      skipped: 173,
+      stoppedBy: 'InvalidInputException: bad value'
+    })
+    expect(glueMock).toHaveReceivedCommandTimes(BatchCreatePartitionCommand, 1)
+  })
+
+  it('stops after a failed call without retrying a final error', async () => {
     glueMock
       .on(BatchCreatePartitionCommand)
-      .callsFakeOnce((input) => ({
-        Errors: [
-          {
-            PartitionValues: input.PartitionInputList[1].Values,
-            ErrorDetail: { ErrorCode: 'InvalidInputException', ErrorMessage: 'bad value' }
-          }
-        ]
-      }))
       .rejects(Object.assign(new Error('no'), { name: 'AccessDeniedException' }))
     const result = await applyPlan(target({ concurrency: 1 }), bigPlan(), silentLogger)
-    expect(result.created).toBe(99)
-    expect(result.failed).toBe(101)
-    expect(result.failures[0]).toMatchObject({ code: 'InvalidInputException', message: 'bad value' })
-    expect(result.stoppedBy).toBe('AccessDeniedException: no')
-    // Not retried (access denied is final) and no third batch started.
-    expect(glueMock).toHaveReceivedCommandTimes(BatchCreatePartitionCommand, 2)
+    expect(result).toMatchObject({
+      created: 0,
+      failed: 100,
+      skipped: 173,
+      stoppedBy: 'AccessDeniedException: no'
+    })
+    expect(result.failures[0]).toMatchObject({
+      code: 'AccessDeniedException',
+      values: [A, 'eu-west-1', '2025', '12', '01']
+    })
+    expect(glueMock).toHaveReceivedCommandTimes(BatchCreatePartitionCommand, 1)
+  })
+
+  it('never counts an error Glue did not tie to a sent partition as done', async () => {
+    glueMock.on(BatchCreatePartitionCommand).resolves({
+      Errors: [{ ErrorDetail: { ErrorCode: 'InternalServiceException', ErrorMessage: 'oops' } }]
+    })
+    const plan = planSync(
+      emptyExisting(),
+      { desired: new Map([[A, ['eu-west-1']]]), accounts: [], regions: [] },
+      syncWindow(asOf, 2, 0)
+    )
+    const result = await applyPlan(target(), plan, silentLogger)
+    expect(result.failed).toBe(1)
+    expect(result.stoppedBy).toBe('InternalServiceException: oops')
   })
 })

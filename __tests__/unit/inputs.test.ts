@@ -70,6 +70,10 @@ describe('readSyncSettings', () => {
     [{ regions: 'eu-wst-1x' }, "Input 'regions'"],
     [{ accounts: '12345678901' }, "Input 'accounts': '12345678901' is not a 12-digit account id"],
     [{ 'retention-days': '-1' }, "Input 'retention-days': '-1' must be a whole number from 0 to 36500"],
+    [
+      { 'retention-days': '6000' },
+      "Input 'retention-days': 6000 days before 2026-11-25 is before 2013, when CloudTrail started; use at most"
+    ],
     [{ 'future-days': '1.5' }, "Input 'future-days'"],
     [{ 'as-of': '2026-02-29' }, "Input 'as-of': '2026-02-29' is not a UTC date"],
     [{ 'dry-run': 'yes' }, "Input 'dry-run': 'yes' must be true or false"],
@@ -109,6 +113,19 @@ describe('readSyncSettings', () => {
     })
     expect(s).toMatchObject({ retentionDays: 0, futureDays: 366, dryRun: true })
     expect(s.credentials.roleDurationSeconds).toBe(43200)
+  })
+
+  it('refuses a window that reaches before CloudTrail existed or past year 9999', () => {
+    expect(errorOf({ 'retention-days': '36500' }).message).toContain(
+      "Input 'retention-days': 36500 days before 2026-11-25 is before 2013"
+    )
+    expect(errorOf({ 'as-of': '9999-12-31', 'future-days': '1' }).message).toContain("Input 'as-of'")
+  })
+
+  it('names the environment variable when a region from the environment is malformed', () => {
+    expect(errorOf({ 'aws-region': '' }, { AWS_REGION: 'eu_west_1' }).message).toBe(
+      "The environment variable AWS_REGION: 'eu_west_1' is not an AWS region name (did you mean eu-west-1?)."
+    )
   })
 
   it('falls back to AWS_REGION from an earlier configure-aws-credentials step', () => {

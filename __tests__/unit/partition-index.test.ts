@@ -123,3 +123,28 @@ describe('ensurePartitionFiltering', () => {
     expect(glueMock.commandCalls(UpdateTableCommand)).toHaveLength(0)
   })
 })
+
+describe('a failed index', () => {
+  it('is reported with its backfill errors and what to do, not created again', async () => {
+    glueMock.on(GetPartitionIndexesCommand).resolves({
+      PartitionIndexDescriptorList: [
+        {
+          ...index(INDEX_NAME, ['year', 'month', 'day'], 'FAILED'),
+          BackfillErrors: [{ Code: 'INVALID_PARTITION_TYPE_DATA_ERROR', Partitions: [] }]
+        }
+      ]
+    })
+    const warnings: string[] = []
+    const state = await ensurePartitionIndex(
+      glue,
+      ref,
+      false,
+      { ...silentLogger, warning: (m) => warnings.push(m) },
+      wait
+    )
+    expect(state).toMatchObject({ action: 'failed', status: 'FAILED' })
+    expect(warnings[0]).toContain('INVALID_PARTITION_TYPE_DATA_ERROR')
+    expect(warnings[0]).toContain('aws glue delete-partition-index')
+    expect(glueMock.commandCalls(CreatePartitionIndexCommand)).toHaveLength(0)
+  })
+})

@@ -1,3 +1,4 @@
+import { emptyExisting } from '../../src/partitions/existing.js'
 import { formatIsoDate, parseIsoDate, syncWindow } from '../../src/partitions/dates.js'
 import type { ExistingPartitions } from '../../src/partitions/existing.js'
 import { seriesKey } from '../../src/partitions/keys.js'
@@ -15,7 +16,7 @@ function existing(entries: Record<string, string[]>, foreign = 0): ExistingParti
     bySeries.set(key, new Set(days.map(day)))
     total += days.length
   }
-  return { bySeries, total, foreign, foreignSamples: [] }
+  return { ...emptyExisting(), bySeries, total, foreign }
 }
 
 describe('toRanges', () => {

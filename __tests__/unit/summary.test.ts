@@ -1,3 +1,4 @@
+import { emptyExisting } from '../../src/partitions/existing.js'
 import { CallStats } from '../../src/aws/clients.js'
 import { parseIsoDate, syncWindow } from '../../src/partitions/dates.js'
 import { planSync } from '../../src/partitions/plan.js'
@@ -10,11 +11,7 @@ const asOf = parseIsoDate('2026-03-01')!
 function report(accounts: number, dryRun: boolean): SyncReport {
   const desired = new Map<string, string[]>()
   for (let i = 0; i < accounts; i++) desired.set(String(100000000000 + i), ['eu-west-1', 'us-east-1'])
-  const plan = planSync(
-    { bySeries: new Map(), total: 0, foreign: 0, foreignSamples: [] },
-    { desired, accounts: [], regions: [] },
-    syncWindow(asOf, 90, 1)
-  )
+  const plan = planSync(emptyExisting(), { desired, accounts: [], regions: [] }, syncWindow(asOf, 90, 1))
   const settings = {
     bucket: 'logs',
     prefix: '',

@@ -63,7 +63,7 @@ describe('validateTable', () => {
     expect(validated.warnings[0]).toContain("the trail's root is s3://logs/other/")
     expect(validated.missingColumns.map(([name]) => name)).toEqual(['tlsdetails'])
     expect(addColumnsStatement(ref, validated.missingColumns)).toBe(
-      `ALTER TABLE security.cloudtrail ADD COLUMNS (tlsdetails ${CLOUDTRAIL_COLUMNS.at(-1)![1]})`
+      `ALTER TABLE \`security\`.\`cloudtrail\` ADD COLUMNS (tlsdetails ${CLOUDTRAIL_COLUMNS.at(-1)![1]})`
     )
   })
 })

@@ -58,7 +58,8 @@ export async function syncCommand(logger: Logger): Promise<void> {
     core.setFailed(
       `${applied.failed} partition change(s) failed` +
         (applied.stoppedBy ? ` (stopped after: ${applied.stoppedBy})` : '') +
-        `; ${applied.created} created and ${applied.deleted} removed were applied. See the job summary.`
+        `; ${applied.created} created and ${applied.deleted} removed were applied, ${applied.skipped} not attempted. ` +
+        `See the job summary; a rerun completes the rest.`
     )
   }
 }

@@ -52,7 +52,9 @@ export interface ApplyResult {
   failures: EntryFailure[]
   /** Per seriesKey: partitions actually created and deleted. */
   bySeries: Map<string, { created: number; deleted: number }>
-  /** Set when a whole call failed and no further batches were started. */
+  /** Planned changes never attempted because the run stopped. */
+  skipped: number
+  /** Set when a call or an entry failed and no further batches were started. */
   stoppedBy?: string
 }
 
@@ -96,7 +98,8 @@ export async function applyPlan(target: ApplyTarget, plan: SyncPlan, logger: Log
     alreadyDone: 0,
     failed: 0,
     failures: [],
-    bySeries: new Map()
+    bySeries: new Map(),
+    skipped: 0
   }
   const tally = (ref: PartitionRef, field: 'created' | 'deleted'): void => {
     const key = seriesKey(ref.account, ref.region)
@@ -150,8 +153,11 @@ export async function applyPlan(target: ApplyTarget, plan: SyncPlan, logger: Log
       })
     }
   )
+  const attempted = result.created + result.deleted + result.alreadyDone + result.failed
+  result.skipped = Math.max(0, plan.totals.add + plan.totals.remove - attempted)
   logger.info(
-    `created ${result.created}, removed ${result.deleted}, already done ${result.alreadyDone}, failed ${result.failed}`
+    `created ${result.created}, removed ${result.deleted}, already done ${result.alreadyDone}, ` +
+      `failed ${result.failed}, not attempted ${result.skipped}`
   )
   return result
 }
@@ -182,7 +188,11 @@ async function runBatches(
   })
 }
 
-/** Sorts one batch's entries into done, done by someone else (`raceCode`), and failed. */
+/**
+ * Sorts one batch's entries into done, done by someone else (`raceCode`), and failed. A failed
+ * entry stops new batches, as a failed call does: the cause (permissions, a quota) is rarely
+ * limited to one partition.
+ */
 function settle(
   result: ApplyResult,
   batch: readonly PartitionRef[],
@@ -191,18 +201,29 @@ function settle(
   dateKeyType: DateKeyType,
   done: (ref: PartitionRef) => void
 ): void {
-  const errorsByValues = new Map(errors.map((error) => [(error.PartitionValues ?? []).join('\u0001'), error]))
+  const keyOf = (values: readonly string[]): string => values.join('\u0001')
+  const errorsByValues = new Map(errors.map((error) => [keyOf(error.PartitionValues ?? []), error]))
+  const fail = (values: string[], error: PartitionError): void => {
+    const failure = {
+      values,
+      code: error.ErrorDetail?.ErrorCode ?? 'Unknown',
+      message: error.ErrorDetail?.ErrorMessage ?? ''
+    }
+    addFailure(result, failure)
+    result.stoppedBy ??= `${failure.code}: ${failure.message}`
+  }
+  const sent = new Set<string>()
   for (const ref of batch) {
     const values = partitionValues(ref, dateKeyType)
-    const error = errorsByValues.get(values.join('\u0001'))
+    sent.add(keyOf(values))
+    const error = errorsByValues.get(keyOf(values))
     if (!error) done(ref)
     else if (error.ErrorDetail?.ErrorCode === raceCode) result.alreadyDone += 1
-    else
-      addFailure(result, {
-        values,
-        code: error.ErrorDetail?.ErrorCode ?? 'Unknown',
-        message: error.ErrorDetail?.ErrorMessage ?? ''
-      })
+    else fail(values, error)
+  }
+  // An error Glue did not tie to a partition we sent still means something failed.
+  for (const error of errors) {
+    if (!sent.has(keyOf(error.PartitionValues ?? []))) fail(error.PartitionValues ?? [], error)
   }
 }
 

@@ -2,62 +2,114 @@
  * Reads what Glue already has into compact form: per (account, region), a set of day numbers.
  * Parallel GetPartitions segments, 1000 a page, without the column schema, so a million partitions
  * cost a few hundred calls and a few tens of megabytes.
+ *
+ * Only partitions in exactly the form this action writes (canonical values for the table's key
+ * type, and CloudTrail's location for this layout) are "ours", the only ones retention may drop.
+ * Others that still name a day (other padding, another bucket or organization sharing the table)
+ * are "covered" days: never dropped, and never given a second partition for the same day.
  */
-import { paginateGetPartitions, type GlueClient } from '@aws-sdk/client-glue'
+import { GetPartitionsCommand, type GlueClient, type Partition } from '@aws-sdk/client-glue'
+import { withBackoff, type BackoffOptions } from '../aws/retry.js'
 import type { Logger } from '../logger.js'
 import type { DayNumber } from './dates.js'
-import { parsePartitionValues, seriesKey, type DateKeyType } from './keys.js'
+import {
+  parseAnyDayForm,
+  parsePartitionValues,
+  seriesKey,
+  type DateKeyType,
+  type PartitionRef
+} from './keys.js'
 import { tableParams, type TableRef } from './table-ref.js'
 
 /** Glue's most: GetPartitions Segment.TotalSegments is 1..10, MaxResults 1..1000. */
 export const MAX_SEGMENTS = 10
 export const PAGE_SIZE = 1000
 
+/** Pages are retried too: OperationTimeoutException is a 400 the SDK does not retry. */
+const PAGE_BACKOFF: BackoffOptions = { attempts: 5, baseMs: 500, maxMs: 10_000 }
+
+export type SeriesDays = Map<string, Set<DayNumber>>
+
 export interface ExistingPartitions {
-  /** seriesKey(account, region) -> days that have a partition. */
-  bySeries: Map<string, Set<DayNumber>>
+  /** Ours: seriesKey(account, region) -> days. */
+  bySeries: SeriesDays
+  /** Days that have a partition in another form or location. */
+  covered: SeriesDays
   total: number
-  /** Partitions whose values are not in this table's canonical form: never touched. */
+  /** Partitions not in this action's form or location: never touched. */
   foreign: number
   foreignSamples: string[][]
+}
+
+export function emptyExisting(): ExistingPartitions {
+  return { bySeries: new Map(), covered: new Map(), total: 0, foreign: 0, foreignSamples: [] }
+}
+
+export interface ExistingReadOptions {
+  dateKeyType: DateKeyType
+  /** Where this action puts a partition's data; other locations are not ours. */
+  locationOf: (ref: PartitionRef) => string
+  segments?: number
+  backoff?: BackoffOptions
 }
 
 export async function readExistingPartitions(
   glue: GlueClient,
   table: TableRef,
-  dateKeyType: DateKeyType,
-  logger: Logger,
-  segments = MAX_SEGMENTS
+  options: ExistingReadOptions,
+  logger: Logger
 ): Promise<ExistingPartitions> {
-  const existing: ExistingPartitions = { bySeries: new Map(), total: 0, foreign: 0, foreignSamples: [] }
+  const existing = emptyExisting()
+  const segments = options.segments ?? MAX_SEGMENTS
   const readSegment = async (segmentNumber: number): Promise<void> => {
-    const pages = paginateGetPartitions(
-      { client: glue, pageSize: PAGE_SIZE },
-      {
-        ...tableParams(table),
-        ExcludeColumnSchema: true,
-        Segment: { SegmentNumber: segmentNumber, TotalSegments: segments }
-      }
-    )
-    for await (const page of pages) {
-      for (const partition of page.Partitions ?? []) record(existing, partition.Values ?? [], dateKeyType)
-    }
+    let nextToken: string | undefined
+    do {
+      const token = nextToken
+      const page = await withBackoff(
+        () =>
+          glue.send(
+            new GetPartitionsCommand({
+              ...tableParams(table),
+              ExcludeColumnSchema: true,
+              MaxResults: PAGE_SIZE,
+              Segment: { SegmentNumber: segmentNumber, TotalSegments: segments },
+              ...(token ? { NextToken: token } : {})
+            })
+          ),
+        options.backoff ?? PAGE_BACKOFF
+      )
+      for (const partition of page.Partitions ?? []) record(existing, partition, options)
+      nextToken = page.NextToken
+    } while (nextToken)
   }
   await Promise.all(Array.from({ length: segments }, (_, n) => readSegment(n)))
-  logger.info(`${existing.total} partition(s) in Glue (${existing.foreign} not in this action's form)`)
+  logger.info(
+    `${existing.total} partition(s) in Glue (${existing.foreign} not in this action's form or location)`
+  )
   return existing
 }
 
-function record(existing: ExistingPartitions, values: string[], dateKeyType: DateKeyType): void {
+function addDay(map: SeriesDays, ref: PartitionRef): void {
+  const key = seriesKey(ref.account, ref.region)
+  let days = map.get(key)
+  if (!days) map.set(key, (days = new Set()))
+  days.add(ref.day)
+}
+
+function record(existing: ExistingPartitions, partition: Partition, options: ExistingReadOptions): void {
   existing.total += 1
-  const ref = parsePartitionValues(values, dateKeyType)
-  if (!ref) {
-    existing.foreign += 1
-    if (existing.foreignSamples.length < 5) existing.foreignSamples.push(values)
+  const values = partition.Values ?? []
+  const ours = parsePartitionValues(values, options.dateKeyType)
+  if (ours && sameLocation(partition.StorageDescriptor?.Location, options.locationOf(ours))) {
+    addDay(existing.bySeries, ours)
     return
   }
-  const key = seriesKey(ref.account, ref.region)
-  let days = existing.bySeries.get(key)
-  if (!days) existing.bySeries.set(key, (days = new Set()))
-  days.add(ref.day)
+  existing.foreign += 1
+  if (existing.foreignSamples.length < 5) existing.foreignSamples.push(values)
+  const day = ours ?? parseAnyDayForm(values)
+  if (day) addDay(existing.covered, day)
+}
+
+function sameLocation(actual: string | undefined, expected: string): boolean {
+  return (actual ?? '').replace(/\/+$/, '') === expected.replace(/\/+$/, '')
 }

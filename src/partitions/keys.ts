@@ -44,6 +44,19 @@ export function parsePartitionValues(
   return canonical[2] === yearText && canonical[3] === monthText && canonical[4] === dayText ? ref : undefined
 }
 
+/**
+ * Reads any form that still names a day (`'3'` or `'03'`, int or string), so that a day another tool
+ * already partitioned is not given a second partition over the same folder.
+ */
+export function parseAnyDayForm(values: readonly string[]): PartitionRef | undefined {
+  if (values.length !== PARTITION_KEY_NAMES.length) return undefined
+  const [account, region, year, month, day] = values as [string, string, string, string, string]
+  if (!ACCOUNT_PATTERN.test(account) || !REGION_PATTERN.test(region)) return undefined
+  if (![year, month, day].every((part) => /^\d{1,4}$/.test(part))) return undefined
+  const date = { year: Number(year), month: Number(month), day: Number(day) }
+  return isRealDate(date) ? { account, region, day: dayNumberOf(date) } : undefined
+}
+
 /** Key of an (account, region) pair in maps and reports. */
 export function seriesKey(account: string, region: string): string {
   return `${account}/${region}`

@@ -3,7 +3,7 @@
  * Ranges keep the plan small however long the window is; apply.ts expands them lazily.
  *
  * What gets dropped: only days before the window of a series in scope of the allow-lists, whose
- * values are in this action's canonical form. Days inside or after the window, foreign values and
+ * values are in this action's canonical form and whose location is CloudTrail's for this layout. Days inside or after the window, foreign values and
  * series outside the allow-lists are left alone: we never drop what we cannot prove is expired.
  */
 import type { DayNumber, DayWindow } from './dates.js'
@@ -59,10 +59,6 @@ export function toRanges(days: Iterable<DayNumber>): DayRange[] {
   return ranges
 }
 
-export function rangeLength(range: DayRange): number {
-  return range.last - range.first + 1
-}
-
 export function planSync(existing: ExistingPartitions, scope: PlanScope, window: DayWindow): SyncPlan {
   const series: SeriesPlan[] = []
   const totals: PlanTotals = { add: 0, remove: 0, unchanged: 0, leftAlone: existing.foreign }
@@ -72,7 +68,9 @@ export function planSync(existing: ExistingPartitions, scope: PlanScope, window:
     (scope.regions.length === 0 || scope.regions.includes(region))
 
   const addSeries = (account: string, region: string, days: Set<DayNumber> | undefined, desired: boolean) => {
-    const missing = desired ? [...daysOf(window)].filter((day) => !days?.has(day)) : []
+    // A day another tool (or another location) already covers gets no second partition.
+    const covered = existing.covered.get(seriesKey(account, region))
+    const missing = desired ? [...daysOf(window)].filter((day) => !days?.has(day) && !covered?.has(day)) : []
     const expired: DayNumber[] = []
     let unchanged = 0
     for (const day of days ?? []) {

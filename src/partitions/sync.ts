@@ -10,12 +10,13 @@ import type { Logger } from '../logger.js'
 import { prepareTable, type TableState } from '../table/ensure.js'
 import type { IndexWait } from '../table/partition-index.js'
 import { detectLayout, discoverSeries, type Discovery } from '../trail/discover.js'
-import { describeLayout, type TrailLayout } from '../trail/layout.js'
+import { describeLayout, partitionLocation, type TrailLayout } from '../trail/layout.js'
 import { KNOWN_REGIONS, nearestRegion } from '../trail/regions.js'
 import { applyPlan, type ApplyResult } from './apply.js'
 import { syncWindow, type DayNumber } from './dates.js'
-import { readExistingPartitions, type ExistingPartitions } from './existing.js'
+import { emptyExisting, readExistingPartitions } from './existing.js'
 import { planSync, type SyncPlan } from './plan.js'
+import type { DateKeyType } from './keys.js'
 import { describeTable, type TableRef } from './table-ref.js'
 
 export interface SyncRequest {
@@ -30,11 +31,9 @@ export interface SyncRequest {
   asOf: DayNumber
   dryRun: boolean
   createTable: boolean
-  dateKeyType?: DateKeyTypeInput
+  dateKeyType?: DateKeyType
   partitionIndex?: boolean
 }
-
-type DateKeyTypeInput = TableState['dateKeyType']
 
 export interface SyncClients {
   s3: S3
@@ -54,7 +53,7 @@ export const DEFAULT_TUNING: SyncTuning = { listConcurrency: 16, writeConcurrenc
 export interface SyncReport {
   settings: SyncRequest
   tableName: string
-  dateKeyType: DateKeyTypeInput
+  dateKeyType: DateKeyType
   table: TableState
   layout: TrailLayout
   layoutDescription: string
@@ -130,7 +129,12 @@ export async function runSync(
     table.action === 'would-create'
       ? emptyExisting()
       : await phase('Existing partitions', () =>
-          readExistingPartitions(clients.glue, settings.table, table.dateKeyType, logger)
+          readExistingPartitions(
+            clients.glue,
+            settings.table,
+            { dateKeyType: table.dateKeyType, locationOf: (ref) => partitionLocation(layout, ref) },
+            logger
+          )
         )
   for (const values of existing.foreignSamples) {
     logger.debug(`left alone (not in this action's form): ${values.join('/')}`)
@@ -177,10 +181,6 @@ export async function runSync(
     )
   )
   return report
-}
-
-function emptyExisting(): ExistingPartitions {
-  return { bySeries: new Map(), total: 0, foreign: 0, foreignSamples: [] }
 }
 
 /** An allow-listed region must be a known AWS region or at least appear in the bucket. */

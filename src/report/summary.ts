@@ -90,9 +90,10 @@ export function renderSummary(report: SyncReport, calls: CallStats): string {
     )
   }
   for (const warning of report.table.warnings) lines.push(`> [!WARNING]`, `> ${warning}`, '')
-  if (applied && (applied.alreadyDone || applied.failed)) {
+  if (applied && (applied.alreadyDone || applied.failed || applied.skipped)) {
     lines.push(
       `Already done by another run: ${number(applied.alreadyDone)} · **Failed: ${number(applied.failed)}**` +
+        ` · **Not attempted: ${number(applied.skipped)}**` +
         (applied.stoppedBy ? ` (stopped after: ${applied.stoppedBy})` : ''),
       ''
     )
@@ -135,6 +136,7 @@ function describeIndex(table: TableState): string {
   const index = table.index
   if (!index) return 'none (set partition-index: true to add one)'
   if (index.action === 'no-slot') return 'none usable; no slot left (3 indexes)'
+  if (index.action === 'failed') return `${index.name ?? ''} FAILED: delete it and run again (see the log)`
   const what = `${index.name ?? 'cloudtrail_partitions_by_date'} (${(index.keys ?? ['year', 'month', 'day']).join(', ')})`
   if (index.action === 'would-create') return `${what} would be created`
   const status = index.status === 'CREATING' ? 'CREATING, still building' : (index.status ?? 'unknown')

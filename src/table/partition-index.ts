@@ -26,7 +26,7 @@ export const INDEX_KEYS = ['year', 'month', 'day'] as const
 export const MAX_INDEXES = 3
 export const PARTITION_FILTERING = 'partition_filtering.enabled'
 
-export type IndexAction = 'created' | 'existing' | 'would-create' | 'no-slot'
+export type IndexAction = 'created' | 'existing' | 'would-create' | 'no-slot' | 'failed'
 
 export interface IndexState {
   action: IndexAction
@@ -56,9 +56,13 @@ async function listIndexes(glue: GlueClient, ref: TableRef): Promise<PartitionIn
   return indexes
 }
 
-/** An index Glue can use for date-filtered queries: its first key is `year`. */
+/** An index Glue can use for date-filtered queries: its first key is `year`, and it is not going away. */
 function usable(index: PartitionIndexDescriptor): boolean {
-  return index.Keys?.[0]?.Name?.toLowerCase() === 'year' && index.IndexStatus !== 'FAILED'
+  return (
+    index.Keys?.[0]?.Name?.toLowerCase() === 'year' &&
+    index.IndexStatus !== 'FAILED' &&
+    index.IndexStatus !== 'DELETING'
+  )
 }
 
 function stateOf(action: IndexAction, index: PartitionIndexDescriptor): IndexState {
@@ -85,6 +89,16 @@ export async function ensurePartitionIndex(
 ): Promise<IndexState> {
   const indexes = await listIndexes(glue, ref)
   const existing = indexes.find(usable)
+  const ownFailed = indexes.find((index) => index.IndexName === INDEX_NAME && index.IndexStatus === 'FAILED')
+  if (!existing && ownFailed) {
+    // Creating it again would only meet AlreadyExistsException: a person has to look at why.
+    const errors = (ownFailed.BackfillErrors ?? []).map((error) => error.Code).join(', ')
+    logger.warning(
+      `Partition index ${INDEX_NAME} FAILED${errors ? ` (${errors})` : ''}. Delete it (aws glue delete-partition-index ` +
+        `--database-name ${ref.database} --table-name ${ref.table} --index-name ${INDEX_NAME}) and run again.`
+    )
+    return stateOf('failed', ownFailed)
+  }
   if (existing) {
     const state = stateOf('existing', existing)
     return existing.IndexStatus === 'CREATING'

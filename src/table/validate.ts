@@ -25,7 +25,6 @@ export interface ValidatedTable {
   missingColumns: (readonly [string, string])[]
   /** Things a person should know that do not stop the sync. */
   warnings: string[]
-  parameters: Record<string, string>
 }
 
 /** The table, or undefined when it (or its database) does not exist. */
@@ -104,8 +103,7 @@ export function validateTable(table: Table, ref: TableRef, expectedLocation?: st
     dateKeyType,
     storageDescriptor: descriptor,
     missingColumns: missingColumns(descriptor.Columns ?? []),
-    warnings,
-    parameters: table.Parameters ?? {}
+    warnings
   }
 }
 
@@ -117,7 +115,8 @@ export function missingColumns(columns: readonly Column[]): (readonly [string, s
 /** The one Athena statement that adds the missing columns. */
 export function addColumnsStatement(ref: TableRef, columns: readonly (readonly [string, string])[]): string {
   const list = columns.map(([name, type]) => `${name} ${type}`).join(', ')
-  return `ALTER TABLE ${ref.database}.${ref.table} ADD COLUMNS (${list})`
+  // Backquotes: Athena's DDL needs them for names such as cloudtrail-logs.
+  return `ALTER TABLE \`${ref.database}\`.\`${ref.table}\` ADD COLUMNS (${list})`
 }
 
 function sameLocation(a: string, b: string): boolean {
