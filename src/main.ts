@@ -3,6 +3,7 @@
  * report). A ConfigurationError is the user's to fix and is reported as just its message.
  */
 import * as core from '@actions/core'
+import { explainDenied } from './aws/clients.js'
 import { checkQueriesCommand } from './commands/check-queries.js'
 import { publishCommand } from './commands/publish.js'
 import { syncCommand } from './commands/sync.js'
@@ -33,7 +34,7 @@ export async function run(): Promise<void> {
     } else {
       const { name, message, stack } = error as Error
       core.debug(stack ?? '')
-      core.setFailed(`${name}: ${message}`)
+      core.setFailed(explainDenied(error) ?? `${name}: ${message}`)
     }
   }
 }

@@ -61,6 +61,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: workDir,
     GITHUB_WORKSPACE: options.workspace ?? process.cwd(),
+    GITHUB_REPOSITORY: 'octo-org/ops',
     NODE_OPTIONS: `--import=${preload} ${options.nodeOptions ?? ''}`.trim(),
     ...options.env
   }

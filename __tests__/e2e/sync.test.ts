@@ -187,7 +187,8 @@ describe('sync through OIDC', () => {
       region: 'eu-west-1',
       add: [['2026-03-13', '2026-03-13']],
       remove: [['2026-02-08', '2026-02-08']],
-      unchanged: 32
+      unchanged: 32,
+      applied: { created: 1, deleted: 1 }
     })
   })
 

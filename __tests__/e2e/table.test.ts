@@ -240,6 +240,10 @@ describe('an existing table', () => {
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toContain('ParquetHiveSerDe')
     expect(writes()).toBe(0)
+    // The summary says why, and lists the AWS calls made before the failure.
+    expect(result.summary).toContain('## CloudTrail partitions: failed')
+    expect(result.summary).toContain('ParquetHiveSerDe')
+    expect(result.summary).toMatch(/\| Glue.GetTable \| 1 \|/)
   })
 
   it('never replaces an existing table, even with create-table', async () => {

@@ -33,6 +33,23 @@ export class CallStats {
   }
 }
 
+/** The IAM action a failed call needed: `Glue.GetPartitions` -> `glue:GetPartitions`. */
+export function iamActionOf(operation: string): string {
+  if (operation === 'S3.ListObjectsV2') return 's3:ListBucket'
+  const [service, name] = operation.split('.') as [string, string]
+  return `${service.toLowerCase()}:${name}`
+}
+
+/** A denied AWS call explained: which permission the role lacks. */
+export function explainDenied(error: unknown): string | undefined {
+  const { name, message, operation } = error as { name?: string; message?: string; operation?: string }
+  if (!operation || !/AccessDenied|UnauthorizedOperation|Forbidden/.test(name ?? '')) return undefined
+  return (
+    `AWS denied ${operation} (${name}: ${message}). Give the role ${iamActionOf(operation)} on the resource ` +
+    `(README, "AWS setup"); with Lake Formation, also grant it the table permissions.`
+  )
+}
+
 export interface AwsClients {
   s3: S3Client
   glue: GlueClient
@@ -62,6 +79,8 @@ function countCalls(client: Countable, service: string, stats: CallStats): void 
           (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1,
           true
         )
+        // Which call failed, for messages such as "AWS denied Glue.GetPartitions".
+        if (error instanceof Error) Object.assign(error, { operation })
         throw error
       }
     },

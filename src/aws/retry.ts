@@ -28,13 +28,14 @@ export function isRetryable(error: unknown): boolean {
 /** Calls `fn` until it succeeds, a non-retryable error, or `attempts`; full-jitter exponential waits. */
 export async function withBackoff<T>(
   fn: () => Promise<T>,
-  options: BackoffOptions = DEFAULT_BACKOFF
+  options: BackoffOptions = DEFAULT_BACKOFF,
+  retryable: (error: unknown) => boolean = isRetryable
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn()
     } catch (error) {
-      if (attempt >= options.attempts || !isRetryable(error)) throw error
+      if (attempt >= options.attempts || !retryable(error)) throw error
       await sleep(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1)))
     }
   }

@@ -5,14 +5,14 @@
 import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createClients } from '../aws/clients.js'
+import { createClients, explainDenied } from '../aws/clients.js'
 import { credentialsFor } from '../aws/credentials.js'
 import { Outputs } from '../constants.js'
 import { readSyncSettings } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import { runSync } from '../partitions/sync.js'
 import { writePlanFile } from '../report/plan-file.js'
-import { renderSummary, totalsOf } from '../report/summary.js'
+import { renderFailureSummary, renderSummary, totalsOf } from '../report/summary.js'
 
 export async function syncCommand(logger: Logger): Promise<void> {
   const settings = readSyncSettings((name) => core.getInput(name))
@@ -34,7 +34,14 @@ export async function syncCommand(logger: Logger): Promise<void> {
     },
     clients,
     logger
-  )
+  ).catch(async (error: unknown) => {
+    // Table setup may already have written (database, table, index): the summary shows every call made.
+    if (process.env.GITHUB_STEP_SUMMARY && clients.calls.total > 0) {
+      const message = explainDenied(error) ?? (error as Error).message
+      await core.summary.addRaw(renderFailureSummary(message, clients.calls)).write()
+    }
+    throw error
+  })
 
   const totals = totalsOf(report)
   const planFile = join(process.env.RUNNER_TEMP || tmpdir(), 'cloudtrail-partitions-plan.json')

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises'
 import { formatIsoDate } from '../partitions/dates.js'
 import type { DayRange } from '../partitions/plan.js'
+import { seriesKey } from '../partitions/keys.js'
 import type { SyncReport } from '../partitions/sync.js'
 import { totalsOf } from './summary.js'
 
@@ -38,6 +39,7 @@ export function planDocument(report: SyncReport): object {
             deleted: applied.deleted,
             alreadyDone: applied.alreadyDone,
             failed: applied.failed,
+            skipped: applied.skipped,
             failures: applied.failures,
             stoppedBy: applied.stoppedBy
           }
@@ -50,7 +52,16 @@ export function planDocument(report: SyncReport): object {
         region: series.region,
         add: series.add.map(isoRange),
         remove: series.remove.map(isoRange),
-        unchanged: series.unchanged
+        unchanged: series.unchanged,
+        // `add` and `remove` are the plan; on a run that stopped early, these say what was applied.
+        ...(applied
+          ? {
+              applied: applied.bySeries.get(seriesKey(series.account, series.region)) ?? {
+                created: 0,
+                deleted: 0
+              }
+            }
+          : {})
       }))
   }
 }

@@ -57,6 +57,29 @@ export function totalsOf(report: SyncReport): Totals {
 const number = (n: number): string => n.toLocaleString('en-US')
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 
+/** When the sync stops before it has a report: the error and every AWS call made until then (writes included). */
+export function renderFailureSummary(message: string, calls: CallStats): string {
+  const lines = [
+    '## CloudTrail partitions: failed',
+    '',
+    escapeCell(message, 4000),
+    '',
+    'AWS calls made before the failure:',
+    ''
+  ]
+  return [...lines, ...callsTable(calls)].join('\n') + '\n'
+}
+
+function callsTable(calls: CallStats): string[] {
+  const lines = ['| Operation | Calls | Retries | Failed |', '| --- | ---: | ---: | ---: |']
+  for (const [operation, stats] of [...calls.byOperation].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(
+      `| ${operation} | ${number(stats.calls)} | ${number(stats.retries)} | ${number(stats.failed)} |`
+    )
+  }
+  return lines
+}
+
 export function renderSummary(report: SyncReport, calls: CallStats): string {
   const { settings, plan, applied } = report
   const totals = totalsOf(report)
@@ -110,12 +133,7 @@ export function renderSummary(report: SyncReport, calls: CallStats): string {
   lines.push(
     report.timings.map(([name, ms]) => `${name} ${seconds(ms)}`).join(' · ') + ` · total ${seconds(totalMs)}`
   )
-  lines.push('', '| Operation | Calls | Retries | Failed |', '| --- | ---: | ---: | ---: |')
-  for (const [operation, stats] of [...calls.byOperation].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(
-      `| ${operation} | ${number(stats.calls)} | ${number(stats.retries)} | ${number(stats.failed)} |`
-    )
-  }
+  lines.push('', ...callsTable(calls))
   return lines.join('\n') + '\n'
 }
 
@@ -170,6 +188,6 @@ function seriesTable(rows: SeriesRow[]): string[] {
   return lines
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 300)
+function escapeCell(text: string, max = 300): string {
+  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, max)
 }
