@@ -1,11 +1,18 @@
 /**
  * publishQueries against the Athena stand-in through the real AthenaClient: create, idempotent second
- * run, update, ownership-safe deletes, dry run, oversized files, Athena's throttling, and the summary.
+ * run, update, ownership-safe deletes (per owner, copies, unreadable queries, database changes), dry
+ * run, oversized files, Athena's throttling, and the summary.
  */
 import { AthenaClient } from '@aws-sdk/client-athena'
 import { silentLogger } from '../../src/logger.js'
 import { publishQueries, renderPublishSummary, type PublishOptions } from '../../src/queries/publish.js'
-import { nameFor, descriptionFor, headerComment } from '../../src/queries/publish-desired.js'
+import {
+  nameFor,
+  descriptionFor,
+  headerComment,
+  markerOf,
+  parseMarker
+} from '../../src/queries/publish-desired.js'
 import { AthenaService, enforceDocumentedRateQuotas, type NamedQuery } from '../../stand-in/athena.js'
 import { GlueService } from '../../stand-in/glue.js'
 import { StandInServer } from '../../stand-in/server.js'
@@ -31,6 +38,7 @@ function options(overrides: Partial<PublishOptions> = {}): PublishOptions {
     files: FILES,
     workgroup: 'primary',
     database: 'security',
+    owner: 'octo-org/ops',
     deleteMissing: false,
     dryRun: false,
     callsPerSecond: 50,
@@ -76,20 +84,22 @@ describe('publishQueries', () => {
       deleted: [],
       unchanged: [],
       foreignKept: [],
+      duplicates: [],
       failures: [],
       dryRun: false
     })
     expect(athena.namedQueries('primary')).toEqual([
       expect.objectContaining({
         Name: 'queries/top-talkers',
-        Description: 'Who calls the most APIs per account [cloudtrail-partitions:queries/top-talkers.sql]',
+        Description:
+          'Who calls the most APIs per account [cloudtrail-partitions:octo-org/ops:queries/top-talkers.sql]',
         Database: 'security',
         QueryString: FILES[0]?.sql,
         WorkGroup: 'primary'
       }),
       expect.objectContaining({
         Name: 'queries/errors',
-        Description: '[cloudtrail-partitions:queries/errors.sql]'
+        Description: '[cloudtrail-partitions:octo-org/ops:queries/errors.sql]'
       }),
       expect.objectContaining({ Name: 'queries/console-logins' })
     ])
@@ -150,8 +160,10 @@ describe('publishQueries', () => {
     athena.createNamedQueryDirect(copy)
     const kept = await publishQueries(client, options(), silentLogger)
     expect(kept.deleted).toEqual([])
+    expect(kept.duplicates).toEqual([expect.objectContaining({ path: 'queries/errors.sql' })])
     const result = await publishQueries(client, options({ deleteMissing: true }), silentLogger)
     expect(result.deleted).toEqual(['queries/errors.sql'])
+    expect(result.duplicates).toEqual([])
     expect(result.unchanged).toHaveLength(3)
     expect(athena.namedQueries()).toHaveLength(3)
   })
@@ -236,6 +248,173 @@ describe('publishQueries', () => {
   })
 })
 
+describe('publishQueries ownership', () => {
+  const byName = (name: string): NamedQuery | undefined => athena.namedQueries().find((q) => q.Name === name)
+
+  it('writes the owner into the marker; another owner never changes or deletes those queries', async () => {
+    await publishQueries(client, options(), silentLogger)
+    const before = athena.namedQueries()
+    server.calls.reset()
+
+    // Another repository publishes the same paths (one of them changed) into the same workgroup.
+    const files = [FILES[0], { ...FILES[1], sql: 'SELECT 2' }] as typeof FILES
+    const other = await publishQueries(
+      client,
+      options({ owner: 'octo-org/other', files, deleteMissing: true }),
+      silentLogger
+    )
+    expect(writes()).toBe(0)
+    expect(other.failures).toEqual([
+      { path: 'queries/top-talkers.sql', message: expect.stringContaining('did not create') },
+      { path: 'queries/errors.sql', message: expect.stringContaining('did not create') }
+    ])
+    expect(other.foreignKept).toHaveLength(3)
+    expect(other.deleted).toEqual([])
+
+    // With paths of its own and delete-missing, it creates its own and deletes none of ours.
+    const own = [{ path: 'queries/theirs.sql', sql: 'SELECT 3' }]
+    const theirs = await publishQueries(
+      client,
+      options({ owner: 'octo-org/other', files: own, deleteMissing: true }),
+      silentLogger
+    )
+    expect(theirs).toMatchObject({ created: ['queries/theirs.sql'], deleted: [], failures: [] })
+    expect(athena.namedQueries()).toEqual([...before, expect.objectContaining({ Name: 'queries/theirs' })])
+
+    // And ours, with delete-missing, leaves theirs alone.
+    const ours = await publishQueries(client, options({ deleteMissing: true }), silentLogger)
+    expect(ours).toMatchObject({ unchanged: FILES.map(() => expect.any(String)), deleted: [] })
+    expect(ours.foreignKept).toEqual(['queries/theirs'])
+    expect(before[0]?.Description).toMatch(
+      / \[cloudtrail-partitions:octo-org\/ops:queries\/top-talkers\.sql\]$/
+    )
+  })
+
+  it('takes only the marker that closes the description; marker-like header text stays harmless', async () => {
+    const files = [
+      {
+        path: 'queries/tricky.sql',
+        sql: '-- see [cloudtrail-partitions:x] and [cloudtrail-partitions:a:b]\nSELECT 1'
+      },
+      { path: 'queries/odd:name]%3A[.sql', sql: 'SELECT 2' }
+    ]
+    const first = await publishQueries(client, options({ files }), silentLogger)
+    expect(first.created).toEqual(['queries/tricky.sql', 'queries/odd:name]%3A[.sql'])
+    server.calls.reset()
+    const second = await publishQueries(client, options({ files, deleteMissing: true }), silentLogger)
+    expect(writes()).toBe(0)
+    expect(second.unchanged).toHaveLength(2)
+    expect(athena.namedQueries()).toHaveLength(2)
+    const tricky = byName('queries/tricky')?.Description as string
+    expect(tricky.match(/\[cloudtrail-partitions:/g)).toHaveLength(1)
+    expect(parseMarker(tricky)).toEqual({ owner: 'octo-org/ops', path: 'queries/tricky.sql' })
+    expect(parseMarker(byName('queries/odd:name]%3A[')?.Description)).toEqual({
+      owner: 'octo-org/ops',
+      path: 'queries/odd:name]%3A[.sql'
+    })
+  })
+
+  it('parses the last marker only, and only in the exact form it writes', () => {
+    const marker = markerOf('octo-org/ops', 'queries/x.sql')
+    expect(parseMarker(`[cloudtrail-partitions:x] ${marker}`)).toEqual({
+      owner: 'octo-org/ops',
+      path: 'queries/x.sql'
+    })
+    expect(parseMarker('[cloudtrail-partitions:queries/x.sql]')).toBeUndefined() // no owner
+    expect(parseMarker(`${marker} edited by hand`)).toBeUndefined()
+    expect(parseMarker('[cloudtrail-partitions:octo-org/ops:queries/%41.sql]')).toBeUndefined()
+    expect(markerOf('o:1', 'a]b')).toBe('[cloudtrail-partitions:o%3A1:a%5Db]')
+  })
+
+  it('leaves a "save as" copy alone even with delete-missing, reports it, and keeps updating its own', async () => {
+    await publishQueries(client, options(), silentLogger)
+    const original = byName('queries/errors') as NamedQuery
+    const copy = athena.createNamedQueryDirect({
+      Name: 'my errors',
+      Description: original.Description,
+      Database: 'security',
+      QueryString: 'SELECT errorcode, count(*) FROM cloudtrail GROUP BY 1'
+    })
+    server.calls.reset()
+    const result = await publishQueries(client, options({ deleteMissing: true }), silentLogger)
+    expect(writes()).toBe(0)
+    expect(result.deleted).toEqual([])
+    expect(result.unchanged).toHaveLength(3)
+    expect(result.duplicates).toEqual([{ path: 'queries/errors.sql', name: 'my errors', namedQueryId: copy }])
+
+    const files = FILES.map((file, i) => (i === 1 ? { ...file, sql: `${file.sql} LIMIT 10` } : file))
+    const changed = await publishQueries(client, options({ files, deleteMissing: true }), silentLogger)
+    expect(changed.updated).toEqual(['queries/errors.sql'])
+    expect(byName('queries/errors')).toMatchObject({
+      NamedQueryId: original.NamedQueryId,
+      QueryString: files[1]?.sql
+    })
+    expect(byName('my errors')?.QueryString).toMatch(/GROUP BY 1$/)
+
+    // Its file gone: ours is deleted, the person's copy is not.
+    const gone = await publishQueries(
+      client,
+      options({ files: [FILES[0], FILES[2]] as typeof FILES, deleteMissing: true }),
+      silentLogger
+    )
+    expect(gone.deleted).toEqual(['queries/errors.sql'])
+    expect(athena.namedQueries().map((q) => q.NamedQueryId)).toContain(copy)
+    expect(byName('queries/errors')).toBeUndefined()
+  })
+
+  it('changes none of several edited queries with its marker and name when it cannot tell which is its own', async () => {
+    await publishQueries(client, options(), silentLogger)
+    const { NamedQueryId: _id, ...original } = byName('queries/errors') as NamedQuery
+    athena.createNamedQueryDirect({ ...original, QueryString: 'SELECT 42' })
+    server.calls.reset()
+    const files = FILES.map((file, i) => (i === 1 ? { ...file, sql: 'SELECT 7' } : file))
+    const result = await publishQueries(client, options({ files, deleteMissing: true }), silentLogger)
+    expect(writes()).toBe(0)
+    expect(result.failures).toEqual([
+      { path: 'queries/errors.sql', message: expect.stringContaining('cannot tell which one it created') }
+    ])
+    expect(result.duplicates).toHaveLength(2)
+    expect(athena.namedQueries().map((q) => q.QueryString)).toEqual(
+      expect.arrayContaining([FILES[1]?.sql, 'SELECT 42'])
+    )
+  })
+
+  it('writes nothing when Athena leaves named queries of the workgroup unread', async () => {
+    await publishQueries(client, options(), silentLogger)
+    for (let i = 0; i < 12; i++) {
+      athena.createNamedQueryDirect({ Name: `hand-${i}`, Database: 'security', QueryString: 'SELECT 1' })
+    }
+    // Each BatchGetNamedQuery answers one id only: after its rounds, the first ids (ours) stay unread.
+    athena.unprocessedIdsPerCall = 1000
+    server.calls.reset()
+    const files = [FILES[0], { ...FILES[1], sql: 'SELECT 2' }] as typeof FILES
+    const result = await publishQueries(client, options({ files, deleteMissing: true }), silentLogger)
+    expect(writes()).toBe(0)
+    expect(result).toMatchObject({ created: [], updated: [], deleted: [], unchanged: [] })
+    expect(result.failures).toEqual([{ path: '*', message: expect.stringContaining('nothing was written') }])
+    expect(athena.namedQueries()).toHaveLength(15)
+  })
+
+  it('on a database change creates the new query before deleting the old one', async () => {
+    await publishQueries(client, options(), silentLogger)
+    server.knobs.failNext('Athena.CreateNamedQuery', 1000)
+    const result = await publishQueries(
+      client,
+      options({ database: 'audit', backoff: { attempts: 1, baseMs: 1, maxMs: 1 } }),
+      silentLogger
+    )
+    expect(result.updated).toEqual([])
+    expect(result.failures).toHaveLength(3)
+    expect(server.calls.get('Athena.DeleteNamedQuery')).toBe(0)
+    expect(athena.namedQueries().map((q) => q.Database)).toEqual(['security', 'security', 'security'])
+
+    server.knobs.reset()
+    const retried = await publishQueries(client, options({ database: 'audit' }), silentLogger)
+    expect(retried.updated).toHaveLength(3)
+    expect(athena.namedQueries().map((q) => q.Database)).toEqual(['audit', 'audit', 'audit'])
+  })
+})
+
 describe('named query fields', () => {
   it('shortens a name over 128 characters to a unique 128-character one', () => {
     const long = `queries/${'a'.repeat(200)}.sql`
@@ -247,9 +426,9 @@ describe('named query fields', () => {
 
   it('keeps the description within 1024 characters, marker included', () => {
     const sql = `-- ${'w'.repeat(2000)}\nSELECT 1`
-    const description = descriptionFor('queries/x.sql', sql)
+    const description = descriptionFor('octo-org/ops', 'queries/x.sql', sql)
     expect(description).toHaveLength(1024)
-    expect(description.endsWith(' [cloudtrail-partitions:queries/x.sql]')).toBe(true)
+    expect(description.endsWith(' [cloudtrail-partitions:octo-org/ops:queries/x.sql]')).toBe(true)
     expect(headerComment('\n-- one\n--two\n\nSELECT 1 -- not this')).toBe('one two')
   })
 
@@ -260,11 +439,13 @@ describe('named query fields', () => {
       deleted: ['queries/b.sql'],
       unchanged: ['queries/c.sql'],
       foreignKept: ['by hand'],
+      duplicates: [{ path: 'queries/c.sql', name: 'my c', namedQueryId: 'id-1' }],
       failures: [{ path: 'queries/d.sql', message: 'too | big' }],
       dryRun: false
     })
     expect(summary).toContain('| create | 1 |')
     expect(summary).toContain('**Delete:** `queries/b.sql`')
     expect(summary).toContain('| `queries/d.sql` | too \\| big |')
+    expect(summary).toContain('| my c | `id-1` | `queries/c.sql` |')
   })
 })

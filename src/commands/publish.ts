@@ -25,6 +25,8 @@ export async function publishCommand(logger: Logger): Promise<void> {
       athena,
       {
         files,
+        // The repository is part of the ownership marker: two repositories never touch each other's queries.
+        owner: process.env.GITHUB_REPOSITORY || 'local',
         workgroup: settings.workgroup,
         database: settings.database,
         deleteMissing: settings.deleteMissing,

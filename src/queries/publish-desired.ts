@@ -1,6 +1,11 @@
 /**
  * What a SQL file should look like as an Athena named query: its name, its description (the file's
  * header comment plus an ownership marker) and its query string, within Athena's limits.
+ *
+ * The marker closes the description: `[cloudtrail-partitions:<owner>:<path>]`, the owner (the
+ * publishing repository, `octo-org/ops`) and the path with `%`, `:`, `[` and `]` percent-encoded, so
+ * the marker holds exactly one `:` after the prefix and no bracket inside, and the human text before
+ * it never holds `[cloudtrail-partitions:`.
  */
 import { createHash } from 'node:crypto'
 
@@ -10,8 +15,10 @@ export const MAX_DESCRIPTION = 1024
 export const MAX_QUERY_BYTES = 262_144
 
 const MARKER_PREFIX = '[cloudtrail-partitions:'
-/** The marker closes the description, so a path may itself contain `]`. */
-const MARKER = /\[cloudtrail-partitions:(.+)\]$/s
+/** Only the marker that closes the description counts; neither part holds `[`, `]` or `:` unencoded. */
+const MARKER = /\[cloudtrail-partitions:([^[\]:]+):([^[\]:]+)\]$/
+/** Marker-like text in the human part loses its `[`, so it can never be taken for a marker. */
+const MARKER_LIKE = /\[(?=cloudtrail-partitions:)/gi
 
 export interface QueryFile {
   path: string
@@ -30,13 +37,29 @@ export function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '')
 }
 
-export function markerOf(path: string): string {
-  return `${MARKER_PREFIX}${path}]`
+export interface Marker {
+  owner: string
+  path: string
 }
 
-/** The file path this action wrote into a description, or undefined when it did not write it. */
-export function ownerPath(description: string | undefined): string | undefined {
-  return MARKER.exec(description ?? '')?.[1]
+const encodePart = (text: string): string =>
+  text.replace(/[%:[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+const decodePart = (text: string): string =>
+  text.replace(/%(25|3A|5B|5D)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+
+export function markerOf(owner: string, path: string): string {
+  return `${MARKER_PREFIX}${encodePart(owner)}:${encodePart(path)}]`
+}
+
+/**
+ * The owner and file path this action wrote at the end of a description, or undefined when the
+ * description does not end with a marker in exactly the form `markerOf` writes.
+ */
+export function parseMarker(description: string | undefined): Marker | undefined {
+  const match = MARKER.exec(description ?? '')
+  if (!match) return undefined
+  const marker = { owner: decodePart(match[1] as string), path: decodePart(match[2] as string) }
+  return markerOf(marker.owner, marker.path) === match[0] ? marker : undefined
 }
 
 /** The path without `.sql`; a longer one keeps its end (the most specific part) plus a hash. */
@@ -61,27 +84,32 @@ export function headerComment(sql: string): string {
 }
 
 /** Human text first, then the marker; the text is shortened so that the whole fits in 1024. */
-export function descriptionFor(path: string, sql: string): string {
-  const marker = markerOf(path)
+export function descriptionFor(owner: string, path: string, sql: string): string {
+  const marker = markerOf(owner, path)
   const room = MAX_DESCRIPTION - marker.length - 1
-  let human = headerComment(sql)
+  let human = headerComment(sql).replace(MARKER_LIKE, '')
   if (human.length > room) human = `${human.slice(0, Math.max(0, room - 1)).trimEnd()}…`
   return human === '' ? marker : `${human} ${marker}`
 }
 
-/** The named query for a file, or the reason it cannot be one. */
-export function desiredQuery(file: QueryFile): DesiredQuery | { path: string; error: string } {
+/** The named query `owner` publishes for a file, or the reason it cannot be one. */
+export function desiredQuery(file: QueryFile, owner: string): DesiredQuery | { path: string; error: string } {
   const path = normalizePath(file.path)
   const bytes = Buffer.byteLength(file.sql, 'utf8')
   if (file.sql.trim() === '') return { path, error: 'the file is empty' }
   if (bytes > MAX_QUERY_BYTES) {
     return { path, error: `the query is ${bytes} bytes; Athena accepts at most ${MAX_QUERY_BYTES} bytes` }
   }
-  if (markerOf(path).length > MAX_DESCRIPTION) {
+  if (markerOf(owner, path).length > MAX_DESCRIPTION) {
     return {
       path,
       error: `the path is too long to be recorded in a description (${MAX_DESCRIPTION} characters)`
     }
   }
-  return { path, name: nameFor(path), description: descriptionFor(path, file.sql), queryString: file.sql }
+  return {
+    path,
+    name: nameFor(path),
+    description: descriptionFor(owner, path, file.sql),
+    queryString: file.sql
+  }
 }

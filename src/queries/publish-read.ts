@@ -2,7 +2,7 @@
  * Reads every named query of a workgroup. ListNamedQueries answers ids only (50 a page), so the
  * queries themselves come from BatchGetNamedQuery, 50 ids a call; ids it leaves unprocessed are
  * asked again while that makes progress (an id that no longer exists never does), then reported
- * rather than guessed at.
+ * rather than guessed at: the publish then writes nothing, since any of them may be ours.
  */
 import {
   BatchGetNamedQueryCommand,
@@ -20,7 +20,7 @@ const MAX_ROUNDS = 10
 
 export interface WorkgroupQueries {
   queries: NamedQuery[]
-  /** Ids BatchGetNamedQuery never answered: their owner is unknown, so they are left alone. */
+  /** Ids BatchGetNamedQuery never answered: their owner is unknown, so the publish writes nothing. */
   unreadable: string[]
 }
 
@@ -78,7 +78,7 @@ export async function readWorkgroupQueries(
   }
   if (pending.length > 0) {
     logger.warning(
-      `Athena did not return ${pending.length} named queries of workgroup ${workgroup} (${pending.join(', ')}); they are left alone.`
+      `Athena did not return ${pending.length} named queries of workgroup ${workgroup} (${pending.join(', ')}); their owner is unknown.`
     )
   }
   return { queries, unreadable: pending }

@@ -14,7 +14,8 @@ export function renderPublishSummary(result: PublishResult): string {
     [`${would}update`, result.updated],
     [`${would}delete`, result.deleted],
     ['unchanged', result.unchanged],
-    ['not created by this action (left alone)', result.foreignKept]
+    ['not created by this action (left alone)', result.foreignKept],
+    ["copies carrying this action's marker (left alone)", result.duplicates.map((copy) => copy.namedQueryId)]
   ]
   const lines = [title, '', '| Outcome | Count |', '| --- | ---: |']
   for (const [label, items] of rows) lines.push(`| ${label} | ${items.length} |`)
@@ -22,6 +23,13 @@ export function renderPublishSummary(result: PublishResult): string {
   for (const [label, items] of rows.slice(0, 3)) {
     if (items.length > 0)
       lines.push(`**${label[0]?.toUpperCase()}${label.slice(1)}:** ${items.map(code).join(', ')}`, '')
+  }
+  if (result.duplicates.length > 0) {
+    lines.push('| Copy (left alone) | Id | Of file |', '| --- | --- | --- |')
+    for (const copy of result.duplicates) {
+      lines.push(`| ${cell(copy.name)} | ${code(copy.namedQueryId)} | ${code(copy.path)} |`)
+    }
+    lines.push('')
   }
   if (result.failures.length > 0) {
     lines.push('| File | Problem |', '| --- | --- |')

@@ -2,8 +2,12 @@
  * Publishes the team's SQL files as Athena named queries of one workgroup: creates the new ones,
  * updates the changed ones, leaves the rest alone and, when asked, deletes the ones this action
  * created for files that are gone. Ownership is read from Athena alone: the description of every
- * named query this action writes ends with `[cloudtrail-partitions:<path>]`; any other named query
- * is never changed.
+ * named query this action writes ends with `[cloudtrail-partitions:<owner>:<path>]` (see
+ * publish-desired.ts), and only a named query whose marker names this run's owner is ours; any other
+ * named query is never changed. When several carry our marker for one file, one is ours (the one
+ * that already matches the file, else the only one named after it) and the others are copies: left
+ * alone and reported, deleted with delete-missing only when they are exact copies of ours. When
+ * Athena leaves any named query of the workgroup unread, nothing is written.
  */
 import { randomUUID } from 'node:crypto'
 import {
@@ -15,7 +19,7 @@ import {
 } from '@aws-sdk/client-athena'
 import type { BackoffOptions } from '../aws/retry.js'
 import type { Logger } from '../logger.js'
-import { desiredQuery, ownerPath, type DesiredQuery, type QueryFile } from './publish-desired.js'
+import { desiredQuery, nameFor, parseMarker, type DesiredQuery, type QueryFile } from './publish-desired.js'
 import { Pacer, pacedSender, type Send } from './publish-pace.js'
 import { readWorkgroupQueries } from './publish-read.js'
 
@@ -26,6 +30,11 @@ export interface PublishOptions {
   files: QueryFile[]
   workgroup: string
   database: string
+  /**
+   * Who publishes: written into every marker, and only named queries whose marker names the same
+   * owner are this run's to change or delete. The action passes GITHUB_REPOSITORY (`octo-org/ops`).
+   */
+  owner: string
   /** Delete the named queries this action created whose files are gone. */
   deleteMissing: boolean
   /** Plan and report only: no write call. */
@@ -36,21 +45,36 @@ export interface PublishOptions {
   backoff?: BackoffOptions
 }
 
+/** `path` is the file's, or `*` for a problem that stopped the whole run. */
 export interface PublishFailure {
   path: string
   message: string
 }
 
-/** Paths of the SQL files by outcome; `foreignKept` names the named queries this action did not create. */
+/** A named query carrying our marker for `path` that is not the one this action keeps up to date. */
+export interface PublishDuplicate {
+  path: string
+  name: string
+  namedQueryId: string
+}
+
+/**
+ * Paths of the SQL files by outcome; `foreignKept` names the named queries this action did not
+ * create (another owner's included); `duplicates` the copies of ours left alone.
+ */
 export interface PublishResult {
   created: string[]
   updated: string[]
   deleted: string[]
   unchanged: string[]
   foreignKept: string[]
+  duplicates: PublishDuplicate[]
   failures: PublishFailure[]
   dryRun: boolean
 }
+
+/** The path of the failure entry of a problem that stopped the whole run. */
+export const WHOLE_RUN = '*'
 
 const DEFAULT_BACKOFF: BackoffOptions = { attempts: 8, baseMs: 250, maxMs: 10_000 }
 
@@ -73,9 +97,57 @@ function differs(want: DesiredQuery, have: NamedQuery): boolean {
   )
 }
 
+/** Same Name, QueryString and Description: a copy nobody edited. */
+function sameContent(a: NamedQuery, b: NamedQuery): boolean {
+  return a.Name === b.Name && a.QueryString === b.QueryString && a.Description === b.Description
+}
+
 function messageOf(error: unknown): string {
   const { name, message } = error as { name?: string; message?: string }
   return name && message ? `${name}: ${message}` : String(error)
+}
+
+function byId(a: NamedQuery, b: NamedQuery): number {
+  const [x, y] = [a.NamedQueryId ?? '', b.NamedQueryId ?? '']
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
+interface Resolved {
+  /** The one this action keeps up to date (or deletes); undefined when it cannot tell which. */
+  ours?: NamedQuery
+  /** Exact copies of ours: deleted with delete-missing. */
+  copies: NamedQuery[]
+  /** Everything else carrying our marker for the path: never written. */
+  others: NamedQuery[]
+}
+
+/**
+ * Which of the named queries carrying our marker for one path is ours. One alone is. Of several,
+ * ours is the one already matching the file (lowest id among equals), else the one named after the
+ * path (when several are, they must all be the same); otherwise it is ambiguous. The rest split into
+ * exact copies of ours and the others (a console "save as" keeps the description: a person's copy).
+ */
+function resolve(
+  path: string,
+  queries: NamedQuery[],
+  want: DesiredQuery | undefined,
+  database: string
+): Resolved {
+  const sorted = [...queries].sort(byId)
+  if (sorted.length === 1) return { ours: sorted[0], copies: [], others: [] }
+  const named = sorted.filter((query) => query.Name === nameFor(path))
+  const ours =
+    (want && sorted.find((query) => !differs(want, query) && query.Database === database)) ??
+    (named.length > 0 && named.every((query) => sameContent(query, named[0] as NamedQuery))
+      ? named[0]
+      : undefined)
+  if (!ours) return { copies: [], others: sorted }
+  const rest = sorted.filter((query) => query !== ours)
+  return {
+    ours,
+    copies: rest.filter((query) => sameContent(query, ours)),
+    others: rest.filter((query) => !sameContent(query, ours))
+  }
 }
 
 interface Plan {
@@ -83,30 +155,72 @@ interface Plan {
   result: PublishResult
 }
 
-function plan(options: PublishOptions, existing: NamedQuery[], logger: Logger): Plan {
-  const result: PublishResult = {
+function emptyResult(dryRun: boolean): PublishResult {
+  return {
     created: [],
     updated: [],
     deleted: [],
     unchanged: [],
     foreignKept: [],
+    duplicates: [],
     failures: [],
-    dryRun: options.dryRun
+    dryRun
   }
+}
+
+function plan(options: PublishOptions, existing: NamedQuery[], logger: Logger): Plan {
+  const result = emptyResult(options.dryRun)
   const owned = new Map<string, NamedQuery[]>()
   const foreignNames = new Set<string>()
   for (const query of existing) {
-    const path = ownerPath(query.Description)
-    if (path === undefined) {
+    const marker = parseMarker(query.Description)
+    if (marker?.owner !== options.owner) {
       result.foreignKept.push(query.Name ?? query.NamedQueryId ?? '?')
       foreignNames.add(query.Name ?? '')
-    } else owned.set(path, [...(owned.get(path) ?? []), query])
+    } else owned.set(marker.path, [...(owned.get(marker.path) ?? []), query])
   }
 
   const actions: Action[] = []
+  /**
+   * Ours for a path: undefined when none carries our marker, null when it cannot tell which (a
+   * failure, unless the file is gone and delete-missing off). Reports the copies kept; plans the
+   * deletion of exact copies under delete-missing.
+   */
+  const ours = (path: string, want: DesiredQuery | undefined): NamedQuery | undefined | null => {
+    const queries = owned.get(path) ?? []
+    if (queries.length === 0) return undefined
+    const resolved = resolve(path, queries, want, options.database)
+    const kept = [...resolved.others, ...(options.deleteMissing ? [] : resolved.copies)]
+    for (const query of kept) {
+      result.duplicates.push({ path, name: query.Name ?? '', namedQueryId: query.NamedQueryId ?? '' })
+    }
+    if (!resolved.ours) {
+      // Nothing to do for a gone file without delete-missing: its copies are only reported.
+      if (!want && !options.deleteMissing) return null
+      const ids = queries.map((query) => query.NamedQueryId).join(', ')
+      result.failures.push({
+        path,
+        message:
+          `${queries.length} named queries carry this action's marker for this file (${ids}) and it cannot tell ` +
+          'which one it created, so it changes none; delete the copies or remove the marker from their descriptions'
+      })
+      return null
+    }
+    for (const copy of resolved.copies) {
+      if (options.deleteMissing) actions.push({ kind: 'delete', path, have: copy })
+    }
+    if (kept.length > 0) {
+      logger.warning(
+        `${path} has ${kept.length} more named quer${kept.length === 1 ? 'y' : 'ies'} carrying this action's marker ` +
+          `(${kept.map((query) => query.Name).join(', ')}); left alone.`
+      )
+    }
+    return resolved.ours
+  }
+
   const seen = new Set<string>()
   for (const file of options.files) {
-    const want = desiredQuery(file)
+    const want = desiredQuery(file, options.owner)
     if (seen.has(want.path)) {
       result.failures.push({ path: want.path, message: 'the same file is listed twice' })
       continue
@@ -117,13 +231,8 @@ function plan(options: PublishOptions, existing: NamedQuery[], logger: Logger): 
       result.failures.push({ path: want.path, message: want.error })
       continue
     }
-    const [have, ...duplicates] = owned.get(want.path) ?? []
-    // Two of ours for one file (say, an interrupted earlier run): the extras are stale copies.
-    for (const extra of duplicates) {
-      if (options.deleteMissing) actions.push({ kind: 'delete', path: want.path, have: extra })
-      else
-        logger.warning(`${want.path} has more than one named query; delete-missing would remove the extras.`)
-    }
+    const have = ours(want.path, want)
+    if (have === null) continue
     if (!have) {
       if (foreignNames.has(want.name)) {
         result.failures.push({
@@ -132,17 +241,17 @@ function plan(options: PublishOptions, existing: NamedQuery[], logger: Logger): 
         })
       } else actions.push({ kind: 'create', want })
     } else if (have.Database !== options.database) {
-      // Database cannot be updated: the query is ours, so it is deleted and created again.
+      // Database cannot be updated: the query is ours, so it is created again, then the old one deleted.
       actions.push({ kind: 'recreate', want, have })
     } else if (differs(want, have)) actions.push({ kind: 'update', want, have })
     else result.unchanged.push(want.path)
   }
-  for (const [path, queries] of owned) {
+  for (const path of owned.keys()) {
     if (seen.has(path)) continue
-    for (const have of queries) {
-      if (options.deleteMissing) actions.push({ kind: 'delete', path, have })
-      else logger.info(`${path} is gone; its named query "${have.Name}" stays (delete-missing is off).`)
-    }
+    const have = ours(path, undefined)
+    if (!have) continue
+    if (options.deleteMissing) actions.push({ kind: 'delete', path, have })
+    else logger.info(`${path} is gone; its named query "${have.Name}" stays (delete-missing is off).`)
   }
   return { actions, result }
 }
@@ -174,8 +283,15 @@ async function apply(
       await create(action.want)
       return
     case 'recreate':
-      await remove(action.have)
+      // Create first: when it fails, the old query is still there.
       await create(action.want)
+      try {
+        await remove(action.have)
+      } catch (error) {
+        throw new Error(
+          `the query was created in ${options.database}, but deleting the old one (${action.have.NamedQueryId}) failed: ${messageOf(error)}`
+        )
+      }
       return
     case 'update': {
       const input = {
@@ -203,8 +319,20 @@ export async function publishQueries(
   options: PublishOptions,
   logger: Logger
 ): Promise<PublishResult> {
+  if (options.owner.trim() === '') throw new Error('publishQueries needs an owner (GITHUB_REPOSITORY)')
   const send = pacedSender(new Pacer(options.callsPerSecond ?? 4), options.backoff ?? DEFAULT_BACKOFF)
-  const { queries } = await readWorkgroupQueries(athena, options.workgroup, send, logger)
+  const { queries, unreadable } = await readWorkgroupQueries(athena, options.workgroup, send, logger)
+  if (unreadable.length > 0) {
+    // Any of them may be ours: creating could duplicate it, deleting could hit a copy. Write nothing.
+    const result = emptyResult(options.dryRun)
+    result.failures.push({
+      path: WHOLE_RUN,
+      message:
+        `Athena did not return ${unreadable.length} named queries of workgroup ${options.workgroup} ` +
+        `(${unreadable.join(', ')}), so which ones this action created is unknown; nothing was written. Run it again.`
+    })
+    return result
+  }
   const { actions, result } = plan(options, queries, logger)
   for (const action of actions) {
     const path = action.kind === 'delete' ? action.path : action.want.path
