@@ -26,7 +26,9 @@ describe('partition-filter on AWS documentation examples', () => {
         rule: 'partition-filter',
         line: 4,
         column: 6,
-        message: expect.stringContaining('without a WHERE condition on partition columns year, month, day')
+        message: expect.stringContaining(
+          'without a condition on partition columns year, month, day in a top-level AND of its WHERE,'
+        )
       }
     ])
     expect(problemsOf(fixture('aws-docs-console-sign-ins.sql'))[0]?.message).toContain(
@@ -74,7 +76,7 @@ describe('partition-filter', () => {
     const [problem] = problemsOf(
       "SELECT * FROM cloudtrail WHERE year = '2026' AND eventtime > '2026-03-01T00:00:00Z'"
     )
-    expect(problem?.message).toContain('partition columns month, day,')
+    expect(problem?.message).toContain('partition columns month, day in a top-level AND of its WHERE,')
     expect(problem?.message).toContain('has only one bound')
   })
 
@@ -82,7 +84,9 @@ describe('partition-filter', () => {
     const [problem] = problemsOf(
       "SELECT * FROM cloudtrail WHERE year = '2026' AND month = '03' AND (day = '01' OR eventname = 'X')"
     )
-    expect(problem?.message).toContain('partition column day,')
+    expect(problem?.message).toContain(
+      'partition column day in a top-level AND of its WHERE (its condition on day is under OR),'
+    )
   })
 
   it('checks every UNION branch and CTE, and leaves tables that are not CloudTrail alone', () => {
@@ -146,8 +150,8 @@ describe('partition-literal', () => {
       }
     )
     expect(problems.map((problem) => problem.message)).toEqual([
-      "'2026' is a string (year is a int partition key); write year = 2026",
-      "'03' is a string (month is a int partition key); write month IN (3, 4)"
+      "'2026' is a string (year is an int partition key); write year = 2026",
+      "'03' is a string (month is an int partition key); write month IN (3, 4)"
     ])
   })
 
@@ -230,5 +234,228 @@ describe('syntax', () => {
 
   it('parses CTEs, UNION, subqueries, json_extract, struct access, UNNEST, lambdas and window functions', () => {
     expect(problemsOf(fixture('valid-complex.sql'))).toEqual([])
+  })
+})
+
+const FILTER = "year = '2026' AND month = '03' AND day = '01'"
+const rulesAt = (sql: string) => problemsOf(sql).map(({ rule, line, column }) => ({ rule, line, column }))
+
+describe('CTE names are visible only where Trino sees them', () => {
+  it('reads the real table inside the definition of a CTE named like it', () => {
+    expect(
+      rulesAt("WITH cloudtrail AS (SELECT * FROM cloudtrail WHERE eventname = 'x') SELECT * FROM cloudtrail")
+    ).toEqual([{ rule: 'partition-filter', line: 1, column: 35 }])
+  })
+
+  it('does not let a CTE see the ones defined after it', () => {
+    expect(
+      rulesAt('WITH a AS (SELECT * FROM cloudtrail), cloudtrail AS (SELECT 1 AS x) SELECT * FROM a')
+    ).toEqual([{ rule: 'partition-filter', line: 1, column: 26 }])
+  })
+
+  it('applies a nested WITH only within its own query', () => {
+    expect(
+      rulesAt(
+        'SELECT * FROM (WITH cloudtrail AS (SELECT 1 AS x) SELECT * FROM cloudtrail) t CROSS JOIN cloudtrail'
+      )
+    ).toEqual([{ rule: 'partition-filter', line: 1, column: 90 }])
+  })
+
+  it('still takes a CTE for itself where it is visible, under WITH RECURSIVE too', () => {
+    expect(
+      problemsOf(
+        `WITH a AS (SELECT 1 AS x), cloudtrail AS (SELECT * FROM a) SELECT * FROM cloudtrail JOIN a ON true`
+      )
+    ).toEqual([])
+    expect(
+      problemsOf(
+        'WITH RECURSIVE cloudtrail(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM cloudtrail WHERE n < 3) SELECT n FROM cloudtrail'
+      )
+    ).toEqual([])
+  })
+})
+
+describe('characters outside the Basic Multilingual Plane', () => {
+  it('keep positions and statement boundaries after an emoji', () => {
+    const sql = [
+      '-- 🔒 note',
+      "SELECT eventname FROM cloudtrail WHERE year='2026' AND month='03' AND day = 7;",
+      'SELECT eventname FROM cloudtrail;'
+    ].join('\n')
+    expect(rulesAt(sql)).toEqual([
+      { rule: 'partition-literal', line: 2, column: 77 },
+      { rule: 'partition-filter', line: 3, column: 23 }
+    ])
+    expect(problemsOf(sql)[0]?.message).toBe(
+      "7 is a number (day is a string partition key); write day = '07'"
+    )
+    expect(
+      checkSql(`/* 🔒 */ SELECT 1 AS x; -- 🔒\nSELECT '🔒' AS y`, defaults).statements.map((s) => s.text)
+    ).toEqual(['SELECT 1 AS x', "SELECT '🔒' AS y"])
+  })
+})
+
+describe('partition conditions that read every other partition', () => {
+  it('does not count <>, != or NOT IN', () => {
+    const [problem, ...rest] = problemsOf(
+      "SELECT * FROM cloudtrail WHERE year <> '2025' AND month NOT IN ('12') AND day != '01'"
+    )
+    expect(rest).toEqual([])
+    expect(problem?.message).toContain('partition columns year, month, day in a top-level AND of its WHERE')
+    expect(problem?.message).toContain(
+      'its condition on year is <>, which excludes a value but reads all others'
+    )
+    expect(problem?.message).toContain('its condition on month is NOT IN')
+  })
+
+  it('counts NOT BETWEEN on month and day only when the year is limited', () => {
+    expect(
+      problemsOf(
+        "SELECT * FROM cloudtrail WHERE year < '2026' AND month NOT BETWEEN '02' AND '11' AND day = '01'"
+      )
+    ).toEqual([])
+    const [problem] = problemsOf(
+      "SELECT * FROM cloudtrail WHERE year <> '2025' AND month NOT BETWEEN '02' AND '11' AND day NOT BETWEEN '03' AND '29'"
+    )
+    expect(problem?.message).toContain('partition columns year, month, day in a top-level AND')
+    expect(problem?.message).toContain(
+      'its condition on month is NOT BETWEEN, which counts only with a condition on year'
+    )
+    const [onYear] = problemsOf(
+      "SELECT * FROM cloudtrail WHERE year NOT BETWEEN '2020' AND '2025' AND month = '01' AND day = '01'"
+    )
+    expect(onYear?.message).toContain('partition column year in a top-level AND')
+  })
+})
+
+describe('qualified stars', () => {
+  it('are not columns', () => {
+    expect(problemsOf(`SELECT ct.* FROM cloudtrail ct WHERE ${FILTER}`)).toEqual([])
+    expect(problemsOf(`SELECT cloudtrail.*, eventname FROM cloudtrail WHERE ${FILTER}`)).toEqual([])
+  })
+})
+
+describe('a byte order mark', () => {
+  it('is not a syntax error and does not move positions', () => {
+    expect(
+      rulesAt('\uFEFFSELECT eventname FROM cloudtrail;\nSELECT eventnme FROM cloudtrail WHERE ' + FILTER)
+    ).toEqual([
+      { rule: 'partition-filter', line: 1, column: 23 },
+      { rule: 'unknown-column', line: 2, column: 8 }
+    ])
+  })
+})
+
+describe('lambda parameters', () => {
+  it('hide columns only inside the lambda body', () => {
+    expect(
+      rulesAt(
+        `SELECT transform(resources, eventnme -> eventnme.arn), eventnme FROM cloudtrail WHERE ${FILTER}`
+      )
+    ).toEqual([{ rule: 'unknown-column', line: 1, column: 56 }])
+    expect(
+      rulesAt(
+        `SELECT any_match(resources, year -> year.arn LIKE 'x') FROM cloudtrail WHERE year = '2026' AND month = '03'`
+      )
+    ).toEqual([{ rule: 'partition-filter', line: 1, column: 61 }])
+  })
+})
+
+describe('backquoted identifiers', () => {
+  it('are a syntax error in Athena DML, at the identifier', () => {
+    expect(problemsOf(`SELECT 1;\nSELECT \`eventname\` FROM cloudtrail WHERE ${FILTER}`)).toEqual([
+      {
+        rule: 'syntax',
+        line: 2,
+        column: 8,
+        message: 'backquoted identifiers are not supported; use double quotes: "eventname"'
+      }
+    ])
+  })
+})
+
+describe('partition-filter messages', () => {
+  const messageOf = (sql: string): string => problemsOf(sql)[0]?.message ?? ''
+
+  it('says why a condition the query has does not count', () => {
+    expect(
+      messageOf(
+        "SELECT * FROM cloudtrail WHERE (year = '2026' OR year = '2025') AND month = '03' AND day = '01' OR eventname = 'x'"
+      )
+    ).toContain(
+      'without a condition on partition columns year, month, day in a top-level AND of its WHERE (its condition on year is under OR;'
+    )
+    expect(
+      messageOf(
+        "SELECT * FROM cloudtrail c JOIN other o ON c.year = o.year AND c.month = '03' WHERE c.day = '01'"
+      )
+    ).toContain(
+      '(its condition on year is in a JOIN ON clause; its condition on month is in a JOIN ON clause)'
+    )
+    expect(
+      messageOf(
+        `SELECT day FROM cloudtrail WHERE year = '2026' AND month = '03' GROUP BY day HAVING day = '01'`
+      )
+    ).toContain('partition column day in a top-level AND of its WHERE (its condition on day is in HAVING)')
+    expect(messageOf(`SELECT * FROM (SELECT * FROM cloudtrail) t WHERE ${FILTER}`)).toContain(
+      '(its condition on year is in an enclosing query;'
+    )
+    expect(
+      messageOf(
+        "SELECT * FROM cloudtrail WHERE year = '2026' AND month = '03' AND day = format('%02d', 1 + 0) || eventname"
+      )
+    ).toContain('(its condition on day does not compare the column itself with a constant value)')
+    expect(
+      messageOf("SELECT * FROM cloudtrail WHERE year = '2026' AND month = '03' AND NOT day = '01'")
+    ).toContain('(its condition on day is under NOT)')
+  })
+
+  it('gives no reason when the WHERE does not mention the column', () => {
+    expect(messageOf("SELECT * FROM cloudtrail WHERE year = '2026' AND month = '03'")).toContain(
+      'partition column day in a top-level AND of its WHERE, so Athena scans every partition.'
+    )
+  })
+})
+
+describe('partition-literal messages', () => {
+  const messagesOf = (where: string, settings: Partial<QueryCheckSettings> = {}) =>
+    problemsOf(`SELECT * FROM cloudtrail WHERE ${where}`, settings).map((problem) => problem.message)
+
+  it('says a year has 4 digits', () => {
+    expect(messagesOf("year = '26' AND month = '03' AND day = '01'")).toEqual([
+      "'26' is not a year: a year has 4 digits (year is a string partition key)"
+    ])
+    expect(messagesOf('year = 26 AND month = 3 AND day = 1', { dateKeyType: 'int' })).toEqual([
+      '26 is not a year: a year has 4 digits (year is an int partition key)'
+    ])
+  })
+
+  it('says a value is over-padded', () => {
+    expect(messagesOf("year = '02026' AND month = '003' AND day = '01'")).toEqual([
+      "'02026' has more than 4 digits (leading zeros), so it matches no partition (year is a string partition key); write year = '2026'",
+      "'003' has more than 2 digits (leading zeros), so it matches no partition (month is a string partition key); write month = '03'"
+    ])
+  })
+
+  it('does not report a value no partition has in a condition that excludes it', () => {
+    expect(
+      messagesOf(
+        "year = '2026' AND month = '03' AND day = '01' AND day != '00' AND day NOT IN ('32') AND year <> '0'"
+      )
+    ).toEqual([])
+    expect(messagesOf("year = '2026' AND month = '03' AND day = '01' AND day != 1")).toEqual([
+      "1 is a number (day is a string partition key); write day != '01'"
+    ])
+  })
+})
+
+describe('TABLE', () => {
+  it('reads the whole table', () => {
+    expect(
+      rulesAt('SELECT 1;\nTABLE cloudtrail;\nWITH cloudtrail AS (SELECT 1 AS x) TABLE cloudtrail')
+    ).toEqual([{ rule: 'partition-filter', line: 2, column: 7 }])
+    expect(problemsOf('TABLE cloudtrail')[0]?.message).toContain(
+      'This query reads cloudtrail without a condition on partition columns year, month, day'
+    )
   })
 })

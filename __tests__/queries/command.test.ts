@@ -134,6 +134,35 @@ describe('runCheckQueries', () => {
   })
 })
 
+describe("EXPLAIN's positions", () => {
+  it('are moved into the file by where the statement starts', async () => {
+    const explained: string[] = []
+    const { deps: d } = deps(
+      { 'q.sql': `-- 🔒 header\nSELECT 1 AS x;\n\n  ${GOOD}\n  AND eventname = 'x'` },
+      {
+        explain: async (sql) => {
+          explained.push(sql)
+          return explained.length === 2
+            ? "SYNTAX_ERROR: line 1:8: Column 'a' cannot be resolved; line 2:7: and 'b' neither"
+            : undefined
+        }
+      }
+    )
+    const result = await runCheckQueries(options(['q.sql']), d)
+    expect(explained).toEqual(['SELECT 1 AS x', `${GOOD}\n  AND eventname = 'x'`])
+    expect(result.findings).toEqual([
+      {
+        rule: 'athena-explain',
+        severity: 'error',
+        file: 'q.sql',
+        line: 4,
+        column: 3,
+        message: "SYNTAX_ERROR: line 4:10: Column 'a' cannot be resolved; line 5:7: and 'b' neither"
+      }
+    ])
+  })
+})
+
 describe('the pull-request comment', () => {
   it('is created once, then updated in place', async () => {
     github.addComment('octo-org', 'queries', 7, 'Looks good to me')

@@ -29,6 +29,16 @@ describe('parseSqlFile', () => {
     ])
   })
 
+  it('counts positions in code points and cuts statement text right after an emoji or a byte order mark', () => {
+    const sql = '\uFEFF-- 🔒🔒\n/* 🔒 */ SELECT \'🔒;\' AS x; SELECT "é🔒" FROM t'
+    const { statements, syntaxErrors } = parseSqlFile(sql)
+    expect(syntaxErrors).toEqual([])
+    expect(statements.map(({ line, column, text }) => ({ line, column, text }))).toEqual([
+      { line: 2, column: 9, text: "SELECT '🔒;' AS x" },
+      { line: 2, column: 27, text: 'SELECT "é🔒" FROM t' }
+    ])
+  })
+
   it('reports an unterminated string at its position', () => {
     const { syntaxErrors } = parseSqlFile("SELECT 1;\nSELECT 'open FROM t")
     expect(syntaxErrors).toHaveLength(1)
@@ -109,7 +119,7 @@ function finding(overrides: Partial<Finding>): Finding {
 }
 
 describe('selectAnnotations', () => {
-  it('gives the annotations to the most important findings (9 errors, 10 warnings) and notes the rest on the last one', () => {
+  it('gives nine annotations of each kind to the most important findings and notes the rest on the last one', () => {
     const findings = [
       ...Array.from({ length: 12 }, (_, i) => finding({ rule: 'unknown-column', line: i + 1 })),
       finding({ rule: 'syntax', file: 'z.sql', line: 50 }),
@@ -117,7 +127,10 @@ describe('selectAnnotations', () => {
       ...Array.from({ length: 3 }, (_, i) => finding({ severity: 'warning', line: i + 1 }))
     ]
     const manyWarnings = Array.from({ length: 12 }, (_, i) => finding({ severity: 'warning', line: i + 1 }))
-    expect(selectAnnotations(manyWarnings)).toHaveLength(10)
+    expect(selectAnnotations(manyWarnings)).toHaveLength(9)
+    expect(selectAnnotations(manyWarnings).at(-1)?.finding.message).toBe(
+      'm (3 more warnings not annotated: see the job summary)'
+    )
     const annotations = selectAnnotations(findings)
     const errors = annotations.filter((annotation) => annotation.kind === 'error')
     expect(errors).toHaveLength(9)

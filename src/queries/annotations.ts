@@ -6,8 +6,12 @@
 import { compareFindings, type Finding, type Severity } from './findings.js'
 
 export const ANNOTATIONS_PER_KIND = 10
-/** Errors fail the step, and the failure message takes one of the ten error annotations. */
-export const FINDING_ERROR_ANNOTATIONS = ANNOTATIONS_PER_KIND - 1
+/**
+ * Findings get nine of each kind: errors fail the step, and the failure message is an error
+ * annotation; the command's own warnings (no permission to comment, checking without AWS) are
+ * warning annotations. Neither may push out the finding that says how many more there are.
+ */
+export const FINDING_ANNOTATIONS_PER_KIND = ANNOTATIONS_PER_KIND - 1
 
 export interface Annotation {
   kind: Severity
@@ -19,7 +23,7 @@ export function selectAnnotations(findings: readonly Finding[]): Annotation[] {
   const annotations: Annotation[] = []
   for (const kind of ['error', 'warning'] as const) {
     const ofKind = findings.filter((finding) => finding.severity === kind).sort(compareFindings)
-    const shown = ofKind.slice(0, kind === 'error' ? FINDING_ERROR_ANNOTATIONS : ANNOTATIONS_PER_KIND)
+    const shown = ofKind.slice(0, FINDING_ANNOTATIONS_PER_KIND)
     const hidden = ofKind.length - shown.length
     shown.forEach((finding, i) => {
       const last = i === shown.length - 1 && hidden > 0

@@ -15,18 +15,21 @@ import {
   JoinRelationContext,
   LambdaContext,
   LateralContext,
-  NamedQueryContext,
   ParenthesizedExpressionContext,
   ParenthesizedRelationContext,
   PredicatedContext,
   QualifiedNameContext,
+  QueryStatementContext,
   QuerySpecificationContext,
   RelationDefaultContext,
   SampledRelationContext,
   SubqueryRelationContext,
   SubscriptContext,
+  TableAllColumnsContext,
+  TableContext,
   TableNameContext,
   UnnestContext,
+  type TableRefContext,
   type BooleanExpressionContext,
   type RelationContext
 } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
@@ -57,42 +60,87 @@ export interface ColumnRef {
   identifiers: IdentifierContext[]
   /** The whole reference, subscripts and field accesses included. */
   node: ParserRuleContext
+  /** Parameters of the lambdas the reference sits in (`x` in `x -> x.arn`): never columns. */
+  lambdaParameters: Set<string>
 }
 
+/** A block: a SELECT, or `TABLE name` (which reads the whole table). */
+export type BlockNode = QuerySpecificationContext | TableContext
+
 export interface QueryBlock {
-  node: QuerySpecificationContext
+  node: BlockNode
   parent: QueryBlock | undefined
   sources: Source[]
   /** The terms of the WHERE clause's top-level AND (one term when there is no AND). */
   conjuncts: BooleanExpressionContext[]
   columnRefs: ColumnRef[]
-  /** Lambda parameters (`x` in `x -> x.arn`): never columns. */
-  lambdaParameters: Set<string>
   /** Names given in the select list; Athena does not resolve them in WHERE, but ORDER BY may use them. */
   selectAliases: Set<string>
 }
 
 export function collectBlocks(statement: ParseTree, table: TableName): QueryBlock[] {
-  const cteNames = new Set<string>()
+  const blocks = new Map<BlockNode, QueryBlock>()
   walk(statement, (node) => {
-    if (node instanceof NamedQueryContext) cteNames.add(identifierName(node.identifier()))
-  })
-  const blocks = new Map<QuerySpecificationContext, QueryBlock>()
-  walk(statement, (node) => {
-    if (!(node instanceof QuerySpecificationContext)) return
-    const parentNode = ancestor(
-      node,
-      (n): n is QuerySpecificationContext => n instanceof QuerySpecificationContext
-    )
+    if (!isBlockNode(node)) return
+    const parentNode = ancestor(node, isBlockNode)
+    const parent = parentNode && blocks.get(parentNode)
+    if (node instanceof TableContext) {
+      const source = tableSource(node.tableRef(), undefined, [], node.tableRef(), table)
+      blocks.set(node, {
+        node,
+        parent,
+        sources: [source],
+        conjuncts: [],
+        columnRefs: [],
+        selectAliases: new Set()
+      })
+      return
+    }
     blocks.set(node, {
       node,
-      parent: parentNode && blocks.get(parentNode),
-      sources: node.relation().flatMap((relation) => sourcesOf(relation, table, cteNames)),
+      parent,
+      sources: node.relation().flatMap((relation) => sourcesOf(relation, table)),
       conjuncts: topLevelConjuncts(node.whereClause()?.booleanExpression()),
       ...referencesOf(node)
     })
   })
   return [...blocks.values()]
+}
+
+function isBlockNode(node: ParseTree): node is BlockNode {
+  return node instanceof QuerySpecificationContext || node instanceof TableContext
+}
+
+/**
+ * Whether `name`, read where `node` is, is a CTE. A WITH names its CTEs for its own query: its
+ * main query sees them all, the definition of one sees only those before it (and itself, under
+ * WITH RECURSIVE). An inner query's WITH is not seen outside that query.
+ */
+function isCteName(node: ParseTree, name: string): boolean {
+  let child: ParseTree = node
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (!(current instanceof QueryStatementContext)) continue
+    const withClause = current.with()
+    if (!withClause) continue
+    const named = withClause.namedQuery()
+    let visible = named
+    if (child === withClause) {
+      const inner = Math.max(
+        0,
+        named.findIndex((query) => isWithin(node, query))
+      )
+      visible = named.slice(0, withClause.KW_RECURSIVE() ? inner + 1 : inner)
+    }
+    if (visible.some((query) => identifierName(query.identifier()) === name)) return true
+  }
+  return false
+}
+
+function isWithin(node: ParseTree, container: ParseTree): boolean {
+  for (let current: ParseTree | null = node; current; current = current.parent) {
+    if (current === container) return true
+  }
+  return false
 }
 
 /** Splits `a AND (b AND c)` into `[a, b, c]`; anything else is a single term. */
@@ -113,39 +161,30 @@ export function parenthesized(expression: BooleanExpressionContext): BooleanExpr
   return primary.expression().booleanExpression()
 }
 
-function sourcesOf(relation: ParseTree, table: TableName, cteNames: Set<string>): Source[] {
+function sourcesOf(relation: ParseTree, table: TableName): Source[] {
   if (relation instanceof JoinRelationContext) {
     const parts: ParseTree[] = [...relation.relation()]
     const right = relation.sampledRelation()
     if (right) parts.push(right)
-    return parts.flatMap((part) => sourcesOf(part, table, cteNames))
+    return parts.flatMap((part) => sourcesOf(part, table))
   }
-  if (relation instanceof RelationDefaultContext)
-    return sourcesOf(relation.sampledRelation(), table, cteNames)
+  if (relation instanceof RelationDefaultContext) return sourcesOf(relation.sampledRelation(), table)
   if (relation instanceof SampledRelationContext) {
-    return sourceOfAliased(relation.patternRecognition().aliasedRelation(), table, cteNames)
+    return sourceOfAliased(relation.patternRecognition().aliasedRelation(), table)
   }
   return []
 }
 
-function sourceOfAliased(aliased: AliasedRelationContext, table: TableName, cteNames: Set<string>): Source[] {
+function sourceOfAliased(aliased: AliasedRelationContext, table: TableName): Source[] {
   const alias = aliased.identifier()
   const qualifier = alias ? identifierName(alias) : undefined
   const columns = aliased.columnAliases()?.identifier().map(identifierName) ?? []
   const primary = aliased.relationPrimary()
   if (primary instanceof ParenthesizedRelationContext) {
-    return sourcesOf(primary.relation() as RelationContext, table, cteNames)
+    return sourcesOf(primary.relation() as RelationContext, table)
   }
   if (primary instanceof TableNameContext) {
-    const ref = primary.tableOrViewName().tableRef()
-    const parts = ref ? ref.identifier().map(identifierName) : []
-    const name = parts[parts.length - 1]
-    const isCloudTrail =
-      name === table.table.toLowerCase() &&
-      (parts.length === 1
-        ? !cteNames.has(name)
-        : table.database === undefined || parts[parts.length - 2] === table.database.toLowerCase())
-    return [{ kind: 'table', qualifier: qualifier ?? name, columns, isCloudTrail, node: primary }]
+    return [tableSource(primary.tableOrViewName().tableRef(), qualifier, columns, primary, table)]
   }
   const sourceTable =
     primary instanceof ExpressionSourceTableContext ? primary.relationSourceTable() : undefined
@@ -158,15 +197,29 @@ function sourceOfAliased(aliased: AliasedRelationContext, table: TableName, cteN
   return [{ kind, qualifier, columns, isCloudTrail: false, node: primary }]
 }
 
+function tableSource(
+  ref: TableRefContext | null,
+  alias: string | undefined,
+  columns: string[],
+  node: ParserRuleContext,
+  table: TableName
+): Source {
+  const parts = ref ? ref.identifier().map(identifierName) : []
+  const name = parts[parts.length - 1]
+  const isCloudTrail =
+    name === table.table.toLowerCase() &&
+    (parts.length === 1
+      ? !isCteName(node, name)
+      : table.database === undefined || parts[parts.length - 2] === table.database.toLowerCase())
+  return { kind: 'table', qualifier: alias ?? name, columns, isCloudTrail, node }
+}
+
 /**
  * Column references and local names of one block. Nested blocks (subqueries) keep their own; the
  * ORDER BY of a query sits outside its blocks and is not checked.
  */
-function referencesOf(
-  block: QuerySpecificationContext
-): Pick<QueryBlock, 'columnRefs' | 'lambdaParameters' | 'selectAliases'> {
+function referencesOf(block: QuerySpecificationContext): Pick<QueryBlock, 'columnRefs' | 'selectAliases'> {
   const columnRefs: ColumnRef[] = []
-  const lambdaParameters = new Set<string>()
   const selectAliases = new Set<string>()
   for (const item of block.selectList().selectItem()) {
     const alias = item.identifier()
@@ -175,9 +228,8 @@ function referencesOf(
   }
   walk(block, (node) => {
     if (node !== block && node instanceof QuerySpecificationContext) return false
-    if (node instanceof LambdaContext) {
-      for (const parameter of node.identifier()) lambdaParameters.add(identifierName(parameter))
-    }
+    // `ct.*` and `cloudtrail.*` name a source, not a column.
+    if (node instanceof TableAllColumnsContext) return false
     if (
       node instanceof QualifiedNameContext &&
       (node.parent instanceof ColumnNameContext || node.parent instanceof ColumnRefContext)
@@ -187,7 +239,18 @@ function referencesOf(
     }
     return true
   })
-  return { columnRefs, lambdaParameters, selectAliases }
+  return { columnRefs, selectAliases }
+}
+
+/** Parameters of the lambdas whose body holds `node`, in this block or an enclosing one. */
+function lambdaParametersAround(node: ParseTree): Set<string> {
+  const parameters = new Set<string>()
+  for (let current = node.parent; current; current = current.parent) {
+    if (current instanceof LambdaContext) {
+      for (const parameter of current.identifier()) parameters.add(identifierName(parameter))
+    }
+  }
+  return parameters
 }
 
 /** Extends `resources` in `resources[1].arn` or `x` in `(x).y` by the fields read after it. */
@@ -204,5 +267,10 @@ function columnRefOf(name: QualifiedNameContext): ColumnRef {
       node = parent
     } else break
   }
-  return { path: identifiers.map(identifierName), identifiers, node }
+  return {
+    path: identifiers.map(identifierName),
+    identifiers,
+    node,
+    lambdaParameters: lambdaParametersAround(name)
+  }
 }

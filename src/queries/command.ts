@@ -9,6 +9,7 @@ import { selectAnnotations } from './annotations.js'
 import { checkSql } from './check.js'
 import type { Finding, Problem, RuleSeverities, Severity } from './findings.js'
 import { upsertComment, type CommentOutcome, type PullRequestTarget } from './pr-comment.js'
+import type { Position } from './tree.js'
 import { COMMENT_MARKER, SUMMARY_MAX_CHARACTERS, renderComment, renderReport, truncate } from './report.js'
 
 export interface CheckQueriesOptions {
@@ -88,11 +89,28 @@ async function checkFile(
     for (const statement of statements) {
       const message = await deps.explain(statement.text, file)
       if (message !== undefined) {
-        problems.push({ rule: 'athena-explain', line: statement.line, column: statement.column, message })
+        problems.push({
+          rule: 'athena-explain',
+          line: statement.line,
+          column: statement.column,
+          message: inFile(message, statement)
+        })
       }
     }
   }
   return problems
+}
+
+/**
+ * Athena's `line L:C` counts in the statement's text; moved by where the statement starts, it
+ * points into the file.
+ */
+function inFile(message: string, start: Position): string {
+  return message.replace(/\bline (\d+):(\d+)/g, (_all, line: string, column: string) => {
+    const l = Number(line)
+    const c = Number(column) + (l === 1 ? start.column - 1 : 0)
+    return `line ${l + start.line - 1}:${c}`
+  })
 }
 
 function withSeverities(problems: Problem[], file: string, severities: RuleSeverities): Finding[] {

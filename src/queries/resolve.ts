@@ -25,10 +25,9 @@ export function resolveColumn(block: QueryBlock, ref: ColumnRef): Resolved | und
       if (source) return source.isCloudTrail ? { source, path: rest, certain: true } : undefined
     }
   }
+  if (ref.lambdaParameters.has(first)) return undefined
   for (let scope: QueryBlock | undefined = block; scope; scope = scope.parent) {
-    if (scope.lambdaParameters.has(first) || scope.sources.some((source) => source.columns.includes(first))) {
-      return undefined
-    }
+    if (scope.sources.some((source) => source.columns.includes(first))) return undefined
   }
   const cloudTrail = block.sources.filter((source) => source.isCloudTrail)
   const [source] = cloudTrail

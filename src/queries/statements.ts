@@ -30,21 +30,43 @@ export interface ParsedFile {
 const trino = new TrinoSQL()
 const ignoreErrors = (): void => undefined
 
-export function parseSqlFile(sql: string): ParsedFile {
+export function parseSqlFile(file: string): ParsedFile {
+  // A byte order mark is not part of the text: editors show the line after it from column 1.
+  const sql = file.replace(/^\uFEFF/, '')
   const result: ParsedFile = { statements: [], syntaxErrors: [] }
+  // The lexer and parser count code points, strings are indexed by UTF-16 code units: they differ
+  // after a character outside the Basic Multilingual Plane (an emoji in a comment).
+  const unitOffset = utf16Offsets(sql)
   for (const range of statementRanges(sql)) {
-    // Blank out what precedes the statement (keeping line breaks) so lines, columns and token
-    // offsets in the tree are the file's.
-    const padded = sql.slice(0, range.from).replace(/[^\n]/g, ' ') + sql.slice(range.from, range.to)
+    // Blank out what precedes the statement (keeping line breaks, one space per code point) so
+    // lines, columns and token offsets in the tree are the file's.
+    const from = unitOffset(range.from)
+    const padded = sql.slice(0, from).replace(/[^\n]/gu, ' ') + sql.slice(from, unitOffset(range.to))
     const errors: SyntaxProblem[] = []
     const tree = trino.parse(padded, (error) => {
       errors.push({ line: error.startLine, column: error.startColumn, message: error.message })
     })
-    const first = errors[0]
+    const first = errors[0] ?? range.backquoted
     if (first) result.syntaxErrors.push(first)
-    else result.statements.push({ tree, text: sql.slice(range.textStart, range.textEnd), ...range.start })
+    else {
+      const text = sql.slice(unitOffset(range.textStart), unitOffset(range.textEnd))
+      result.statements.push({ tree, text, ...range.start })
+    }
   }
   return result
+}
+
+/** Maps a code point offset in `sql` to its UTF-16 offset. */
+function utf16Offsets(sql: string): (offset: number) => number {
+  if (!/[\uD800-\uDFFF]/.test(sql)) return (offset) => offset
+  const units: number[] = []
+  let unit = 0
+  for (const character of sql) {
+    units.push(unit)
+    unit += character.length
+  }
+  units.push(unit)
+  return (offset) => units[Math.min(offset, units.length - 1)] ?? unit
 }
 
 interface StatementRange {
@@ -55,6 +77,8 @@ interface StatementRange {
   textStart: number
   textEnd: number
   start: Position
+  /** Athena's DML takes no `backquoted` names (only its DDL does): the first one is a syntax error. */
+  backquoted?: SyntaxProblem
 }
 
 /**
@@ -67,22 +91,37 @@ function statementRanges(sql: string): StatementRange[] {
   let from = 0
   let first: Token | undefined
   let last: Token | undefined
+  let backquoted: SyntaxProblem | undefined
   const close = (to: number): void => {
     if (first && last) {
       const start = { line: first.line, column: first.column + 1 }
-      ranges.push({ from, to, textStart: first.start, textEnd: last.stop + 1, start })
+      ranges.push({ from, to, textStart: first.start, textEnd: last.stop + 1, start, backquoted })
     }
     from = to
     first = undefined
     last = undefined
+    backquoted = undefined
   }
   for (const token of tokens) {
     if (token.type === TrinoSqlLexer.SEMICOLON) close(token.stop + 1)
     else if (token.channel === 0) {
       first ??= token
       last = token
+      if (token.type === TrinoSqlLexer.BACKQUOTED_IDENTIFIER) {
+        backquoted ??= {
+          line: token.line,
+          column: token.column + 1,
+          message: `backquoted identifiers are not supported; use double quotes: ${doubleQuoted(token.text ?? '')}`
+        }
+      }
     }
   }
   close(sql.length)
   return ranges
+}
+
+/** `` `a``b` `` as `"a`b"`. */
+function doubleQuoted(backquoted: string): string {
+  const name = backquoted.slice(1, -1).replaceAll('``', '`')
+  return `"${name.replaceAll('"', '""')}"`
 }

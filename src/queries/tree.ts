@@ -57,11 +57,14 @@ export function positionOf(node: ParserRuleContext): Position {
   return { line: node.start?.line ?? 1, column: (node.start?.column ?? 0) + 1 }
 }
 
-/** The node's text as written, comments and spacing included. */
-export function sourceText(node: ParserRuleContext, sql: string): string {
+/**
+ * The node's text as written, comments and spacing included. Read from the parser's input, whose
+ * offsets count code points (not UTF-16 units, as string indexes do).
+ */
+export function sourceText(node: ParserRuleContext): string {
   const from = node.start?.start ?? 0
   const to = node.stop?.stop ?? from
-  return sql.slice(from, to + 1)
+  return node.start?.inputStream?.getText(from, to) ?? node.getText()
 }
 
 export type Literal = { kind: 'string'; value: string } | { kind: 'number'; value: string }

@@ -22,24 +22,25 @@ export const checkPartitionLiterals: BlockRule = (block, context) => {
     // Keys have a year, month or day format only as the configured year, month, day triple.
     const role = column === undefined || partitionColumns.length !== 3 ? -1 : partitionColumns.indexOf(column)
     if (!predicate || role < 0) return true
-    const width = role === 0 ? 4 : 2
-    const max = [9999, 12, 31][role] ?? 31
+    // A value no partition has excludes nothing: harmless in `day <> '00'`.
+    const excludes = predicate.negated || predicate.operator === '<>' || predicate.operator === '!='
     const checked = predicate.values.map((value) => {
       const literal = literalOf(value)
-      return literal ? { literal, ...judge(literal, dateKeyType, width, max) } : undefined
+      return literal ? { literal, ...judge(literal, dateKeyType, role, excludes) } : undefined
     })
     const firstWrong = checked.findIndex((entry) => entry?.reason !== undefined)
     const wrong = checked[firstWrong]
     const wrongNode = predicate.values[firstWrong]
     if (!wrong?.reason || !wrongNode) return true
-    const values = predicate.values.map((value, i) => checked[i]?.fixed ?? sourceText(value, context.sql))
+    const values = predicate.values.map((value, i) => checked[i]?.fixed ?? sourceText(value))
     const fixable = checked.every((entry) => !entry?.reason || entry.fixed !== undefined)
     problems.push({
       rule: 'partition-literal',
       ...positionOf(wrongNode),
       message:
-        `${sourceText(wrongNode, context.sql)} ${wrong.reason} (${column} is a ${dateKeyType} partition key)` +
-        (fixable ? `; write ${rewrite(predicate, values, context.sql)}` : '')
+        `${sourceText(wrongNode)} ${wrong.reason} (${column} is ${dateKeyType === 'int' ? 'an' : 'a'} ` +
+        `${dateKeyType} partition key)` +
+        (fixable ? `; write ${rewrite(predicate, values)}` : '')
     })
     return true
   })
@@ -53,24 +54,33 @@ interface Judgement {
   fixed?: string
 }
 
-function judge(literal: Literal, keyType: DateKeyType, width: number, max: number): Judgement {
+/** `role` is 0 for the year key, 1 for the month, 2 for the day. */
+function judge(literal: Literal, keyType: DateKeyType, role: number, excludes: boolean): Judgement {
+  const width = role === 0 ? 4 : 2
   const digits = /^\d+$/.test(literal.value)
   const number = Number(literal.value)
-  const canonical =
-    digits && keyType === 'string' ? number.toString().padStart(width, '0') : number.toString()
-  const fixed = keyType === 'string' ? `'${canonical}'` : canonical
+  if (role === 0 && digits && number.toString().length !== 4) {
+    return excludes ? {} : { reason: 'is not a year: a year has 4 digits' }
+  }
+  const max = [9999, 12, 31][role] ?? 31
   const inRange = digits && number >= 1 && number <= max
-  if (!inRange) return { reason: 'is never a value of this key' }
+  if (!inRange) return excludes ? {} : { reason: 'is never a value of this key' }
+  const canonical = keyType === 'string' ? number.toString().padStart(width, '0') : number.toString()
+  const fixed = keyType === 'string' ? `'${canonical}'` : canonical
   if (keyType === 'string' && literal.kind === 'number') return { reason: 'is a number', fixed }
   if (keyType === 'int' && literal.kind === 'string') return { reason: 'is a string', fixed }
   if (keyType === 'string' && literal.value !== canonical) {
-    return { reason: `is not zero-padded to ${width} digits, so it matches no partition`, fixed }
+    const how =
+      literal.value.length > width
+        ? `has more than ${width} digits (leading zeros)`
+        : `is not zero-padded to ${width} digits`
+    return { reason: `${how}, so it matches no partition`, fixed }
   }
   return {}
 }
 
-function rewrite(predicate: ColumnPredicate, values: string[], sql: string): string {
-  const column = sourceText(predicate.columnNode, sql)
+function rewrite(predicate: ColumnPredicate, values: string[]): string {
+  const column = sourceText(predicate.columnNode)
   const not = predicate.negated ? 'NOT ' : ''
   if (predicate.kind === 'between') return `${column} ${not}BETWEEN ${values[0]} AND ${values[1]}`
   if (predicate.kind === 'in') return `${column} ${not}IN (${values.join(', ')})`
