@@ -3,12 +3,7 @@
  * (CloudTrail SerDe, partition keys account, region, year, month, day), as Glue TableInput JSON,
  * for seeding the stand-in in tests, the demo and the benchmark.
  */
-import {
-  CLOUDTRAIL_COLUMNS,
-  CLOUDTRAIL_INPUT_FORMAT,
-  CLOUDTRAIL_OUTPUT_FORMAT,
-  CLOUDTRAIL_SERDE
-} from '../src/table/schema.js'
+import { cloudTrailStorageDescriptor } from '../src/table/schema.js'
 import type { DateKeyType } from '../src/partitions/keys.js'
 
 export type { DateKeyType }
@@ -38,15 +33,6 @@ export function cloudTrailTableInput(options: CloudTrailTableOptions): Record<st
     TableType: 'EXTERNAL_TABLE',
     Parameters: { classification: 'cloudtrail', EXTERNAL: 'TRUE', ...options.parameters },
     PartitionKeys: keys.map(([Name, Type]) => ({ Name, Type })),
-    StorageDescriptor: {
-      Columns: CLOUDTRAIL_COLUMNS.map(([Name, Type]) => ({ Name, Type })),
-      Location: options.location,
-      InputFormat: CLOUDTRAIL_INPUT_FORMAT,
-      OutputFormat: CLOUDTRAIL_OUTPUT_FORMAT,
-      SerdeInfo: { SerializationLibrary: CLOUDTRAIL_SERDE, Parameters: {} },
-      Compressed: false,
-      NumberOfBuckets: -1,
-      StoredAsSubDirectories: false
-    }
+    StorageDescriptor: cloudTrailStorageDescriptor(options.location)
   }
 }

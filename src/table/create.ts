@@ -13,13 +13,7 @@ import {
 import type { DateKeyType } from '../partitions/keys.js'
 import type { TableRef } from '../partitions/table-ref.js'
 import { tableLocation, type TrailLayout } from '../trail/layout.js'
-import {
-  CLOUDTRAIL_COLUMNS,
-  CLOUDTRAIL_INPUT_FORMAT,
-  CLOUDTRAIL_OUTPUT_FORMAT,
-  CLOUDTRAIL_SERDE,
-  partitionKeyColumns
-} from './schema.js'
+import { cloudTrailStorageDescriptor, partitionKeyColumns } from './schema.js'
 
 const catalog = (ref: TableRef) => (ref.catalogId ? { CatalogId: ref.catalogId } : {})
 
@@ -34,16 +28,7 @@ export function cloudTrailTableInput(
     TableType: 'EXTERNAL_TABLE',
     Parameters: { EXTERNAL: 'TRUE', classification: 'cloudtrail', 'created-by': 'cloudtrail-partitions' },
     PartitionKeys: partitionKeyColumns(dateKeyType),
-    StorageDescriptor: {
-      Columns: CLOUDTRAIL_COLUMNS.map(([Name, Type]) => ({ Name, Type })),
-      Location: tableLocation(layout),
-      InputFormat: CLOUDTRAIL_INPUT_FORMAT,
-      OutputFormat: CLOUDTRAIL_OUTPUT_FORMAT,
-      SerdeInfo: { SerializationLibrary: CLOUDTRAIL_SERDE, Parameters: {} },
-      Compressed: false,
-      NumberOfBuckets: -1,
-      StoredAsSubDirectories: false
-    }
+    StorageDescriptor: cloudTrailStorageDescriptor(tableLocation(layout))
   }
 }
 

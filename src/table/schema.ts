@@ -9,6 +9,7 @@
  * the manual-partitioning page's. AWS writes the types in upper case; Glue stores them lower case
  * without spaces, as below.
  */
+import type { StorageDescriptor } from '@aws-sdk/client-glue'
 import type { DateKeyType } from '../partitions/keys.js'
 import { PARTITION_KEY_NAMES } from '../partitions/keys.js'
 
@@ -57,6 +58,20 @@ export const ACCEPTED_SERDES: ReadonlySet<string> = new Set([
   CLOUDTRAIL_SERDE,
   'com.amazon.emr.hive.serde.CloudTrailSerde'
 ])
+
+/** The table's storage descriptor as AWS documents it: columns, SerDe and formats, at `location`. */
+export function cloudTrailStorageDescriptor(location: string): StorageDescriptor {
+  return {
+    Columns: CLOUDTRAIL_COLUMNS.map(([Name, Type]) => ({ Name, Type })),
+    Location: location,
+    InputFormat: CLOUDTRAIL_INPUT_FORMAT,
+    OutputFormat: CLOUDTRAIL_OUTPUT_FORMAT,
+    SerdeInfo: { SerializationLibrary: CLOUDTRAIL_SERDE, Parameters: {} },
+    Compressed: false,
+    NumberOfBuckets: -1,
+    StoredAsSubDirectories: false
+  }
+}
 
 export function partitionKeyColumns(dateKeyType: DateKeyType): { Name: string; Type: string }[] {
   return PARTITION_KEY_NAMES.map((name, index) => ({ Name: name, Type: index < 2 ? 'string' : dateKeyType }))
