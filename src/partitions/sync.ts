@@ -1,5 +1,6 @@
 /**
- * The sync command: table -> layout -> accounts and regions -> what Glue has -> plan -> apply.
+ * The sync command: layout -> accounts and regions -> table (validated or created) -> what Glue
+ * has -> plan -> apply.
  * Takes plain settings, clients and a logger (no @actions/*), and returns everything the report needs.
  * Every check that can refuse the run happens before the first write.
  */
