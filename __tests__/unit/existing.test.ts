@@ -2,7 +2,7 @@ import { GetPartitionsCommand, GlueClient } from '@aws-sdk/client-glue'
 import { mockClient } from 'aws-sdk-client-mock'
 import { silentLogger } from '../../src/logger.js'
 import { formatIsoDate, parseIsoDate, syncWindow } from '../../src/partitions/dates.js'
-import { readExistingPartitions } from '../../src/partitions/existing.js'
+import { readExistingPartitions, type SeriesDays } from '../../src/partitions/existing.js'
 import { seriesKey } from '../../src/partitions/keys.js'
 import { planSync } from '../../src/partitions/plan.js'
 import { partitionLocation, type TrailLayout } from '../../src/trail/layout.js'
@@ -48,8 +48,7 @@ describe('readExistingPartitions', () => {
       ]
     })
     const existing = await readExistingPartitions(glue, { database: 'db', table: 't' }, options, silentLogger)
-    const days = (map: Map<string, Set<number>>) =>
-      [...(map.get(seriesKey(A, 'eu-west-1')) ?? [])].map(formatIsoDate)
+    const days = (map: SeriesDays) => [...(map.get(seriesKey(A, 'eu-west-1')) ?? [])].map(formatIsoDate)
     expect(days(existing.bySeries)).toEqual(['2026-03-01'])
     expect(days(existing.covered)).toEqual(['2026-03-02', '2026-03-03'])
     expect(existing).toMatchObject({ total: 4, foreign: 3 })

@@ -1,7 +1,7 @@
 /**
  * Reads what Glue already has into compact form: per (account, region), a set of day numbers.
  * Parallel GetPartitions segments, 1000 a page, without the column schema, so a million partitions
- * cost a few hundred calls and a few tens of megabytes.
+ * cost a thousand calls and a few megabytes (a day bitmap per account and region).
  *
  * Only partitions in exactly the form this action writes (canonical values for the table's key
  * type, and CloudTrail's location for this layout) are "ours", the only ones retention may drop.
@@ -11,7 +11,7 @@
 import { GetPartitionsCommand, type GlueClient, type Partition } from '@aws-sdk/client-glue'
 import { withBackoff, type BackoffOptions } from '../aws/retry.js'
 import type { Logger } from '../logger.js'
-import type { DayNumber } from './dates.js'
+import { DaySet, type ReadonlyDays } from './day-set.js'
 import {
   parseAnyDayForm,
   parsePartitionValues,
@@ -28,7 +28,7 @@ export const PAGE_SIZE = 1000
 /** Pages are retried too: OperationTimeoutException is a 400 the SDK does not retry. */
 const PAGE_BACKOFF: BackoffOptions = { attempts: 5, baseMs: 500, maxMs: 10_000 }
 
-export type SeriesDays = Map<string, Set<DayNumber>>
+export type SeriesDays = Map<string, ReadonlyDays>
 
 export interface ExistingPartitions {
   /** Ours: seriesKey(account, region) -> days. */
@@ -91,8 +91,9 @@ export async function readExistingPartitions(
 
 function addDay(map: SeriesDays, ref: PartitionRef): void {
   const key = seriesKey(ref.account, ref.region)
-  let days = map.get(key)
-  if (!days) map.set(key, (days = new Set()))
+  // Every set this module puts in the maps is a DaySet.
+  let days = map.get(key) as DaySet | undefined
+  if (!days) map.set(key, (days = new DaySet()))
   days.add(ref.day)
 }
 

@@ -8,6 +8,7 @@
  */
 import type { DayNumber, DayWindow } from './dates.js'
 import { daysOf } from './dates.js'
+import type { ReadonlyDays } from './day-set.js'
 import type { ExistingPartitions } from './existing.js'
 import { seriesKey } from './keys.js'
 
@@ -67,7 +68,7 @@ export function planSync(existing: ExistingPartitions, scope: PlanScope, window:
     (scope.accounts.length === 0 || scope.accounts.includes(account)) &&
     (scope.regions.length === 0 || scope.regions.includes(region))
 
-  const addSeries = (account: string, region: string, days: Set<DayNumber> | undefined, desired: boolean) => {
+  const addSeries = (account: string, region: string, days: ReadonlyDays | undefined, desired: boolean) => {
     // A day another tool (or another location) already covers gets no second partition.
     const covered = existing.covered.get(seriesKey(account, region))
     const missing = desired ? [...daysOf(window)].filter((day) => !days?.has(day) && !covered?.has(day)) : []
