@@ -55,7 +55,7 @@ describe('check-queries', () => {
     const errors = annotations(result, 'error')
     // Nine findings and the step's failure message: GitHub shows ten error annotations per step.
     expect(errors).toHaveLength(10)
-    expect(errors.at(-1)).toMatch(/^::error::8 file\(s\) checked: \d+ error\(s\), 0 warning\(s\)/)
+    expect(errors.at(-1)).toMatch(/^::error::9 file\(s\) checked: \d+ error\(s\), 0 warning\(s\)/)
     expect(errors).toContain(
       "::error title=syntax,file=queries/broken.sql,line=10,col=1::'SELEC' is not valid at this position"
     )
@@ -114,15 +114,15 @@ describe('check-queries', () => {
     }
   })
 
-  it('with credentials, reads the date key type from the table and asks Athena to EXPLAIN each query', async () => {
-    standIn.glue.createTableDirect(
-      'security',
-      cloudTrailTableInput({
-        name: 'cloudtrail',
-        location: 's3://logs/AWSLogs/o-example0001/',
-        dateKeyType: 'int'
-      })
-    )
+  it('with credentials, reads the date key type and the columns from the table and asks Athena to EXPLAIN each query', async () => {
+    // The team's table has a column AWS's schema lacks.
+    const table = cloudTrailTableInput({
+      name: 'cloudtrail',
+      location: 's3://logs/AWSLogs/o-example0001/',
+      dateKeyType: 'int'
+    }) as { StorageDescriptor: { Columns: { Name: string; Type: string }[] } }
+    table.StorageDescriptor.Columns.push({ Name: 'customfield', Type: 'string' })
+    standIn.glue.createTableDirect('security', table)
     standIn.athena.addWorkGroup('checks')
     await mkdir(join(workspace, 'with-aws'), { recursive: true })
     // Right for an int table; EXPLAIN also passes.
@@ -135,7 +135,13 @@ describe('check-queries', () => {
       join(workspace, 'with-aws', 'wrong.sql'),
       "SELECT eventname FROM cloudtrail WHERE year = 2026 AND month = '03' AND day = 1\nUNION ALL\nSELECT eventname FROM cloudtrail_archive\n"
     )
+    // A column of this table only.
+    await writeFile(
+      join(workspace, 'with-aws', 'custom.sql'),
+      'SELECT customfield FROM cloudtrail WHERE year = 2026 AND month = 3 AND day = 1\n'
+    )
     const { GITHUB_API_URL: _api, ...aws } = standIn.env()
+    const callsBefore = standIn.server.calls.get('Glue.GetTable')
     const result = await runAction({
       inputs: {
         command: 'check-queries',
@@ -150,14 +156,25 @@ describe('check-queries', () => {
       workspace
     })
     expect(result.exitCode).toBe(1)
-    expect(result.stdout).toContain('date keys int')
+    expect(result.stdout).toContain('date keys int, columns from Glue')
     const errors = annotations(result, 'error').join('\n')
     expect(errors).toMatch(/title=partition-literal,file=with-aws\/wrong.sql,line=1,.*write month = 3/)
     expect(errors).toMatch(
       /title=athena-explain,file=with-aws\/wrong.sql.*TABLE_NOT_FOUND.*cloudtrail_archive/
     )
     expect(errors).not.toContain('with-aws/ok.sql')
-    expect(standIn.server.calls.get('Athena.StartQueryExecution')).toBe(2)
+    expect(errors).not.toContain('with-aws/custom.sql')
+    expect(standIn.server.calls.get('Athena.StartQueryExecution')).toBe(3)
+    // One read of the table serves the date key type and the columns.
+    expect(standIn.server.calls.get('Glue.GetTable')).toBe(callsBefore + 1)
+
+    // Without credentials, the check knows only AWS's documented columns.
+    const without = await check({ queries: 'with-aws/custom.sql', 'date-key-type': 'int' }, false)
+    expect(without.exitCode).toBe(1)
+    expect(without.stdout).toContain("columns of AWS's documented schema")
+    expect(annotations(without, 'error').join('\n')).toMatch(
+      /title=unknown-column,file=with-aws\/custom.sql,line=1,col=8::Column customfield does not exist/
+    )
   })
 
   it('names the input of a bad rule-severity', async () => {

@@ -212,6 +212,43 @@ describe('unknown-column', () => {
     ])
   })
 
+  it("uses the table's own columns when given, struct fields and partition keys included", () => {
+    const columns = [
+      ['eventname', 'string'],
+      ['customfield', 'string'],
+      ['detail', 'struct<kind:string,tags:array<struct<key:string>>>'],
+      ['account', 'string'],
+      ['region', 'string'],
+      ['year', 'string'],
+      ['month', 'string'],
+      ['day', 'string']
+    ] as const
+    const sql = `SELECT customfield, detail.kind, detail.tags[1].key, region FROM cloudtrail WHERE ${FILTER}`
+    expect(problemsOf(sql)).toEqual([
+      expect.objectContaining({ rule: 'unknown-column', column: 8 }),
+      expect.objectContaining({ rule: 'unknown-column', column: 21 }),
+      expect.objectContaining({ rule: 'unknown-column', column: 34 })
+    ])
+    expect(problemsOf(sql, { columns })).toEqual([])
+    // A column of AWS's schema that this table lacks is unknown, and the nearest is the table's.
+    expect(
+      problemsOf(`SELECT useridentity.arn, detail.knd FROM cloudtrail WHERE ${FILTER}`, { columns })
+    ).toEqual([
+      {
+        rule: 'unknown-column',
+        line: 1,
+        column: 8,
+        message: 'Column useridentity does not exist in the CloudTrail table; did you mean eventname?'
+      },
+      {
+        rule: 'unknown-column',
+        line: 1,
+        column: 33,
+        message: 'detail has no field knd; did you mean kind?'
+      }
+    ])
+  })
+
   it('accepts quoted names in any case', () => {
     expect(
       problemsOf(
@@ -234,6 +271,63 @@ describe('syntax', () => {
 
   it('parses CTEs, UNION, subqueries, json_extract, struct access, UNNEST, lambdas and window functions', () => {
     expect(problemsOf(fixture('valid-complex.sql'))).toEqual([])
+  })
+
+  it("skips Athena's Hive DDL and checks the query of an UNLOAD at its place in the file", () => {
+    const sql = fixture('athena-ddl-and-unload.sql')
+    expect(problemsOf(sql)).toEqual([
+      {
+        rule: 'unknown-column',
+        line: 16,
+        column: 21,
+        message: 'Column eventsorce does not exist in the CloudTrail table; did you mean eventsource?'
+      },
+      {
+        rule: 'partition-filter',
+        line: 17,
+        column: 8,
+        message: expect.stringContaining('without a condition on partition column day ')
+      }
+    ])
+    // Only the UNLOAD queries are statements (for EXPLAIN): the DDL reads no partitions.
+    expect(
+      checkSql(sql, defaults).statements.map(({ line, column, text }) => ({ line, column, text }))
+    ).toEqual([
+      {
+        line: 16,
+        column: 3,
+        text: "SELECT eventname, eventsorce\n  FROM cloudtrail\n  WHERE year = '2026' AND month = '03'"
+      },
+      {
+        line: 20,
+        column: 9,
+        text: "SELECT eventname FROM cloudtrail WHERE year = '2026' AND month = '03' AND day = '01'"
+      }
+    ])
+  })
+
+  it('still reports broken UNLOADs and DDL that is neither Hive nor Trino', () => {
+    const syntax = (sql: string) => problemsOf(sql).map(({ rule, line, column }) => ({ rule, line, column }))
+    // In the query, at its place in the file.
+    expect(syntax("UNLOAD (\n  SELEC eventname FROM cloudtrail\n) TO 's3://x/'")).toEqual([
+      { rule: 'syntax', line: 2, column: 3 }
+    ])
+    expect(syntax("UNLOAD SELECT 1 TO 's3://x/'")).toEqual([{ rule: 'syntax', line: 1, column: 8 }])
+    expect(syntax("UNLOAD (SELECT 1) WITH (format = 'PARQUET')")).toEqual([
+      { rule: 'syntax', line: 1, column: 19 }
+    ])
+    expect(syntax("UNLOAD (SELECT 1) TO 's3://x/' WITH (format = 'PARQUET') LIMIT 1")).toEqual([
+      { rule: 'syntax', line: 1, column: 58 }
+    ])
+    expect(syntax("UNLOAD (SELECT 1 TO 's3://x/'")).toEqual([{ rule: 'syntax', line: 1, column: 8 }])
+    // Not the leading keywords of a Hive statement: Trino's grammar judges them.
+    expect(syntax('MSCK TABLE cloudtrail')).toEqual([{ rule: 'syntax', line: 1, column: 1 }])
+    expect(syntax("ALTER TABLE ADD PARTITION (year = '2026')")).toEqual([
+      { rule: 'syntax', line: 1, column: 17 }
+    ])
+    expect(syntax('SHOW PARTITION cloudtrail')).toEqual([{ rule: 'syntax', line: 1, column: 6 }])
+    // A backquoted name is DDL's only: still an error in a SELECT.
+    expect(syntax('SELECT 1 FROM `cloudtrail`')).toEqual([{ rule: 'syntax', line: 1, column: 15 }])
   })
 })
 

@@ -87,6 +87,34 @@ describe('runCheckQueries', () => {
     expect(result.summaryMarkdown).toContain('| `queries/bad.sql` | 2 | 1 |')
   })
 
+  it("checks columns against the table's own when given, and EXPLAINs an UNLOAD's query", async () => {
+    const sql = `UNLOAD (${GOOD.replace('eventname', 'customfield')}) TO 's3://exports/' WITH (format = 'PARQUET');\nMSCK REPAIR TABLE cloudtrail`
+    const files = { 'q.sql': sql }
+    const without = await runCheckQueries(options(['q.sql']), deps(files).deps)
+    expect(without.findings).toEqual([
+      expect.objectContaining({
+        rule: 'unknown-column',
+        line: 1,
+        column: 16,
+        message: expect.stringContaining('customfield')
+      })
+    ])
+    const explained: string[] = []
+    const columns = [
+      ['customfield', 'string'],
+      ...['account', 'region', 'year', 'month', 'day'].map((key) => [key, 'string'] as const)
+    ] as const
+    const { deps: d } = deps(files, {
+      explain: async (text) => {
+        explained.push(text)
+        return undefined
+      }
+    })
+    const result = await runCheckQueries({ ...options(['q.sql']), columns }, d)
+    expect(result.findings).toEqual([])
+    expect(explained).toEqual([GOOD.replace('eventname', 'customfield')])
+  })
+
   it('turns off a rule entirely', async () => {
     const { deps: d, annotations } = deps({ 'q.sql': UNFILTERED })
     const result = await runCheckQueries(

@@ -39,6 +39,37 @@ describe('parseSqlFile', () => {
     ])
   })
 
+  it('skips Hive DDL by its leading keywords, in any case and after comments', () => {
+    const sql = [
+      '-- repair; then add',
+      '/* 🔒 */ msck Repair TABLE cloudtrail;',
+      "Alter Table `db`.`cloudtrail` add if not exists partition (year = '2026');",
+      "ALTER TABLE db.cloudtrail DROP IF EXISTS PARTITION (year = '2026');",
+      'show partitions cloudtrail; Show Create Table `cloudtrail`; describe formatted cloudtrail;',
+      "create external table if not exists t (a string) location 's3://b/';",
+      'SELECT 1 AS x'
+    ].join('\n')
+    const { statements, syntaxErrors } = parseSqlFile(sql)
+    expect(syntaxErrors).toEqual([])
+    expect(statements.map(({ line, column, text }) => ({ line, column, text }))).toEqual([
+      { line: 7, column: 1, text: 'SELECT 1 AS x' }
+    ])
+  })
+
+  it("parses the query of an UNLOAD at the query's position, after an emoji too", () => {
+    const sql =
+      "/* 🔒 */ unload (\n  /* q */ SELECT \"🔒\" FROM t WHERE (a = 1)\n) to 's3://b/🔒/' with (format = 'PARQUET')"
+    const { statements, syntaxErrors } = parseSqlFile(sql)
+    expect(syntaxErrors).toEqual([])
+    expect(statements.map(({ line, column, text }) => ({ line, column, text }))).toEqual([
+      { line: 2, column: 11, text: 'SELECT "🔒" FROM t WHERE (a = 1)' }
+    ])
+    expect(parseSqlFile("UNLOAD (SELECT 'a' FROM t) TO 's3://b/'").syntaxErrors).toEqual([])
+    expect(parseSqlFile("UNLOAD () TO 's3://b/'").syntaxErrors).toEqual([
+      { line: 1, column: 9, message: 'UNLOAD has no query between its parentheses' }
+    ])
+  })
+
   it('reports an unterminated string at its position', () => {
     const { syntaxErrors } = parseSqlFile("SELECT 1;\nSELECT 'open FROM t")
     expect(syntaxErrors).toHaveLength(1)

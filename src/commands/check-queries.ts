@@ -1,11 +1,12 @@
 /**
  * `command: check-queries` wired to GitHub: inputs -> files -> runCheckQueries, with annotations
  * through @actions/core, the report in the job summary, one comment on the pull request, and a
- * failed step only on errors. AWS is optional: with credentials it reads the table's date key type,
- * and with a workgroup it asks Athena to EXPLAIN each query.
+ * failed step only on errors. AWS is optional: with credentials it reads the table's date key type
+ * and columns, and with a workgroup it asks Athena to EXPLAIN each query.
  */
 import * as core from '@actions/core'
 import * as github from '@actions/github'
+import type { Table } from '@aws-sdk/client-glue'
 import { createClients } from '../aws/clients.js'
 import { credentialsFor } from '../aws/credentials.js'
 import { Inputs, Outputs } from '../constants.js'
@@ -24,8 +25,12 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
   const severities = parseRuleSeverities(settings.ruleSeverity)
   const files = await findQueryFiles(settings.queries)
   const aws = awsFor(settings, logger)
-  const dateKeyType = settings.dateKeyType ?? (await tableDateKeyType(settings, aws, logger)) ?? 'string'
-  logger.info(`${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}`)
+  const table = await readTable(settings, aws, logger)
+  const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string'
+  const columnsFrom = table.columns ? 'columns from Glue' : "columns of AWS's documented schema"
+  logger.info(
+    `${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ${columnsFrom}`
+  )
 
   const deps: CheckQueriesDeps = {
     readFile: (path) => readQueryFile(path),
@@ -50,6 +55,7 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
       ...(settings.database ? { database: settings.database } : {}),
       partitionColumns: settings.partitionColumns,
       dateKeyType,
+      ...(table.columns ? { columns: table.columns } : {}),
       severities
     },
     deps
@@ -82,26 +88,61 @@ function awsFor(settings: CheckSettings, logger: Logger): OptionalAws | undefine
   }
 }
 
-async function tableDateKeyType(
+/** What the check uses of the table in Glue, when it can read it. */
+interface TableFacts {
+  dateKeyType?: DateKeyType
+  /** The table's columns and partition keys, as (name, Hive type). */
+  columns?: (readonly [string, string])[]
+}
+
+/** One GetTable: the date key type (unless set by input) and the columns of the table. */
+async function readTable(
   settings: CheckSettings,
   aws: OptionalAws | undefined,
   logger: Logger
-): Promise<DateKeyType | undefined> {
+): Promise<TableFacts> {
   const [database, table] = settings.table.includes('.')
     ? (settings.table.split('.', 2) as [string, string])
     : [settings.database, settings.table]
-  if (!aws || !database) return undefined
+  if (!aws || !database) return {}
+  const ref = { database, table }
+  let found: Table | undefined
   try {
-    const found = await findTable(aws.clients.glue, { database, table })
-    if (found) return validateTable(found, { database, table }).dateKeyType
-    logger.warning(`${database}.${table} was not found in Glue; literals are checked as string date keys.`)
+    found = await findTable(aws.clients.glue, ref)
+  } catch (error) {
+    logger.warning(
+      `Could not read ${database}.${table} from Glue (${(error as Error).message}); ` +
+        `literals are checked as ${settings.dateKeyType ?? 'string'} date keys and columns against AWS's documented schema.` +
+        (settings.dateKeyType ? '' : ` Set '${Inputs.DateKeyType}' to be explicit.`)
+    )
+    return {}
+  }
+  if (!found) {
+    logger.warning(
+      `${database}.${table} was not found in Glue; literals are checked as ${settings.dateKeyType ?? 'string'} ` +
+        `date keys and columns against AWS's documented schema.`
+    )
+    return {}
+  }
+  const columns = columnsOf(found)
+  if (settings.dateKeyType) return { columns }
+  try {
+    return { dateKeyType: validateTable(found, ref).dateKeyType, columns }
   } catch (error) {
     logger.warning(
       `Could not read the date key type of ${database}.${table} (${(error as Error).message}); ` +
         `literals are checked as string date keys. Set '${Inputs.DateKeyType}' to be explicit.`
     )
+    return { columns }
   }
-  return undefined
+}
+
+/** The table's columns, then its partition keys; none when Glue lists no columns. */
+function columnsOf(table: Table): (readonly [string, string])[] | undefined {
+  const columns = [...(table.StorageDescriptor?.Columns ?? []), ...(table.PartitionKeys ?? [])]
+    .filter((column) => column.Name)
+    .map((column) => [(column.Name ?? '').toLowerCase(), column.Type ?? ''] as const)
+  return columns.length > 0 ? columns : undefined
 }
 
 function explainDep(settings: CheckSettings, aws: OptionalAws | undefined): Partial<CheckQueriesDeps> {

@@ -20,6 +20,8 @@ export interface CheckQueriesOptions {
   /** Date partition keys, year first. */
   partitionColumns: string[]
   dateKeyType: DateKeyType
+  /** The table's columns as (name, Hive type), partition keys included, when read from Glue. */
+  columns?: readonly (readonly [string, string])[]
   severities: RuleSeverities
 }
 

@@ -38,22 +38,138 @@ export function parseSqlFile(file: string): ParsedFile {
   // after a character outside the Basic Multilingual Plane (an emoji in a comment).
   const unitOffset = utf16Offsets(sql)
   for (const range of statementRanges(sql)) {
+    // Athena's Hive DDL: no query, no partitions read, and a grammar of its own.
+    if (isHiveDdl(range.tokens)) continue
+    const query = unloadQuery(range.tokens)
+    if (query && 'message' in query) {
+      result.syntaxErrors.push(query)
+      continue
+    }
+    const tokens = query?.tokens ?? range.tokens
+    const [first, last] = [tokens[0], tokens.at(-1)]
+    if (!first || !last) continue
     // Blank out what precedes the statement (keeping line breaks, one space per code point) so
-    // lines, columns and token offsets in the tree are the file's.
-    const from = unitOffset(range.from)
-    const padded = sql.slice(0, from).replace(/[^\n]/gu, ' ') + sql.slice(from, unitOffset(range.to))
+    // lines, columns and token offsets in the tree are the file's. An UNLOAD's query is parsed
+    // on its own, up to its closing parenthesis.
+    const from = unitOffset(query ? first.start : range.from)
+    const to = unitOffset(query ? last.stop + 1 : range.to)
+    const padded = sql.slice(0, from).replace(/[^\n]/gu, ' ') + sql.slice(from, to)
     const errors: SyntaxProblem[] = []
     const tree = trino.parse(padded, (error) => {
       errors.push({ line: error.startLine, column: error.startColumn, message: error.message })
     })
-    const first = errors[0] ?? range.backquoted
-    if (first) result.syntaxErrors.push(first)
+    const firstError = errors[0] ?? backquotedIn(tokens)
+    if (firstError) result.syntaxErrors.push(firstError)
     else {
-      const text = sql.slice(unitOffset(range.textStart), unitOffset(range.textEnd))
-      result.statements.push({ tree, text, ...range.start })
+      const text = sql.slice(unitOffset(first.start), unitOffset(last.stop + 1))
+      result.statements.push({ tree, text, ...positionOfToken(first) })
     }
   }
   return result
+}
+
+/**
+ * The Hive DDL statements Athena runs but the Trino grammar does not parse (or parses without
+ * their backquotes), recognised by their leading keywords: each is a sequence of words, `*`
+ * standing for the table name (any tokens up to the next word).
+ */
+const HIVE_DDL: readonly (readonly string[])[] = [
+  ['MSCK', 'REPAIR', 'TABLE'],
+  ['ALTER', 'TABLE', '*', 'ADD', 'PARTITION'],
+  ['ALTER', 'TABLE', '*', 'ADD', 'IF', 'NOT', 'EXISTS', 'PARTITION'],
+  ['ALTER', 'TABLE', '*', 'ADD', 'COLUMNS'],
+  ['ALTER', 'TABLE', '*', 'DROP', 'PARTITION'],
+  ['ALTER', 'TABLE', '*', 'DROP', 'IF', 'EXISTS', 'PARTITION'],
+  ['SHOW', 'PARTITIONS'],
+  ['SHOW', 'CREATE', 'TABLE'],
+  ['CREATE', 'EXTERNAL', 'TABLE'],
+  ['DESCRIBE']
+]
+
+function isHiveDdl(tokens: readonly Token[]): boolean {
+  const words = tokens.map((token) => (token.text ?? '').toUpperCase())
+  return HIVE_DDL.some((pattern) => {
+    let at = 0
+    for (const [i, word] of pattern.entries()) {
+      if (word === '*') {
+        const next = pattern[i + 1]
+        // The name: at least one token, up to the next word of the pattern.
+        const found = next === undefined ? -1 : words.indexOf(next, at + 1)
+        if (found < 0) return false
+        at = found
+      } else if (words[at] === word) at += 1
+      else return false
+    }
+    return true
+  })
+}
+
+/**
+ * The query of `UNLOAD (<query>) TO 's3://...' [WITH (property = value, ...)]`: its tokens, or a
+ * syntax problem when the statement is an UNLOAD of another shape; undefined for other statements.
+ */
+function unloadQuery(tokens: readonly Token[]): { tokens: Token[] } | SyntaxProblem | undefined {
+  if (tokens[0]?.text?.toUpperCase() !== 'UNLOAD') return undefined
+  const problem = (at: Token | undefined, message: string): SyntaxProblem => {
+    const token = at ?? tokens.at(-1) ?? (tokens[0] as Token)
+    return { ...positionOfToken(token), message }
+  }
+  if (tokens[1]?.text !== '(')
+    return problem(tokens[1], 'UNLOAD takes its query in parentheses: UNLOAD (SELECT ...) TO ...')
+  const close = matchingParenthesis(tokens, 1)
+  if (close === undefined) return problem(tokens[1], "the query of UNLOAD has no closing ')'")
+  const query = tokens.slice(2, close)
+  if (query.length === 0) return problem(tokens[close], 'UNLOAD has no query between its parentheses')
+  let at = close + 1
+  if (tokens[at]?.text?.toUpperCase() !== 'TO')
+    return problem(tokens[at], "UNLOAD needs TO 's3://...' after its query")
+  at += 1
+  const location = tokens[at]
+  if (location?.type !== TrinoSqlLexer.STRING)
+    return problem(location, "UNLOAD writes TO an S3 location in a string: TO 's3://...'")
+  at += 1
+  if (tokens[at]?.text?.toUpperCase() === 'WITH') {
+    at += 1
+    if (tokens[at]?.text !== '(')
+      return problem(
+        tokens[at],
+        "UNLOAD's WITH takes its properties in parentheses: WITH (format = 'PARQUET')"
+      )
+    const end = matchingParenthesis(tokens, at)
+    if (end === undefined) return problem(tokens[at], "UNLOAD's WITH has no closing ')'")
+    at = end + 1
+  }
+  if (at < tokens.length)
+    return problem(tokens[at], `'${tokens[at]?.text ?? ''}' is not valid at this position`)
+  return { tokens: query }
+}
+
+/** Index of the `)` that closes the `(` at `open`. */
+function matchingParenthesis(tokens: readonly Token[], open: number): number | undefined {
+  let depth = 0
+  for (let i = open; i < tokens.length; i += 1) {
+    const text = tokens[i]?.text
+    if (text === '(') depth += 1
+    else if (text === ')') {
+      depth -= 1
+      if (depth === 0) return i
+    }
+  }
+  return undefined
+}
+
+function positionOfToken(token: Token): Position {
+  return { line: token.line, column: token.column + 1 }
+}
+
+/** Athena's DML takes no `backquoted` names (only its DDL does): the first one is a syntax error. */
+function backquotedIn(tokens: readonly Token[]): SyntaxProblem | undefined {
+  const token = tokens.find((candidate) => candidate.type === TrinoSqlLexer.BACKQUOTED_IDENTIFIER)
+  if (!token) return undefined
+  return {
+    ...positionOfToken(token),
+    message: `backquoted identifiers are not supported; use double quotes: ${doubleQuoted(token.text ?? '')}`
+  }
 }
 
 /** Maps a code point offset in `sql` to its UTF-16 offset. */
@@ -73,12 +189,8 @@ interface StatementRange {
   from: number
   /** End of the statement, semicolon included. */
   to: number
-  /** The statement's text, from its first token to its last (comments around it and the semicolon excluded). */
-  textStart: number
-  textEnd: number
-  start: Position
-  /** Athena's DML takes no `backquoted` names (only its DDL does): the first one is a syntax error. */
-  backquoted?: SyntaxProblem
+  /** The statement's tokens, comments and spaces left out. */
+  tokens: Token[]
 }
 
 /**
@@ -86,35 +198,18 @@ interface StatementRange {
  * split. Stretches with only comments or spaces are not statements.
  */
 function statementRanges(sql: string): StatementRange[] {
-  const tokens = trino.createLexer(sql, ignoreErrors).getAllTokens()
+  const all = trino.createLexer(sql, ignoreErrors).getAllTokens()
   const ranges: StatementRange[] = []
   let from = 0
-  let first: Token | undefined
-  let last: Token | undefined
-  let backquoted: SyntaxProblem | undefined
+  let tokens: Token[] = []
   const close = (to: number): void => {
-    if (first && last) {
-      const start = { line: first.line, column: first.column + 1 }
-      ranges.push({ from, to, textStart: first.start, textEnd: last.stop + 1, start, backquoted })
-    }
+    if (tokens.length > 0) ranges.push({ from, to, tokens })
     from = to
-    first = undefined
-    last = undefined
-    backquoted = undefined
+    tokens = []
   }
-  for (const token of tokens) {
+  for (const token of all) {
     if (token.type === TrinoSqlLexer.SEMICOLON) close(token.stop + 1)
-    else if (token.channel === 0) {
-      first ??= token
-      last = token
-      if (token.type === TrinoSqlLexer.BACKQUOTED_IDENTIFIER) {
-        backquoted ??= {
-          line: token.line,
-          column: token.column + 1,
-          message: `backquoted identifiers are not supported; use double quotes: ${doubleQuoted(token.text ?? '')}`
-        }
-      }
-    }
+    else if (token.channel === 0) tokens.push(token)
   }
   close(sql.length)
   return ranges

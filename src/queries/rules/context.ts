@@ -11,6 +11,11 @@ export interface QueryCheckSettings {
   /** The date partition keys, year first: `['year', 'month', 'day']`. */
   partitionColumns: string[]
   dateKeyType: DateKeyType
+  /**
+   * The table's columns as (name, Hive type), partition keys included, when read from Glue. Without
+   * them, `unknown-column` checks against AWS's documented schema and the partition keys.
+   */
+  columns?: readonly (readonly [string, string])[]
 }
 
 export interface RuleContext {

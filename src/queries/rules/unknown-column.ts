@@ -1,6 +1,7 @@
 /**
  * `unknown-column`: columns (and struct fields) read from the CloudTrail table must exist in its
- * schema; the finding names the nearest existing one. Only references that surely read the
+ * schema (the table's own when read from Glue, else AWS's documented one); the finding names the
+ * nearest existing one. Only references that surely read the
  * CloudTrail table are checked (see resolve.ts).
  */
 import { closest } from 'fastest-levenshtein'
@@ -56,6 +57,8 @@ export const checkUnknownColumns: BlockRule = (block, context) => {
 
 /** Columns of the CloudTrail table with their struct fields, partition keys included. */
 function tableColumns(context: RuleContext): FieldTree {
+  const given = context.settings.columns
+  if (given) return new Map(given.map(([name, type]) => [name.toLowerCase(), fieldsOf(type)]))
   const columns: FieldTree = new Map(CLOUDTRAIL_COLUMNS.map(([name, type]) => [name, fieldsOf(type)]))
   const [account, region] = PARTITION_KEY_NAMES
   for (const key of [account, region, ...context.settings.partitionColumns]) columns.set(key, null)
