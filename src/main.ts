@@ -4,9 +4,6 @@
  */
 import * as core from '@actions/core'
 import { explainDenied } from './aws/clients.js'
-import { checkQueriesCommand } from './commands/check-queries.js'
-import { publishCommand } from './commands/publish.js'
-import { syncCommand } from './commands/sync.js'
 import type { Command } from './constants.js'
 import { ConfigurationError } from './errors.js'
 import { readCommand } from './inputs.js'
@@ -19,15 +16,22 @@ export const actionsLogger: Logger = {
   group: (name, fn) => core.group(name, fn)
 }
 
-const COMMANDS: Record<Command, (logger: Logger) => Promise<void>> = {
-  sync: syncCommand,
-  'check-queries': checkQueriesCommand,
-  'publish-queries': publishCommand
+type CommandRunner = (logger: Logger) => Promise<void>
+
+/**
+ * Each command is loaded only when it runs: the SQL parser of check-queries alone is megabytes of
+ * code that a sync, which must stay small in memory, never needs.
+ */
+const COMMANDS: Record<Command, () => Promise<CommandRunner>> = {
+  sync: async () => (await import('./commands/sync.js')).syncCommand,
+  'check-queries': async () => (await import('./commands/check-queries.js')).checkQueriesCommand,
+  'publish-queries': async () => (await import('./commands/publish.js')).publishCommand
 }
 
 export async function run(): Promise<void> {
   try {
-    await COMMANDS[readCommand((name) => core.getInput(name))](actionsLogger)
+    const command = await COMMANDS[readCommand((name) => core.getInput(name))]()
+    await command(actionsLogger)
   } catch (error) {
     if (error instanceof ConfigurationError) {
       core.setFailed(error.message)

@@ -1,0 +1,740 @@
+export const id = 43;
+export const ids = [43];
+export const modules = {
+
+/***/ 6963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Og: () => (/* binding */ credentialsFor)
+/* harmony export */ });
+/* unused harmony exports isTransientStsError, memoizeCredentials */
+/* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9719);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2495);
+
+
+
+
+/** As configure-aws-credentials does, a few quick tries for STS's transient errors. */
+const STS_BACKOFF = { attempts: 4, baseMs: 500, maxMs: 4000 };
+/** Refresh this long before the credentials expire. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+/**
+ * Undefined for the ambient chain; otherwise a shared, memoized web-identity provider, so every
+ * client of the run uses one role session until it nears expiry.
+ */
+function credentialsFor(settings, region, getIdToken, env = process.env, backoff = STS_BACKOFF) {
+    if (!settings.roleToAssume)
+        return undefined;
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
+            `Add 'permissions: id-token: write' to the job (or workflow), or remove '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' to use credentials from an earlier step.`);
+    }
+    // Each attempt fetches a fresh ID token: GitHub's tokens live minutes, and a rejected one is spent.
+    const assume = async () => (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_3__/* .fromWebToken */ .G7)({
+        roleArn: settings.roleToAssume,
+        roleSessionName: settings.roleSessionName,
+        durationSeconds: settings.roleDurationSeconds,
+        webIdentityToken: await getIdToken(settings.audience),
+        clientConfig: { region }
+    })();
+    return memoizeCredentials(async () => {
+        try {
+            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withBackoff */ .Dc)(assume, backoff, isTransientStsError);
+        }
+        catch (error) {
+            const { name, message } = error;
+            if (isTransientStsError(error)) {
+                throw new Error(`Could not assume ${settings.roleToAssume} with GitHub OIDC after retries (${name}: ${message})`);
+            }
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Could not assume ${settings.roleToAssume} with GitHub OIDC (${name}: ${message}). Check that the role trusts ` +
+                `token.actions.githubusercontent.com for audience '${settings.audience}' and this repository's subject, ` +
+                `and that '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds}' is within the role's maximum session duration.`);
+        }
+    });
+}
+/**
+ * STS errors worth another try: AWS documents IDPCommunicationError as often transient (a 400 the
+ * SDK does not retry); throttling, 5xx and network errors pass too. Trust-policy and validation
+ * errors do not.
+ */
+function isTransientStsError(error) {
+    const { name, $metadata } = error;
+    if (/^IDPCommunicationError|Throttl/.test(name ?? ''))
+        return true;
+    if (['TimeoutError', 'ECONNRESET', 'ECONNREFUSED'].includes(name ?? ''))
+        return true;
+    return ($metadata?.httpStatusCode ?? 0) >= 500;
+}
+/** Caches credentials until shortly before they expire; concurrent callers share one request. */
+function memoizeCredentials(provider) {
+    let pending;
+    let expiresAt = Number.POSITIVE_INFINITY;
+    return async () => {
+        if (pending && Date.now() < expiresAt - REFRESH_MARGIN_MS)
+            return pending;
+        expiresAt = Number.POSITIVE_INFINITY;
+        pending = provider().then((credentials) => {
+            expiresAt = credentials.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
+            return credentials;
+        }, (error) => {
+            pending = undefined;
+            throw error;
+        });
+        return pending;
+    };
+}
+
+
+/***/ }),
+
+/***/ 2495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dc: () => (/* binding */ withBackoff),
+/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF)
+/* harmony export */ });
+/* unused harmony export isRetryable */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * A second line of retries around whole Glue batch calls, after the SDK's own: Glue throttles per
+ * account and Region, so a long sync can outlast the SDK's attempts; and Glue's
+ * OperationTimeoutException is a 400 that the SDK does not retry at all.
+ */
+
+const DEFAULT_BACKOFF = { attempts: 5, baseMs: 1000, maxMs: 30_000 };
+const RETRYABLE_CODES = new Set([
+    'ThrottlingException',
+    'OperationTimeoutException',
+    'InternalServiceException',
+    'ConcurrentModificationException'
+]);
+function isRetryable(error) {
+    const { name, $metadata } = error;
+    return RETRYABLE_CODES.has(name ?? '') || ($metadata?.httpStatusCode ?? 0) >= 500;
+}
+/** Calls `fn` until it succeeds, a non-retryable error, or `attempts`; full-jitter exponential waits. */
+async function withBackoff(fn, options = DEFAULT_BACKOFF, retryable = isRetryable) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !retryable(error))
+                throw error;
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1)));
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 7043:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  publishCommand: () => (/* binding */ publishCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/credentials.ts
+var aws_credentials = __webpack_require__(6963);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-athena/dist-cjs/index.js
+var dist_cjs = __webpack_require__(2204);
+;// CONCATENATED MODULE: ./src/queries/publish-desired.ts
+/**
+ * What a SQL file should look like as an Athena named query: its name, its description (the file's
+ * header comment plus an ownership marker) and its query string, within Athena's limits.
+ *
+ * The marker closes the description: `[cloudtrail-partitions:<owner>:<path>]`, the owner (the
+ * publishing repository, `octo-org/ops`) and the path with `%`, `:`, `[` and `]` percent-encoded, so
+ * the marker holds exactly one `:` after the prefix and no bracket inside, and the human text before
+ * it never holds `[cloudtrail-partitions:`.
+ */
+
+const MAX_NAME = 128;
+const MAX_DESCRIPTION = 1024;
+/** Athena caps query strings at 262,144 bytes of UTF-8 (not adjustable). */
+const MAX_QUERY_BYTES = 262_144;
+const MARKER_PREFIX = '[cloudtrail-partitions:';
+/** Only the marker that closes the description counts; neither part holds `[`, `]` or `:` unencoded. */
+const MARKER = /\[cloudtrail-partitions:([^[\]:]+):([^[\]:]+)\]$/;
+/** Marker-like text in the human part loses its `[`, so it can never be taken for a marker. */
+const MARKER_LIKE = /\[(?=cloudtrail-partitions:)/gi;
+/** Forward slashes, no leading `./`: the same file gets the same marker on every runner. */
+function normalizePath(path) {
+    return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+const encodePart = (text) => text.replace(/[%:[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const decodePart = (text) => text.replace(/%(25|3A|5B|5D)/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+function markerOf(owner, path) {
+    return `${MARKER_PREFIX}${encodePart(owner)}:${encodePart(path)}]`;
+}
+/**
+ * The owner and file path this action wrote at the end of a description, or undefined when the
+ * description does not end with a marker in exactly the form `markerOf` writes.
+ */
+function parseMarker(description) {
+    const match = MARKER.exec(description ?? '');
+    if (!match)
+        return undefined;
+    const marker = { owner: decodePart(match[1]), path: decodePart(match[2]) };
+    return markerOf(marker.owner, marker.path) === match[0] ? marker : undefined;
+}
+/** The path without `.sql`; a longer one keeps its end (the most specific part) plus a hash. */
+function nameFor(path) {
+    const name = path.replace(/\.sql$/i, '');
+    if (name.length <= MAX_NAME)
+        return name;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(path).digest('hex').slice(0, 8);
+    return `…${name.slice(-(MAX_NAME - hash.length - 2))}~${hash}`;
+}
+/** The `-- ...` lines at the top of the file (blank lines before them skipped), joined into one line. */
+function headerComment(sql) {
+    const lines = [];
+    for (const line of sql.split(/\r?\n/)) {
+        const trimmed = line.trim();
+        if (trimmed === '' && lines.length === 0)
+            continue;
+        if (!trimmed.startsWith('--'))
+            break;
+        const text = trimmed.replace(/^--+/, '').trim();
+        if (text !== '')
+            lines.push(text);
+    }
+    return lines.join(' ');
+}
+/** Human text first, then the marker; the text is shortened so that the whole fits in 1024. */
+function descriptionFor(owner, path, sql) {
+    const marker = markerOf(owner, path);
+    const room = MAX_DESCRIPTION - marker.length - 1;
+    let human = headerComment(sql).replace(MARKER_LIKE, '');
+    if (human.length > room)
+        human = `${human.slice(0, Math.max(0, room - 1)).trimEnd()}…`;
+    return human === '' ? marker : `${human} ${marker}`;
+}
+/** The named query `owner` publishes for a file, or the reason it cannot be one. */
+function desiredQuery(file, owner) {
+    const path = normalizePath(file.path);
+    const bytes = Buffer.byteLength(file.sql, 'utf8');
+    if (file.sql.trim() === '')
+        return { path, error: 'the file is empty' };
+    if (bytes > MAX_QUERY_BYTES) {
+        return { path, error: `the query is ${bytes} bytes; Athena accepts at most ${MAX_QUERY_BYTES} bytes` };
+    }
+    if (markerOf(owner, path).length > MAX_DESCRIPTION) {
+        return {
+            path,
+            error: `the path is too long to be recorded in a description (${MAX_DESCRIPTION} characters)`
+        };
+    }
+    return {
+        path,
+        name: nameFor(path),
+        description: descriptionFor(owner, path, file.sql),
+        queryString: file.sql
+    };
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var retry = __webpack_require__(2495);
+;// CONCATENATED MODULE: ./src/queries/publish-pace.ts
+/**
+ * Client-side pacing of Athena calls. Athena's named-query APIs allow 5 calls per second per account
+ * (burst 10 to 20); the SDK only retries once throttled, so a large publish is paced below the quota
+ * up front, one lane per operation (each has its own quota).
+ */
+
+
+class Pacer {
+    callsPerSecond;
+    next = new Map();
+    constructor(callsPerSecond) {
+        this.callsPerSecond = callsPerSecond;
+    }
+    /** Waits until `operation` may be called again. */
+    async wait(operation) {
+        const interval = 1000 / this.callsPerSecond;
+        const now = performance.now();
+        const at = Math.max(now, this.next.get(operation) ?? now);
+        this.next.set(operation, at + interval);
+        if (at > now)
+            await (0,promises_.setTimeout)(at - now);
+    }
+}
+function pacedSender(pacer, backoff) {
+    return (operation, call) => (0,retry/* withBackoff */.Dc)(async () => {
+        await pacer.wait(operation);
+        return call();
+    }, backoff);
+}
+
+;// CONCATENATED MODULE: ./src/queries/publish-read.ts
+/**
+ * Reads every named query of a workgroup. ListNamedQueries answers ids only (50 a page), so the
+ * queries themselves come from BatchGetNamedQuery, 50 ids a call; ids it leaves unprocessed are
+ * asked again while that makes progress (an id that no longer exists never does), then reported
+ * rather than guessed at: the publish then writes nothing, since any of them may be ours.
+ */
+
+const PAGE_SIZE = 50;
+const BATCH_SIZE = 50;
+/** Unprocessed ids are asked again while each round answers some of them, at most this often. */
+const MAX_ROUNDS = 10;
+async function listIds(athena, workgroup, send) {
+    const ids = [];
+    let token;
+    do {
+        const page = await send('ListNamedQueries', () => athena.send(new dist_cjs/* ListNamedQueriesCommand */.Ty8({ WorkGroup: workgroup, MaxResults: PAGE_SIZE, NextToken: token })));
+        ids.push(...(page.NamedQueryIds ?? []));
+        token = page.NextToken;
+    } while (token);
+    return ids;
+}
+/** One BatchGetNamedQuery pass over `ids`; returns the ids it left unprocessed. */
+async function batchGet(athena, ids, into, send, logger) {
+    const left = [];
+    for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+        const batch = ids.slice(start, start + BATCH_SIZE);
+        const answer = await send('BatchGetNamedQuery', () => athena.send(new dist_cjs/* BatchGetNamedQueryCommand */.tvu({ NamedQueryIds: batch })));
+        into.push(...(answer.NamedQueries ?? []));
+        for (const entry of answer.UnprocessedNamedQueryIds ?? []) {
+            if (entry.NamedQueryId)
+                left.push(entry.NamedQueryId);
+            logger.debug(`BatchGetNamedQuery left ${entry.NamedQueryId}: ${entry.ErrorCode} ${entry.ErrorMessage}`);
+        }
+    }
+    return left;
+}
+async function readWorkgroupQueries(athena, workgroup, send, logger) {
+    const queries = [];
+    let pending = [...new Set(await listIds(athena, workgroup, send))];
+    for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
+        const left = await batchGet(athena, pending, queries, send, logger);
+        const progress = left.length < pending.length;
+        pending = left;
+        if (!progress)
+            break;
+    }
+    if (pending.length > 0) {
+        logger.warning(`Athena did not return ${pending.length} named queries of workgroup ${workgroup} (${pending.join(', ')}); their owner is unknown.`);
+    }
+    return { queries, unreadable: pending };
+}
+
+;// CONCATENATED MODULE: ./src/queries/publish-summary.ts
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+function renderPublishSummary(result) {
+    const title = result.dryRun
+        ? '### Athena named queries (dry run: nothing written)'
+        : '### Athena named queries';
+    const would = result.dryRun ? 'to ' : '';
+    const rows = [
+        [`${would}create`, result.created],
+        [`${would}update`, result.updated],
+        [`${would}delete`, result.deleted],
+        ['unchanged', result.unchanged],
+        ['not created by this action (left alone)', result.foreignKept],
+        ["copies carrying this action's marker (left alone)", result.duplicates.map((copy) => copy.namedQueryId)]
+    ];
+    const lines = [title, '', '| Outcome | Count |', '| --- | ---: |'];
+    for (const [label, items] of rows)
+        lines.push(`| ${label} | ${items.length} |`);
+    lines.push(`| failed | ${result.failures.length} |`, '');
+    for (const [label, items] of rows.slice(0, 3)) {
+        if (items.length > 0)
+            lines.push(`**${label[0]?.toUpperCase()}${label.slice(1)}:** ${items.map(code).join(', ')}`, '');
+    }
+    if (result.duplicates.length > 0) {
+        lines.push('| Copy (left alone) | Id | Of file |', '| --- | --- | --- |');
+        for (const copy of result.duplicates) {
+            lines.push(`| ${cell(copy.name)} | ${code(copy.namedQueryId)} | ${code(copy.path)} |`);
+        }
+        lines.push('');
+    }
+    if (result.failures.length > 0) {
+        lines.push('| File | Problem |', '| --- | --- |');
+        for (const failure of result.failures)
+            lines.push(`| ${code(failure.path)} | ${cell(failure.message)} |`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/queries/publish.ts
+/**
+ * Publishes the team's SQL files as Athena named queries of one workgroup: creates the new ones,
+ * updates the changed ones, leaves the rest alone and, when asked, deletes the ones this action
+ * created for files that are gone. Ownership is read from Athena alone: the description of every
+ * named query this action writes ends with `[cloudtrail-partitions:<owner>:<path>]` (see
+ * publish-desired.ts), and only a named query whose marker names this run's owner is ours; any other
+ * named query is never changed. When several carry our marker for one file, one is ours (the one
+ * that already matches the file, else the only one named after it) and the others are copies: left
+ * alone and reported, deleted with delete-missing only when they are exact copies of ours. When
+ * Athena leaves any named query of the workgroup unread, nothing is written.
+ */
+
+
+
+
+
+
+/** The path of the failure entry of a problem that stopped the whole run. */
+const WHOLE_RUN = '*';
+const DEFAULT_BACKOFF = { attempts: 8, baseMs: 250, maxMs: 10_000 };
+const VERBS = {
+    create: ['create', 'Created'],
+    update: ['update', 'Updated'],
+    recreate: ['recreate (its database changed)', 'Recreated (its database changed)'],
+    delete: ['delete', 'Deleted']
+};
+function differs(want, have) {
+    return (want.name !== have.Name || want.description !== have.Description || want.queryString !== have.QueryString);
+}
+/** Same Name, QueryString and Description: a copy nobody edited. */
+function sameContent(a, b) {
+    return a.Name === b.Name && a.QueryString === b.QueryString && a.Description === b.Description;
+}
+function messageOf(error) {
+    const { name, message } = error;
+    return name && message ? `${name}: ${message}` : String(error);
+}
+function byId(a, b) {
+    const [x, y] = [a.NamedQueryId ?? '', b.NamedQueryId ?? ''];
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+/**
+ * Which of the named queries carrying our marker for one path is ours. One alone is. Of several,
+ * ours is the one already matching the file (lowest id among equals), else the one named after the
+ * path (when several are, they must all be the same); otherwise it is ambiguous. The rest split into
+ * exact copies of ours and the others (a console "save as" keeps the description: a person's copy).
+ */
+function resolve(path, queries, want, database) {
+    const sorted = [...queries].sort(byId);
+    if (sorted.length === 1)
+        return { ours: sorted[0], copies: [], others: [] };
+    const named = sorted.filter((query) => query.Name === nameFor(path));
+    const ours = (want && sorted.find((query) => !differs(want, query) && query.Database === database)) ??
+        (named.length > 0 && named.every((query) => sameContent(query, named[0]))
+            ? named[0]
+            : undefined);
+    if (!ours)
+        return { copies: [], others: sorted };
+    const rest = sorted.filter((query) => query !== ours);
+    return {
+        ours,
+        copies: rest.filter((query) => sameContent(query, ours)),
+        others: rest.filter((query) => !sameContent(query, ours))
+    };
+}
+function emptyResult(dryRun) {
+    return {
+        created: [],
+        updated: [],
+        deleted: [],
+        unchanged: [],
+        foreignKept: [],
+        duplicates: [],
+        failures: [],
+        dryRun
+    };
+}
+function plan(options, existing, logger) {
+    const result = emptyResult(options.dryRun);
+    const owned = new Map();
+    const foreignNames = new Set();
+    for (const query of existing) {
+        const marker = parseMarker(query.Description);
+        if (marker?.owner !== options.owner) {
+            result.foreignKept.push(query.Name ?? query.NamedQueryId ?? '?');
+            foreignNames.add(query.Name ?? '');
+        }
+        else
+            owned.set(marker.path, [...(owned.get(marker.path) ?? []), query]);
+    }
+    const actions = [];
+    /**
+     * Ours for a path: undefined when none carries our marker, null when it cannot tell which (a
+     * failure, unless the file is gone and delete-missing off). Reports the copies kept; plans the
+     * deletion of exact copies under delete-missing.
+     */
+    const ours = (path, want) => {
+        const queries = owned.get(path) ?? [];
+        if (queries.length === 0)
+            return undefined;
+        const resolved = resolve(path, queries, want, options.database);
+        const kept = [...resolved.others, ...(options.deleteMissing ? [] : resolved.copies)];
+        for (const query of kept) {
+            result.duplicates.push({ path, name: query.Name ?? '', namedQueryId: query.NamedQueryId ?? '' });
+        }
+        if (!resolved.ours) {
+            // Nothing to do for a gone file without delete-missing: its copies are only reported.
+            if (!want && !options.deleteMissing)
+                return null;
+            const ids = queries.map((query) => query.NamedQueryId).join(', ');
+            result.failures.push({
+                path,
+                message: `${queries.length} named queries carry this action's marker for this file (${ids}) and it cannot tell ` +
+                    'which one it created, so it changes none; delete the copies or remove the marker from their descriptions'
+            });
+            return null;
+        }
+        for (const copy of resolved.copies) {
+            if (options.deleteMissing)
+                actions.push({ kind: 'delete', path, have: copy });
+        }
+        if (kept.length > 0) {
+            logger.warning(`${path} has ${kept.length} more named quer${kept.length === 1 ? 'y' : 'ies'} carrying this action's marker ` +
+                `(${kept.map((query) => query.Name).join(', ')}); left alone.`);
+        }
+        return resolved.ours;
+    };
+    const seen = new Set();
+    for (const file of options.files) {
+        const want = desiredQuery(file, options.owner);
+        if (seen.has(want.path)) {
+            result.failures.push({ path: want.path, message: 'the same file is listed twice' });
+            continue;
+        }
+        // Marked seen even when broken: a present file's published query is not "missing".
+        seen.add(want.path);
+        if ('error' in want) {
+            result.failures.push({ path: want.path, message: want.error });
+            continue;
+        }
+        const have = ours(want.path, want);
+        if (have === null)
+            continue;
+        if (!have) {
+            if (foreignNames.has(want.name)) {
+                result.failures.push({
+                    path: want.path,
+                    message: `workgroup ${options.workgroup} has a named query "${want.name}" that this action did not create; rename one of them`
+                });
+            }
+            else
+                actions.push({ kind: 'create', want });
+        }
+        else if (have.Database !== options.database) {
+            // Database cannot be updated: the query is ours, so it is created again, then the old one deleted.
+            actions.push({ kind: 'recreate', want, have });
+        }
+        else if (differs(want, have))
+            actions.push({ kind: 'update', want, have });
+        else
+            result.unchanged.push(want.path);
+    }
+    for (const path of owned.keys()) {
+        if (seen.has(path))
+            continue;
+        const have = ours(path, undefined);
+        if (!have)
+            continue;
+        if (options.deleteMissing)
+            actions.push({ kind: 'delete', path, have });
+        else
+            logger.info(`${path} is gone; its named query "${have.Name}" stays (delete-missing is off).`);
+    }
+    return { actions, result };
+}
+async function apply(athena, action, options, send) {
+    const create = (want) => {
+        // One token per query, reused by our retries: a lost answer cannot create it twice.
+        const input = {
+            Name: want.name,
+            Description: want.description,
+            QueryString: want.queryString,
+            Database: options.database,
+            WorkGroup: options.workgroup,
+            ClientRequestToken: (0,external_node_crypto_.randomUUID)()
+        };
+        return send('CreateNamedQuery', () => athena.send(new dist_cjs/* CreateNamedQueryCommand */.nYH(input)));
+    };
+    const remove = (have) => send('DeleteNamedQuery', () => athena.send(new dist_cjs/* DeleteNamedQueryCommand */.USy({ NamedQueryId: have.NamedQueryId })));
+    switch (action.kind) {
+        case 'create':
+            await create(action.want);
+            return;
+        case 'recreate':
+            // Create first: when it fails, the old query is still there.
+            await create(action.want);
+            try {
+                await remove(action.have);
+            }
+            catch (error) {
+                throw new Error(`the query was created in ${options.database}, but deleting the old one (${action.have.NamedQueryId}) failed: ${messageOf(error)}`);
+            }
+            return;
+        case 'update': {
+            const input = {
+                NamedQueryId: action.have.NamedQueryId,
+                Name: action.want.name,
+                Description: action.want.description,
+                QueryString: action.want.queryString
+            };
+            await send('UpdateNamedQuery', () => athena.send(new dist_cjs/* UpdateNamedQueryCommand */.Gsu(input)));
+            return;
+        }
+        case 'delete':
+            await remove(action.have);
+    }
+}
+function record(result, action) {
+    if (action.kind === 'create')
+        result.created.push(action.want.path);
+    else if (action.kind === 'delete')
+        result.deleted.push(action.path);
+    else
+        result.updated.push(action.want.path);
+}
+async function publishQueries(athena, options, logger) {
+    if (options.owner.trim() === '')
+        throw new Error('publishQueries needs an owner (GITHUB_REPOSITORY)');
+    const send = pacedSender(new Pacer(options.callsPerSecond ?? 4), options.backoff ?? DEFAULT_BACKOFF);
+    const { queries, unreadable } = await readWorkgroupQueries(athena, options.workgroup, send, logger);
+    if (unreadable.length > 0) {
+        // Any of them may be ours: creating could duplicate it, deleting could hit a copy. Write nothing.
+        const result = emptyResult(options.dryRun);
+        result.failures.push({
+            path: WHOLE_RUN,
+            message: `Athena did not return ${unreadable.length} named queries of workgroup ${options.workgroup} ` +
+                `(${unreadable.join(', ')}), so which ones this action created is unknown; nothing was written. Run it again.`
+        });
+        return result;
+    }
+    const { actions, result } = plan(options, queries, logger);
+    for (const action of actions) {
+        const path = action.kind === 'delete' ? action.path : action.want.path;
+        const [verb, done] = VERBS[action.kind];
+        if (options.dryRun) {
+            logger.info(`Would ${verb} ${path}`);
+            record(result, action);
+            continue;
+        }
+        try {
+            await apply(athena, action, options, send);
+            logger.info(`${done} ${path}`);
+            record(result, action);
+        }
+        catch (error) {
+            result.failures.push({ path, message: `${verb} failed: ${messageOf(error)}` });
+        }
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/commands/query-files.ts
+var query_files = __webpack_require__(1644);
+;// CONCATENATED MODULE: ./src/commands/publish.ts
+/**
+ * `command: publish-queries` wired to GitHub: inputs -> credentials -> publishQueries -> job summary,
+ * `summary` output, and a failed step when any file could not be published.
+ */
+
+
+
+
+
+
+
+async function publishCommand(logger) {
+    const settings = (0,inputs/* readPublishSettings */.DJ)((name) => core/* getInput */.V4(name));
+    const paths = await (0,query_files/* findQueryFiles */.LX)(settings.queries);
+    const files = await Promise.all(paths.map(async (path) => ({ path, sql: await (0,query_files/* readQueryFile */.h4)(path) })));
+    logger.info(`${files.length} query file(s) for workgroup ${settings.workgroup}`);
+    const credentials = (0,aws_credentials/* credentialsFor */.Og)(settings.credentials, settings.awsRegion, (audience) => core/* getIDToken */.V9(audience));
+    const { athena } = (0,clients/* createClients */.hP)(settings.awsRegion, credentials);
+    const result = await logger.group('Publish named queries', () => publishQueries(athena, {
+        files,
+        // The repository is part of the ownership marker: two repositories never touch each other's queries.
+        owner: process.env.GITHUB_REPOSITORY || 'local',
+        workgroup: settings.workgroup,
+        database: settings.database,
+        deleteMissing: settings.deleteMissing,
+        dryRun: settings.dryRun
+    }, logger));
+    const verb = result.dryRun ? 'would be ' : '';
+    const summary = `named queries in ${settings.workgroup}: ${result.created.length} ${verb}created, ${result.updated.length} ${verb}updated, ` +
+        `${result.deleted.length} ${verb}deleted, ${result.unchanged.length} unchanged`;
+    core/* setOutput */.uH(constants/* Outputs */.tY.Summary, summary);
+    if (process.env.GITHUB_STEP_SUMMARY)
+        await core/* summary */.z.addRaw(renderPublishSummary(result)).write();
+    logger.info(summary);
+    if (result.failures.length) {
+        core/* setFailed */.C1(`${result.failures.length} query file(s) could not be published: ` +
+            result.failures.map((failure) => `${failure.path} (${failure.message})`).join('; '));
+    }
+}
+
+
+/***/ }),
+
+/***/ 1644:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LX: () => (/* binding */ findQueryFiles),
+/* harmony export */   h4: () => (/* binding */ readQueryFile)
+/* harmony export */ });
+/* unused harmony export workspace */
+/* harmony import */ var _actions_glob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3324);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/**
+ * Finds the query SQL files of the `queries` input: paths relative to the workspace, with forward
+ * slashes, sorted, so that they are the same on every run (publish-queries writes them into the
+ * named queries as the proof of ownership).
+ */
+
+
+
+
+
+function workspace() {
+    return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function findQueryFiles(pattern, root = workspace()) {
+    const globber = await _actions_glob__WEBPACK_IMPORTED_MODULE_0__/* .create */ .v(pattern, { matchDirectories: false });
+    const files = (await globber.glob())
+        .filter((path) => path.toLowerCase().endsWith('.sql'))
+        .map((path) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, path).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/'))
+        .sort();
+    if (files.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Queries}': '${pattern}' matches no .sql file under ${root}. ` +
+            `Check the pattern, and that the job checks out the repository (actions/checkout) first.`);
+    }
+    return files;
+}
+function readQueryFile(path, root = workspace()) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`${root}/${path}`, 'utf8');
+}
+
+
+/***/ })
+
+};
