@@ -178,7 +178,7 @@ var schema = __webpack_require__(797);
 
 
 
-const catalog = (ref) => (ref.catalogId ? { CatalogId: ref.catalogId } : {});
+
 function cloudTrailTableInput(ref, layout, dateKeyType) {
     return {
         Name: ref.table,
@@ -192,7 +192,7 @@ function cloudTrailTableInput(ref, layout, dateKeyType) {
 /** True when it created the database. */
 async function ensureDatabase(glue, ref) {
     try {
-        await glue.send(new dist_cjs/* GetDatabaseCommand */.vU({ ...catalog(ref), Name: ref.database }));
+        await glue.send(new dist_cjs/* GetDatabaseCommand */.vU({ ...(0,table_ref/* catalogParam */.Xp)(ref), Name: ref.database }));
         return false;
     }
     catch (error) {
@@ -200,7 +200,7 @@ async function ensureDatabase(glue, ref) {
             throw error;
     }
     try {
-        await glue.send(new dist_cjs/* CreateDatabaseCommand */.x_P({ ...catalog(ref), DatabaseInput: { Name: ref.database } }));
+        await glue.send(new dist_cjs/* CreateDatabaseCommand */.x_P({ ...(0,table_ref/* catalogParam */.Xp)(ref), DatabaseInput: { Name: ref.database } }));
         return true;
     }
     catch (error) {
@@ -212,7 +212,7 @@ async function ensureDatabase(glue, ref) {
 /** True when it created the table; false when it already existed. */
 async function createTable(glue, ref, input) {
     try {
-        await glue.send(new dist_cjs/* CreateTableCommand */.IxS({ ...catalog(ref), DatabaseName: ref.database, TableInput: input }));
+        await glue.send(new dist_cjs/* CreateTableCommand */.IxS({ ...(0,table_ref/* catalogParam */.Xp)(ref), DatabaseName: ref.database, TableInput: input }));
         return true;
     }
     catch (error) {
@@ -245,7 +245,7 @@ const PARTITION_FILTERING = 'partition_filtering.enabled';
 const DEFAULT_INDEX_WAIT = { timeoutMs: 120_000, pollMs: 3_000 };
 async function listIndexes(glue, ref) {
     const indexes = [];
-    const { CatalogId, DatabaseName, TableName } = (0,table_ref/* tableParams */.P)(ref);
+    const { CatalogId, DatabaseName, TableName } = (0,table_ref/* tableParams */.Pn)(ref);
     for await (const page of (0,dist_cjs/* paginateGetPartitionIndexes */.MSK)({ client: glue }, { CatalogId, DatabaseName, TableName })) {
         indexes.push(...(page.PartitionIndexDescriptorList ?? []));
     }
@@ -297,7 +297,7 @@ async function ensurePartitionIndex(glue, ref, dryRun, logger, wait = DEFAULT_IN
         return planned;
     try {
         await glue.send(new dist_cjs/* CreatePartitionIndexCommand */.wXV({
-            ...(0,table_ref/* tableParams */.P)(ref),
+            ...(0,table_ref/* tableParams */.Pn)(ref),
             PartitionIndex: { IndexName: INDEX_NAME, Keys: [...INDEX_KEYS] }
         }));
     }
@@ -324,7 +324,7 @@ async function ensurePartitionFiltering(glue, ref, table, dryRun) {
         return 'enabled';
     if (dryRun)
         return 'would-enable';
-    const { CatalogId, DatabaseName } = (0,table_ref/* tableParams */.P)(ref);
+    const { CatalogId, DatabaseName } = (0,table_ref/* tableParams */.Pn)(ref);
     await glue.send(new dist_cjs/* UpdateTableCommand */.NQf({
         CatalogId,
         DatabaseName,
@@ -371,7 +371,7 @@ var validate = __webpack_require__(8668);
 
 
 async function prepareTable(glue, ref, layout, options, logger) {
-    const name = (0,table_ref/* describeTable */.u)(ref);
+    const name = (0,table_ref/* describeTable */.uq)(ref);
     let table = await (0,validate/* findTable */.UI)(glue, ref);
     let action = 'validated';
     let databaseCreated = false;
@@ -642,7 +642,7 @@ async function applyPlan(target, plan, logger) {
     const reportCreated = progressLogger(logger, 'created', plan.totals.add);
     await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.add), CREATE_BATCH_SIZE), async (batch) => {
         const response = await target.glue.send(new dist_cjs/* BatchCreatePartitionCommand */.Ezo({
-            ...(0,table_ref/* tableParams */.P)(target.table),
+            ...(0,table_ref/* tableParams */.Pn)(target.table),
             PartitionInputList: batch.map((ref) => partitionInput(target, ref))
         }));
         settle(result, batch, response.Errors ?? [], 'AlreadyExistsException', target.dateKeyType, (ref) => {
@@ -654,7 +654,7 @@ async function applyPlan(target, plan, logger) {
     logger.info(`removing ${plan.totals.remove} expired partition(s)`);
     await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.remove), DELETE_BATCH_SIZE), async (batch) => {
         const response = await target.glue.send(new dist_cjs/* BatchDeletePartitionCommand */.dpA({
-            ...(0,table_ref/* tableParams */.P)(target.table),
+            ...(0,table_ref/* tableParams */.Pn)(target.table),
             PartitionsToDelete: batch.map((ref) => ({ Values: (0,keys/* partitionValues */.RB)(ref, target.dateKeyType) }))
         }));
         settle(result, batch, response.Errors ?? [], 'EntityNotFoundException', target.dateKeyType, (ref) => {
@@ -833,7 +833,7 @@ async function readExistingPartitions(glue, table, options, logger) {
         do {
             const token = nextToken;
             const page = await (0,retry/* withBackoff */.Dc)(() => glue.send(new dist_cjs/* GetPartitionsCommand */.fr1({
-                ...(0,table_ref/* tableParams */.P)(table),
+                ...(0,table_ref/* tableParams */.Pn)(table),
                 ExcludeColumnSchema: true,
                 MaxResults: PAGE_SIZE,
                 Segment: { SegmentNumber: segmentNumber, TotalSegments: segments },
@@ -996,7 +996,7 @@ async function runSync(settings, clients, logger, tuning = DEFAULT_TUNING) {
             dryRun: settings.dryRun,
             ...(tuning.indexWait ? { indexWait: tuning.indexWait } : {})
         }, logger);
-        logger.info(`${(0,table_ref/* describeTable */.u)(settings.table)}: ${state.action}, date keys ${state.dateKeyType}`);
+        logger.info(`${(0,table_ref/* describeTable */.uq)(settings.table)}: ${state.action}, date keys ${state.dateKeyType}`);
         return state;
     });
     // A table this dry run would create has no partitions yet.
@@ -1011,7 +1011,7 @@ async function runSync(settings, clients, logger, tuning = DEFAULT_TUNING) {
     logger.info(`plan: add ${plan.totals.add}, remove ${plan.totals.remove}, unchanged ${plan.totals.unchanged}`);
     const report = {
         settings,
-        tableName: (0,table_ref/* describeTable */.u)(settings.table),
+        tableName: (0,table_ref/* describeTable */.uq)(settings.table),
         dateKeyType: table.dateKeyType,
         table,
         layout,
@@ -1323,19 +1323,34 @@ async function syncCommand(logger) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ tableParams),
-/* harmony export */   u: () => (/* binding */ describeTable)
+/* harmony export */   Pn: () => (/* binding */ tableParams),
+/* harmony export */   Xp: () => (/* binding */ catalogParam),
+/* harmony export */   oN: () => (/* binding */ splitQualifiedTable),
+/* harmony export */   uq: () => (/* binding */ describeTable)
 /* harmony export */ });
 function describeTable(ref) {
     return `${ref.catalogId ? `${ref.catalogId}:` : ''}${ref.database}.${ref.table}`;
 }
 /** The Glue request fields that name the table. */
+/** `CatalogId` only when one is set: Glue takes the caller's account otherwise. */
+function catalogParam(ref) {
+    return ref.catalogId ? { CatalogId: ref.catalogId } : {};
+}
 function tableParams(ref) {
     return {
-        ...(ref.catalogId ? { CatalogId: ref.catalogId } : {}),
+        ...catalogParam(ref),
         DatabaseName: ref.database,
         TableName: ref.table
     };
+}
+/**
+ * Reads a table input that may be qualified: `cloudtrail`, `security.cloudtrail` or
+ * `awsdatacatalog.security.cloudtrail` (the catalog is dropped).
+ */
+function splitQualifiedTable(name) {
+    const parts = name.split('.');
+    const table = parts.at(-1) ?? name;
+    return parts.length > 1 ? { database: parts.at(-2), table } : { table };
 }
 
 
@@ -1487,7 +1502,7 @@ const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint'
 async function findTable(glue, ref) {
     try {
         const response = await glue.send(new _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_2__/* .GetTableCommand */ .QuZ({
-            ...(ref.catalogId ? { CatalogId: ref.catalogId } : {}),
+            ...(0,_partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogParam */ .Xp)(ref),
             DatabaseName: ref.database,
             Name: ref.table
         }));
@@ -1500,7 +1515,7 @@ async function findTable(glue, ref) {
     }
 }
 function validateTable(table, ref, expectedLocation) {
-    const name = (0,_partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTable */ .u)(ref);
+    const name = (0,_partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTable */ .uq)(ref);
     if (table.Parameters?.['projection.enabled']?.toLowerCase() === 'true') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
             `so this action has nothing to do. Use a table without projection, or keep projection and drop this action.`);

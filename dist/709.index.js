@@ -240,6 +240,8 @@ function selectAnnotations(findings) {
     return annotations;
 }
 
+// EXTERNAL MODULE: ./src/partitions/table-ref.ts
+var table_ref = __webpack_require__(9359);
 // EXTERNAL MODULE: ./node_modules/dt-sql-parser/dist/lib/trino/TrinoSqlParser.js + 1 modules
 var TrinoSqlParser = __webpack_require__(3700);
 ;// CONCATENATED MODULE: ./src/queries/tree.ts
@@ -1313,6 +1315,7 @@ function doubleQuoted(backquoted) {
 
 
 
+
 const BLOCK_RULES = [checkPartitionFilter, checkPartitionLiterals, checkUnknownColumns];
 function checkSql(sql, input) {
     const settings = withDatabaseSplit(input);
@@ -1331,10 +1334,8 @@ function checkSql(sql, input) {
 }
 /** `table: security.cloudtrail` is read as database `security`, table `cloudtrail`. */
 function withDatabaseSplit(settings) {
-    const dot = settings.table.lastIndexOf('.');
-    if (dot < 0)
-        return settings;
-    return { ...settings, database: settings.table.slice(0, dot), table: settings.table.slice(dot + 1) };
+    const { database, table } = (0,table_ref/* splitQualifiedTable */.oN)(settings.table);
+    return database ? { ...settings, database, table } : settings;
 }
 
 ;// CONCATENATED MODULE: ./src/queries/pr-comment.ts
@@ -1620,6 +1621,7 @@ var query_files = __webpack_require__(1644);
 
 
 
+
 async function checkQueriesCommand(logger) {
     const settings = (0,inputs/* readCheckSettings */.uF)((name) => core/* getInput */.V4(name));
     const severities = parseRuleSeverities(settings.ruleSeverity);
@@ -1684,9 +1686,9 @@ function awsFor(settings, logger) {
 }
 /** One GetTable: the date key type (unless set by input) and the columns of the table. */
 async function readTable(settings, aws, logger) {
-    const [database, table] = settings.table.includes('.')
-        ? settings.table.split('.', 2)
-        : [settings.database, settings.table];
+    const split = (0,table_ref/* splitQualifiedTable */.oN)(settings.table);
+    const database = split.database ?? settings.database;
+    const table = split.table;
     if (!aws || !database)
         return {};
     const ref = { database, table };
@@ -1728,9 +1730,9 @@ function explainDep(settings, aws) {
     const workgroup = settings.workgroup;
     if (!workgroup || !aws)
         return {};
-    const database = settings.database ?? (settings.table.includes('.') ? settings.table.split('.')[0] : 'default');
+    const database = settings.database ?? (0,table_ref/* splitQualifiedTable */.oN)(settings.table).database ?? 'default';
     return {
-        explain: (sql) => explainQuery(aws.clients.athena, { sql, database: database ?? 'default', workgroup }, {})
+        explain: (sql) => explainQuery(aws.clients.athena, { sql, database, workgroup }, {})
     };
 }
 function pullRequestDep(settings, logger) {
@@ -1799,19 +1801,34 @@ function readQueryFile(path, root = workspace()) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ tableParams),
-/* harmony export */   u: () => (/* binding */ describeTable)
+/* harmony export */   Pn: () => (/* binding */ tableParams),
+/* harmony export */   Xp: () => (/* binding */ catalogParam),
+/* harmony export */   oN: () => (/* binding */ splitQualifiedTable),
+/* harmony export */   uq: () => (/* binding */ describeTable)
 /* harmony export */ });
 function describeTable(ref) {
     return `${ref.catalogId ? `${ref.catalogId}:` : ''}${ref.database}.${ref.table}`;
 }
 /** The Glue request fields that name the table. */
+/** `CatalogId` only when one is set: Glue takes the caller's account otherwise. */
+function catalogParam(ref) {
+    return ref.catalogId ? { CatalogId: ref.catalogId } : {};
+}
 function tableParams(ref) {
     return {
-        ...(ref.catalogId ? { CatalogId: ref.catalogId } : {}),
+        ...catalogParam(ref),
         DatabaseName: ref.database,
         TableName: ref.table
     };
+}
+/**
+ * Reads a table input that may be qualified: `cloudtrail`, `security.cloudtrail` or
+ * `awsdatacatalog.security.cloudtrail` (the catalog is dropped).
+ */
+function splitQualifiedTable(name) {
+    const parts = name.split('.');
+    const table = parts.at(-1) ?? name;
+    return parts.length > 1 ? { database: parts.at(-2), table } : { table };
 }
 
 
@@ -1963,7 +1980,7 @@ const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint'
 async function findTable(glue, ref) {
     try {
         const response = await glue.send(new _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_2__/* .GetTableCommand */ .QuZ({
-            ...(ref.catalogId ? { CatalogId: ref.catalogId } : {}),
+            ...(0,_partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogParam */ .Xp)(ref),
             DatabaseName: ref.database,
             Name: ref.table
         }));
@@ -1976,7 +1993,7 @@ async function findTable(glue, ref) {
     }
 }
 function validateTable(table, ref, expectedLocation) {
-    const name = (0,_partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTable */ .u)(ref);
+    const name = (0,_partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTable */ .uq)(ref);
     if (table.Parameters?.['projection.enabled']?.toLowerCase() === 'true') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
             `so this action has nothing to do. Use a table without projection, or keep projection and drop this action.`);

@@ -3,7 +3,7 @@
  * (CloudTrail SerDe, partition keys account, region, year, month, day), as Glue TableInput JSON,
  * for seeding the stand-in in tests, the demo and the benchmark.
  */
-import { cloudTrailStorageDescriptor } from '../src/table/schema.js'
+import { cloudTrailStorageDescriptor, partitionKeyColumns } from '../src/table/schema.js'
 import type { DateKeyType } from '../src/partitions/keys.js'
 
 export type { DateKeyType }
@@ -20,19 +20,14 @@ export interface CloudTrailTableOptions {
 }
 
 export function cloudTrailTableInput(options: CloudTrailTableOptions): Record<string, unknown> {
-  const dateType = options.dateKeyType ?? 'string'
-  const keys = options.partitionKeys ?? [
-    ['account', 'string'],
-    ['region', 'string'],
-    ['year', dateType],
-    ['month', dateType],
-    ['day', dateType]
-  ]
+  const partitionKeys = options.partitionKeys
+    ? options.partitionKeys.map(([Name, Type]) => ({ Name, Type }))
+    : partitionKeyColumns(options.dateKeyType ?? 'string')
   return {
     Name: options.name,
     TableType: 'EXTERNAL_TABLE',
     Parameters: { classification: 'cloudtrail', EXTERNAL: 'TRUE', ...options.parameters },
-    PartitionKeys: keys.map(([Name, Type]) => ({ Name, Type })),
+    PartitionKeys: partitionKeys,
     StorageDescriptor: cloudTrailStorageDescriptor(options.location)
   }
 }

@@ -1,3 +1,4 @@
+import { splitQualifiedTable } from '../../src/partitions/table-ref.js'
 import { parseIsoDate } from '../../src/partitions/dates.js'
 import { parsePartitionValues, partitionValues } from '../../src/partitions/keys.js'
 import {
@@ -52,5 +53,16 @@ describe('CloudTrail layout', () => {
     expect(normalizePrefix('')).toBe('')
     expect(normalizePrefix(' /control-tower/logs/ ')).toBe('control-tower/logs/')
     expect(normalizePrefix('cloudtrail')).toBe('cloudtrail/')
+  })
+})
+
+describe('splitQualifiedTable', () => {
+  it('reads the table and its database, dropping a catalog', () => {
+    expect(splitQualifiedTable('cloudtrail')).toEqual({ table: 'cloudtrail' })
+    expect(splitQualifiedTable('security.cloudtrail')).toEqual({ database: 'security', table: 'cloudtrail' })
+    expect(splitQualifiedTable('awsdatacatalog.security.cloudtrail')).toEqual({
+      database: 'security',
+      table: 'cloudtrail'
+    })
   })
 })

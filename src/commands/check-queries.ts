@@ -17,6 +17,7 @@ import type { DateKeyType } from '../partitions/keys.js'
 import { runCheckQueries, type CheckQueriesDeps } from '../queries/command.js'
 import { explainQuery } from '../queries/explain.js'
 import { parseRuleSeverities } from '../queries/findings.js'
+import { splitQualifiedTable } from '../partitions/table-ref.js'
 import { findTable, validateTable } from '../table/validate.js'
 import { findQueryFiles, readQueryFile } from './query-files.js'
 
@@ -101,9 +102,9 @@ async function readTable(
   aws: OptionalAws | undefined,
   logger: Logger
 ): Promise<TableFacts> {
-  const [database, table] = settings.table.includes('.')
-    ? (settings.table.split('.', 2) as [string, string])
-    : [settings.database, settings.table]
+  const split = splitQualifiedTable(settings.table)
+  const database = split.database ?? settings.database
+  const table = split.table
   if (!aws || !database) return {}
   const ref = { database, table }
   let found: Table | undefined
@@ -148,11 +149,9 @@ function columnsOf(table: Table): (readonly [string, string])[] | undefined {
 function explainDep(settings: CheckSettings, aws: OptionalAws | undefined): Partial<CheckQueriesDeps> {
   const workgroup = settings.workgroup
   if (!workgroup || !aws) return {}
-  const database =
-    settings.database ?? (settings.table.includes('.') ? settings.table.split('.')[0] : 'default')
+  const database = settings.database ?? splitQualifiedTable(settings.table).database ?? 'default'
   return {
-    explain: (sql) =>
-      explainQuery(aws.clients.athena, { sql, database: database ?? 'default', workgroup }, {})
+    explain: (sql) => explainQuery(aws.clients.athena, { sql, database, workgroup }, {})
   }
 }
 

@@ -2,6 +2,7 @@
  * Checks one SQL file: syntax first, then the rules on every query block of each statement that
  * parsed. Pure and synchronous; command.ts does the I/O and the reporting.
  */
+import { splitQualifiedTable } from '../partitions/table-ref.js'
 import { collectBlocks } from './blocks.js'
 import type { Problem } from './findings.js'
 import type { BlockRule, QueryCheckSettings } from './rules/context.js'
@@ -37,7 +38,6 @@ export function checkSql(sql: string, input: QueryCheckSettings): SqlCheck {
 
 /** `table: security.cloudtrail` is read as database `security`, table `cloudtrail`. */
 function withDatabaseSplit(settings: QueryCheckSettings): QueryCheckSettings {
-  const dot = settings.table.lastIndexOf('.')
-  if (dot < 0) return settings
-  return { ...settings, database: settings.table.slice(0, dot), table: settings.table.slice(dot + 1) }
+  const { database, table } = splitQualifiedTable(settings.table)
+  return database ? { ...settings, database, table } : settings
 }

@@ -11,11 +11,9 @@ import {
   type TableInput
 } from '@aws-sdk/client-glue'
 import type { DateKeyType } from '../partitions/keys.js'
-import type { TableRef } from '../partitions/table-ref.js'
+import { catalogParam, type TableRef } from '../partitions/table-ref.js'
 import { tableLocation, type TrailLayout } from '../trail/layout.js'
 import { cloudTrailStorageDescriptor, partitionKeyColumns } from './schema.js'
-
-const catalog = (ref: TableRef) => (ref.catalogId ? { CatalogId: ref.catalogId } : {})
 
 export function cloudTrailTableInput(
   ref: TableRef,
@@ -35,13 +33,15 @@ export function cloudTrailTableInput(
 /** True when it created the database. */
 export async function ensureDatabase(glue: GlueClient, ref: TableRef): Promise<boolean> {
   try {
-    await glue.send(new GetDatabaseCommand({ ...catalog(ref), Name: ref.database }))
+    await glue.send(new GetDatabaseCommand({ ...catalogParam(ref), Name: ref.database }))
     return false
   } catch (error) {
     if ((error as Error).name !== 'EntityNotFoundException') throw error
   }
   try {
-    await glue.send(new CreateDatabaseCommand({ ...catalog(ref), DatabaseInput: { Name: ref.database } }))
+    await glue.send(
+      new CreateDatabaseCommand({ ...catalogParam(ref), DatabaseInput: { Name: ref.database } })
+    )
     return true
   } catch (error) {
     if ((error as Error).name === 'AlreadyExistsException') return false
@@ -53,7 +53,7 @@ export async function ensureDatabase(glue: GlueClient, ref: TableRef): Promise<b
 export async function createTable(glue: GlueClient, ref: TableRef, input: TableInput): Promise<boolean> {
   try {
     await glue.send(
-      new CreateTableCommand({ ...catalog(ref), DatabaseName: ref.database, TableInput: input })
+      new CreateTableCommand({ ...catalogParam(ref), DatabaseName: ref.database, TableInput: input })
     )
     return true
   } catch (error) {

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-glue'
 import { ConfigurationError } from '../errors.js'
 import { PARTITION_KEY_NAMES, type DateKeyType } from '../partitions/keys.js'
-import { describeTable, type TableRef } from '../partitions/table-ref.js'
+import { catalogParam, describeTable, type TableRef } from '../partitions/table-ref.js'
 import { ACCEPTED_SERDES, CLOUDTRAIL_COLUMNS } from './schema.js'
 
 const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint'])
@@ -32,7 +32,7 @@ export async function findTable(glue: GlueClient, ref: TableRef): Promise<Table 
   try {
     const response = await glue.send(
       new GetTableCommand({
-        ...(ref.catalogId ? { CatalogId: ref.catalogId } : {}),
+        ...catalogParam(ref),
         DatabaseName: ref.database,
         Name: ref.table
       })
