@@ -1,0 +1,59 @@
+/**
+ * The one place where text we did not write (file names, SQL, identifiers, AWS messages) is made safe
+ * for where it goes: a log line (workflow commands), or Markdown (job summary, pull-request comment).
+ * Every renderer calls these; nothing from a file reaches an output without passing through one.
+ */
+
+/** Characters that GitHub's Markdown (GFM) gives a meaning to in running text. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&~=:"']/g
+
+/**
+ * One log line: CR, LF and other control characters are shown as escapes, so the text can never start
+ * a line of its own (a workflow command is a line starting with `::`), and a leading `::` is broken.
+ */
+export function logText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const oneLine = text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => {
+    if (c === '\n') return '\\n'
+    if (c === '\r') return '\\r'
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  })
+  return oneLine.replace(/^(\s*):/, '$1\\:')
+}
+
+/** A file name or other untrusted value quoted for the log: `"queries/a.sql"`. */
+export function logQuoted(text: string): string {
+  return `"${logText(text).replace(/"/g, '\\"')}"`
+}
+
+/**
+ * Running Markdown text: every character GFM gives a meaning to is backslash-escaped (links, emphasis,
+ * headings, tables, HTML), line breaks become spaces, and `@` is followed by a zero-width joiner so
+ * that `@someone` never notifies anyone.
+ */
+export function markdownText(text: string): string {
+  return oneLine(text)
+    .replace(MARKDOWN_SPECIAL, (c) =>
+      c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`
+    )
+    .replace(/@/g, '@\u2060')
+}
+
+/**
+ * A code span that the content cannot close: the fence is one backtick longer than the longest run
+ * inside, padded with spaces when the content starts or ends with a backtick. `|` is escaped because
+ * GFM splits table cells on it even inside code spans. Mentions and links do not render in code.
+ */
+export function codeSpan(text: string): string {
+  const content = oneLine(text).replace(/\|/g, '\\|')
+  const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longestRun + 1)
+  const pad = content.startsWith('`') || content.endsWith('`') || content === '' ? ' ' : ''
+  return `${fence}${pad}${content}${pad}${fence}`
+}
+
+/** Line breaks, tabs and other control characters as single spaces (Markdown has no safe newline in a cell). */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
+}
