@@ -125,11 +125,14 @@ export class GitHubService implements ServiceHandler {
   }
 
   errorResponse(error: AwsError, _request: StandInRequest): StandInResponse {
-    return json(error.status, {
-      message: error.message,
-      documentation_url: DOCS,
-      status: String(error.status)
-    })
+    // GitHub's secondary limit may say how long to wait in retry-after (docs: "Rate limits for the
+    // REST API"); the stand-in asks for 1 s so tests stay short.
+    const headers: Record<string, string> = error.code === 'SecondaryRateLimit' ? { 'retry-after': '1' } : {}
+    return json(
+      error.status,
+      { message: error.message, documentation_url: DOCS, status: String(error.status) },
+      headers
+    )
   }
 
   throttlingError(): AwsError {

@@ -11,7 +11,12 @@ import type { Logger } from '../logger.js'
 
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60
 
-export function githubClient(token: string, logger: Logger): ReturnType<typeof github.getOctokit> {
+export function githubClient(
+  token: string,
+  logger: Logger,
+  /** GitHub's API root; @actions/github's default is GITHUB_API_URL. */
+  baseUrl?: string
+): ReturnType<typeof github.getOctokit> {
   const onLimit =
     (kind: string) =>
     (
@@ -30,6 +35,7 @@ export function githubClient(token: string, logger: Logger): ReturnType<typeof g
   return github.getOctokit(
     token,
     {
+      ...(baseUrl ? { baseUrl } : {}),
       retry: { retries: 3 },
       throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') }
     },
