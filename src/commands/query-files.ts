@@ -10,7 +10,7 @@
  */
 import * as glob from '@actions/glob'
 import { constants } from 'node:fs'
-import { lstat, open, realpath } from 'node:fs/promises'
+import { lstat, open, realpath, type FileHandle } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { Inputs } from '../constants.js'
 import { ConfigurationError, RefusedFileError } from '../errors.js'
@@ -59,8 +59,11 @@ export async function findQueryFiles(pattern: string, root = workspace()): Promi
 
 const realRoots = new Map<string, Promise<string>>()
 
-/** The file's text, read only when it is a regular file inside the workspace, not through a link. */
-export async function readQueryFile(path: string, root = workspace()): Promise<string> {
+/**
+ * Opens a query file for reading only when it is a regular file inside the workspace, not a link:
+ * every reader of query files goes through here. Throws RefusedFileError, saying why, otherwise.
+ */
+export async function openQueryFile(path: string, root = workspace()): Promise<FileHandle> {
   const full = join(root, path)
   const stats = await lstat(full)
   if (stats.isSymbolicLink()) {
@@ -79,6 +82,17 @@ export async function readQueryFile(path: string, root = workspace()): Promise<s
   const handle = await open(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
   try {
     if (!(await handle.stat()).isFile()) throw new RefusedFileError('not a regular file, so it is not read')
+    return handle
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+}
+
+/** The file's text, read only when it is a regular file inside the workspace, not through a link. */
+export async function readQueryFile(path: string, root = workspace()): Promise<string> {
+  const handle = await openQueryFile(path, root)
+  try {
     return await handle.readFile('utf8')
   } finally {
     await handle.close()
