@@ -3,7 +3,9 @@
  * findings, writes the report for the job summary and, on a pull request, keeps one comment with
  * it up to date. Needs no AWS credentials unless an EXPLAIN step is given.
  */
+import { RefusedFileError } from '../errors.js'
 import type { Logger } from '../logger.js'
+import { logQuoted } from '../report/escape.js'
 import type { DateKeyType } from '../partitions/keys.js'
 import { selectAnnotations } from './annotations.js'
 import { checkSql } from './check.js'
@@ -31,6 +33,8 @@ export interface CheckQueriesDeps {
   annotate(finding: Finding, kind: Severity): void
   /** Asks Athena to EXPLAIN a statement; resolves to Athena's error message, or undefined when fine. */
   explain?: (sql: string, file: string) => Promise<string | undefined>
+  /** Writes the report to the job summary; called before the comment, which may fail. */
+  writeSummary?: (markdown: string) => Promise<void>
   /** Set on pull requests: where the report comment goes. */
   pullRequest?: PullRequestTarget
 }
@@ -54,7 +58,7 @@ export async function runCheckQueries(
     for (const file of options.files) {
       const problems = await checkFile(file, options, deps)
       const ofFile = withSeverities(problems, file, options.severities)
-      logger.info(`${file}: ${ofFile.length === 0 ? 'no findings' : `${ofFile.length} findings`}`)
+      logger.info(`${logQuoted(file)}: ${ofFile.length === 0 ? 'no findings' : `${ofFile.length} findings`}`)
       findings.push(...ofFile)
     }
   })
@@ -66,6 +70,7 @@ export async function runCheckQueries(
     SUMMARY_MAX_CHARACTERS,
     'the findings are annotated in the log of this step'
   )
+  await deps.writeSummary?.(summaryMarkdown)
   const comment = deps.pullRequest
     ? await upsertComment(deps.pullRequest, COMMENT_MARKER, renderComment(report), logger)
     : 'skipped'
@@ -85,7 +90,14 @@ async function checkFile(
   options: CheckQueriesOptions,
   deps: CheckQueriesDeps
 ): Promise<Problem[]> {
-  const sql = await deps.readFile(file)
+  let sql: string
+  try {
+    sql = await deps.readFile(file)
+  } catch (error) {
+    // A link or a file outside the workspace is reported, never read; the run goes on.
+    if (!(error instanceof RefusedFileError)) throw error
+    return [{ rule: 'not-a-regular-file', line: 1, column: 1, message: error.message }]
+  }
   const { problems, statements } = checkSql(sql, options)
   if (deps.explain && options.severities['athena-explain'] !== 'off') {
     for (const statement of statements) {

@@ -7,6 +7,7 @@ import { ConfigurationError } from '../errors.js'
 /** In order of importance: annotations go to the first rules when GitHub's cap is reached. */
 export const RULE_IDS = [
   'syntax',
+  'not-a-regular-file',
   'athena-explain',
   'partition-filter',
   'partition-literal',
@@ -34,6 +35,7 @@ export type Problem = Omit<Finding, 'severity' | 'file'>
 
 export const DEFAULT_SEVERITIES: RuleSeverities = {
   syntax: 'error',
+  'not-a-regular-file': 'error',
   'athena-explain': 'error',
   'partition-filter': 'error',
   'partition-literal': 'error',
