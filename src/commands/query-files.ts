@@ -4,7 +4,7 @@
  * named queries as the proof of ownership).
  */
 import * as glob from '@actions/glob'
-import { readFile } from 'node:fs/promises'
+import { open, readFile } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
 import { Inputs } from '../constants.js'
 import { ConfigurationError } from '../errors.js'
@@ -30,4 +30,34 @@ export async function findQueryFiles(pattern: string, root = workspace()): Promi
 
 export function readQueryFile(path: string, root = workspace()): Promise<string> {
   return readFile(`${root}/${path}`, 'utf8')
+}
+
+/**
+ * The file's text, or its size when it has more than `maxBytes` bytes: the size is read before the
+ * content, and no more than `maxBytes + 1` bytes are ever read (a file can grow in between).
+ */
+export async function readQueryFileUpTo(
+  path: string,
+  maxBytes: number,
+  root = workspace()
+): Promise<string | { bytes: number }> {
+  const handle = await open(`${root}/${path}`, 'r')
+  try {
+    const { size } = await handle.stat()
+    if (size > maxBytes) return { bytes: size }
+    // Read in chunks up to one byte past the limit, whatever the size said.
+    const chunks: Buffer[] = []
+    let length = 0
+    while (length <= maxBytes) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - length))
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, length)
+      if (bytesRead === 0) break
+      chunks.push(chunk.subarray(0, bytesRead))
+      length += bytesRead
+    }
+    if (length > maxBytes) return { bytes: length }
+    return Buffer.concat(chunks, length).toString('utf8')
+  } finally {
+    await handle.close()
+  }
 }

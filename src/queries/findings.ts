@@ -7,6 +7,7 @@ import { ConfigurationError } from '../errors.js'
 /** In order of importance: annotations go to the first rules when GitHub's cap is reached. */
 export const RULE_IDS = [
   'syntax',
+  'limit',
   'athena-explain',
   'partition-filter',
   'partition-literal',
@@ -34,6 +35,8 @@ export type Problem = Omit<Finding, 'severity' | 'file'>
 
 export const DEFAULT_SEVERITIES: RuleSeverities = {
   syntax: 'error',
+  // A file the check could not read through is not a file that passed.
+  limit: 'error',
   'athena-explain': 'error',
   'partition-filter': 'error',
   'partition-literal': 'error',
