@@ -24,6 +24,10 @@ export const Inputs = {
   Queries: 'queries',
   PartitionColumns: 'partition-columns',
   RuleSeverity: 'rule-severity',
+  MaxFileBytes: 'max-file-bytes',
+  MaxStatementsPerFile: 'max-statements-per-file',
+  MaxFiles: 'max-files',
+  FileTimeBudgetSeconds: 'file-time-budget-seconds',
   Workgroup: 'workgroup',
   DeleteMissing: 'delete-missing',
   GithubToken: 'github-token'

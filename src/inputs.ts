@@ -9,6 +9,7 @@ import { formatIsoDate, parseIsoDate, todayUtc, type DayNumber } from './partiti
 import { ACCOUNT_PATTERN, REGION_PATTERN, type DateKeyType } from './partitions/keys.js'
 import { normalizePrefix, ORGANIZATION_ID_PATTERN } from './trail/layout.js'
 import { nearestRegion } from './trail/regions.js'
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './queries/limits.js'
 
 export interface CredentialSettings {
   /** Empty: use the ambient credential chain. */
@@ -54,6 +55,8 @@ export interface CheckSettings {
   /** Set when AWS can be used (a region is known): for the table's key type and EXPLAIN. */
   awsRegion?: string
   credentials: CredentialSettings
+  /** How much a pull request can make the check read and do. */
+  limits: QueryLimits
 }
 
 export interface PublishSettings {
@@ -200,7 +203,25 @@ export function readCheckSettings(read: InputReader, env: NodeJS.ProcessEnv = pr
     githubToken: read(Inputs.GithubToken).trim(),
     ...(workgroup ? { workgroup } : {}),
     ...(awsRegion ? { awsRegion } : {}),
-    credentials: readCredentialSettings(read)
+    credentials: readCredentialSettings(read),
+    limits: readQueryLimits(read)
+  }
+}
+
+function readQueryLimits(read: InputReader): QueryLimits {
+  const defaults = DEFAULT_QUERY_LIMITS
+  return {
+    maxFileBytes: integer(read, Inputs.MaxFileBytes, defaults.maxFileBytes, 1, 100 * 1024 * 1024),
+    maxStatementsPerFile: integer(
+      read,
+      Inputs.MaxStatementsPerFile,
+      defaults.maxStatementsPerFile,
+      1,
+      1_000_000
+    ),
+    maxFiles: integer(read, Inputs.MaxFiles, defaults.maxFiles, 1, 1_000_000),
+    fileTimeBudgetMs:
+      integer(read, Inputs.FileTimeBudgetSeconds, defaults.fileTimeBudgetMs / 1000, 1, 3600) * 1000
   }
 }
 

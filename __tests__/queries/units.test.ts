@@ -121,6 +121,7 @@ describe('parseRuleSeverities', () => {
     expect(parseRuleSeverities('unknown-column=warning, partition-literal=off\nsyntax: error')).toEqual({
       syntax: 'error',
       'not-a-regular-file': 'error',
+      limit: 'error',
       'athena-explain': 'error',
       'partition-filter': 'error',
       'partition-literal': 'off',

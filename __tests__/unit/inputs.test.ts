@@ -170,6 +170,38 @@ describe('commands and their settings', () => {
     )
   })
 
+  it('reads the limits of check-queries, with their defaults, and refuses values out of range', () => {
+    expect(readCheckSettings(reader({ table: 'ct' }), {}).limits).toEqual({
+      maxFileBytes: 262_144,
+      maxStatementsPerFile: 1_000,
+      maxFiles: 2_000,
+      fileTimeBudgetMs: 5_000
+    })
+    const raised = reader({
+      table: 'ct',
+      'max-file-bytes': '2097152',
+      'max-statements-per-file': '20000',
+      'max-files': '30000',
+      'file-time-budget-seconds': '60'
+    })
+    expect(readCheckSettings(raised, {}).limits).toEqual({
+      maxFileBytes: 2_097_152,
+      maxStatementsPerFile: 20_000,
+      maxFiles: 30_000,
+      fileTimeBudgetMs: 60_000
+    })
+    for (const [name, value] of [
+      ['max-file-bytes', '0'],
+      ['max-statements-per-file', '1e3'],
+      ['max-files', '-1'],
+      ['file-time-budget-seconds', '0.5']
+    ] as const) {
+      expect(() => readCheckSettings(reader({ table: 'ct', [name]: value }), {})).toThrow(
+        `Input '${name}': '${value}' must be a whole number from`
+      )
+    }
+  })
+
   it('needs a database and a region for publish-queries; the workgroup defaults to primary', () => {
     const read = reader({ workgroup: 'primary', database: 'security', 'delete-missing': 'true' })
     expect(readPublishSettings(read, { AWS_REGION: 'eu-west-1' })).toMatchObject({

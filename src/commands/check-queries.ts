@@ -20,7 +20,7 @@ import { parseRuleSeverities } from '../queries/findings.js'
 import { splitQualifiedTable } from '../partitions/table-ref.js'
 import { findTable, validateTable } from '../table/validate.js'
 import { githubClient } from './github-client.js'
-import { findQueryFiles, readQueryFile } from './query-files.js'
+import { findQueryFiles, readQueryFileUpTo } from './query-files.js'
 
 export async function checkQueriesCommand(logger: Logger): Promise<void> {
   const settings = readCheckSettings((name) => core.getInput(name))
@@ -35,7 +35,7 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
   )
 
   const deps: CheckQueriesDeps = {
-    readFile: (path) => readQueryFile(path),
+    readFile: (path, maxBytes) => readQueryFileUpTo(path, maxBytes),
     logger,
     annotate: (finding, kind) => {
       const properties = {
@@ -62,7 +62,8 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
       partitionColumns: settings.partitionColumns,
       dateKeyType,
       ...(table.columns ? { columns: table.columns } : {}),
-      severities
+      severities,
+      limits: settings.limits
     },
     deps
   )

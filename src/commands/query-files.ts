@@ -98,3 +98,33 @@ export async function readQueryFile(path: string, root = workspace()): Promise<s
     await handle.close()
   }
 }
+
+/**
+ * The file's text, or its size when it has more than `maxBytes` bytes, opened as openQueryFile does
+ * (RefusedFileError for a link or a file outside the workspace): the size is read before the content, and no more than `maxBytes + 1` bytes are ever read (a file can grow in between).
+ */
+export async function readQueryFileUpTo(
+  path: string,
+  maxBytes: number,
+  root = workspace()
+): Promise<string | { bytes: number }> {
+  const handle = await openQueryFile(path, root)
+  try {
+    const { size } = await handle.stat()
+    if (size > maxBytes) return { bytes: size }
+    // Read in chunks up to one byte past the limit, whatever the size said.
+    const chunks: Buffer[] = []
+    let length = 0
+    while (length <= maxBytes) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - length))
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, length)
+      if (bytesRead === 0) break
+      chunks.push(chunk.subarray(0, bytesRead))
+      length += bytesRead
+    }
+    if (length > maxBytes) return { bytes: length }
+    return Buffer.concat(chunks, length).toString('utf8')
+  } finally {
+    await handle.close()
+  }
+}

@@ -8,6 +8,7 @@ import { ConfigurationError } from '../errors.js'
 export const RULE_IDS = [
   'syntax',
   'not-a-regular-file',
+  'limit',
   'athena-explain',
   'partition-filter',
   'partition-literal',
@@ -36,6 +37,8 @@ export type Problem = Omit<Finding, 'severity' | 'file'>
 export const DEFAULT_SEVERITIES: RuleSeverities = {
   syntax: 'error',
   'not-a-regular-file': 'error',
+  // A file the check could not read through is not a file that passed.
+  limit: 'error',
   'athena-explain': 'error',
   'partition-filter': 'error',
   'partition-literal': 'error',

@@ -18,6 +18,8 @@ export const SUMMARY_MAX_CHARACTERS = 512 * 1024
 export interface ReportInput {
   files: readonly string[]
   findings: readonly Finding[]
+  /** Files checked, when not all of `files` were (over the max-files limit). */
+  checkedCount?: number
 }
 
 export function renderReport(input: ReportInput): string {
@@ -29,7 +31,7 @@ export function renderReport(input: ReportInput): string {
       kind: 'paragraph',
       line: [
         raw(
-          `${plural(input.files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`
+          `${plural(input.checkedCount ?? input.files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`
         )
       ]
     }
