@@ -209,7 +209,7 @@ describe('sync summary', () => {
       '| Removed, not the days that just expired | 100000000009 eu-west-1 | −2025-01-15 |'
     )
     expect(exceptions).toMatch(
-      /\| Left alone: another location \| 1 partitions in 1 series: 100000000002 eu-west-1 \|/
+      /\| Left alone: another location \| 1 partition in 1 series: 100000000002 eu-west-1 \|/
     )
     expect(exceptions).toMatch(
       /\| Left alone: another form \| 2 partitions in 1 series: 100000000002 eu-west-1 \|/

@@ -130,18 +130,19 @@ export async function runSync(
   })
   // Looked at as a dry run does: creating the table or its index waits until the guards have passed.
   const deferred = new DeferredLogger(logger)
+  let setUpNeeded = false
   const preview = await phase('Table', async () => {
     const state = await prepareTable(clients.glue, settings.table, layout, tableOptions(true), deferred)
     deferred.info(`${describeTable(settings.table)}: ${state.action}, date keys ${state.dateKeyType}`)
+    setUpNeeded =
+      !settings.dryRun &&
+      (state.action === 'would-create' ||
+        state.index?.action === 'would-create' ||
+        state.partitionFiltering === 'would-enable')
+    // Without set-up to do, the preview is what the run reports; with it, set-up logs for itself.
+    if (!setUpNeeded) deferred.flush()
     return state
   })
-  const setUpNeeded =
-    !settings.dryRun &&
-    (preview.action === 'would-create' ||
-      preview.index?.action === 'would-create' ||
-      preview.partitionFiltering === 'would-enable')
-  // Without set-up to do, the preview is what the run reports; with it, set-up logs for itself.
-  if (!setUpNeeded) deferred.flush()
 
   // A table this run has yet to create has no partitions.
   const existing =

@@ -40,6 +40,7 @@ export function totalsOf(report: SyncReport): Totals {
 }
 
 export const number = (n: number): string => n.toLocaleString('en-US')
+const partitions = (n: number): string => `${number(n)} partition${n === 1 ? '' : 's'}`
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 /** Our own wording and numbers: no escaping needed, and the Markdown stays readable. */
 const ours = (markdown: string): Inline => raw(markdown)
@@ -102,7 +103,8 @@ export function syncSummaryDocument(report: SyncReport, calls: CallStats): Block
     blocks.push({
       kind: 'alert',
       type: 'CAUTION',
-      line: [text(describeRefusal(report.removals, plan, settings.dryRun))]
+      // Our own words, numbers and dates only.
+      line: [ours(describeRefusal(report.removals, plan, settings.dryRun))]
     })
   }
   blocks.push(...tableNotes(report.table))
@@ -300,7 +302,7 @@ function exceptionBlocks(report: SyncReport, exceptions: SyncExceptions): Block[
   rows.push(
     ...exceptionRows('Folder gone from the bucket', exceptions.gone, (group) => {
       const kept = group.series.reduce((n, s) => n + s.leftAlone, 0)
-      return kept ? ` (${number(kept)} partitions in or after the window left alone)` : ''
+      return kept ? ` (${partitions(kept)} in or after the window left alone)` : ''
     })
   )
   rows.push(...exceptionRows('Hole filled', exceptions.holes))
@@ -334,7 +336,11 @@ function exceptionBlocks(report: SyncReport, exceptions: SyncExceptions): Block[
   }
   blocks.push({
     kind: 'table',
-    header: ['What', 'Series', dry ? 'Days (+ would add, − would remove)' : 'Days (+ added, − removed)'],
+    header: [
+      'What',
+      'Series',
+      dry ? 'Days (+ would add, − would remove), or why' : 'Days (+ added, − removed), or why'
+    ],
     rows
   })
   return blocks
@@ -358,14 +364,14 @@ function leftAloneRows(report: SyncReport): Line[][] {
   if (leftAlone.otherLocation) {
     rows.push([
       [ours('Left alone: another location')],
-      [ours(`${number(leftAlone.otherLocation)} partitions${bySeries('location')}`)],
+      [ours(`${partitions(leftAlone.otherLocation)}${bySeries('location')}`)],
       [ours("our values, but not at the trail's path for this layout (another bucket or organization)")]
     ])
   }
   if (leftAlone.otherForm) {
     rows.push([
       [ours('Left alone: another form')],
-      [ours(`${number(leftAlone.otherForm)} partitions${bySeries('form')}`)],
+      [ours(`${partitions(leftAlone.otherForm)}${bySeries('form')}`)],
       [ours('values not in the form this action writes (unpadded, not a day, other keys)')]
     ])
   }
@@ -391,7 +397,7 @@ function leftAloneRows(report: SyncReport): Line[][] {
   if (leftAlone.afterWindow) {
     rows.push([
       [ours('Left alone: after the window')],
-      [ours(`${number(leftAlone.afterWindow)} partitions`)],
+      [ours(partitions(leftAlone.afterWindow))],
       [ours(`later than ${formatIsoDate(report.plan.window.last)}: not provably expired`)]
     ])
   }
