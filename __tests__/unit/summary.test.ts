@@ -252,6 +252,15 @@ describe('sync summary', () => {
     )
   })
 
+  it('tells older days added at the window start (retention raised) from holes', () => {
+    const org = organization(3, ['eu-west-1'], YESTERDAY)
+    const text = renderSummary(report(org, { retentionDays: 120 }), new CallStats())
+    expect(text).toContain(
+      "| Older days added at the window's start | 3 series: 100000000000 eu-west-1, 100000000001 eu-west-1, 100000000002 eu-west-1 | +2026-08-04..2026-08-31 |"
+    )
+    expect(text).not.toContain('| Hole filled |')
+  })
+
   it('writes day ranges across month and year ends, and counts the tail of many ranges', () => {
     expect(formatRanges([{ first: day('2026-12-30'), last: day('2027-01-02') }])).toBe(
       '2026-12-30..2027-01-02'

@@ -124,22 +124,24 @@ export function planSync(existing: ExistingPartitions, scope: PlanScope, window:
   const addSeries = (account: string, region: string, days: ReadonlyDays | undefined, desired: boolean) => {
     // A day another tool (or another location) already covers gets no second partition.
     const covered = existing.covered.get(seriesKey(account, region))
+    let unchanged = 0
+    let kept = 0
     const missing = collectRanges(
       desired ? filterDays(daysOf(window), (day) => !days?.has(day) && !covered?.has(day)) : []
     )
-    // Days come ascending (DaySet, or a sorted Set in tests), so expired days come first.
-    const expired = collectRanges(filterDays(sorted(days), (day) => day < window.first))
-    let unchanged = 0
-    let kept = 0
-    for (const day of days ?? []) {
-      if (day < window.first) continue
-      if (desired && day <= window.last) unchanged += 1
-      else {
-        kept += 1
-        if (day > window.last) leftAlone.afterWindow += 1
-        else leftAlone.folderGone += 1
-      }
-    }
+    // One pass over the days, ascending: expired ones become ranges, the others are counted.
+    const expired = collectRanges(
+      filterDays(sorted(days), (day) => {
+        if (day < window.first) return true
+        if (desired && day <= window.last) unchanged += 1
+        else {
+          kept += 1
+          if (day > window.last) leftAlone.afterWindow += 1
+          else leftAlone.folderGone += 1
+        }
+        return false
+      })
+    )
     totals.leftAlone += kept
     const status: SeriesStatus = !desired ? 'gone' : days?.size || covered?.size ? 'kept' : 'new'
     const plan: SeriesPlan = {

@@ -306,6 +306,7 @@ function exceptionBlocks(report: SyncReport, exceptions: SyncExceptions): Block[
     })
   )
   rows.push(...exceptionRows('Hole filled', exceptions.holes))
+  rows.push(...exceptionRows("Older days added at the window's start", exceptions.olderDays))
   rows.push(...exceptionRows('Removed, not the days that just expired', exceptions.strayRemovals))
   rows.push(...leftAloneRows(report))
 
@@ -328,7 +329,7 @@ function exceptionBlocks(report: SyncReport, exceptions: SyncExceptions): Block[
       kind: 'paragraph',
       line: [
         ours(
-          'None: no new or vanished series, no holes, nothing removed apart from the roll, nothing left alone.'
+          'None: no new or vanished series, no holes or older days added, nothing removed apart from the roll, nothing left alone.'
         )
       ]
     })

@@ -30,8 +30,10 @@ export interface SyncExceptions {
   newRegions: SeriesException[]
   /** Series Glue has whose folder is gone from the bucket. */
   gone: SeriesException[]
-  /** Days added inside the window other than its newest days: holes filled, or older days backfilled. */
+  /** Days added inside the window, between days Glue had: holes filled. */
   holes: SeriesException[]
+  /** Days added at the window's start, older than any Glue had (retention raised, or a backfill). */
+  olderDays: SeriesException[]
   /** Days removed that are not next to the window (strays older than the day that just expired). */
   strayRemovals: SeriesException[]
 }
@@ -80,6 +82,7 @@ export function findExceptions(plan: SyncPlan): SyncExceptions {
     newRegions: [],
     gone: [],
     holes: [],
+    olderDays: [],
     strayRemovals: []
   }
   const accountsWithPartitions = new Set<string>()
@@ -98,8 +101,11 @@ export function findExceptions(plan: SyncPlan): SyncExceptions {
       continue
     }
     if (series.status === 'gone') exceptions.gone.push({ series, add: [], remove: series.remove })
-    const holes = series.add.filter((range) => !isNewestDays(range, window))
+    const notNewest = series.add.filter((range) => !isNewestDays(range, window))
+    const older = notNewest.filter((range) => range.first === window.first)
+    const holes = notNewest.filter((range) => range.first !== window.first)
     if (holes.length) exceptions.holes.push({ series, add: holes, remove: [] })
+    if (older.length) exceptions.olderDays.push({ series, add: older, remove: [] })
     const strays = series.remove.filter((range) => range.last !== window.first - 1)
     if (strays.length) exceptions.strayRemovals.push({ series, add: [], remove: strays })
   }
