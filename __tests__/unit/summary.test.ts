@@ -309,7 +309,9 @@ describe('sync summary', () => {
     const scattered = renderSummary(report(org), new CallStats())
     expect(size(scattered)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
     expect(scattered).toContain('is too long for the job summary: it is in the plan file')
-    expect(scattered).toMatch(/\| Hole filled \| … [\d,]+ more series \| in the detail below \|/)
+    expect(scattered).toMatch(
+      /\| Hole filled \| … [\d,]+ more series \| in the per-series detail and the plan file \|/
+    )
     expect(scattered).toMatch(/… [\d,]+ more patterns \([\d,]+ series\)/)
     expect(SUMMARY_BUDGET_BYTES).toBeLessThanOrEqual((1024 * 1024) / 2)
   })

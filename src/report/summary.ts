@@ -273,7 +273,11 @@ function exceptionRows(
   const rest = groups.slice(MAX_EXCEPTION_ROWS)
   if (rest.length) {
     const series = rest.reduce((n, group) => n + group.series.length, 0)
-    rows.push([[ours(what)], [ours(`… ${number(series)} more series`)], [ours('in the detail below')]])
+    rows.push([
+      [ours(what)],
+      [ours(`… ${number(series)} more series`)],
+      [ours('in the per-series detail and the plan file')]
+    ])
   }
   return rows
 }
@@ -295,7 +299,7 @@ function exceptionBlocks(report: SyncReport, exceptions: SyncExceptions): Block[
     rows.push([
       [ours('New account')],
       [ours(`… ${number(newAccounts.length - MAX_EXCEPTION_ROWS)} more accounts`)],
-      [ours('in the detail below')]
+      [ours('in the per-series detail and the plan file')]
     ])
   }
   rows.push(...exceptionRows('New region', exceptions.newRegions))
@@ -437,7 +441,9 @@ function patternBlocks(report: SyncReport, patterns: readonly PatternGroup[]): B
   if (rest.length) {
     const series = rest.reduce((n, group) => n + group.series.length, 0)
     items.push([
-      ours(`… ${number(rest.length)} more patterns (${number(series)} series) in the detail below`)
+      ours(
+        `… ${number(rest.length)} more patterns (${number(series)} series) in the per-series detail and the plan file`
+      )
     ])
   }
   const unchanged = all - changed
