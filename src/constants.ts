@@ -13,6 +13,8 @@ export const Inputs = {
   FutureDays: 'future-days',
   AsOf: 'as-of',
   DryRun: 'dry-run',
+  MaxRemoveDays: 'max-remove-days',
+  PlanFile: 'plan-file',
   AwsRegion: 'aws-region',
   RoleToAssume: 'role-to-assume',
   RoleSessionName: 'role-session-name',

@@ -6,6 +6,7 @@
 import { Commands, Inputs, type Command } from './constants.js'
 import { ConfigurationError } from './errors.js'
 import { formatIsoDate, parseIsoDate, todayUtc, type DayNumber } from './partitions/dates.js'
+import { checkAsOf, DEFAULT_MAX_REMOVE_DAYS } from './partitions/guards.js'
 import { ACCOUNT_PATTERN, REGION_PATTERN, type DateKeyType } from './partitions/keys.js'
 import { normalizePrefix, ORGANIZATION_ID_PATTERN } from './trail/layout.js'
 import { nearestRegion } from './trail/regions.js'
@@ -32,6 +33,10 @@ export interface SyncSettings {
   futureDays: number
   asOf: DayNumber
   dryRun: boolean
+  /** Most distinct days a run may remove partitions of (the removal guard). */
+  maxRemoveDays: number
+  /** Empty: RUNNER_TEMP/cloudtrail-partitions-plan.json. */
+  planFile: string
   awsRegion: string
   credentials: CredentialSettings
   createTable: boolean
@@ -155,7 +160,9 @@ export function readSyncSettings(
     )
   }
 
+  if (asOfText) checkAsOf(asOf, todayUtc(now))
   checkWindow(asOf, retentionDays, futureDays)
+  const maxRemoveDays = integer(read, Inputs.MaxRemoveDays, DEFAULT_MAX_REMOVE_DAYS, 0, 36_500)
   const awsRegion = requiredRegion(read, env)
   const dateKeyType = optionalDateKeyType(read)
   const partitionIndex = read(Inputs.PartitionIndex).trim()
@@ -175,6 +182,8 @@ export function readSyncSettings(
     futureDays,
     asOf,
     dryRun: boolean(read, Inputs.DryRun, false),
+    maxRemoveDays,
+    planFile: read(Inputs.PlanFile).trim(),
     awsRegion,
     credentials: readCredentialSettings(read),
     createTable: boolean(read, Inputs.CreateTable, false),
