@@ -155,10 +155,14 @@ var aws_credentials = __webpack_require__(6963);
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-athena/dist-cjs/index.js
 var dist_cjs = __webpack_require__(2204);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(6412);
 ;// CONCATENATED MODULE: ./src/queries/publish-desired.ts
 /**
  * What a SQL file should look like as an Athena named query: its name, its description (the file's
@@ -234,6 +238,8 @@ function descriptionFor(owner, path, sql) {
 /** The named query `owner` publishes for a file, or the reason it cannot be one. */
 function desiredQuery(file, owner) {
     const path = normalizePath(file.path);
+    if (file.refused !== undefined)
+        return { path, error: file.refused };
     const bytes = Buffer.byteLength(file.sql, 'utf8');
     if (file.sql.trim() === '')
         return { path, error: 'the file is empty' };
@@ -342,13 +348,17 @@ async function readWorkgroupQueries(athena, workgroup, send, logger) {
     return { queries, unreadable: pending };
 }
 
+// EXTERNAL MODULE: ./src/report/document.ts
+var report_document = __webpack_require__(8101);
 ;// CONCATENATED MODULE: ./src/queries/publish-summary.ts
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+/**
+ * The job-summary section of a publish: counts, then the paths of each outcome and the failures.
+ * Paths come from the repository and names from Athena (anyone with console access writes them):
+ * they go in as text or code of the report document, escaped there.
+ */
+
 function renderPublishSummary(result) {
-    const title = result.dryRun
-        ? '### Athena named queries (dry run: nothing written)'
-        : '### Athena named queries';
+    const title = result.dryRun ? 'Athena named queries (dry run: nothing written)' : 'Athena named queries';
     const would = result.dryRun ? 'to ' : '';
     const rows = [
         [`${would}create`, result.created],
@@ -358,28 +368,47 @@ function renderPublishSummary(result) {
         ['not created by this action (left alone)', result.foreignKept],
         ["copies carrying this action's marker (left alone)", result.duplicates.map((copy) => copy.namedQueryId)]
     ];
-    const lines = [title, '', '| Outcome | Count |', '| --- | ---: |'];
-    for (const [label, items] of rows)
-        lines.push(`| ${label} | ${items.length} |`);
-    lines.push(`| failed | ${result.failures.length} |`, '');
+    const blocks = [
+        { kind: 'heading', level: 3, line: [(0,report_document/* raw */.lS)(title)] },
+        {
+            kind: 'table',
+            header: ['Outcome', 'Count'],
+            align: ['l', 'r'],
+            rows: [
+                ...rows.map(([label, items]) => [[(0,report_document/* raw */.lS)(label)], String(items.length)]),
+                [[(0,report_document/* raw */.lS)('failed')], String(result.failures.length)]
+            ]
+        }
+    ];
     for (const [label, items] of rows.slice(0, 3)) {
-        if (items.length > 0)
-            lines.push(`**${label[0]?.toUpperCase()}${label.slice(1)}:** ${items.map(code).join(', ')}`, '');
+        if (items.length === 0)
+            continue;
+        const paths = items.flatMap((item, i) => (i === 0 ? [(0,report_document/* code */.aY)(item)] : [(0,report_document/* raw */.lS)(', '), (0,report_document/* code */.aY)(item)]));
+        blocks.push({
+            kind: 'paragraph',
+            line: [(0,report_document/* raw */.lS)(`**${label[0]?.toUpperCase()}${label.slice(1)}:** `), ...paths]
+        });
     }
     if (result.duplicates.length > 0) {
-        lines.push('| Copy (left alone) | Id | Of file |', '| --- | --- | --- |');
-        for (const copy of result.duplicates) {
-            lines.push(`| ${cell(copy.name)} | ${code(copy.namedQueryId)} | ${code(copy.path)} |`);
-        }
-        lines.push('');
+        blocks.push({
+            kind: 'table',
+            header: ['Copy (left alone)', 'Id', 'Of file', 'Why it is not changed'],
+            rows: result.duplicates.map((copy) => [
+                [(0,report_document/* text */.Qq)(copy.name)],
+                [(0,report_document/* code */.aY)(copy.namedQueryId)],
+                [(0,report_document/* code */.aY)(copy.path)],
+                [(0,report_document/* text */.Qq)(copy.why)]
+            ])
+        });
     }
     if (result.failures.length > 0) {
-        lines.push('| File | Problem |', '| --- | --- |');
-        for (const failure of result.failures)
-            lines.push(`| ${code(failure.path)} | ${cell(failure.message)} |`);
-        lines.push('');
+        blocks.push({
+            kind: 'table',
+            header: ['File', 'Problem'],
+            rows: result.failures.map((failure) => [[(0,report_document/* code */.aY)(failure.path)], [(0,report_document/* text */.Qq)(failure.message)]])
+        });
     }
-    return lines.join('\n');
+    return (0,report_document/* renderMarkdown */.Gc)(blocks);
 }
 
 ;// CONCATENATED MODULE: ./src/queries/publish.ts
@@ -394,6 +423,7 @@ function renderPublishSummary(result) {
  * alone and reported, deleted with delete-missing only when they are exact copies of ours. When
  * Athena leaves any named query of the workgroup unread, nothing is written.
  */
+
 
 
 
@@ -425,28 +455,36 @@ function byId(a, b) {
     return x < y ? -1 : x > y ? 1 : 0;
 }
 /**
- * Which of the named queries carrying our marker for one path is ours. One alone is. Of several,
- * ours is the one already matching the file (lowest id among equals), else the one named after the
- * path (when several are, they must all be the same); otherwise it is ambiguous. The rest split into
- * exact copies of ours and the others (a console "save as" keeps the description: a person's copy).
+ * Which of the named queries carrying our marker for one path is ours. Ours carries the marker *and*
+ * the name this action gives the path: a console "save as" keeps the description, so a query with
+ * our marker under another name is a person's copy, left alone even when it is the only one (its
+ * original deleted). Of several with our name, ours is the one already matching the file (lowest id
+ * among equals), else the first when they are all the same; otherwise it is ambiguous. The rest
+ * split into exact copies of ours and the others.
  */
 function resolve(path, queries, want, database) {
     const sorted = [...queries].sort(byId);
-    if (sorted.length === 1)
-        return { ours: sorted[0], copies: [], others: [] };
     const named = sorted.filter((query) => query.Name === nameFor(path));
-    const ours = (want && sorted.find((query) => !differs(want, query) && query.Database === database)) ??
+    const ours = (named.length === 1 ? named[0] : undefined) ??
+        (want && named.find((query) => !differs(want, query) && query.Database === database)) ??
         (named.length > 0 && named.every((query) => sameContent(query, named[0]))
             ? named[0]
             : undefined);
     if (!ours)
-        return { copies: [], others: sorted };
+        return { ambiguous: named.length > 0, copies: [], others: sorted };
     const rest = sorted.filter((query) => query !== ours);
     return {
         ours,
+        ambiguous: false,
         copies: rest.filter((query) => sameContent(query, ours)),
         others: rest.filter((query) => !sameContent(query, ours))
     };
+}
+/** Why a query carrying our marker is not ours, for the summary. */
+function whyKept(path, query, ours) {
+    if (query.Name !== nameFor(path))
+        return `named differently from ${nameFor(path)} (a copy saved under another name)`;
+    return ours && sameContent(query, ours) ? 'an exact copy' : 'an edited copy under the same name';
 }
 function emptyResult(dryRun) {
     return {
@@ -475,7 +513,7 @@ function plan(options, existing, logger) {
     }
     const actions = [];
     /**
-     * Ours for a path: undefined when none carries our marker, null when it cannot tell which (a
+     * Ours for a path: undefined when none carries our marker and our name, null when it cannot tell which (a
      * failure, unless the file is gone and delete-missing off). Reports the copies kept; plans the
      * deletion of exact copies under delete-missing.
      */
@@ -486,16 +524,28 @@ function plan(options, existing, logger) {
         const resolved = resolve(path, queries, want, options.database);
         const kept = [...resolved.others, ...(options.deleteMissing ? [] : resolved.copies)];
         for (const query of kept) {
-            result.duplicates.push({ path, name: query.Name ?? '', namedQueryId: query.NamedQueryId ?? '' });
+            result.duplicates.push({
+                path,
+                name: query.Name ?? '',
+                namedQueryId: query.NamedQueryId ?? '',
+                why: whyKept(path, query, resolved.ours)
+            });
         }
+        if (kept.length > 0) {
+            logger.warning(`${path} has ${kept.length} more named quer${kept.length === 1 ? 'y' : 'ies'} carrying this action's marker ` +
+                `(${kept.map((query) => query.Name).join(', ')}); left alone.`);
+        }
+        if (!resolved.ours && !resolved.ambiguous)
+            return undefined;
         if (!resolved.ours) {
             // Nothing to do for a gone file without delete-missing: its copies are only reported.
             if (!want && !options.deleteMissing)
                 return null;
-            const ids = queries.map((query) => query.NamedQueryId).join(', ');
+            const named = queries.filter((query) => query.Name === nameFor(path));
+            const ids = named.map((query) => query.NamedQueryId).join(', ');
             result.failures.push({
                 path,
-                message: `${queries.length} named queries carry this action's marker for this file (${ids}) and it cannot tell ` +
+                message: `${named.length} named queries carry this action's marker and name for this file (${ids}) and it cannot tell ` +
                     'which one it created, so it changes none; delete the copies or remove the marker from their descriptions'
             });
             return null;
@@ -503,10 +553,6 @@ function plan(options, existing, logger) {
         for (const copy of resolved.copies) {
             if (options.deleteMissing)
                 actions.push({ kind: 'delete', path, have: copy });
-        }
-        if (kept.length > 0) {
-            logger.warning(`${path} has ${kept.length} more named quer${kept.length === 1 ? 'y' : 'ies'} carrying this action's marker ` +
-                `(${kept.map((query) => query.Name).join(', ')}); left alone.`);
         }
         return resolved.ours;
     };
@@ -554,7 +600,7 @@ function plan(options, existing, logger) {
         if (options.deleteMissing)
             actions.push({ kind: 'delete', path, have });
         else
-            logger.info(`${path} is gone; its named query "${have.Name}" stays (delete-missing is off).`);
+            logger.info(`${(0,report_escape/* logQuoted */.RQ)(path)} is gone; its named query ${(0,report_escape/* logQuoted */.RQ)(have.Name ?? '')} stays (delete-missing is off).`);
     }
     return { actions, result };
 }
@@ -628,13 +674,13 @@ async function publishQueries(athena, options, logger) {
         const path = action.kind === 'delete' ? action.path : action.want.path;
         const [verb, done] = VERBS[action.kind];
         if (options.dryRun) {
-            logger.info(`Would ${verb} ${path}`);
+            logger.info(`Would ${verb} ${(0,report_escape/* logQuoted */.RQ)(path)}`);
             record(result, action);
             continue;
         }
         try {
             await apply(athena, action, options, send);
-            logger.info(`${done} ${path}`);
+            logger.info(`${done} ${(0,report_escape/* logQuoted */.RQ)(path)}`);
             record(result, action);
         }
         catch (error) {
@@ -658,10 +704,11 @@ var query_files = __webpack_require__(1644);
 
 
 
+
 async function publishCommand(logger) {
     const settings = (0,inputs/* readPublishSettings */.DJ)((name) => core/* getInput */.V4(name));
     const paths = await (0,query_files/* findQueryFiles */.LX)(settings.queries);
-    const files = await Promise.all(paths.map(async (path) => ({ path, sql: await (0,query_files/* readQueryFile */.h4)(path) })));
+    const files = await Promise.all(paths.map(readOrRefuse));
     logger.info(`${files.length} query file(s) for workgroup ${settings.workgroup}`);
     const credentials = (0,aws_credentials/* credentialsFor */.Og)(settings.credentials, settings.awsRegion, (audience) => core/* getIDToken */.V9(audience));
     const { athena } = (0,clients/* createClients */.hP)(settings.awsRegion, credentials);
@@ -683,7 +730,19 @@ async function publishCommand(logger) {
     logger.info(summary);
     if (result.failures.length) {
         core/* setFailed */.C1(`${result.failures.length} query file(s) could not be published: ` +
+            // core.setFailed escapes the message for the log; the summary escapes it for Markdown.
             result.failures.map((failure) => `${failure.path} (${failure.message})`).join('; '));
+    }
+}
+/** A link or a file outside the workspace is not read: it becomes a failure of that file. */
+async function readOrRefuse(path) {
+    try {
+        return { path, sql: await (0,query_files/* readQueryFile */.h4)(path) };
+    }
+    catch (error) {
+        if (!(error instanceof errors/* RefusedFileError */.p))
+            throw error;
+        return { path, sql: '', refused: error.message };
     }
 }
 
@@ -695,21 +754,30 @@ async function publishCommand(logger) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LX: () => (/* binding */ findQueryFiles),
-/* harmony export */   h4: () => (/* binding */ readQueryFile)
+/* harmony export */   h4: () => (/* binding */ readQueryFile),
+/* harmony export */   zh: () => (/* binding */ readQueryFileUpTo)
 /* harmony export */ });
-/* unused harmony export workspace */
+/* unused harmony exports workspace, checkQueriesPattern, openQueryFile */
 /* harmony import */ var _actions_glob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3324);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
 /**
- * Finds the query SQL files of the `queries` input: paths relative to the workspace, with forward
- * slashes, sorted, so that they are the same on every run (publish-queries writes them into the
- * named queries as the proof of ownership).
+ * Finds and reads the query SQL files of the `queries` input: paths relative to the workspace, with
+ * forward slashes, sorted, so that they are the same on every run (publish-queries writes them into
+ * the named queries as the proof of ownership).
+ *
+ * A pull request chooses the files: only regular files inside GITHUB_WORKSPACE are read. The pattern
+ * cannot climb out (`..`, absolute paths and `~` are refused), the glob does not follow links (a
+ * folder link is not descended), and each file is read only when it is not a link, is a regular file
+ * and resolves inside the workspace; anything else is a RefusedFileError saying why, never read.
  */
+
 
 
 
@@ -718,20 +786,196 @@ async function publishCommand(logger) {
 function workspace() {
     return process.env.GITHUB_WORKSPACE || process.cwd();
 }
+/**
+ * The pattern's lines (globs, `!` exclusions, `#` comments, as @actions/glob reads them), refused
+ * when one of them could match outside the workspace.
+ */
+function checkQueriesPattern(pattern) {
+    for (const line of pattern.split(/\r?\n|\r/).map((part) => part.trim())) {
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const path = line.replace(/^!+/, '');
+        const climbs = path.split(/[\\/]/).includes('..');
+        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(path) || /^[a-zA-Z]:/.test(path) || path.startsWith('\\');
+        if (climbs || absolute || path.startsWith('~')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${line}' could match files outside the workspace; ` +
+                `write a pattern relative to the repository root without '..', '~' or a leading '/' (for example queries/**/*.sql).`);
+        }
+    }
+}
 async function findQueryFiles(pattern, root = workspace()) {
-    const globber = await _actions_glob__WEBPACK_IMPORTED_MODULE_0__/* .create */ .v(pattern, { matchDirectories: false });
+    checkQueriesPattern(pattern);
+    // lstat only: a link is listed as itself (and refused when read), a folder link is not descended.
+    const globber = await _actions_glob__WEBPACK_IMPORTED_MODULE_0__/* .create */ .v(pattern, { matchDirectories: false, followSymbolicLinks: false });
     const files = (await globber.glob())
         .filter((path) => path.toLowerCase().endsWith('.sql'))
-        .map((path) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, path).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/'))
+        .map((path) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, path))
+        .filter((path) => path !== '' && !path.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_3__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(path))
+        .map((path) => path.split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/'))
         .sort();
     if (files.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Queries}': '${pattern}' matches no .sql file under ${root}. ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${pattern}' matches no .sql file under ${root}. ` +
             `Check the pattern, and that the job checks out the repository (actions/checkout) first.`);
     }
     return files;
 }
-function readQueryFile(path, root = workspace()) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`${root}/${path}`, 'utf8');
+const realRoots = new Map();
+/**
+ * Opens a query file for reading only when it is a regular file inside the workspace, not a link:
+ * every reader of query files goes through here. Throws RefusedFileError, saying why, otherwise.
+ */
+async function openQueryFile(path, root = workspace()) {
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, path);
+    const stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(full);
+    if (stats.isSymbolicLink()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('symbolic link: links are not followed, so this file is not read');
+    }
+    if (!stats.isFile()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('not a regular file (a folder, pipe, socket or device), so it is not read');
+    }
+    let realRoot = realRoots.get(root);
+    if (!realRoot)
+        realRoots.set(root, (realRoot = (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(root)));
+    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(await realRoot, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(full));
+    if (inside === '' || inside.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_3__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(inside)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('resolves outside the workspace through a linked folder, so it is not read');
+    }
+    // O_NOFOLLOW and a check of the open file: a link or pipe swapped in since the lstat is not read.
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(full, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK);
+    try {
+        if (!(await handle.stat()).isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('not a regular file, so it is not read');
+        return handle;
+    }
+    catch (error) {
+        await handle.close();
+        throw error;
+    }
+}
+/** The file's text, read only when it is a regular file inside the workspace, not through a link. */
+async function readQueryFile(path, root = workspace()) {
+    const handle = await openQueryFile(path, root);
+    try {
+        return await handle.readFile('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * The file's text, or its size when it has more than `maxBytes` bytes, opened as openQueryFile does
+ * (RefusedFileError for a link or a file outside the workspace): the size is read before the content, and no more than `maxBytes + 1` bytes are ever read (a file can grow in between).
+ */
+async function readQueryFileUpTo(path, maxBytes, root = workspace()) {
+    const handle = await openQueryFile(path, root);
+    try {
+        const { size } = await handle.stat();
+        if (size > maxBytes)
+            return { bytes: size };
+        // Read in chunks up to one byte past the limit, whatever the size said.
+        const chunks = [];
+        let length = 0;
+        while (length <= maxBytes) {
+            const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - length));
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
+            if (bytesRead === 0)
+                break;
+            chunks.push(chunk.subarray(0, bytesRead));
+            length += bytesRead;
+        }
+        if (length > maxBytes)
+            return { bytes: length };
+        return Buffer.concat(chunks, length).toString('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 8101:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   lS: () => (/* binding */ raw)
+/* harmony export */ });
+/* unused harmony exports strong, inlineMarkdown, inlinePlain */
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6412);
+/**
+ * A report as a small tree of blocks (headings, paragraphs, tables, lists, collapsed details), so that
+ * one report renders as Markdown for the job summary and the pull-request comment, and as plain text
+ * for a terminal (the command line). Untrusted text goes in as `text()`/`code()` and is escaped by the
+ * renderer; only our own Markdown goes in as `raw()`.
+ */
+
+const text = (value) => ({ kind: 'text', value });
+const code = (value) => ({ kind: 'code', value });
+const strong = (value) => ({ kind: 'strong', value });
+/** Our own Markdown, with its plain-text form for terminals. Never pass untrusted text here. */
+const raw = (markdown, plain = markdown) => ({ kind: 'raw', markdown, plain });
+const asInlines = (line) => (typeof line === 'string' ? [text(line)] : line);
+/** `inTable`: the line is a table cell, where `|` must be escaped even in code. */
+function inlineMarkdown(line, inTable = false) {
+    return asInlines(line)
+        .map((part) => {
+        switch (part.kind) {
+            case 'text':
+                return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value);
+            case 'code':
+                return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(part.value, inTable);
+            case 'strong':
+                return `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value)}**`;
+            case 'raw':
+                return part.markdown;
+        }
+    })
+        .join('');
+}
+function inlinePlain(line) {
+    return asInlines(line)
+        .map((part) => (part.kind === 'raw' ? part.plain : part.value.replace(/\s+/g, ' ')))
+        .join('');
+}
+function renderMarkdown(blocks) {
+    return blocks.map(blockMarkdown).join('\n\n') + '\n';
+}
+function blockMarkdown(block) {
+    switch (block.kind) {
+        case 'heading':
+            return `${'#'.repeat(block.level)} ${inlineMarkdown(block.line)}`;
+        case 'paragraph':
+            return inlineMarkdown(block.line);
+        case 'list':
+            return block.items.map((item) => `- ${inlineMarkdown(item)}`).join('\n');
+        case 'table': {
+            const align = block.header.map((_, i) => (block.align?.[i] === 'r' ? '---:' : '---'));
+            return [
+                `| ${block.header.map((h) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(h)).join(' | ')} |`,
+                `| ${align.join(' | ')} |`,
+                ...block.rows.map((row) => `| ${row.map((cell) => inlineMarkdown(cell, true)).join(' | ')} |`)
+            ].join('\n');
+        }
+        case 'details':
+            return [
+                `<details><summary>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(block.summary)}</summary>`,
+                '',
+                renderMarkdown(block.blocks).trimEnd(),
+                '',
+                '</details>'
+            ].join('\n');
+        case 'code-block': {
+            const longest = Math.max(2, ...(block.code.match(/`{3,}/g) ?? []).map((run) => run.length));
+            const fence = '`'.repeat(longest + 1);
+            return `${fence}${block.language}\n${block.code}\n${fence}`;
+        }
+        case 'alert':
+            return `> [!${block.type}]\n> ${inlineMarkdown(block.line)}`;
+    }
 }
 
 
