@@ -69,7 +69,7 @@ describe('job summary', () => {
     expect(text).toContain('2025-12-01 to 2026-03-02')
     expect(text).toContain('| Glue.GetPartitions | 1 | 2 | 0 |')
     expect(text).toContain('ap-south-1')
-    expect(text).toContain('| Partition index | by_date (year, month, day) present, ACTIVE |')
+    expect(text).toContain('| Partition index | `by_date` (year, month, day) present, ACTIVE |')
     expect(text).toContain('| Partition filtering | on |')
     expect(text).toContain(
       'ALTER TABLE security.cloudtrail ADD COLUMNS (tlsdetails struct<tlsversion:string>)'
