@@ -10,18 +10,11 @@ import { explainDep, readTable, type OptionalAws } from '../commands/check-queri
 import { findQueryFiles, readQueryFile } from '../commands/query-files.js'
 import { readCheckSettings } from '../inputs.js'
 import { runCheckQueries } from '../queries/command.js'
-import { parseRuleSeverities, type Finding } from '../queries/findings.js'
-import { logText } from '../report/escape.js'
+import { parseRuleSeverities } from '../queries/findings.js'
 import { chainCredentials, configuredRegion } from './aws.js'
 import { ExitCode, type CliContext } from './context.js'
+import { findingLine } from './finding-line.js'
 import { sarifLog } from './sarif.js'
-
-/** One finding as a linter line; the file name and message are escaped for the terminal. */
-export function findingLine(finding: Finding): string {
-  const where = `${logText(finding.file)}:${finding.line}:${finding.column}`
-  const severity = finding.severity === 'warning' ? 'warning: ' : ''
-  return `${where}  ${finding.rule}  ${severity}${logText(finding.message)}`
-}
 
 export async function checkQueriesCli(context: CliContext): Promise<number> {
   const { options, stdout, stderr, logger, given } = context
