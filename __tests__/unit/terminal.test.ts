@@ -175,6 +175,8 @@ describe('progress', () => {
     progress.update(20, 100) // too soon: not drawn
     tick(200)
     progress.update(50, 100)
+    tick(10)
+    progress.update(60, 100) // too soon: drawn by finish()
     progress.finish()
     expect(written).toHaveLength(4)
     for (const frame of written.slice(0, 3)) {
@@ -182,6 +184,7 @@ describe('progress', () => {
       expect(frame.length).toBeLessThan(60 + 5)
     }
     expect(written[1]).toContain('50/100 (50%), ETA 0:01')
+    expect(written[2]).toContain('60/100 (60%)')
     expect(written.at(-1)).toBe('\n')
   })
 })

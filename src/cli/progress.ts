@@ -50,6 +50,7 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions 
   let nextTenth = 1
   let last: { settled: number; total: number } | undefined
   let drawn = false
+  let drawnSettled = -1
   let lastLinePrinted = false
 
   const status = (settled: number, total: number): string => {
@@ -68,6 +69,7 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions 
     // \r and erase-line redraw in place; the bar never exceeds the terminal's width.
     stream.write(`\r\u001b[2K${`${bar} ${text}`.slice(0, columns - 1)}`)
     drawn = true
+    drawnSettled = settled
   }
 
   return {
@@ -87,7 +89,8 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions 
     },
     finish() {
       if (stream.isTTY) {
-        if (last) drawBar(last.settled, last.total)
+        // The last state, unless it is on screen already.
+        if (last && last.settled !== drawnSettled) drawBar(last.settled, last.total)
         if (drawn) stream.write('\n')
       } else if (last && !lastLinePrinted && last.settled < last.total) {
         // A run that stopped early: say where it stopped.
