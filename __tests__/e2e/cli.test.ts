@@ -275,6 +275,33 @@ describe('check-queries', () => {
     expect(result.code).toBe(0)
   })
 
+  it("reads the table's key type from Glue only when asked for AWS (--region)", async () => {
+    standIn.glue.createTableDirect(
+      DB,
+      cloudTrailTableInput({
+        name: 'cloudtrail_int',
+        location: `s3://${BUCKET}/AWSLogs/${ORG}/`,
+        dateKeyType: 'int'
+      })
+    )
+    const dir = join(root, 'int-repo')
+    await mkdir(join(dir, 'queries'), { recursive: true })
+    await writeFile(
+      join(dir, 'queries', 'q.sql'),
+      "SELECT eventname FROM cloudtrail_int WHERE year = 2026 AND month = '03' AND day = 1\n"
+    )
+    const flags = ['check-queries', '--table', 'cloudtrail_int', '--database', DB]
+    standIn.server.calls.reset()
+    const offline = await cli(flags, { cwd: dir })
+    expect(offline.stdout).toContain('(year is a string partition key)')
+    expect(standIn.server.calls.get('Glue.GetTable')).toBe(0)
+
+    const withAws = await cli([...flags, '--region', 'eu-central-1'], { cwd: dir })
+    expect(standIn.server.calls.get('Glue.GetTable')).toBe(1)
+    expect(withAws.stdout).not.toContain('string partition key')
+    expect(withAws.stdout).toContain("'03' is a string (month is an int partition key)")
+  })
+
   it('writes a valid SARIF 2.1.0 log with one result per finding', async () => {
     const text = await cli(['check-queries', '--table', 'cloudtrail'])
     const result = await cli(['check-queries', '--table', 'cloudtrail', '--format', 'sarif'])
