@@ -218,6 +218,24 @@ describe('sync', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ dryRun: false, totals: { added: 0, unchanged: 4 * 33 } })
   })
 
+  it('exits 1 when changes fail, with the report of what was applied', async () => {
+    const table = newTable()
+    // Glue's partitions-per-table quota, lowered: BatchCreatePartition fails as AWS fails it.
+    standIn.glue.partitionQuotaPerTable = 50
+    try {
+      const result = await cli(['sync', ...syncFlags(table), '--json'])
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(
+        /^cloudtrail-partitions: |error: \d+ partition change\(s\) failed \(stopped after: ResourceNumberLimitExceededException/m
+      )
+      const plan = JSON.parse(result.stdout) as { applied: { created: number; failed: number } }
+      expect(plan.applied.failed).toBeGreaterThan(0)
+      expect(plan.applied.created).toBe(partitionCount(table))
+    } finally {
+      standIn.glue.partitionQuotaPerTable = 10_000_000
+    }
+  })
+
   it('takes credentials and region from a named profile', async () => {
     const credentials = join(root, 'credentials')
     const config = join(root, 'config')
