@@ -226,7 +226,7 @@ describe('sync', () => {
       const result = await cli(['sync', ...syncFlags(table), '--json'])
       expect(result.code).toBe(1)
       expect(result.stderr).toMatch(
-        /^cloudtrail-partitions: |error: \d+ partition change\(s\) failed \(stopped after: ResourceNumberLimitExceededException/m
+        /^error: \d+ partition change\(s\) failed \(stopped after: ResourceNumberLimitExceededException/m
       )
       const plan = JSON.parse(result.stdout) as { applied: { created: number; failed: number } }
       expect(plan.applied.failed).toBeGreaterThan(0)
