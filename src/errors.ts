@@ -9,3 +9,14 @@ export class ConfigurationError extends Error {
     this.name = 'ConfigurationError'
   }
 }
+
+/**
+ * A file matched by the `queries` input that is not read: a link, not a regular file, or outside the
+ * workspace. Its message says why, without the path (the caller knows which file it is).
+ */
+export class RefusedFileError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RefusedFileError'
+  }
+}

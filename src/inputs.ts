@@ -6,9 +6,11 @@
 import { Commands, Inputs, type Command } from './constants.js'
 import { ConfigurationError } from './errors.js'
 import { formatIsoDate, parseIsoDate, todayUtc, type DayNumber } from './partitions/dates.js'
+import { checkAsOf, DEFAULT_MAX_REMOVE_DAYS } from './partitions/guards.js'
 import { ACCOUNT_PATTERN, REGION_PATTERN, type DateKeyType } from './partitions/keys.js'
 import { normalizePrefix, ORGANIZATION_ID_PATTERN } from './trail/layout.js'
 import { nearestRegion } from './trail/regions.js'
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './queries/limits.js'
 
 export interface CredentialSettings {
   /** Empty: use the ambient credential chain. */
@@ -31,6 +33,10 @@ export interface SyncSettings {
   futureDays: number
   asOf: DayNumber
   dryRun: boolean
+  /** Most distinct days a run may remove partitions of (the removal guard). */
+  maxRemoveDays: number
+  /** Empty: RUNNER_TEMP/cloudtrail-partitions-plan.json. */
+  planFile: string
   awsRegion: string
   credentials: CredentialSettings
   createTable: boolean
@@ -54,6 +60,8 @@ export interface CheckSettings {
   /** Set when AWS can be used (a region is known): for the table's key type and EXPLAIN. */
   awsRegion?: string
   credentials: CredentialSettings
+  /** How much a pull request can make the check read and do. */
+  limits: QueryLimits
 }
 
 export interface PublishSettings {
@@ -152,7 +160,9 @@ export function readSyncSettings(
     )
   }
 
+  if (asOfText) checkAsOf(asOf, todayUtc(now))
   checkWindow(asOf, retentionDays, futureDays)
+  const maxRemoveDays = integer(read, Inputs.MaxRemoveDays, DEFAULT_MAX_REMOVE_DAYS, 0, 36_500)
   const awsRegion = requiredRegion(read, env)
   const dateKeyType = optionalDateKeyType(read)
   const partitionIndex = read(Inputs.PartitionIndex).trim()
@@ -172,6 +182,8 @@ export function readSyncSettings(
     futureDays,
     asOf,
     dryRun: boolean(read, Inputs.DryRun, false),
+    maxRemoveDays,
+    planFile: read(Inputs.PlanFile).trim(),
     awsRegion,
     credentials: readCredentialSettings(read),
     createTable: boolean(read, Inputs.CreateTable, false),
@@ -200,7 +212,25 @@ export function readCheckSettings(read: InputReader, env: NodeJS.ProcessEnv = pr
     githubToken: read(Inputs.GithubToken).trim(),
     ...(workgroup ? { workgroup } : {}),
     ...(awsRegion ? { awsRegion } : {}),
-    credentials: readCredentialSettings(read)
+    credentials: readCredentialSettings(read),
+    limits: readQueryLimits(read)
+  }
+}
+
+function readQueryLimits(read: InputReader): QueryLimits {
+  const defaults = DEFAULT_QUERY_LIMITS
+  return {
+    maxFileBytes: integer(read, Inputs.MaxFileBytes, defaults.maxFileBytes, 1, 100 * 1024 * 1024),
+    maxStatementsPerFile: integer(
+      read,
+      Inputs.MaxStatementsPerFile,
+      defaults.maxStatementsPerFile,
+      1,
+      1_000_000
+    ),
+    maxFiles: integer(read, Inputs.MaxFiles, defaults.maxFiles, 1, 1_000_000),
+    fileTimeBudgetMs:
+      integer(read, Inputs.FileTimeBudgetSeconds, defaults.fileTimeBudgetMs / 1000, 1, 3600) * 1000
   }
 }
 

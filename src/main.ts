@@ -8,9 +8,11 @@ import type { Command } from './constants.js'
 import { ConfigurationError } from './errors.js'
 import { readCommand } from './inputs.js'
 import type { Logger } from './logger.js'
+import { logLines } from './report/escape.js'
 
 export const actionsLogger: Logger = {
-  info: (message) => core.info(message),
+  // core.info prints as it is: no line of it may pass for a workflow command (values are escaped too).
+  info: (message) => core.info(logLines(message)),
   warning: (message) => core.warning(message),
   debug: (message) => core.debug(message),
   group: (name, fn) => core.group(name, fn)

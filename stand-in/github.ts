@@ -1,8 +1,10 @@
 /**
  * GitHub's REST API for issue and pull-request comments, as the query check's report comment uses
- * it through Octokit: list (paginated, with a Link header), create, update. Enforces GitHub's
- * 65,536-character body limit with its 422 answer, and answers 403 like a token without
- * `pull-requests: write` when `canWrite` is false (limits.md has the sources).
+ * it through Octokit: list (paginated, with a Link header), create, update, and `GET /user` (who the
+ * token is). Enforces GitHub's 65,536-character body limit with its 422 answer, and answers 403 like
+ * a token without `pull-requests: write` when `canWrite` is false (limits.md has the sources).
+ * Tokens: an installation token (`ghs_`, what GITHUB_TOKEN is) comments as `login` and gets 403 from
+ * `GET /user`, as on GitHub; a personal token registered with `addUserToken` acts as its user.
  */
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 
@@ -10,6 +12,7 @@ export const COMMENT_BODY_MAX_CHARACTERS = 65_536
 const DOCS = 'https://docs.github.com/rest/issues/comments'
 const LIST_OR_CREATE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/
 const UPDATE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/
+const INSTALLATION_TOKEN = /^ghs_/
 
 export interface StoredComment {
   id: number
@@ -26,11 +29,18 @@ export class GitHubService implements ServiceHandler {
   /** The login comments are made as. */
   login = 'github-actions[bot]'
   private readonly comments = new Map<string, StoredComment[]>()
+  /** Personal access tokens and whose they are. */
+  private readonly userTokens = new Map<string, string>()
   private nextId = 1_000_001
 
   /** Comments on an issue or pull request, oldest first. */
   commentsOn(owner: string, repo: string, number: number): readonly StoredComment[] {
     return this.comments.get(issueKey(owner, repo, number)) ?? []
+  }
+
+  /** A personal access token of `login`: `GET /user` answers with it, and its comments are by it. */
+  addUserToken(token: string, login: string): void {
+    this.userTokens.set(token, login)
   }
 
   /** Adds a comment directly, as another user would (tests of pagination and of foreign comments). */
@@ -51,8 +61,10 @@ export class GitHubService implements ServiceHandler {
     const authorization = request.headers.authorization ?? ''
     const accept = request.headers.accept ?? ''
     const userAgent = request.headers['user-agent'] ?? ''
-    if (!path.startsWith('/repos/') || !/^(token|bearer) \S+$/i.test(authorization)) return undefined
+    if (!(path.startsWith('/repos/') || path === '/user') || !/^(token|bearer) \S+$/i.test(authorization))
+      return undefined
     if (!accept.includes('application/vnd.github') && !/octokit/i.test(userAgent)) return undefined
+    if (path === '/user') return request.method === 'GET' ? 'GetAuthenticatedUser' : 'Unsupported'
     if (LIST_OR_CREATE.test(path)) {
       if (request.method === 'GET') return 'ListIssueComments'
       if (request.method === 'POST') return 'CreateIssueComment'
@@ -63,7 +75,26 @@ export class GitHubService implements ServiceHandler {
 
   handle(operation: string, request: StandInRequest): StandInResponse {
     const path = request.url.pathname
+    const token = (request.headers.authorization ?? '').replace(/^\S+\s+/, '')
+    const user = INSTALLATION_TOKEN.test(token) ? this.login : this.userTokens.get(token)
+    if (user === undefined) {
+      return json(401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401'
+      })
+    }
     switch (operation) {
+      case 'GetAuthenticatedUser':
+        // An installation token has no user: GitHub answers 403 (documented for GITHUB_TOKEN).
+        if (INSTALLATION_TOKEN.test(token)) {
+          return json(403, {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+            status: '403'
+          })
+        }
+        return json(200, { login: user, id: 1, type: 'User' })
       case 'ListIssueComments': {
         const [, owner = '', repo = '', number = ''] = LIST_OR_CREATE.exec(path) ?? []
         return this.list(owner, repo, Number(number), request.url)
@@ -72,7 +103,7 @@ export class GitHubService implements ServiceHandler {
         const [, owner = '', repo = '', number = ''] = LIST_OR_CREATE.exec(path) ?? []
         const invalid = this.refuseWrite(request, 'create-an-issue-comment')
         if (invalid) return invalid
-        const comment = this.addComment(owner, repo, Number(number), bodyOf(request) ?? '', this.login)
+        const comment = this.addComment(owner, repo, Number(number), bodyOf(request) ?? '', user)
         return json(201, this.render(owner, repo, Number(number), comment))
       }
       case 'UpdateIssueComment': {
@@ -94,11 +125,14 @@ export class GitHubService implements ServiceHandler {
   }
 
   errorResponse(error: AwsError, _request: StandInRequest): StandInResponse {
-    return json(error.status, {
-      message: error.message,
-      documentation_url: DOCS,
-      status: String(error.status)
-    })
+    // GitHub's secondary limit may say how long to wait in retry-after (docs: "Rate limits for the
+    // REST API"); the stand-in asks for 1 s so tests stay short.
+    const headers: Record<string, string> = error.code === 'SecondaryRateLimit' ? { 'retry-after': '1' } : {}
+    return json(
+      error.status,
+      { message: error.message, documentation_url: DOCS, status: String(error.status) },
+      headers
+    )
   }
 
   throttlingError(): AwsError {

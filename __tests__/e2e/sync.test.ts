@@ -185,6 +185,7 @@ describe('sync through OIDC', () => {
     expect(plan.series.find((s) => s.account === A && s.region === 'eu-west-1')).toEqual({
       account: A,
       region: 'eu-west-1',
+      status: 'kept',
       add: [['2026-03-13', '2026-03-13']],
       remove: [['2026-02-08', '2026-02-08']],
       unchanged: 32,

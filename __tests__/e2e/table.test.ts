@@ -102,9 +102,12 @@ describe('a fresh account', () => {
     expect(values('audit', 'cloudtrail')).toHaveLength(2 * 2 * 3)
     expect(result.summary).toContain('`audit.cloudtrail` created, date keys string (database created)')
     expect(result.summary).toContain(
-      '| Partition index | cloudtrail_partitions_by_date (year, month, day) created, ACTIVE |'
+      '| Partition index | `cloudtrail_partitions_by_date` (year, month, day) created, ACTIVE |'
     )
     expect(result.summary).toContain('| Partition filtering | turned on (partition_filtering.enabled=true) |')
+    // "Is the table there?" answered "no" is expected on a creating run: not found, no failed call.
+    expect(result.summary).toMatch(/\| Glue\.GetTable \| \d+ \| 0 \| 0 \| [1-9] \|/)
+    expect(result.summary).toMatch(/\| Glue\.GetDatabase \| \d+ \| 0 \| 0 \| 1 \|/)
   })
 
   it('makes no write call at all on the second run', async () => {
@@ -154,7 +157,7 @@ describe('a fresh account', () => {
     expectSuccess(result)
     expect(writes()).toBe(0)
     expect(result.summary).toContain('`audit_dry.cloudtrail` would be created')
-    expect(result.summary).toContain('Added (planned): 12')
+    expect(result.summary).toContain('Would add: 12')
     await expect(async () => standIn.glue.tableInput('audit_dry', 'cloudtrail')).rejects.toThrow()
   })
 })
@@ -186,7 +189,7 @@ describe('an existing table', () => {
     expectSuccess(result)
     expect(standIn.server.calls.get('Glue.CreatePartitionIndex')).toBe(0)
     expect(standIn.server.calls.get('Glue.UpdateTable')).toBe(1)
-    expect(result.summary).toContain('| Partition index | mine (year, month) present, ACTIVE |')
+    expect(result.summary).toContain('| Partition index | `mine` (year, month) present, ACTIVE |')
     standIn.server.calls.reset()
     expectSuccess(await run({ database: 'security', table: 'with_index', 'partition-index': 'true' }))
     expect(writes() - standIn.server.calls.get('Glue.BatchCreatePartition')).toBe(0)

@@ -3,7 +3,7 @@
  * run, update, ownership-safe deletes (per owner, copies, unreadable queries, database changes), dry
  * run, oversized files, Athena's throttling, and the summary.
  */
-import { AthenaClient } from '@aws-sdk/client-athena'
+import { AthenaClient, DeleteNamedQueryCommand } from '@aws-sdk/client-athena'
 import { silentLogger } from '../../src/logger.js'
 import { publishQueries, renderPublishSummary, type PublishOptions } from '../../src/queries/publish.js'
 import {
@@ -340,7 +340,14 @@ describe('publishQueries ownership', () => {
     expect(writes()).toBe(0)
     expect(result.deleted).toEqual([])
     expect(result.unchanged).toHaveLength(3)
-    expect(result.duplicates).toEqual([{ path: 'queries/errors.sql', name: 'my errors', namedQueryId: copy }])
+    expect(result.duplicates).toEqual([
+      {
+        path: 'queries/errors.sql',
+        name: 'my errors',
+        namedQueryId: copy,
+        why: expect.stringContaining('a copy saved under another name')
+      }
+    ])
 
     const files = FILES.map((file, i) => (i === 1 ? { ...file, sql: `${file.sql} LIMIT 10` } : file))
     const changed = await publishQueries(client, options({ files, deleteMissing: true }), silentLogger)
@@ -360,6 +367,45 @@ describe('publishQueries ownership', () => {
     expect(gone.deleted).toEqual(['queries/errors.sql'])
     expect(athena.namedQueries().map((q) => q.NamedQueryId)).toContain(copy)
     expect(byName('queries/errors')).toBeUndefined()
+  })
+
+  it('leaves a copy under another name alone when it is the only one carrying the marker', async () => {
+    await publishQueries(client, options(), silentLogger)
+    const original = byName('queries/errors') as NamedQuery
+    const copy = athena.createNamedQueryDirect({
+      Name: 'my errors',
+      Description: original.Description,
+      Database: 'security',
+      QueryString: 'SELECT errorcode, count(*) FROM cloudtrail GROUP BY 1'
+    })
+    // Someone deletes the original in the console: the copy is the only one carrying the marker.
+    await client.send(new DeleteNamedQueryCommand({ NamedQueryId: original.NamedQueryId }))
+
+    // The file gone and delete-missing on: the copy is not taken for ours, so it is not deleted.
+    server.calls.reset()
+    const gone = await publishQueries(
+      client,
+      options({ files: [FILES[0], FILES[2]] as typeof FILES, deleteMissing: true }),
+      silentLogger
+    )
+    expect(writes()).toBe(0)
+    expect(gone.deleted).toEqual([])
+    expect(gone.duplicates).toEqual([
+      expect.objectContaining({ namedQueryId: copy, why: expect.stringContaining('named differently') })
+    ])
+    expect(renderPublishSummary(gone)).toMatch(
+      /\| my errors \| `[^`]+` \| `queries\/errors\.sql` \| named differently/
+    )
+
+    // The file still there: the copy is neither renamed back nor given the file's SQL; a new one is made.
+    const kept = await publishQueries(client, options({ deleteMissing: true }), silentLogger)
+    expect(kept.created).toEqual(['queries/errors.sql'])
+    expect(kept.updated).toEqual([])
+    expect(athena.namedQueries().find((q) => q.NamedQueryId === copy)).toMatchObject({
+      Name: 'my errors',
+      QueryString: 'SELECT errorcode, count(*) FROM cloudtrail GROUP BY 1'
+    })
+    expect(byName('queries/errors')?.QueryString).toBe(FILES[1]?.sql)
   })
 
   it('changes none of several edited queries with its marker and name when it cannot tell which is its own', async () => {
@@ -439,13 +485,13 @@ describe('named query fields', () => {
       deleted: ['queries/b.sql'],
       unchanged: ['queries/c.sql'],
       foreignKept: ['by hand'],
-      duplicates: [{ path: 'queries/c.sql', name: 'my c', namedQueryId: 'id-1' }],
+      duplicates: [{ path: 'queries/c.sql', name: 'my c', namedQueryId: 'id-1', why: 'an exact copy' }],
       failures: [{ path: 'queries/d.sql', message: 'too | big' }],
       dryRun: false
     })
     expect(summary).toContain('| create | 1 |')
     expect(summary).toContain('**Delete:** `queries/b.sql`')
     expect(summary).toContain('| `queries/d.sql` | too \\| big |')
-    expect(summary).toContain('| my c | `id-1` | `queries/c.sql` |')
+    expect(summary).toContain('| my c | `id-1` | `queries/c.sql` | an exact copy |')
   })
 })

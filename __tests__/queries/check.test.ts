@@ -553,3 +553,43 @@ describe('TABLE', () => {
     )
   })
 })
+
+describe('partition-literal: typed literals', () => {
+  const messagesOf = (where: string, dateKeyType: 'string' | 'int' = 'string') => {
+    const [year, month] = dateKeyType === 'string' ? ["'2025'", "'06'"] : ['2025', '6']
+    return problemsOf(`SELECT 1 FROM cloudtrail WHERE year = ${year} AND month = ${month} AND ${where}`, {
+      dateKeyType
+    }).map(({ rule, message }) => `${rule}: ${message}`)
+  }
+
+  it('flags a date or timestamp compared with a string key and proposes its day', () => {
+    expect(messagesOf("day BETWEEN DATE '2025-06-01' AND DATE '2025-06-10'")).toEqual([
+      "partition-literal: DATE '2025-06-01' is a date, and Athena does not compare a date with varchar (day is a string partition key); write day BETWEEN '01' AND '10'"
+    ])
+    expect(messagesOf("day = TIMESTAMP '2025-06-03 10:00:00'")).toEqual([
+      "partition-literal: TIMESTAMP '2025-06-03 10:00:00' is a timestamp, and Athena does not compare a timestamp with varchar (day is a string partition key); write day = '03'"
+    ])
+    expect(messagesOf("day IN (date '2025-06-01', '02')")).toEqual([
+      "partition-literal: date '2025-06-01' is a date, and Athena does not compare a date with varchar (day is a string partition key); write day IN ('01', '02')"
+    ])
+  })
+
+  it('flags a date compared with an int key and proposes the number', () => {
+    expect(messagesOf("day >= DATE '2025-06-01'", 'int')).toEqual([
+      "partition-literal: DATE '2025-06-01' is a date, and Athena does not compare a date with integer (day is an int partition key); write day >= 1"
+    ])
+    expect(
+      problemsOf("SELECT 1 FROM cloudtrail WHERE year = DATE '2025-01-01' AND month = 6 AND day = 1", {
+        dateKeyType: 'int'
+      }).map(({ message }) => message)
+    ).toEqual([
+      "DATE '2025-01-01' is a date, and Athena does not compare a date with integer (year is an int partition key); write year = 2025"
+    ])
+  })
+
+  it('proposes no rewrite when the dates span months (the day alone would not say the same)', () => {
+    expect(messagesOf("day BETWEEN DATE '2025-05-25' AND DATE '2025-06-05'")).toEqual([
+      "partition-literal: DATE '2025-05-25' is a date, and Athena does not compare a date with varchar (day is a string partition key); compare day with a string such as '01', and year and month with theirs"
+    ])
+  })
+})

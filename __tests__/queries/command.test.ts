@@ -57,9 +57,9 @@ function deps(files: Record<string, string>, extra: Partial<CheckQueriesDeps> = 
   return { deps: value, annotations, warnings }
 }
 
-function pullRequest(number: number) {
+function pullRequest(number: number, token = 'ghs_standintoken') {
   return {
-    octokit: getOctokit('ghs_standintoken', { baseUrl: endpoint }),
+    octokit: getOctokit(token, { baseUrl: endpoint }),
     owner: 'octo-org',
     repo: 'queries',
     number
@@ -249,5 +249,72 @@ describe('the pull-request comment', () => {
     const [comment] = github.commentsOn('octo-org', 'queries', 10)
     expect(comment?.body.length).toBeLessThanOrEqual(65_536)
     expect(comment?.body).toContain('_Report truncated: the full report is in the job summary of this run._')
+  })
+
+  it('leaves a lookalike comment with the marker by someone else alone, and makes its own', async () => {
+    const lookalike = github.addComment(
+      'octo-org',
+      'queries',
+      11,
+      `${COMMENT_MARKER}\nAll approved.`,
+      'mallory'
+    )
+    const result = await runCheckQueries(
+      options(['q.sql']),
+      deps({ 'q.sql': UNFILTERED }, { pullRequest: pullRequest(11) }).deps
+    )
+    expect(result.comment).toBe('created')
+    const comments = github.commentsOn('octo-org', 'queries', 11)
+    expect(comments).toHaveLength(2)
+    expect(comments[0]).toMatchObject({
+      id: lookalike.id,
+      user: 'mallory',
+      body: `${COMMENT_MARKER}\nAll approved.`
+    })
+    expect(comments[1]).toMatchObject({ user: 'github-actions[bot]' })
+    expect(comments[1]?.body).toContain('1 error')
+  })
+
+  it("with a personal token, keeps the token's own user's comment, not github-actions[bot]'s", async () => {
+    github.addUserToken('ghp_alicetoken', 'alice')
+    github.addComment('octo-org', 'queries', 12, `${COMMENT_MARKER}\nold report`, 'github-actions[bot]')
+    const run = () =>
+      runCheckQueries(
+        options(['q.sql']),
+        deps({ 'q.sql': GOOD }, { pullRequest: pullRequest(12, 'ghp_alicetoken') }).deps
+      )
+    expect((await run()).comment).toBe('created')
+    expect((await run()).comment).toBe('updated')
+    const comments = github.commentsOn('octo-org', 'queries', 12)
+    expect(comments.map((comment) => comment.user)).toEqual(['github-actions[bot]', 'alice'])
+    expect(comments[0]?.body).toBe(`${COMMENT_MARKER}\nold report`)
+  })
+
+  it('writes the job summary first, and a comment GitHub keeps failing is a warning', async () => {
+    server.knobs.failNext('GitHub.ListIssueComments', 1000)
+    try {
+      const order: string[] = []
+      const { deps: d, warnings } = deps(
+        { 'q.sql': GOOD },
+        {
+          pullRequest: pullRequest(13),
+          writeSummary: async (markdown) => {
+            const listed = server.calls.get('GitHub.ListIssueComments', 'failed')
+            order.push(`summary after ${listed} comment calls: ${markdown.split('\n')[0]}`)
+          }
+        }
+      )
+      const result = await runCheckQueries(options(['q.sql']), d)
+      expect(result.comment).toBe('failed')
+      expect(result.errorCount).toBe(0)
+      expect(order).toEqual(['summary after 0 comment calls: ## Athena query check'])
+      expect(server.calls.get('GitHub.ListIssueComments', 'failed')).toBeGreaterThan(0)
+      expect(warnings.join('\n')).toMatch(
+        /Could not comment on pull request #13 \(HTTP 500: .*\); the report is in the job summary/
+      )
+      expect(github.commentsOn('octo-org', 'queries', 13)).toEqual([])
+    } finally {
+      server.knobs.reset()
+    }
   })
 })

@@ -104,4 +104,19 @@ describe('GitHub issue comments stand-in', () => {
       'GitHub.Unsupported'
     )
   })
+
+  it('knows who a token is: GET /user refuses an installation token, answers a personal one', async () => {
+    const denied = await octokit.rest.users.getAuthenticated().catch((caught: unknown) => caught)
+    expect(statusOf(denied)).toBe(403)
+    github.addUserToken('ghp_bobtoken', 'bob')
+    const bob = getOctokit('ghp_bobtoken', { baseUrl: server.endpoint })
+    expect((await bob.rest.users.getAuthenticated()).data.login).toBe('bob')
+    const created = await bob.rest.issues.createComment({ ...repo, issue_number: 5, body: 'by bob' })
+    expect(created.data.user?.login).toBe('bob')
+    const stranger = getOctokit('ghp_unknown', { baseUrl: server.endpoint })
+    const unknown = await stranger.rest.issues
+      .listComments({ ...repo, issue_number: 5 })
+      .catch((caught: unknown) => caught)
+    expect(statusOf(unknown)).toBe(401)
+  })
 })

@@ -120,6 +120,8 @@ describe('parseRuleSeverities', () => {
   it('applies entries on top of the defaults', () => {
     expect(parseRuleSeverities('unknown-column=warning, partition-literal=off\nsyntax: error')).toEqual({
       syntax: 'error',
+      'not-a-regular-file': 'error',
+      limit: 'error',
       'athena-explain': 'error',
       'partition-filter': 'error',
       'partition-literal': 'off',

@@ -1,7 +1,13 @@
 import { GetPartitionsCommand } from '@aws-sdk/client-glue'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createClients, explainDenied, iamActionOf } from '../../src/aws/clients.js'
+import {
+  CallStats,
+  createClients,
+  explainDenied,
+  iamActionOf,
+  isNotFoundLookup
+} from '../../src/aws/clients.js'
 
 describe('AWS clients', () => {
   let server: Server
@@ -31,9 +37,23 @@ describe('AWS clients', () => {
       'AWS denied Glue.GetPartitions (AccessDeniedException: not allowed). Give the role glue:GetPartitions on the resource ' +
         '(README, "AWS setup"); with Lake Formation, also grant it the table permissions.'
     )
-    expect(calls.byOperation.get('Glue.GetPartitions')).toMatchObject({ calls: 1, failed: 1 })
+    expect(calls.byOperation.get('Glue.GetPartitions')).toMatchObject({ calls: 1, failed: 1, notFound: 0 })
     expect(explainDenied(new Error('other'))).toBeUndefined()
     expect(iamActionOf('S3.ListObjectsV2')).toBe('s3:ListBucket')
     expect(iamActionOf('Athena.CreateNamedQuery')).toBe('athena:CreateNamedQuery')
+  })
+
+  it('counts an expected not-found lookup apart from failed calls', () => {
+    const notFound = Object.assign(new Error('Table not found'), { name: 'EntityNotFoundException' })
+    expect(isNotFoundLookup('Glue.GetTable', notFound)).toBe(true)
+    expect(isNotFoundLookup('Glue.GetDatabase', notFound)).toBe(true)
+    // Not found on a write, or another error on a lookup, is a failure.
+    expect(isNotFoundLookup('Glue.BatchCreatePartition', notFound)).toBe(false)
+    expect(isNotFoundLookup('Glue.GetTable', new Error('boom'))).toBe(false)
+    const calls = new CallStats()
+    calls.record('Glue.GetTable', 1, true, true)
+    calls.record('Glue.GetTable', 1, false)
+    calls.record('Glue.GetTable', 2, true)
+    expect(calls.byOperation.get('Glue.GetTable')).toEqual({ calls: 3, retries: 1, failed: 1, notFound: 1 })
   })
 })

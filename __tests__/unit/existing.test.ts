@@ -51,7 +51,9 @@ describe('readExistingPartitions', () => {
     const days = (map: SeriesDays) => [...(map.get(seriesKey(A, 'eu-west-1')) ?? [])].map(formatIsoDate)
     expect(days(existing.bySeries)).toEqual(['2026-03-01'])
     expect(days(existing.covered)).toEqual(['2026-03-02', '2026-03-03'])
-    expect(existing).toMatchObject({ total: 4, foreign: 3 })
+    expect(existing).toMatchObject({ total: 4, foreign: 3, foreignLocation: 1 })
+    // The report says why each was left alone: one at another place, one in another form.
+    expect(existing.foreignBySeries.get(seriesKey(A, 'eu-west-1'))).toEqual({ location: 1, form: 1 })
   })
 
   it('pages with NextToken and retries a page that timed out (a 400 the SDK does not retry)', async () => {

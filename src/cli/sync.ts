@@ -6,9 +6,10 @@
 import { createClients, explainDenied } from '../aws/clients.js'
 import { ConfigurationError } from '../errors.js'
 import { readSyncSettings } from '../inputs.js'
-import { DEFAULT_TUNING, runSync } from '../partitions/sync.js'
+import { RemovalRefused } from '../partitions/guards.js'
+import { DEFAULT_TUNING, runSync, type SyncReport } from '../partitions/sync.js'
 import { renderMarkdown } from '../report/document.js'
-import { planDocument } from '../report/plan-file.js'
+import { planDocument, writePlanFile } from '../report/plan-file.js'
 import { failureSummaryDocument, syncSummaryDocument, totalsOf } from '../report/summary.js'
 import { renderPlain } from '../report/terminal.js'
 import { chainCredentials } from './aws.js'
@@ -42,6 +43,17 @@ export async function syncCli(context: CliContext): Promise<number> {
     )
   } catch (error) {
     progress.finish()
+    if (error instanceof RemovalRefused) {
+      // Refused before any write: the report shows what the run would have done, and why it stopped.
+      const refused = error.report as SyncReport
+      if (settings.planFile) await writePlanFile(settings.planFile, refused)
+      stdout.write(
+        options.format === 'json'
+          ? JSON.stringify(planDocument(refused), null, 2) + '\n'
+          : render(syncSummaryDocument(refused, clients.calls))
+      )
+      throw error
+    }
     // Table setup may already have written (database, table, index): show every call made.
     if (clients.calls.total > 0 && options.format !== 'json') {
       const message =
@@ -51,6 +63,8 @@ export async function syncCli(context: CliContext): Promise<number> {
     throw error
   }
   progress.finish()
+  // Only when asked: a laptop run keeps no plan file behind unless --plan-file names one.
+  if (settings.planFile) await writePlanFile(settings.planFile, report)
 
   if (options.format === 'json') {
     stdout.write(JSON.stringify(planDocument(report), null, 2) + '\n')

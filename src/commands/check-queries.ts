@@ -19,7 +19,8 @@ import { explainQuery } from '../queries/explain.js'
 import { parseRuleSeverities } from '../queries/findings.js'
 import { splitQualifiedTable } from '../partitions/table-ref.js'
 import { findTable, validateTable } from '../table/validate.js'
-import { findQueryFiles, readQueryFile } from './query-files.js'
+import { githubClient } from './github-client.js'
+import { findQueryFiles, readQueryFileUpTo } from './query-files.js'
 
 export async function checkQueriesCommand(logger: Logger): Promise<void> {
   const settings = readCheckSettings((name) => core.getInput(name))
@@ -34,7 +35,7 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
   )
 
   const deps: CheckQueriesDeps = {
-    readFile: (path) => readQueryFile(path),
+    readFile: (path, maxBytes) => readQueryFileUpTo(path, maxBytes),
     logger,
     annotate: (finding, kind) => {
       const properties = {
@@ -45,6 +46,10 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
       }
       if (kind === 'error') core.error(finding.message, properties)
       else core.warning(finding.message, properties)
+    },
+    // The report is in the job summary before anything optional (the comment) is tried.
+    writeSummary: async (markdown) => {
+      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
     },
     ...explainDep(settings, aws),
     ...pullRequestDep(settings, logger)
@@ -57,13 +62,13 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
       partitionColumns: settings.partitionColumns,
       dateKeyType,
       ...(table.columns ? { columns: table.columns } : {}),
-      severities
+      severities,
+      limits: settings.limits
     },
     deps
   )
   const summary = `${result.filesChecked} file(s) checked: ${result.errorCount} error(s), ${result.warningCount} warning(s)`
   core.setOutput(Outputs.Summary, summary)
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summaryMarkdown).write()
   logger.info(summary)
   if (result.errorCount > 0) core.setFailed(`${summary}. See the annotations and the job summary.`)
 }
@@ -163,5 +168,5 @@ function pullRequestDep(settings: CheckSettings, logger: Logger): Partial<CheckQ
     return {}
   }
   const { owner, repo } = github.context.repo
-  return { pullRequest: { octokit: github.getOctokit(settings.githubToken), owner, repo, number } }
+  return { pullRequest: { octokit: githubClient(settings.githubToken, logger), owner, repo, number } }
 }

@@ -9,12 +9,12 @@ import { Outputs } from '../constants.js'
 import { readPublishSettings } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import { publishQueries, renderPublishSummary } from '../queries/publish.js'
-import { findQueryFiles, readQueryFile } from './query-files.js'
+import { findQueryFiles, readQueryFileOrRefusal } from './query-files.js'
 
 export async function publishCommand(logger: Logger): Promise<void> {
   const settings = readPublishSettings((name) => core.getInput(name))
   const paths = await findQueryFiles(settings.queries)
-  const files = await Promise.all(paths.map(async (path) => ({ path, sql: await readQueryFile(path) })))
+  const files = await Promise.all(paths.map((path) => readQueryFileOrRefusal(path)))
   logger.info(`${files.length} query file(s) for workgroup ${settings.workgroup}`)
   const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) =>
     core.getIDToken(audience)
@@ -45,6 +45,7 @@ export async function publishCommand(logger: Logger): Promise<void> {
   if (result.failures.length) {
     core.setFailed(
       `${result.failures.length} query file(s) could not be published: ` +
+        // core.setFailed escapes the message for the log; the summary escapes it for Markdown.
         result.failures.map((failure) => `${failure.path} (${failure.message})`).join('; ')
     )
   }

@@ -1,6 +1,6 @@
 /**
  * `command: sync` wired to GitHub: inputs -> credentials -> runSync -> outputs, job summary, plan
- * file, and a failed step when any change failed.
+ * file, notices for the exceptions, and a failed step when any change failed or a guard refused.
  */
 import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
@@ -10,9 +10,11 @@ import { credentialsFor } from '../aws/credentials.js'
 import { Outputs } from '../constants.js'
 import { readSyncSettings } from '../inputs.js'
 import type { Logger } from '../logger.js'
-import { runSync } from '../partitions/sync.js'
+import { RemovalRefused } from '../partitions/guards.js'
+import { runSync, type SyncReport } from '../partitions/sync.js'
 import { writePlanFile } from '../report/plan-file.js'
 import { renderFailureSummary, renderSummary, totalsOf } from '../report/summary.js'
+import { syncNotices } from '../report/sync-notices.js'
 
 export async function syncCommand(logger: Logger): Promise<void> {
   const settings = readSyncSettings((name) => core.getInput(name))
@@ -23,6 +25,8 @@ export async function syncCommand(logger: Logger): Promise<void> {
     credentials ? `credentials: GitHub OIDC -> ${settings.credentials.roleToAssume}` : 'credentials: ambient'
   )
   const clients = createClients(settings.awsRegion, credentials)
+  const planFile =
+    settings.planFile || join(process.env.RUNNER_TEMP || tmpdir(), 'cloudtrail-partitions-plan.json')
   const report = await runSync(
     {
       ...settings,
@@ -35,16 +39,21 @@ export async function syncCommand(logger: Logger): Promise<void> {
     clients,
     logger
   ).catch(async (error: unknown) => {
-    // Table setup may already have written (database, table, index): the summary shows every call made.
-    if (process.env.GITHUB_STEP_SUMMARY && clients.calls.total > 0) {
+    if (error instanceof RemovalRefused) {
+      // Refused before any write: the plan and the summary show what the run would have done.
+      const refused = error.report as SyncReport
+      await writePlanFile(planFile, refused)
+      core.setOutput(Outputs.PlanFile, planFile)
+      await writeSummary(renderSummary(refused, clients.calls))
+    } else if (clients.calls.total > 0) {
+      // Table setup may already have written (database, table, index): the summary shows every call made.
       const message = explainDenied(error) ?? (error as Error).message
-      await core.summary.addRaw(renderFailureSummary(message, clients.calls)).write()
+      await writeSummary(renderFailureSummary(message, clients.calls))
     }
     throw error
   })
 
   const totals = totalsOf(report)
-  const planFile = join(process.env.RUNNER_TEMP || tmpdir(), 'cloudtrail-partitions-plan.json')
   await writePlanFile(planFile, report)
   const summaryText =
     `${settings.dryRun ? 'dry run: would add' : 'added'} ${totals.added}, ` +
@@ -55,9 +64,8 @@ export async function syncCommand(logger: Logger): Promise<void> {
   core.setOutput(Outputs.Unchanged, totals.unchanged)
   core.setOutput(Outputs.PlanFile, planFile)
   core.setOutput(Outputs.Summary, summaryText)
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(renderSummary(report, clients.calls)).write()
-  }
+  await writeSummary(renderSummary(report, clients.calls))
+  for (const notice of syncNotices(report)) core.notice(notice, { title: 'CloudTrail partitions' })
   logger.info(summaryText)
 
   const applied = report.applied
@@ -69,4 +77,8 @@ export async function syncCommand(logger: Logger): Promise<void> {
         `See the job summary; a rerun completes the rest.`
     )
   }
+}
+
+async function writeSummary(markdown: string): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
 }

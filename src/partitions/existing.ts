@@ -38,11 +38,28 @@ export interface ExistingPartitions {
   total: number
   /** Partitions not in this action's form or location: never touched. */
   foreign: number
+  /** Of `foreign`: our form of values, at another location (another bucket, organization or folder). */
+  foreignLocation: number
+  /** Foreign partitions that name a day, by seriesKey: for the report's "left alone" list. */
+  foreignBySeries: Map<string, ForeignCounts>
   foreignSamples: string[][]
 }
 
+export interface ForeignCounts {
+  location: number
+  form: number
+}
+
 export function emptyExisting(): ExistingPartitions {
-  return { bySeries: new Map(), covered: new Map(), total: 0, foreign: 0, foreignSamples: [] }
+  return {
+    bySeries: new Map(),
+    covered: new Map(),
+    total: 0,
+    foreign: 0,
+    foreignLocation: 0,
+    foreignBySeries: new Map(),
+    foreignSamples: []
+  }
 }
 
 export interface ExistingReadOptions {
@@ -106,9 +123,15 @@ function record(existing: ExistingPartitions, partition: Partition, options: Exi
     return
   }
   existing.foreign += 1
+  if (ours) existing.foreignLocation += 1
   if (existing.foreignSamples.length < 5) existing.foreignSamples.push(values)
   const day = ours ?? parseAnyDayForm(values)
-  if (day) addDay(existing.covered, day)
+  if (!day) return
+  addDay(existing.covered, day)
+  const key = seriesKey(day.account, day.region)
+  let counts = existing.foreignBySeries.get(key)
+  if (!counts) existing.foreignBySeries.set(key, (counts = { location: 0, form: 0 }))
+  counts[ours ? 'location' : 'form'] += 1
 }
 
 function sameLocation(actual: string | undefined, expected: string): boolean {

@@ -1,8 +1,9 @@
 /**
- * The sync command: layout -> accounts and regions -> table (validated or created) -> what Glue
- * has -> plan -> apply.
+ * The sync command: layout -> accounts and regions -> table (looked at) -> what Glue has -> plan ->
+ * guards -> table set up (created, index) -> apply.
  * Takes plain settings, clients and a logger (no @actions/*), and returns everything the report needs.
- * Every check that can refuse the run happens before the first write.
+ * Every check that can refuse the run happens before the first write: the table is first looked at as
+ * a dry run would, and only set up once the plan has passed the guards.
  */
 import type { GlueClient } from '@aws-sdk/client-glue'
 import type { S3Client as S3 } from '@aws-sdk/client-s3'
@@ -16,6 +17,13 @@ import { KNOWN_REGIONS, nearestRegion } from '../trail/regions.js'
 import { applyPlan, type ApplyResult, type ProgressCallback } from './apply.js'
 import { syncWindow, type DayNumber } from './dates.js'
 import { emptyExisting, readExistingPartitions } from './existing.js'
+import {
+  checkRemovals,
+  DEFAULT_MAX_REMOVE_DAYS,
+  describeRefusal,
+  RemovalRefused,
+  type RemovalCheck
+} from './guards.js'
 import { planSync, type SyncPlan } from './plan.js'
 import type { DateKeyType } from './keys.js'
 import { describeTable, type TableRef } from './table-ref.js'
@@ -31,6 +39,8 @@ export interface SyncRequest {
   futureDays: number
   asOf: DayNumber
   dryRun: boolean
+  /** The removal guard (default DEFAULT_MAX_REMOVE_DAYS). */
+  maxRemoveDays?: number
   createTable: boolean
   dateKeyType?: DateKeyType
   partitionIndex?: boolean
@@ -63,6 +73,10 @@ export interface SyncReport {
   discovery: Discovery
   existingTotal: number
   plan: SyncPlan
+  /** The removal guard's verdict; exceeded on a dry run means a real run would be refused. */
+  removals: RemovalCheck
+  /** Set when the guard refused the run: nothing was written. */
+  refused?: boolean
   /** Undefined on a dry run. */
   applied?: ApplyResult
   /** Milliseconds per phase, in order. */
@@ -109,33 +123,38 @@ export async function runSync(
     return { layout, discovery }
   })
 
-  const table = await phase('Table', async () => {
-    const state = await prepareTable(
-      clients.glue,
-      settings.table,
-      layout,
-      {
-        createTable: settings.createTable,
-        ...(settings.dateKeyType ? { dateKeyType: settings.dateKeyType } : {}),
-        ...(settings.partitionIndex === undefined ? {} : { partitionIndex: settings.partitionIndex }),
-        dryRun: settings.dryRun,
-        ...(tuning.indexWait ? { indexWait: tuning.indexWait } : {})
-      },
-      logger
-    )
-    logger.info(`${describeTable(settings.table)}: ${state.action}, date keys ${state.dateKeyType}`)
+  const tableOptions = (dryRun: boolean) => ({
+    createTable: settings.createTable,
+    ...(settings.dateKeyType ? { dateKeyType: settings.dateKeyType } : {}),
+    ...(settings.partitionIndex === undefined ? {} : { partitionIndex: settings.partitionIndex }),
+    dryRun,
+    ...(tuning.indexWait ? { indexWait: tuning.indexWait } : {})
+  })
+  // Looked at as a dry run does: creating the table or its index waits until the guards have passed.
+  const deferred = new DeferredLogger(logger)
+  let setUpNeeded = false
+  const preview = await phase('Table', async () => {
+    const state = await prepareTable(clients.glue, settings.table, layout, tableOptions(true), deferred)
+    deferred.info(`${describeTable(settings.table)}: ${state.action}, date keys ${state.dateKeyType}`)
+    setUpNeeded =
+      !settings.dryRun &&
+      (state.action === 'would-create' ||
+        state.index?.action === 'would-create' ||
+        state.partitionFiltering === 'would-enable')
+    // Without set-up to do, the preview is what the run reports; with it, set-up logs for itself.
+    if (!setUpNeeded) deferred.flush()
     return state
   })
 
-  // A table this dry run would create has no partitions yet.
+  // A table this run has yet to create has no partitions.
   const existing =
-    table.action === 'would-create'
+    preview.action === 'would-create'
       ? emptyExisting()
       : await phase('Existing partitions', () =>
           readExistingPartitions(
             clients.glue,
             settings.table,
-            { dateKeyType: table.dateKeyType, locationOf: (ref) => partitionLocation(layout, ref) },
+            { dateKeyType: preview.dateKeyType, locationOf: (ref) => partitionLocation(layout, ref) },
             logger
           )
         )
@@ -152,22 +171,37 @@ export async function runSync(
   logger.info(
     `plan: add ${plan.totals.add}, remove ${plan.totals.remove}, unchanged ${plan.totals.unchanged}`
   )
+  const removals = checkRemovals(plan, settings.maxRemoveDays ?? DEFAULT_MAX_REMOVE_DAYS)
 
   const report: SyncReport = {
     settings,
     tableName: describeTable(settings.table),
-    dateKeyType: table.dateKeyType,
-    table,
+    dateKeyType: preview.dateKeyType,
+    table: preview,
     layout,
     layoutDescription: describeLayout(layout),
     discovery,
     existingTotal: existing.total,
     plan,
+    removals,
     timings
+  }
+  if (removals.exceeded) {
+    const message = describeRefusal(removals, plan, settings.dryRun)
+    if (!settings.dryRun) throw new RemovalRefused(message, { ...report, refused: true })
+    // A dry run writes nothing: it reports what a real run would refuse, and succeeds.
+    logger.warning(message)
   }
   if (settings.dryRun) {
     logger.info('dry run: nothing written')
     return report
+  }
+  if (setUpNeeded) {
+    report.table = await phase('Table set-up', async () => {
+      const state = await prepareTable(clients.glue, settings.table, layout, tableOptions(false), logger)
+      logger.info(`${describeTable(settings.table)}: ${state.action}, date keys ${state.dateKeyType}`)
+      return state
+    })
   }
   report.applied = await phase('Apply', () =>
     applyPlan(
@@ -175,8 +209,8 @@ export async function runSync(
         glue: clients.glue,
         table: settings.table,
         layout,
-        dateKeyType: table.dateKeyType,
-        storageDescriptor: table.storageDescriptor,
+        dateKeyType: report.table.dateKeyType,
+        storageDescriptor: report.table.storageDescriptor,
         concurrency: tuning.writeConcurrency,
         ...(tuning.onApplyProgress ? { onProgress: tuning.onApplyProgress } : {})
       },
@@ -195,5 +229,27 @@ function checkRegions(regions: readonly string[], discovery: Discovery): void {
     throw new ConfigurationError(
       `Input 'regions': '${region}' is not an AWS region${hint ? ` (did you mean ${hint}?)` : ''} and the bucket has no logs for it.`
     )
+  }
+}
+
+/** Holds log lines back, to be printed (flush) or dropped when a later step logs the same for real. */
+class DeferredLogger implements Logger {
+  private readonly lines: [keyof Omit<Logger, 'group'>, string][] = []
+  constructor(private readonly target: Logger) {}
+  info(message: string): void {
+    this.lines.push(['info', message])
+  }
+  warning(message: string): void {
+    this.lines.push(['warning', message])
+  }
+  debug(message: string): void {
+    this.lines.push(['debug', message])
+  }
+  group<T>(_name: string, fn: () => Promise<T>): Promise<T> {
+    return fn()
+  }
+  flush(): void {
+    for (const [level, message] of this.lines) this.target[level](message)
+    this.lines.length = 0
   }
 }

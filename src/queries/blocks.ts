@@ -80,6 +80,12 @@ export interface QueryBlock {
 
 export function collectBlocks(statement: ParseTree, table: TableName): QueryBlock[] {
   const blocks = new Map<BlockNode, QueryBlock>()
+  // Most statements have no lambda: then no reference needs to look up through its ancestors.
+  let hasLambda = false
+  walk(statement, (node) => {
+    if (node instanceof LambdaContext) hasLambda = true
+    return !hasLambda
+  })
   walk(statement, (node) => {
     if (!isBlockNode(node)) return
     const parentNode = ancestor(node, isBlockNode)
@@ -101,7 +107,7 @@ export function collectBlocks(statement: ParseTree, table: TableName): QueryBloc
       parent,
       sources: node.relation().flatMap((relation) => sourcesOf(relation, table)),
       conjuncts: topLevelConjuncts(node.whereClause()?.booleanExpression()),
-      ...referencesOf(node)
+      ...referencesOf(node, hasLambda)
     })
   })
   return [...blocks.values()]
@@ -147,10 +153,16 @@ function isWithin(node: ParseTree, container: ParseTree): boolean {
 export function topLevelConjuncts(
   expression: BooleanExpressionContext | null | undefined
 ): BooleanExpressionContext[] {
-  if (!expression) return []
-  if (expression instanceof AndContext) return expression.booleanExpression().flatMap(topLevelConjuncts)
-  const inner = parenthesized(expression)
-  return inner ? topLevelConjuncts(inner) : [expression]
+  // A stack of its own: a chain of 10,000 ANDs is a tree 10,000 deep.
+  const terms: BooleanExpressionContext[] = []
+  const pending = expression ? [expression] : []
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    const inner = current instanceof AndContext ? current.booleanExpression() : parenthesized(current)
+    if (Array.isArray(inner)) pending.push(...[...inner].reverse())
+    else if (inner) pending.push(inner)
+    else terms.push(current)
+  }
+  return terms
 }
 
 /** The boolean expression inside `( ... )`, when `expression` is just that. */
@@ -218,7 +230,10 @@ function tableSource(
  * Column references and local names of one block. Nested blocks (subqueries) keep their own; the
  * ORDER BY of a query sits outside its blocks and is not checked.
  */
-function referencesOf(block: QuerySpecificationContext): Pick<QueryBlock, 'columnRefs' | 'selectAliases'> {
+function referencesOf(
+  block: QuerySpecificationContext,
+  hasLambda: boolean
+): Pick<QueryBlock, 'columnRefs' | 'selectAliases'> {
   const columnRefs: ColumnRef[] = []
   const selectAliases = new Set<string>()
   for (const item of block.selectList().selectItem()) {
@@ -234,7 +249,7 @@ function referencesOf(block: QuerySpecificationContext): Pick<QueryBlock, 'colum
       node instanceof QualifiedNameContext &&
       (node.parent instanceof ColumnNameContext || node.parent instanceof ColumnRefContext)
     ) {
-      columnRefs.push(columnRefOf(node))
+      columnRefs.push(columnRefOf(node, hasLambda))
       return false
     }
     return true
@@ -254,7 +269,7 @@ function lambdaParametersAround(node: ParseTree): Set<string> {
 }
 
 /** Extends `resources` in `resources[1].arn` or `x` in `(x).y` by the fields read after it. */
-function columnRefOf(name: QualifiedNameContext): ColumnRef {
+function columnRefOf(name: QualifiedNameContext, hasLambda: boolean): ColumnRef {
   const identifiers = [...name.identifier()]
   // From the column name up to the expression it stands in (ColumnReference, JoinColumnReference).
   let node = name.parent as ParserRuleContext
@@ -271,6 +286,6 @@ function columnRefOf(name: QualifiedNameContext): ColumnRef {
     path: identifiers.map(identifierName),
     identifiers,
     node,
-    lambdaParameters: lambdaParametersAround(name)
+    lambdaParameters: hasLambda ? lambdaParametersAround(name) : new Set()
   }
 }

@@ -7,6 +7,8 @@ import { ConfigurationError } from '../errors.js'
 /** In order of importance: annotations go to the first rules when GitHub's cap is reached. */
 export const RULE_IDS = [
   'syntax',
+  'not-a-regular-file',
+  'limit',
   'athena-explain',
   'partition-filter',
   'partition-literal',
@@ -34,6 +36,9 @@ export type Problem = Omit<Finding, 'severity' | 'file'>
 
 export const DEFAULT_SEVERITIES: RuleSeverities = {
   syntax: 'error',
+  'not-a-regular-file': 'error',
+  // A file the check could not read through is not a file that passed.
+  limit: 'error',
   'athena-explain': 'error',
   'partition-filter': 'error',
   'partition-literal': 'error',

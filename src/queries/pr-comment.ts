@@ -1,17 +1,30 @@
 /**
- * One comment per pull request holding the latest report: found by its hidden marker and updated
- * in place, created on the first run. Takes any client shaped like Octokit's `rest.issues`.
+ * One comment per pull request holding the latest report: found by its hidden marker *and* its
+ * author (this token's identity) and updated in place, created on the first run. Anyone can write a
+ * comment holding the marker: one by someone else is left alone, and a new one is made. The comment
+ * is optional: it never fails the check (the report is in the job summary, written before it).
+ * Takes any client shaped like Octokit's `rest.issues` and `rest.users`.
  */
 import type { Logger } from '../logger.js'
 
 interface IssueComment {
   id: number
   body?: string | null
+  user?: { login: string } | null
 }
+
+/**
+ * Who a GITHUB_TOKEN comments as. Such a token (an installation token) cannot read `GET /user`, so
+ * this is the author when that call fails; a personal token's own login otherwise.
+ */
+export const DEFAULT_COMMENT_AUTHOR = 'github-actions[bot]'
 
 /** The part of Octokit (`getOctokit(token)`) this module uses. */
 export interface IssueCommentsClient {
   rest: {
+    users: {
+      getAuthenticated(): Promise<{ data: { login: string } }>
+    }
     issues: {
       listComments(params: {
         owner: string
@@ -43,7 +56,7 @@ export interface PullRequestTarget {
   number: number
 }
 
-export type CommentOutcome = 'created' | 'updated' | 'no-permission'
+export type CommentOutcome = 'created' | 'updated' | 'no-permission' | 'failed'
 
 const PAGE_SIZE = 100
 
@@ -55,7 +68,8 @@ export async function upsertComment(
 ): Promise<CommentOutcome> {
   const { octokit, owner, repo, number } = target
   try {
-    const existing = await findComment(target, marker)
+    const author = await ownLogin(target.octokit)
+    const existing = await findComment(target, marker, author)
     if (existing) {
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
       logger.info(`Updated the report comment on pull request #${number}`)
@@ -65,17 +79,38 @@ export async function upsertComment(
     logger.info(`Posted the report on pull request #${number}`)
     return 'created'
   } catch (error) {
-    if (statusOf(error) !== 403) throw error
-    // Read-only tokens (forks, or no `pull-requests: write`) cannot comment; the check still counts.
+    const status = statusOf(error)
+    if (status === 403) {
+      // Read-only tokens (forks, or no `pull-requests: write`) cannot comment; the check still counts.
+      logger.warning(
+        `Could not comment on pull request #${number} (HTTP 403): give the job \`permissions: pull-requests: write\`; ` +
+          'the report is in the job summary.'
+      )
+      return 'no-permission'
+    }
+    // Retried already (5xx, rate limits): GitHub is having trouble. The check itself stands.
     logger.warning(
-      `Could not comment on pull request #${number} (HTTP 403): give the job \`permissions: pull-requests: write\`; ` +
+      `Could not comment on pull request #${number} (${status ? `HTTP ${status}: ` : ''}${(error as Error).message}); ` +
         'the report is in the job summary.'
     )
-    return 'no-permission'
+    return 'failed'
   }
 }
 
-async function findComment(target: PullRequestTarget, marker: string): Promise<IssueComment | undefined> {
+/** The token's own login, or github-actions[bot] for a token that cannot read `GET /user`. */
+async function ownLogin(octokit: IssueCommentsClient): Promise<string> {
+  try {
+    return (await octokit.rest.users.getAuthenticated()).data.login
+  } catch {
+    return DEFAULT_COMMENT_AUTHOR
+  }
+}
+
+async function findComment(
+  target: PullRequestTarget,
+  marker: string,
+  author: string
+): Promise<IssueComment | undefined> {
   const { octokit, owner, repo, number } = target
   for (let page = 1; ; page++) {
     const { data } = await octokit.rest.issues.listComments({
@@ -85,7 +120,10 @@ async function findComment(target: PullRequestTarget, marker: string): Promise<I
       per_page: PAGE_SIZE,
       page
     })
-    const found = data.find((comment) => comment.body?.includes(marker))
+    // Ours only: a lookalike holding the marker, written by someone else, is not the report.
+    const found = data.find(
+      (comment) => comment.user?.login === author && (comment.body ?? '').startsWith(marker)
+    )
     if (found || data.length < PAGE_SIZE) return found
   }
 }

@@ -23,6 +23,8 @@ const MARKER_LIKE = /\[(?=cloudtrail-partitions:)/gi
 export interface QueryFile {
   path: string
   sql: string
+  /** Why the file was not read (a link, or outside the workspace): a failure, and never "missing". */
+  refused?: string
 }
 
 export interface DesiredQuery {
@@ -95,6 +97,7 @@ export function descriptionFor(owner: string, path: string, sql: string): string
 /** The named query `owner` publishes for a file, or the reason it cannot be one. */
 export function desiredQuery(file: QueryFile, owner: string): DesiredQuery | { path: string; error: string } {
   const path = normalizePath(file.path)
+  if (file.refused !== undefined) return { path, error: file.refused }
   const bytes = Buffer.byteLength(file.sql, 'utf8')
   if (file.sql.trim() === '') return { path, error: 'the file is empty' }
   if (bytes > MAX_QUERY_BYTES) {

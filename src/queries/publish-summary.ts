@@ -1,13 +1,13 @@
-/** The job-summary section of a publish: counts, then the paths of each outcome and the failures. */
+/**
+ * The job-summary section of a publish: counts, then the paths of each outcome and the failures.
+ * Paths come from the repository and names from Athena (anyone with console access writes them):
+ * they go in as text or code of the report document, escaped there.
+ */
+import { code, raw, renderMarkdown, text, type Block, type Inline } from '../report/document.js'
 import type { PublishResult } from './publish.js'
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``
-
 export function renderPublishSummary(result: PublishResult): string {
-  const title = result.dryRun
-    ? '### Athena named queries (dry run: nothing written)'
-    : '### Athena named queries'
+  const title = result.dryRun ? 'Athena named queries (dry run: nothing written)' : 'Athena named queries'
   const would = result.dryRun ? 'to ' : ''
   const rows: [string, string[]][] = [
     [`${would}create`, result.created],
@@ -17,24 +17,44 @@ export function renderPublishSummary(result: PublishResult): string {
     ['not created by this action (left alone)', result.foreignKept],
     ["copies carrying this action's marker (left alone)", result.duplicates.map((copy) => copy.namedQueryId)]
   ]
-  const lines = [title, '', '| Outcome | Count |', '| --- | ---: |']
-  for (const [label, items] of rows) lines.push(`| ${label} | ${items.length} |`)
-  lines.push(`| failed | ${result.failures.length} |`, '')
+  const blocks: Block[] = [
+    { kind: 'heading', level: 3, line: [raw(title)] },
+    {
+      kind: 'table',
+      header: ['Outcome', 'Count'],
+      align: ['l', 'r'],
+      rows: [
+        ...rows.map(([label, items]) => [[raw(label)], String(items.length)]),
+        [[raw('failed')], String(result.failures.length)]
+      ]
+    }
+  ]
   for (const [label, items] of rows.slice(0, 3)) {
-    if (items.length > 0)
-      lines.push(`**${label[0]?.toUpperCase()}${label.slice(1)}:** ${items.map(code).join(', ')}`, '')
+    if (items.length === 0) continue
+    const paths = items.flatMap((item, i): Inline[] => (i === 0 ? [code(item)] : [raw(', '), code(item)]))
+    blocks.push({
+      kind: 'paragraph',
+      line: [raw(`**${label[0]?.toUpperCase()}${label.slice(1)}:** `), ...paths]
+    })
   }
   if (result.duplicates.length > 0) {
-    lines.push('| Copy (left alone) | Id | Of file |', '| --- | --- | --- |')
-    for (const copy of result.duplicates) {
-      lines.push(`| ${cell(copy.name)} | ${code(copy.namedQueryId)} | ${code(copy.path)} |`)
-    }
-    lines.push('')
+    blocks.push({
+      kind: 'table',
+      header: ['Copy (left alone)', 'Id', 'Of file', 'Why it is not changed'],
+      rows: result.duplicates.map((copy) => [
+        [text(copy.name)],
+        [code(copy.namedQueryId)],
+        [code(copy.path)],
+        [text(copy.why)]
+      ])
+    })
   }
   if (result.failures.length > 0) {
-    lines.push('| File | Problem |', '| --- | --- |')
-    for (const failure of result.failures) lines.push(`| ${code(failure.path)} | ${cell(failure.message)} |`)
-    lines.push('')
+    blocks.push({
+      kind: 'table',
+      header: ['File', 'Problem'],
+      rows: result.failures.map((failure) => [[code(failure.path)], [text(failure.message)]])
+    })
   }
-  return lines.join('\n')
+  return renderMarkdown(blocks)
 }

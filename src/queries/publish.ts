@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-athena'
 import type { BackoffOptions } from '../aws/retry.js'
 import type { Logger } from '../logger.js'
+import { logQuoted } from '../report/escape.js'
 import { desiredQuery, nameFor, parseMarker, type DesiredQuery, type QueryFile } from './publish-desired.js'
 import { Pacer, pacedSender, type Send } from './publish-pace.js'
 import { readWorkgroupQueries } from './publish-read.js'
@@ -56,6 +57,8 @@ export interface PublishDuplicate {
   path: string
   name: string
   namedQueryId: string
+  /** Why it is not the one this action keeps up to date. */
+  why: string
 }
 
 /**
@@ -113,8 +116,10 @@ function byId(a: NamedQuery, b: NamedQuery): number {
 }
 
 interface Resolved {
-  /** The one this action keeps up to date (or deletes); undefined when it cannot tell which. */
+  /** The one this action keeps up to date (or deletes); undefined when it has none or cannot tell which. */
   ours?: NamedQuery
+  /** Several carry our marker and our name, and none can be told to be ours: change none. */
+  ambiguous: boolean
   /** Exact copies of ours: deleted with delete-missing. */
   copies: NamedQuery[]
   /** Everything else carrying our marker for the path: never written. */
@@ -122,10 +127,12 @@ interface Resolved {
 }
 
 /**
- * Which of the named queries carrying our marker for one path is ours. One alone is. Of several,
- * ours is the one already matching the file (lowest id among equals), else the one named after the
- * path (when several are, they must all be the same); otherwise it is ambiguous. The rest split into
- * exact copies of ours and the others (a console "save as" keeps the description: a person's copy).
+ * Which of the named queries carrying our marker for one path is ours. Ours carries the marker *and*
+ * the name this action gives the path: a console "save as" keeps the description, so a query with
+ * our marker under another name is a person's copy, left alone even when it is the only one (its
+ * original deleted). Of several with our name, ours is the one already matching the file (lowest id
+ * among equals), else the first when they are all the same; otherwise it is ambiguous. The rest
+ * split into exact copies of ours and the others.
  */
 function resolve(
   path: string,
@@ -134,20 +141,28 @@ function resolve(
   database: string
 ): Resolved {
   const sorted = [...queries].sort(byId)
-  if (sorted.length === 1) return { ours: sorted[0], copies: [], others: [] }
   const named = sorted.filter((query) => query.Name === nameFor(path))
   const ours =
-    (want && sorted.find((query) => !differs(want, query) && query.Database === database)) ??
+    (named.length === 1 ? named[0] : undefined) ??
+    (want && named.find((query) => !differs(want, query) && query.Database === database)) ??
     (named.length > 0 && named.every((query) => sameContent(query, named[0] as NamedQuery))
       ? named[0]
       : undefined)
-  if (!ours) return { copies: [], others: sorted }
+  if (!ours) return { ambiguous: named.length > 0, copies: [], others: sorted }
   const rest = sorted.filter((query) => query !== ours)
   return {
     ours,
+    ambiguous: false,
     copies: rest.filter((query) => sameContent(query, ours)),
     others: rest.filter((query) => !sameContent(query, ours))
   }
+}
+
+/** Why a query carrying our marker is not ours, for the summary. */
+function whyKept(path: string, query: NamedQuery, ours: NamedQuery | undefined): string {
+  if (query.Name !== nameFor(path))
+    return `named differently from ${nameFor(path)} (a copy saved under another name)`
+  return ours && sameContent(query, ours) ? 'an exact copy' : 'an edited copy under the same name'
 }
 
 interface Plan {
@@ -182,7 +197,7 @@ function plan(options: PublishOptions, existing: NamedQuery[], logger: Logger): 
 
   const actions: Action[] = []
   /**
-   * Ours for a path: undefined when none carries our marker, null when it cannot tell which (a
+   * Ours for a path: undefined when none carries our marker and our name, null when it cannot tell which (a
    * failure, unless the file is gone and delete-missing off). Reports the copies kept; plans the
    * deletion of exact copies under delete-missing.
    */
@@ -192,28 +207,35 @@ function plan(options: PublishOptions, existing: NamedQuery[], logger: Logger): 
     const resolved = resolve(path, queries, want, options.database)
     const kept = [...resolved.others, ...(options.deleteMissing ? [] : resolved.copies)]
     for (const query of kept) {
-      result.duplicates.push({ path, name: query.Name ?? '', namedQueryId: query.NamedQueryId ?? '' })
-    }
-    if (!resolved.ours) {
-      // Nothing to do for a gone file without delete-missing: its copies are only reported.
-      if (!want && !options.deleteMissing) return null
-      const ids = queries.map((query) => query.NamedQueryId).join(', ')
-      result.failures.push({
+      result.duplicates.push({
         path,
-        message:
-          `${queries.length} named queries carry this action's marker for this file (${ids}) and it cannot tell ` +
-          'which one it created, so it changes none; delete the copies or remove the marker from their descriptions'
+        name: query.Name ?? '',
+        namedQueryId: query.NamedQueryId ?? '',
+        why: whyKept(path, query, resolved.ours)
       })
-      return null
-    }
-    for (const copy of resolved.copies) {
-      if (options.deleteMissing) actions.push({ kind: 'delete', path, have: copy })
     }
     if (kept.length > 0) {
       logger.warning(
         `${path} has ${kept.length} more named quer${kept.length === 1 ? 'y' : 'ies'} carrying this action's marker ` +
           `(${kept.map((query) => query.Name).join(', ')}); left alone.`
       )
+    }
+    if (!resolved.ours && !resolved.ambiguous) return undefined
+    if (!resolved.ours) {
+      // Nothing to do for a gone file without delete-missing: its copies are only reported.
+      if (!want && !options.deleteMissing) return null
+      const named = queries.filter((query) => query.Name === nameFor(path))
+      const ids = named.map((query) => query.NamedQueryId).join(', ')
+      result.failures.push({
+        path,
+        message:
+          `${named.length} named queries carry this action's marker and name for this file (${ids}) and it cannot tell ` +
+          'which one it created, so it changes none; delete the copies or remove the marker from their descriptions'
+      })
+      return null
+    }
+    for (const copy of resolved.copies) {
+      if (options.deleteMissing) actions.push({ kind: 'delete', path, have: copy })
     }
     return resolved.ours
   }
@@ -251,7 +273,10 @@ function plan(options: PublishOptions, existing: NamedQuery[], logger: Logger): 
     const have = ours(path, undefined)
     if (!have) continue
     if (options.deleteMissing) actions.push({ kind: 'delete', path, have })
-    else logger.info(`${path} is gone; its named query "${have.Name}" stays (delete-missing is off).`)
+    else
+      logger.info(
+        `${logQuoted(path)} is gone; its named query ${logQuoted(have.Name ?? '')} stays (delete-missing is off).`
+      )
   }
   return { actions, result }
 }
@@ -338,13 +363,13 @@ export async function publishQueries(
     const path = action.kind === 'delete' ? action.path : action.want.path
     const [verb, done] = VERBS[action.kind]
     if (options.dryRun) {
-      logger.info(`Would ${verb} ${path}`)
+      logger.info(`Would ${verb} ${logQuoted(path)}`)
       record(result, action)
       continue
     }
     try {
       await apply(athena, action, options, send)
-      logger.info(`${done} ${path}`)
+      logger.info(`${done} ${logQuoted(path)}`)
       record(result, action)
     } catch (error) {
       result.failures.push({ path, message: `${verb} failed: ${messageOf(error)}` })

@@ -1,7 +1,9 @@
 /**
  * The check's report in Markdown, for the job summary and the pull-request comment: a count, a
- * table of files, then every finding by file.
+ * table of files, then every finding by file. File names and messages come from the pull request:
+ * they go in as text or code of the report document and are escaped there, never written raw.
  */
+import { code, raw, renderMarkdown, text, type Block } from '../report/document.js'
 import { compareFindings, type Finding } from './findings.js'
 
 /** Hidden in the comment so later runs find and update it instead of adding another. */
@@ -16,36 +18,55 @@ export const SUMMARY_MAX_CHARACTERS = 512 * 1024
 export interface ReportInput {
   files: readonly string[]
   findings: readonly Finding[]
+  /** Files checked, when not all of `files` were (over the max-files limit). */
+  checkedCount?: number
 }
 
 export function renderReport(input: ReportInput): string {
   const errors = input.findings.filter((finding) => finding.severity === 'error').length
   const warnings = input.findings.length - errors
-  const lines = [
-    '## Athena query check',
-    '',
-    `${plural(input.files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`,
-    ''
-  ]
-  if (input.files.length === 0) return lines.join('\n')
-  lines.push('| File | Errors | Warnings |', '| --- | ---: | ---: |')
-  for (const file of input.files) {
-    const ofFile = input.findings.filter((finding) => finding.file === file)
-    const fileErrors = ofFile.filter((finding) => finding.severity === 'error').length
-    lines.push(`| \`${cell(file)}\` | ${fileErrors} | ${ofFile.length - fileErrors} |`)
-  }
-  for (const file of input.files) {
-    const ofFile = input.findings.filter((finding) => finding.file === file).sort(byPosition)
-    if (ofFile.length === 0) continue
-    lines.push('', `### \`${cell(file)}\``, '')
-    for (const finding of ofFile) {
-      lines.push(
-        `- **${finding.severity}** line ${finding.line}, column ${finding.column} ` +
-          `(\`${finding.rule}\`): ${text(finding.message)}`
-      )
+  const blocks: Block[] = [
+    { kind: 'heading', level: 2, line: 'Athena query check' },
+    {
+      kind: 'paragraph',
+      line: [
+        raw(
+          `${plural(input.checkedCount ?? input.files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`
+        )
+      ]
     }
+  ]
+  if (input.files.length === 0) return renderMarkdown(blocks)
+  const byFile = new Map<string, Finding[]>(input.files.map((file) => [file, []]))
+  for (const finding of input.findings) byFile.get(finding.file)?.push(finding)
+  blocks.push({
+    kind: 'table',
+    header: ['File', 'Errors', 'Warnings'],
+    align: ['l', 'r', 'r'],
+    rows: input.files.map((file) => {
+      const ofFile = byFile.get(file) ?? []
+      const fileErrors = ofFile.filter((finding) => finding.severity === 'error').length
+      return [[code(file)], String(fileErrors), String(ofFile.length - fileErrors)]
+    })
+  })
+  for (const file of input.files) {
+    const ofFile = [...(byFile.get(file) ?? [])].sort(byPosition)
+    if (ofFile.length === 0) continue
+    blocks.push(
+      { kind: 'heading', level: 3, line: [code(file)] },
+      {
+        kind: 'list',
+        items: ofFile.map((finding) => [
+          raw(`**${finding.severity}** line ${finding.line}, column ${finding.column} (`),
+          code(finding.rule),
+          raw('): '),
+          // Messages quote the SQL (identifiers, literals, Athena's answer): text, never Markdown.
+          text(finding.message)
+        ])
+      }
+    )
   }
-  return lines.join('\n') + '\n'
+  return renderMarkdown(blocks)
 }
 
 /** The comment body: the marker, then the report cut to GitHub's limit with a note when needed. */
@@ -72,13 +93,4 @@ function byPosition(a: Finding, b: Finding): number {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
-}
-
-/** Messages hold SQL: keep it from being read as HTML. */
-function text(message: string): string {
-  return message.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
-}
-
-function cell(value: string): string {
-  return value.replaceAll('|', '\\|').replaceAll('`', "'")
 }

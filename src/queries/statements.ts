@@ -1,16 +1,20 @@
 /**
- * Splits a SQL file into statements and parses each with the Trino grammar Athena's engine uses.
- * Each statement is parsed on its own, so a syntax error in one does not hide the others, and
- * positions stay those of the file.
+ * Parses the statements of a SQL file with the Trino grammar Athena's engine uses. The file is cut
+ * into statements in one pass (split.ts) and each is parsed once, on its own text, with a lexer
+ * that starts at the statement's line and column: a syntax error in one does not hide the others,
+ * positions are the file's, and the work is linear in the file.
  */
-import type { Token } from 'antlr4ng'
+import { CharStreams, CommonTokenStream, PredictionMode, Token, type TokenSource } from 'antlr4ng'
 import { TrinoSQL } from 'dt-sql-parser'
+import type { ErrorListener } from 'dt-sql-parser/dist/parser/common/parseErrorListener.js'
+import { ErrorStrategy } from 'dt-sql-parser/dist/parser/common/errorStrategy.js'
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js'
-import type { ProgramContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
+import { ProgramContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
+import { splitStatements, type StatementSource } from './split.js'
 import type { Position } from './tree.js'
 
 export interface ParsedStatement extends Position {
-  /** Parse tree whose token offsets are those of the whole file. */
+  /** Parse tree whose token lines and columns are those of the file. */
   tree: ProgramContext
   /** The statement's text, without the trailing semicolon. */
   text: string
@@ -27,45 +31,187 @@ export interface ParsedFile {
   syntaxErrors: SyntaxProblem[]
 }
 
-const trino = new TrinoSQL()
-const ignoreErrors = (): void => undefined
+/** What became of one statement. */
+export type StatementOutcome =
+  | { kind: 'parsed'; statement: ParsedStatement }
+  | { kind: 'syntax-error'; problem: SyntaxProblem }
+  /** Athena's Hive DDL: no query, no partitions read, and a grammar of its own. */
+  | { kind: 'hive-ddl' }
 
+const CLOCK_EVERY = 16
+
+/** Thrown out of the parser when the time given to a file runs out. */
+export class ParseDeadlineExceeded extends Error {
+  constructor() {
+    super('the time budget ran out while parsing')
+  }
+}
+
+/** Reads the statements of a whole file (no limits: the check applies its own, see check.ts). */
 export function parseSqlFile(file: string): ParsedFile {
-  // A byte order mark is not part of the text: editors show the line after it from column 1.
-  const sql = file.replace(/^\uFEFF/, '')
   const result: ParsedFile = { statements: [], syntaxErrors: [] }
-  // The lexer and parser count code points, strings are indexed by UTF-16 code units: they differ
-  // after a character outside the Basic Multilingual Plane (an emoji in a comment).
-  const unitOffset = utf16Offsets(sql)
-  for (const range of statementRanges(sql)) {
-    // Athena's Hive DDL: no query, no partitions read, and a grammar of its own.
-    if (isHiveDdl(range.tokens)) continue
-    const query = unloadQuery(range.tokens)
-    if (query && 'message' in query) {
-      result.syntaxErrors.push(query)
-      continue
-    }
-    const tokens = query?.tokens ?? range.tokens
-    const [first, last] = [tokens[0], tokens.at(-1)]
-    if (!first || !last) continue
-    // Blank out what precedes the statement (keeping line breaks, one space per code point) so
-    // lines, columns and token offsets in the tree are the file's. An UNLOAD's query is parsed
-    // on its own, up to its closing parenthesis.
-    const from = unitOffset(query ? first.start : range.from)
-    const to = unitOffset(query ? last.stop + 1 : range.to)
-    const padded = sql.slice(0, from).replace(/[^\n]/gu, ' ') + sql.slice(from, to)
-    const errors: SyntaxProblem[] = []
-    const tree = trino.parse(padded, (error) => {
-      errors.push({ line: error.startLine, column: error.startColumn, message: error.message })
-    })
-    const firstError = errors[0] ?? backquotedIn(tokens)
-    if (firstError) result.syntaxErrors.push(firstError)
-    else {
-      const text = sql.slice(unitOffset(first.start), unitOffset(last.stop + 1))
-      result.statements.push({ tree, text, ...positionOfToken(first) })
-    }
+  for (const source of sqlStatements(file)) {
+    const outcome = parseStatement(source)
+    if (outcome.kind === 'parsed') result.statements.push(outcome.statement)
+    else if (outcome.kind === 'syntax-error') result.syntaxErrors.push(outcome.problem)
   }
   return result
+}
+
+/**
+ * The parser builds its prediction tables as it meets each construct: the first statements of a
+ * run cost seconds more than the same ones later. Paid once, here, before any file's time budget
+ * starts, so that a file's budget measures that file.
+ */
+const WARM_UP = `WITH recent AS (
+  SELECT eventname, useridentity.arn AS arn, json_extract_scalar(requestparameters, '$.bucketName') AS bucket,
+    CASE WHEN errorcode IS NULL THEN 'ok' ELSE errorcode END AS outcome, resources[1].arn AS first_arn,
+    row_number() OVER (PARTITION BY eventname ORDER BY eventtime DESC) AS n
+  FROM cloudtrail CROSS JOIN UNNEST(resources) AS r(res)
+  WHERE year = '2026' AND month BETWEEN '01' AND '03' AND day IN ('01', '02') AND NOT (readonly = 'true')
+    AND from_iso8601_timestamp(eventtime) > current_timestamp - INTERVAL '1' DAY
+    AND cardinality(filter(resources, x -> x.type LIKE 'AWS::S3::%')) > 0
+)
+SELECT arn, count(*) AS calls, max(n) FROM recent r LEFT JOIN (SELECT 1 AS one) o ON true
+GROUP BY arn HAVING count(*) > 1 ORDER BY calls DESC LIMIT 10`
+
+let warm = false
+
+export function warmUpParser(): void {
+  if (warm) return
+  warm = true
+  for (const source of splitStatements(WARM_UP)) parseStatement(source)
+}
+
+/** The file's statements, in order; a byte order mark is not part of the text. */
+export function sqlStatements(file: string): Generator<StatementSource> {
+  // Editors show the line after a byte order mark from column 1.
+  return splitStatements(file.replace(/^\uFEFF/, ''))
+}
+
+/**
+ * Parses one statement. `deadline` (a `performance.now()` time) stops a parse that takes too long
+ * with ParseDeadlineExceeded; a stack overflow on deep nesting comes out as a RangeError.
+ */
+export function parseStatement(source: StatementSource, deadline = Infinity): StatementOutcome {
+  const lexed = trino.lex(source.text, source, deadline)
+  const tokens = lexed.tokens.filter(
+    (token) =>
+      token.channel === Token.DEFAULT_CHANNEL &&
+      token.type !== TrinoSqlLexer.SEMICOLON &&
+      token.type !== Token.EOF
+  )
+  const [first, last] = [tokens[0], tokens.at(-1)]
+  if (!first || !last) {
+    const problem = lexed.errors[0]
+    return problem ? { kind: 'syntax-error', problem } : { kind: 'hive-ddl' }
+  }
+  if (isHiveDdl(tokens)) return { kind: 'hive-ddl' }
+  // The lexer and parser count code points, strings are indexed by UTF-16 code units: they differ
+  // after a character outside the Basic Multilingual Plane (an emoji in a comment).
+  const unitOffset = utf16Offsets(source.text)
+  const query = unloadQuery(tokens)
+  if (query && 'message' in query) return { kind: 'syntax-error', problem: query }
+  let tree: ProgramContext | SyntaxProblem
+  if (query) {
+    // An UNLOAD's query is parsed on its own, up to its closing parenthesis.
+    const [from, to] = [query.tokens[0] as Token, query.tokens.at(-1) as Token]
+    const text = source.text.slice(unitOffset(from.start), unitOffset(to.stop + 1))
+    tree = trino.parseLexed(trino.lex(text, positionOfToken(from), deadline))
+  } else tree = trino.parseLexed(lexed)
+  if (!(tree instanceof ProgramContext)) return { kind: 'syntax-error', problem: tree }
+  const significant = query ? query.tokens : tokens
+  const backquoted = backquotedIn(significant)
+  if (backquoted) return { kind: 'syntax-error', problem: backquoted }
+  const [start, end] = [significant[0] as Token, significant.at(-1) as Token]
+  const text = source.text.slice(unitOffset(start.start), unitOffset(end.stop + 1))
+  return { kind: 'parsed', statement: { tree, text, ...positionOfToken(start) } }
+}
+
+interface Lexed {
+  stream: CommonTokenStream
+  tokens: Token[]
+  /** Lexer errors, in order. */
+  errors: SyntaxProblem[]
+}
+
+/** Stops the listener's parse at the first syntax error: the check reports only that one. */
+class FirstSyntaxError extends Error {
+  constructor(readonly problem: SyntaxProblem) {
+    super(problem.message)
+  }
+}
+
+/**
+ * A token stream that checks the clock every few look-aheads: the parser's prediction reads
+ * through it, so a parse that would take too long stops inside the statement, not after it. On
+ * deep nesting the parser can work for milliseconds between two look-aheads.
+ */
+class DeadlineTokenStream extends CommonTokenStream {
+  private countdown = CLOCK_EVERY
+
+  constructor(
+    source: TokenSource,
+    private readonly deadline: number
+  ) {
+    super(source)
+  }
+
+  override LA(i: number): number {
+    this.countdown -= 1
+    if (this.countdown === 0) {
+      this.countdown = CLOCK_EVERY
+      if (performance.now() > this.deadline) throw new ParseDeadlineExceeded()
+    }
+    return super.LA(i)
+  }
+}
+
+/** TrinoSQL with its lexer and parser put together the way the check needs them. */
+class StatementParser extends TrinoSQL {
+  /** Lexes `text` as if it started at `at` in the file. */
+  lex(text: string, at: Position, deadline: number): Lexed {
+    const lexer = this.createLexerFromCharStream(CharStreams.fromString(text))
+    lexer.line = at.line
+    lexer.column = at.column - 1
+    const errors: SyntaxProblem[] = []
+    lexer.removeErrorListeners()
+    lexer.addErrorListener(this.createErrorListener(listenerInto(errors)))
+    const stream = new DeadlineTokenStream(lexer, deadline)
+    stream.fill()
+    return { stream, tokens: stream.getTokens(), errors }
+  }
+
+  /** The tree, or the first error (the lexer's first: it runs before the parser). */
+  parseLexed(lexed: Lexed): ProgramContext | SyntaxProblem {
+    if (lexed.errors[0]) return lexed.errors[0]
+    const parser = this.createParserFromTokenStream(lexed.stream)
+    parser.interpreter.predictionMode = PredictionMode.SLL
+    parser.removeErrorListeners()
+    parser.addErrorListener(
+      this.createErrorListener((error) => {
+        throw new FirstSyntaxError(problemOf(error))
+      })
+    )
+    parser.buildParseTrees = true
+    parser.errorHandler = new ErrorStrategy()
+    try {
+      return parser.program()
+    } catch (error) {
+      if (error instanceof FirstSyntaxError) return error.problem
+      throw error
+    }
+  }
+}
+
+const trino = new StatementParser()
+
+function listenerInto(errors: SyntaxProblem[]): ErrorListener {
+  return (error) => errors.push(problemOf(error))
+}
+
+function problemOf(error: { startLine: number; startColumn: number; message: string }): SyntaxProblem {
+  return { line: error.startLine, column: error.startColumn, message: error.message }
 }
 
 /**
@@ -172,47 +318,17 @@ function backquotedIn(tokens: readonly Token[]): SyntaxProblem | undefined {
   }
 }
 
-/** Maps a code point offset in `sql` to its UTF-16 offset. */
-function utf16Offsets(sql: string): (offset: number) => number {
-  if (!/[\uD800-\uDFFF]/.test(sql)) return (offset) => offset
+/** Maps a code point offset in `text` to its UTF-16 offset. */
+function utf16Offsets(text: string): (offset: number) => number {
+  if (!/[\uD800-\uDFFF]/.test(text)) return (offset) => offset
   const units: number[] = []
   let unit = 0
-  for (const character of sql) {
+  for (const character of text) {
     units.push(unit)
     unit += character.length
   }
   units.push(unit)
   return (offset) => units[Math.min(offset, units.length - 1)] ?? unit
-}
-
-interface StatementRange {
-  from: number
-  /** End of the statement, semicolon included. */
-  to: number
-  /** The statement's tokens, comments and spaces left out. */
-  tokens: Token[]
-}
-
-/**
- * Statement boundaries from the lexer, so semicolons in strings, quoted names and comments do not
- * split. Stretches with only comments or spaces are not statements.
- */
-function statementRanges(sql: string): StatementRange[] {
-  const all = trino.createLexer(sql, ignoreErrors).getAllTokens()
-  const ranges: StatementRange[] = []
-  let from = 0
-  let tokens: Token[] = []
-  const close = (to: number): void => {
-    if (tokens.length > 0) ranges.push({ from, to, tokens })
-    from = to
-    tokens = []
-  }
-  for (const token of all) {
-    if (token.type === TrinoSqlLexer.SEMICOLON) close(token.stop + 1)
-    else if (token.channel === 0) tokens.push(token)
-  }
-  close(sql.length)
-  return ranges
 }
 
 /** `` `a``b` `` as `"a`b"`. */

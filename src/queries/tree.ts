@@ -13,10 +13,14 @@ import {
 
 /** Visits `node` and its descendants depth first; `visit` returns false to skip a node's children. */
 export function walk(node: ParseTree, visit: (node: ParseTree) => boolean | void): void {
-  if (visit(node) === false) return
-  for (let i = 0; i < node.getChildCount(); i++) {
-    const child = node.getChild(i)
-    if (child) walk(child, visit)
+  // A stack of its own, not the call stack: a chain of 10,000 ORs is a tree 10,000 deep.
+  const pending: ParseTree[] = [node]
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    if (visit(current) === false) continue
+    for (let i = current.getChildCount() - 1; i >= 0; i--) {
+      const child = current.getChild(i)
+      if (child) pending.push(child)
+    }
   }
 }
 

@@ -38,14 +38,15 @@ export const raw = (markdown: string, plain = markdown): Inline => ({ kind: 'raw
 
 const asInlines = (line: Line): readonly Inline[] => (typeof line === 'string' ? [text(line)] : line)
 
-export function inlineMarkdown(line: Line): string {
+/** `inTable`: the line is a table cell, where `|` must be escaped even in code. */
+export function inlineMarkdown(line: Line, inTable = false): string {
   return asInlines(line)
     .map((part) => {
       switch (part.kind) {
         case 'text':
           return markdownText(part.value)
         case 'code':
-          return codeSpan(part.value)
+          return codeSpan(part.value, inTable)
         case 'strong':
           return `**${markdownText(part.value)}**`
         case 'raw':
@@ -78,7 +79,7 @@ function blockMarkdown(block: Block): string {
       return [
         `| ${block.header.map((h) => markdownText(h)).join(' | ')} |`,
         `| ${align.join(' | ')} |`,
-        ...block.rows.map((row) => `| ${row.map(inlineMarkdown).join(' | ')} |`)
+        ...block.rows.map((row) => `| ${row.map((cell) => inlineMarkdown(cell, true)).join(' | ')} |`)
       ].join('\n')
     }
     case 'details':

@@ -9,7 +9,8 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&~=:"']/g
 
 /**
  * One log line: CR, LF and other control characters are shown as escapes, so the text can never start
- * a line of its own (a workflow command is a line starting with `::`), and a leading `::` is broken.
+ * a line of its own (a workflow command is a line starting with `::`, or `##[` in the runner's older
+ * form), and a leading `:` or `#` is broken with a backslash.
  */
 export function logText(text: string): string {
   // eslint-disable-next-line no-control-regex
@@ -18,7 +19,18 @@ export function logText(text: string): string {
     if (c === '\r') return '\\r'
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
   })
-  return oneLine.replace(/^(\s*):/, '$1\\:')
+  return oneLine.replace(/^(\s*)([:#])/, '$1\\$2')
+}
+
+/**
+ * Text of our own that may span lines (and may hold escaped values): no line of it can be taken for a
+ * workflow command. The logger applies it to every info line, as a second fence behind logText.
+ */
+export function logLines(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/^(\s*)(::|##\[)/, '$1\\$2'))
+    .join('\n')
 }
 
 /** A file name or other untrusted value quoted for the log: `"queries/a.sql"`. */
@@ -41,11 +53,17 @@ export function markdownText(text: string): string {
 
 /**
  * A code span that the content cannot close: the fence is one backtick longer than the longest run
- * inside, padded with spaces when the content starts or ends with a backtick. `|` is escaped because
- * GFM splits table cells on it even inside code spans. Mentions and links do not render in code.
+ * inside, padded with spaces when the content starts or ends with a backtick. In a table cell
+ * (`inTable`, the default) `|` is escaped because GFM splits cells on it even inside code spans; a
+ * backslash right before a pipe would undo that escape, so such a value becomes an HTML code element
+ * holding escaped text instead. Mentions and links do not render in code.
  */
-export function codeSpan(text: string): string {
-  const content = oneLine(text).replace(/\|/g, '\\|')
+export function codeSpan(text: string, inTable = true): string {
+  let content = oneLine(text)
+  if (inTable) {
+    if (content.includes('\\|')) return `<code>${markdownText(text)}</code>`
+    content = content.replace(/\|/g, '\\|')
+  }
   const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longestRun + 1)
   const pad = content.startsWith('`') || content.endsWith('`') || content === '' ? ' ' : ''

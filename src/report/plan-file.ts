@@ -2,7 +2,8 @@
  * The machine-readable plan: per (account, region), the day ranges added and removed, so a later
  * step (or a person reviewing a dry run) sees exactly what the run did or would do.
  */
-import { writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { formatIsoDate } from '../partitions/dates.js'
 import type { DayRange } from '../partitions/plan.js'
 import { seriesKey } from '../partitions/keys.js'
@@ -32,6 +33,22 @@ export function planDocument(report: SyncReport): object {
     asOf: formatIsoDate(settings.asOf),
     window: isoRange(plan.window),
     totals: { ...totalsOf(report), leftAlone: plan.totals.leftAlone, planned: plan.totals },
+    leftAlone: {
+      otherLocation: plan.leftAlone.otherLocation,
+      otherForm: plan.leftAlone.otherForm,
+      outsideAllowLists: plan.leftAlone.outsideAllowLists,
+      afterWindow: plan.leftAlone.afterWindow,
+      folderGone: plan.leftAlone.folderGone
+    },
+    // The removal guard: distinct days the plan removes, and whether that refused (or would refuse) the run.
+    removals: {
+      days: report.removals.days,
+      oldest: report.removals.oldest === undefined ? null : formatIsoDate(report.removals.oldest),
+      newest: report.removals.newest === undefined ? null : formatIsoDate(report.removals.newest),
+      maxRemoveDays: report.removals.max,
+      exceeded: report.removals.exceeded
+    },
+    ...(report.refused ? { refused: true } : {}),
     ...(applied
       ? {
           applied: {
@@ -45,11 +62,13 @@ export function planDocument(report: SyncReport): object {
           }
         }
       : {}),
+    // Changed series, and series whose folder is gone even when nothing of theirs expired yet.
     series: plan.series
-      .filter((series) => series.addCount + series.removeCount > 0)
+      .filter((series) => series.addCount + series.removeCount > 0 || series.status === 'gone')
       .map((series) => ({
         account: series.account,
         region: series.region,
+        status: series.status,
         add: series.add.map(isoRange),
         remove: series.remove.map(isoRange),
         unchanged: series.unchanged,
@@ -67,5 +86,6 @@ export function planDocument(report: SyncReport): object {
 }
 
 export async function writePlanFile(path: string, report: SyncReport): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
   await writeFile(path, JSON.stringify(planDocument(report), null, 2) + '\n')
 }

@@ -1,46 +1,29 @@
 /**
- * The sync's report as a document (report/document.ts): what ran, totals, the changes by account and
- * region, time per phase and AWS calls by operation. Rendered as Markdown for the job summary, and as
+ * The sync's report as a document (report/document.ts): what ran, totals, the exceptions a reader
+ * looks for (new, vanished, repaired, removed apart from the roll, left alone and why), the changes
+ * grouped by pattern, the per-series detail while it fits, time per phase and AWS calls. Rendered as Markdown for the job summary, and as
  * plain text by the command line. Text we did not write (AWS messages, names from inputs and Glue)
  * goes in through text()/code(); raw() carries only our own Markdown.
  */
 import type { CallStats } from '../aws/clients.js'
 import { formatIsoDate } from '../partitions/dates.js'
-import { seriesKey } from '../partitions/keys.js'
+import type { ApplyResult } from '../partitions/apply.js'
+import { describeRefusal } from '../partitions/guards.js'
+import type { SeriesPlan } from '../partitions/plan.js'
 import type { SyncReport } from '../partitions/sync.js'
 import type { TableState } from '../table/ensure.js'
 import { code, raw, renderMarkdown, text, type Block, type Inline, type Line } from './document.js'
-
-/** Rows of the per-series table before the rest is summed up in one line. */
-export const MAX_SERIES_ROWS = 50
-
-export interface SeriesRow {
-  account: string
-  region: string
-  added: number
-  removed: number
-  unchanged: number
-}
-
-/** Per (account, region): applied counts, or planned counts on a dry run; largest change first. */
-export function seriesRows(report: SyncReport): SeriesRow[] {
-  const rows = report.plan.series.map((plan) => {
-    const applied = report.applied?.bySeries.get(seriesKey(plan.account, plan.region))
-    return {
-      account: plan.account,
-      region: plan.region,
-      added: report.applied ? (applied?.created ?? 0) : plan.addCount,
-      removed: report.applied ? (applied?.deleted ?? 0) : plan.removeCount,
-      unchanged: plan.unchanged
-    }
-  })
-  return rows.sort(
-    (a, b) =>
-      b.added + b.removed - (a.added + a.removed) ||
-      a.account.localeCompare(b.account) ||
-      a.region.localeCompare(b.region)
-  )
-}
+import {
+  changePatterns,
+  findExceptions,
+  formatPattern,
+  groupByPattern,
+  seriesByAccount,
+  seriesName,
+  type PatternGroup,
+  type SeriesException,
+  type SyncExceptions
+} from './sync-groups.js'
 
 export interface Totals {
   added: number
@@ -57,6 +40,7 @@ export function totalsOf(report: SyncReport): Totals {
 }
 
 export const number = (n: number): string => n.toLocaleString('en-US')
+const partitions = (n: number): string => `${number(n)} partition${n === 1 ? '' : 's'}`
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 /** Our own wording and numbers: no escaping needed, and the Markdown stays readable. */
 const ours = (markdown: string): Inline => raw(markdown)
@@ -75,18 +59,20 @@ export function renderFailureSummary(message: string, calls: CallStats): string 
   return renderMarkdown(failureSummaryDocument(message, calls))
 }
 
+/** Expected "not found" answers (is the table there yet?) have their own column: they are no failures. */
 function callsTable(calls: CallStats): Block {
   return {
     kind: 'table',
-    header: ['Operation', 'Calls', 'Retries', 'Failed'],
-    align: ['l', 'r', 'r', 'r'],
+    header: ['Operation', 'Calls', 'Retries', 'Failed', 'Not found'],
+    align: ['l', 'r', 'r', 'r', 'r'],
     rows: [...calls.byOperation]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([operation, stats]) => [
         [ours(operation)],
         [ours(number(stats.calls))],
         [ours(number(stats.retries))],
-        [ours(number(stats.failed))]
+        [ours(number(stats.failed))],
+        [ours(number(stats.notFound))]
       ])
   }
 }
@@ -94,51 +80,18 @@ function callsTable(calls: CallStats): Block {
 export function syncSummaryDocument(report: SyncReport, calls: CallStats): Block[] {
   const { settings, plan, applied } = report
   const totals = totalsOf(report)
-  const verb = applied ? '' : ' (planned)'
+  const dry = !applied
+  const title = report.refused ? 'refused, nothing written' : dry ? 'dry run, nothing written' : 'sync'
   const blocks: Block[] = [
-    {
-      kind: 'heading',
-      level: 2,
-      line: [ours(`CloudTrail partitions: ${applied ? 'sync' : 'dry run, nothing written'}`)]
-    },
-    {
-      kind: 'table',
-      header: ['', ''],
-      rows: [
-        [
-          'Table',
-          [
-            code(report.tableName),
-            ours(
-              ` ${TABLE_ACTIONS[report.table.action]}, date keys ${report.dateKeyType}` +
-                (report.table.databaseCreated ? ' (database created)' : '')
-            )
-          ]
-        ],
-        ['Partition index', describeIndex(report.table)],
-        ['Partition filtering', [ours(FILTERING[report.table.partitionFiltering])]],
-        ['Layout', [text(report.layoutDescription)]],
-        [
-          'Window',
-          [
-            ours(
-              `${formatIsoDate(plan.window.first)} to ${formatIsoDate(plan.window.last)} ` +
-                `(as of ${formatIsoDate(settings.asOf)}, ${settings.retentionDays} days kept, ${settings.futureDays} ahead)`
-            )
-          ]
-        ],
-        [
-          'Accounts',
-          [ours(`${report.discovery.series.size} in scope of ${report.discovery.accountsFound} found`)]
-        ],
-        ['Regions skipped', [ours([...report.discovery.regionsSkipped].sort().join(', ') || 'none')]]
-      ]
-    },
+    { kind: 'heading', level: 2, line: [ours(`CloudTrail partitions: ${title}`)] },
+    settingsTable(report),
     {
       kind: 'paragraph',
       line: [
         ours(
-          `**Added${verb}: ${number(totals.added)} · Removed${verb}: ${number(totals.removed)} · Unchanged: ${number(totals.unchanged)}**`
+          dry
+            ? `**Would add: ${number(totals.added)} · Would remove: ${number(totals.removed)} · Unchanged: ${number(totals.unchanged)}**`
+            : `**Added: ${number(totals.added)} · Removed: ${number(totals.removed)} · Unchanged: ${number(totals.unchanged)}**`
         ),
         ours(
           ` · Left alone: ${number(plan.totals.leftAlone)} · In Glue before: ${number(report.existingTotal)}`
@@ -146,47 +99,24 @@ export function syncSummaryDocument(report: SyncReport, calls: CallStats): Block
       ]
     }
   ]
-  if (report.table.addColumnsStatement) {
-    blocks.push(
-      {
-        kind: 'paragraph',
-        line: [
-          ours(
-            `The table lacks ${report.table.missingColumns.length} column(s) of AWS's current CloudTrail schema (`
-          ),
-          text(report.table.missingColumns.join(', ')),
-          ours('). Add them in Athena with:')
-        ]
-      },
-      { kind: 'code-block', language: 'sql', code: report.table.addColumnsStatement }
-    )
-  }
-  for (const warning of report.table.warnings) blocks.push({ kind: 'alert', type: 'WARNING', line: warning })
-  if (applied && (applied.alreadyDone || applied.failed || applied.skipped)) {
+  if (report.removals.exceeded) {
     blocks.push({
-      kind: 'paragraph',
-      line: [
-        ours(`Already done by another run: ${number(applied.alreadyDone)} · `),
-        ours(`**Failed: ${number(applied.failed)}**`),
-        ours(' · '),
-        ours(`**Not attempted: ${number(applied.skipped)}**`),
-        ...(applied.stoppedBy ? [ours(' (stopped after: '), text(applied.stoppedBy), ours(')')] : [])
-      ]
+      kind: 'alert',
+      type: 'CAUTION',
+      // Our own words, numbers and dates only.
+      line: [ours(describeRefusal(report.removals, plan, settings.dryRun))]
     })
-    if (applied.failures.length) {
-      blocks.push({
-        kind: 'table',
-        header: ['Partition', 'Error'],
-        rows: applied.failures.map((failure) => [
-          [code(failure.values.join('/'))],
-          [text(`${failure.code}: ${failure.message}`.slice(0, 300))]
-        ])
-      })
-    }
   }
-  blocks.push(...seriesTable(seriesRows(report)))
+  blocks.push(...tableNotes(report.table))
+  if (applied && (applied.alreadyDone || applied.failed || applied.skipped)) blocks.push(...failures(applied))
+
+  const exceptions = findExceptions(plan)
+  blocks.push(...exceptionBlocks(report, exceptions))
+  const patterns = changePatterns(plan)
+  blocks.push(...patternBlocks(report, patterns))
+
   const totalMs = report.timings.reduce((sum, [, ms]) => sum + ms, 0)
-  blocks.push(
+  const tail: Block[] = [
     { kind: 'heading', level: 3, line: [ours('Time and AWS calls')] },
     {
       kind: 'paragraph',
@@ -198,8 +128,365 @@ export function syncSummaryDocument(report: SyncReport, calls: CallStats): Block
       ]
     },
     callsTable(calls)
-  )
+  ]
+  // The per-series detail goes in while the whole summary stays within the budget.
+  const size = (parts: readonly Block[]): number => Buffer.byteLength(renderMarkdown(parts))
+  const details = detailBlock(patterns, dry)
+  if (details) {
+    const fits = size([...blocks, details, ...tail]) <= SUMMARY_BUDGET_BYTES
+    blocks.push(
+      fits
+        ? details
+        : {
+            kind: 'paragraph',
+            line: [
+              ours(
+                `The per-series detail (${number(patterns.reduce((n, g) => n + g.series.length, 0))} series, ` +
+                  `${number(patterns.length)} patterns) is too long for the job summary: it is in the plan file.`
+              )
+            ]
+          }
+    )
+  }
+  blocks.push(...tail)
   return blocks
+}
+
+/**
+ * GitHub drops a step summary over 1 MiB whole (limits.md). Everything but the per-series detail is
+ * bounded by the row limits below; the detail goes in only while the summary stays under this.
+ */
+export const SUMMARY_BUDGET_BYTES = 512 * 1024
+/** Rows per kind of exception, and patterns listed, before the rest is counted. */
+export const MAX_EXCEPTION_ROWS = 20
+export const MAX_PATTERN_ROWS = 30
+/** A pattern of at most this many series names them. */
+const NAMED_SERIES = 3
+/** An exception row names at most this many series. */
+const NAMES_PER_ROW = 10
+
+function settingsTable(report: SyncReport): Block {
+  const { settings, plan } = report
+  return {
+    kind: 'table',
+    header: ['', ''],
+    rows: [
+      [
+        'Table',
+        [
+          code(report.tableName),
+          ours(
+            ` ${TABLE_ACTIONS[report.table.action]}, date keys ${report.dateKeyType}` +
+              (report.table.databaseCreated ? ' (database created)' : '')
+          )
+        ]
+      ],
+      ['Partition index', describeIndex(report.table)],
+      ['Partition filtering', [ours(FILTERING[report.table.partitionFiltering])]],
+      ['Layout', [text(report.layoutDescription)]],
+      [
+        'Window',
+        [
+          ours(
+            `${formatIsoDate(plan.window.first)} to ${formatIsoDate(plan.window.last)} ` +
+              `(as of ${formatIsoDate(settings.asOf)}, ${settings.retentionDays} days kept, ${settings.futureDays} ahead)`
+          )
+        ]
+      ],
+      [
+        'Accounts',
+        [ours(`${report.discovery.series.size} in scope of ${report.discovery.accountsFound} found`)]
+      ],
+      ['Regions skipped', [ours([...report.discovery.regionsSkipped].sort().join(', ') || 'none')]]
+    ]
+  }
+}
+
+function tableNotes(table: TableState): Block[] {
+  const blocks: Block[] = []
+  if (table.addColumnsStatement) {
+    blocks.push(
+      {
+        kind: 'paragraph',
+        line: [
+          ours(
+            `The table lacks ${table.missingColumns.length} column(s) of AWS's current CloudTrail schema (`
+          ),
+          text(table.missingColumns.join(', ')),
+          ours('). Add them in Athena with:')
+        ]
+      },
+      { kind: 'code-block', language: 'sql', code: table.addColumnsStatement }
+    )
+  }
+  for (const warning of table.warnings) blocks.push({ kind: 'alert', type: 'WARNING', line: warning })
+  return blocks
+}
+
+function failures(applied: ApplyResult): Block[] {
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      line: [
+        ours(`Already done by another run: ${number(applied.alreadyDone)} · `),
+        ours(`**Failed: ${number(applied.failed)}**`),
+        ours(' · '),
+        ours(`**Not attempted: ${number(applied.skipped)}**`),
+        ...(applied.stoppedBy ? [ours(' (stopped after: '), text(applied.stoppedBy), ours(')')] : [])
+      ]
+    }
+  ]
+  if (applied.failures.length) {
+    blocks.push({
+      kind: 'table',
+      header: ['Partition', 'Error'],
+      rows: applied.failures.map((failure) => [
+        [code(failure.values.join('/'))],
+        [text(`${failure.code}: ${failure.message}`.slice(0, 300))]
+      ])
+    })
+  }
+  return blocks
+}
+
+/** `3 series: 111111111111 eu-west-1, …` with at most `max` names. */
+function namedSeries(series: readonly SeriesPlan[], max = NAMES_PER_ROW): string {
+  const names = series.slice(0, max).map(seriesName)
+  if (series.length > max) names.push(`… ${number(series.length - max)} more`)
+  return series.length === 1 ? (names[0] ?? '') : `${number(series.length)} series: ${names.join(', ')}`
+}
+
+/** Rows of one kind of exception: series with the same days in one row. */
+function exceptionRows(
+  what: string,
+  entries: readonly SeriesException[],
+  note?: (g: PatternGroup) => string
+): Line[][] {
+  const groups = groupByPattern(entries)
+  const rows: Line[][] = groups
+    .slice(0, MAX_EXCEPTION_ROWS)
+    .map((group) => [
+      [ours(what)],
+      [ours(namedSeries(group.series))],
+      [ours(formatPattern(group.add, group.remove) + (note ? note(group) : ''))]
+    ])
+  const rest = groups.slice(MAX_EXCEPTION_ROWS)
+  if (rest.length) {
+    const series = rest.reduce((n, group) => n + group.series.length, 0)
+    rows.push([
+      [ours(what)],
+      [ours(`… ${number(series)} more series`)],
+      [ours('in the per-series detail and the plan file')]
+    ])
+  }
+  return rows
+}
+
+function exceptionBlocks(report: SyncReport, exceptions: SyncExceptions): Block[] {
+  const { plan } = report
+  const dry = !report.applied
+  const rows: Line[][] = []
+  const newAccounts = [...exceptions.newAccounts]
+  for (const [account, series] of newAccounts.slice(0, MAX_EXCEPTION_ROWS)) {
+    const patterns = groupByPattern(series.map((s) => ({ series: s, add: s.add, remove: s.remove })))
+    rows.push([
+      [ours('New account')],
+      [ours(`${account}: ${series.map((s) => s.region).join(', ')}`)],
+      [ours(patterns.length === 1 && patterns[0] ? formatPattern(patterns[0].add, []) : 'several patterns')]
+    ])
+  }
+  if (newAccounts.length > MAX_EXCEPTION_ROWS) {
+    rows.push([
+      [ours('New account')],
+      [ours(`… ${number(newAccounts.length - MAX_EXCEPTION_ROWS)} more accounts`)],
+      [ours('in the per-series detail and the plan file')]
+    ])
+  }
+  rows.push(...exceptionRows('New region', exceptions.newRegions))
+  rows.push(
+    ...exceptionRows('Folder gone from the bucket', exceptions.gone, (group) => {
+      const kept = group.series.reduce((n, s) => n + s.leftAlone, 0)
+      return kept ? ` (${partitions(kept)} in or after the window left alone)` : ''
+    })
+  )
+  rows.push(...exceptionRows('Hole filled', exceptions.holes))
+  rows.push(...exceptionRows("Older days added at the window's start", exceptions.olderDays))
+  rows.push(...exceptionRows('Removed, not the days that just expired', exceptions.strayRemovals))
+  rows.push(...leftAloneRows(report))
+
+  const blocks: Block[] = [{ kind: 'heading', level: 3, line: [ours('Exceptions')] }]
+  if (exceptions.firstRun) {
+    const created = plan.series.filter((s) => s.status === 'new').length
+    if (created) {
+      blocks.push({
+        kind: 'paragraph',
+        line: [
+          ours(
+            `First sync of this table: all ${number(created)} series ${dry ? 'would get' : 'got'} their first partitions.`
+          )
+        ]
+      })
+    }
+  }
+  if (rows.length === 0) {
+    blocks.push({
+      kind: 'paragraph',
+      line: [
+        ours(
+          'None: no new or vanished series, no holes or older days added, nothing removed apart from the roll, nothing left alone.'
+        )
+      ]
+    })
+    return blocks
+  }
+  blocks.push({
+    kind: 'table',
+    header: [
+      'What',
+      'Series',
+      dry ? 'Days (+ would add, − would remove), or why' : 'Days (+ added, − removed), or why'
+    ],
+    rows
+  })
+  return blocks
+}
+
+/** Partitions the run did not touch, and why. */
+function leftAloneRows(report: SyncReport): Line[][] {
+  const { leftAlone, foreignBySeries } = report.plan
+  const rows: Line[][] = []
+  const bySeries = (reason: 'location' | 'form'): string => {
+    const names: string[] = []
+    let series = 0
+    for (const [key, counts] of foreignBySeries) {
+      if (counts[reason] === 0) continue
+      series += 1
+      if (names.length < NAMES_PER_ROW) names.push(key.replace('/', ' '))
+    }
+    if (series === 0) return ''
+    return ` in ${number(series)} series: ${names.join(', ')}${series > names.length ? ', …' : ''}`
+  }
+  if (leftAlone.otherLocation) {
+    rows.push([
+      [ours('Left alone: another location')],
+      [ours(`${partitions(leftAlone.otherLocation)}${bySeries('location')}`)],
+      [ours("our values, but not at the trail's path for this layout (another bucket or organization)")]
+    ])
+  }
+  if (leftAlone.otherForm) {
+    rows.push([
+      [ours('Left alone: another form')],
+      [ours(`${partitions(leftAlone.otherForm)}${bySeries('form')}`)],
+      [ours('values not in the form this action writes (unpadded, not a day, other keys)')]
+    ])
+  }
+  if (leftAlone.outsideAllowLists) {
+    const regions = [...leftAlone.outsideRegions].sort()
+    const accounts = [...leftAlone.outsideAccounts].sort()
+    const which = [
+      regions.length
+        ? `regions ${regions.slice(0, NAMES_PER_ROW).join(', ')}${regions.length > NAMES_PER_ROW ? ', …' : ''}`
+        : '',
+      accounts.length
+        ? `accounts ${accounts.slice(0, NAMES_PER_ROW).join(', ')}${accounts.length > NAMES_PER_ROW ? ', …' : ''}`
+        : ''
+    ].filter(Boolean)
+    rows.push([
+      [ours('Left alone: outside the allow-lists')],
+      [
+        ours(`${number(leftAlone.outsideAllowLists)} partitions in ${number(leftAlone.outsideSeries)} series`)
+      ],
+      [ours(which.join('; '))]
+    ])
+  }
+  if (leftAlone.afterWindow) {
+    rows.push([
+      [ours('Left alone: after the window')],
+      [ours(partitions(leftAlone.afterWindow))],
+      [ours(`later than ${formatIsoDate(report.plan.window.last)}: not provably expired`)]
+    ])
+  }
+  const skipped = [...report.discovery.regionsSkipped].sort()
+  if (skipped.length) {
+    rows.push([
+      [ours('Logs outside the allow-list')],
+      [ours(skipped.join(', '))],
+      [ours("regions in the bucket but not in 'regions': no partitions")]
+    ])
+  }
+  return rows
+}
+
+function patternBlocks(report: SyncReport, patterns: readonly PatternGroup[]): Block[] {
+  const dry = !report.applied
+  const changed = patterns.reduce((n, group) => n + group.series.length, 0)
+  const all = report.plan.series.length
+  if (changed === 0) {
+    return [
+      {
+        kind: 'paragraph',
+        line: [ours(`No changes: all ${number(all)} account/region series are up to date.`)]
+      }
+    ]
+  }
+  const items: Line[] = patterns
+    .slice(0, MAX_PATTERN_ROWS)
+    .map((group) => [
+      ours(
+        `${number(group.series.length)} series · ${formatPattern(group.add, group.remove)}` +
+          (group.series.length <= NAMED_SERIES ? ` (${group.series.map(seriesName).join(', ')})` : '')
+      )
+    ])
+  const rest = patterns.slice(MAX_PATTERN_ROWS)
+  if (rest.length) {
+    const series = rest.reduce((n, group) => n + group.series.length, 0)
+    items.push([
+      ours(
+        `… ${number(rest.length)} more patterns (${number(series)} series) in the per-series detail and the plan file`
+      )
+    ])
+  }
+  const unchanged = all - changed
+  if (unchanged > 0) items.push([ours(`${number(unchanged)} series unchanged`)])
+  const blocks: Block[] = [
+    {
+      kind: 'heading',
+      level: 3,
+      line: [
+        ours(
+          `${dry ? 'What would change' : 'What changed'} (${number(changed)} of ${number(all)} series; ` +
+            `${dry ? '+ would add, − would remove' : '+ added, − removed'})`
+        )
+      ]
+    },
+    { kind: 'list', items }
+  ]
+  const applied = report.applied
+  if (applied && (applied.failed || applied.skipped)) {
+    blocks.push({
+      kind: 'paragraph',
+      line: [ours('These are the planned changes; see above for what failed or was not attempted.')]
+    })
+  }
+  return blocks
+}
+
+/** Every changed series under its pattern, by account: the full detail, collapsed. */
+function detailBlock(patterns: readonly PatternGroup[], dry: boolean): Block | undefined {
+  const series = patterns.reduce((n, group) => n + group.series.length, 0)
+  if (series === 0) return undefined
+  const blocks: Block[] = patterns.map((group) => ({
+    kind: 'paragraph',
+    line: [
+      ours(`**${formatPattern(group.add, group.remove)}** (${number(group.series.length)}): `),
+      ours(seriesByAccount(group.series))
+    ]
+  }))
+  return {
+    kind: 'details',
+    summary: `Every changed series by pattern (${series.toLocaleString('en-US')} series, ${dry ? '+ would add, − would remove' : '+ added, − removed'})`,
+    blocks
+  }
 }
 
 export function renderSummary(report: SyncReport, calls: CallStats): string {
@@ -233,56 +520,4 @@ function describeIndex(table: TableState): Line {
   if (index.action === 'would-create') return [...what, ours(' would be created')]
   const status = index.status === 'CREATING' ? 'CREATING, still building' : (index.status ?? 'unknown')
   return [...what, ours(` ${index.action === 'created' ? 'created' : 'present'}, ${status}`)]
-}
-
-function seriesTable(rows: SeriesRow[]): Block[] {
-  const changed = rows.filter((row) => row.added + row.removed > 0)
-  if (changed.length === 0) {
-    return [
-      {
-        kind: 'paragraph',
-        line: [ours(`No changes: all ${number(rows.length)} account/region series are up to date.`)]
-      }
-    ]
-  }
-  const shown = changed.slice(0, MAX_SERIES_ROWS)
-  const rest = changed.slice(MAX_SERIES_ROWS)
-  const sum = (pick: (row: SeriesRow) => number): string => number(rest.reduce((s, row) => s + pick(row), 0))
-  const cells = (row: SeriesRow): Line[] => [
-    [ours(row.account)],
-    [ours(row.region)],
-    [ours(number(row.added))],
-    [ours(number(row.removed))],
-    [ours(number(row.unchanged))]
-  ]
-  return [
-    {
-      kind: 'heading',
-      level: 3,
-      line: [
-        ours(
-          `Changes by account and region (${number(changed.length)} of ${number(rows.length)} series changed)`
-        )
-      ]
-    },
-    {
-      kind: 'table',
-      header: ['Account', 'Region', 'Added', 'Removed', 'Unchanged'],
-      align: ['l', 'l', 'r', 'r', 'r'],
-      rows: [
-        ...shown.map(cells),
-        ...(rest.length
-          ? [
-              [
-                [ours(`… ${number(rest.length)} more series`)],
-                [ours('')],
-                [ours(sum((r) => r.added))],
-                [ours(sum((r) => r.removed))],
-                [ours(sum((r) => r.unchanged))]
-              ]
-            ]
-          : [])
-      ]
-    }
-  ]
 }

@@ -20,7 +20,7 @@ export interface QueryCheckSettings {
 
 export interface RuleContext {
   settings: QueryCheckSettings
-  /** The whole file: parse-tree offsets index into it. */
+  /** The whole file (each statement's tree has offsets of its own: see tree.ts sourceText). */
   sql: string
 }
 

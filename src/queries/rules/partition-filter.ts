@@ -10,7 +10,8 @@ import {
   LogicalNotContext,
   OrContext,
   PredicatedContext,
-  QuerySpecificationContext
+  QuerySpecificationContext,
+  type BooleanExpressionContext
 } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
 import { topLevelConjuncts, type ColumnRef, type QueryBlock, type Source } from '../blocks.js'
 import { eventTimeRange, proposePartitionPredicates } from '../eventtime.js'
@@ -83,13 +84,17 @@ function constraintsOf(terms: ParseTree[], block: QueryBlock, source: Source): C
  */
 function constrainedBy(term: ParseTree, block: QueryBlock, source: Source): Constraints {
   if (term instanceof OrContext) {
-    const [left, right] = term
-      .booleanExpression()
-      .map((branch) => constraintsOf(topLevelConjuncts(branch), block, source))
-    const result: Constraints = new Map()
-    for (const [column, strength] of left ?? []) {
-      const other = right?.get(column)
-      if (other) result.set(column, strength === 'full' && other === 'full' ? 'full' : 'excluding')
+    // A column is limited as weakly as its weakest branch limits it, and not at all if one does not.
+    const [first, ...others] = orBranches(term).map((branch) =>
+      constraintsOf(topLevelConjuncts(branch), block, source)
+    )
+    const result: Constraints = new Map(first)
+    for (const branch of others) {
+      for (const [column, strength] of result) {
+        const other = branch.get(column)
+        if (!other) result.delete(column)
+        else if (other !== 'full' || strength !== 'full') result.set(column, 'excluding')
+      }
     }
     return result
   }
@@ -98,6 +103,17 @@ function constrainedBy(term: ParseTree, block: QueryBlock, source: Source): Cons
   if (!predicate || predicate.column.source !== source || column === undefined) return new Map()
   const strength = strengthOf(predicate)
   return strength ? new Map([[column, strength]]) : new Map()
+}
+
+/** `a OR b OR c` as `[a, b, c]`: a chain of 1,500 ORs is a tree 1,500 deep, not walked by recursion. */
+function orBranches(term: OrContext): BooleanExpressionContext[] {
+  const branches: BooleanExpressionContext[] = []
+  const pending: BooleanExpressionContext[] = [term]
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    if (current instanceof OrContext) pending.push(...[...current.booleanExpression()].reverse())
+    else branches.push(current)
+  }
+  return branches
 }
 
 function strengthOf(predicate: ColumnPredicate): Strength | undefined {

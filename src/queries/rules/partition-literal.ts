@@ -1,14 +1,30 @@
 /**
  * `partition-literal`: values compared with the date partition keys must be written the way the
  * partitions are. A string key holds zero-padded text (`month = '03'`): `month = 3` fails on a
- * type mismatch and `month = '3'` matches nothing. An int key holds numbers (`month = 3`).
+ * type mismatch and `month = '3'` matches nothing. An int key holds numbers (`month = 3`). A typed
+ * literal (`day = DATE '2025-06-01'`) fails on either: Trino casts neither varchar nor integer to
+ * date implicitly.
  */
 import type { ParseTree } from 'antlr4ng'
-import { PredicatedContext, QuerySpecificationContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
+import {
+  PredicatedContext,
+  QuerySpecificationContext,
+  TypeConstructorContext,
+  ValueExpressionDefaultContext,
+  type ValueExpressionContext
+} from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
 import type { DateKeyType } from '../../partitions/keys.js'
 import type { Problem } from '../findings.js'
 import { columnPredicate, type ColumnPredicate } from '../predicates.js'
-import { literalOf, positionOf, sourceText, walk, type Literal } from '../tree.js'
+import {
+  identifierName,
+  literalOf,
+  positionOf,
+  sourceText,
+  stringValue,
+  walk,
+  type Literal
+} from '../tree.js'
 import type { BlockRule } from './context.js'
 
 export const checkPartitionLiterals: BlockRule = (block, context) => {
@@ -24,23 +40,31 @@ export const checkPartitionLiterals: BlockRule = (block, context) => {
     if (!predicate || role < 0) return true
     // A value no partition has excludes nothing: harmless in `day <> '00'`.
     const excludes = predicate.negated || predicate.operator === '<>' || predicate.operator === '!='
-    const checked = predicate.values.map((value) => {
+    const typed = predicate.values.map(typedDate)
+    const checked = predicate.values.map((value, i): Judgement | undefined => {
+      const date = typed[i]
+      if (date) return judgeTyped(date, dateKeyType, role)
       const literal = literalOf(value)
-      return literal ? { literal, ...judge(literal, dateKeyType, role, excludes) } : undefined
+      return literal ? judge(literal, dateKeyType, role, excludes) : undefined
     })
     const firstWrong = checked.findIndex((entry) => entry?.reason !== undefined)
     const wrong = checked[firstWrong]
     const wrongNode = predicate.values[firstWrong]
     if (!wrong?.reason || !wrongNode) return true
     const values = predicate.values.map((value, i) => checked[i]?.fixed ?? sourceText(value))
-    const fixable = checked.every((entry) => !entry?.reason || entry.fixed !== undefined)
+    const fixable =
+      checked.every((entry) => !entry?.reason || entry.fixed !== undefined) && sameDateAbove(typed, role)
     problems.push({
       rule: 'partition-literal',
       ...positionOf(wrongNode),
       message:
         `${sourceText(wrongNode)} ${wrong.reason} (${column} is ${dateKeyType === 'int' ? 'an' : 'a'} ` +
         `${dateKeyType} partition key)` +
-        (fixable ? `; write ${rewrite(predicate, values)}` : '')
+        (fixable
+          ? `; write ${rewrite(predicate, values)}`
+          : typed[firstWrong]
+            ? `; compare ${column} with ${dateKeyType === 'string' ? "a string such as '01'" : 'a number such as 1'}, and year and month with theirs`
+            : '')
     })
     return true
   })
@@ -77,6 +101,46 @@ function judge(literal: Literal, keyType: DateKeyType, role: number, excludes: b
     return { reason: `${how}, so it matches no partition`, fixed }
   }
   return {}
+}
+
+/** The date of `DATE '2025-06-01'` or `TIMESTAMP '2025-06-01 10:00:00'`; undefined for anything else. */
+interface TypedDate {
+  type: string
+  year: number
+  month: number
+  day: number
+}
+
+function typedDate(value: ValueExpressionContext): TypedDate | undefined {
+  if (!(value instanceof ValueExpressionDefaultContext)) return undefined
+  const primary = value.primaryExpression()
+  if (!(primary instanceof TypeConstructorContext)) return undefined
+  const name = primary.identifier()
+  const type = name ? identifierName(name) : ''
+  if (type !== 'date' && type !== 'timestamp') return undefined
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(stringValue(primary.string().getText()))
+  if (!match) return { type, year: 0, month: 0, day: 0 }
+  return { type, year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }
+}
+
+/** A date or timestamp is never comparable with the key: the fix is the date's year, month or day. */
+function judgeTyped(date: TypedDate, keyType: DateKeyType, role: number): Judgement {
+  const reason = `is a ${date.type}, and Athena does not compare a ${date.type} with ${keyType === 'string' ? 'varchar' : 'integer'}`
+  const part = [date.year, date.month, date.day][role] ?? 0
+  if (part === 0) return { reason }
+  const canonical = keyType === 'string' ? part.toString().padStart(role === 0 ? 4 : 2, '0') : part.toString()
+  return { reason, fixed: keyType === 'string' ? `'${canonical}'` : canonical }
+}
+
+/**
+ * Whether the dates all fall in the same year (for a month key) or month (for a day key): only
+ * then does each one's month or day say the same as the dates did.
+ */
+function sameDateAbove(dates: (TypedDate | undefined)[], role: number): boolean {
+  const above = new Set(
+    dates.filter((date) => date !== undefined).map((date) => [date.year, date.month].slice(0, role).join('-'))
+  )
+  return above.size <= 1
 }
 
 function rewrite(predicate: ColumnPredicate, values: string[]): string {

@@ -14,6 +14,7 @@ import type { BlockRule, RuleContext } from './context.js'
 
 export const checkUnknownColumns: BlockRule = (block, context) => {
   const problems: Problem[] = []
+  if (block.columnRefs.length === 0) return problems
   const columns = tableColumns(context)
   for (const ref of block.columnRefs) {
     const resolved = resolveColumn(block, ref)
@@ -55,8 +56,20 @@ export const checkUnknownColumns: BlockRule = (block, context) => {
   return problems
 }
 
+/** Read once per check: parsing the schema's struct types for every query block costs more than the rule. */
+const columnsBySettings = new WeakMap<RuleContext['settings'], FieldTree>()
+
 /** Columns of the CloudTrail table with their struct fields, partition keys included. */
 function tableColumns(context: RuleContext): FieldTree {
+  let columns = columnsBySettings.get(context.settings)
+  if (!columns) {
+    columns = readTableColumns(context)
+    columnsBySettings.set(context.settings, columns)
+  }
+  return columns
+}
+
+function readTableColumns(context: RuleContext): FieldTree {
   const given = context.settings.columns
   if (given) return new Map(given.map(([name, type]) => [name.toLowerCase(), fieldsOf(type)]))
   const columns: FieldTree = new Map(CLOUDTRAIL_COLUMNS.map(([name, type]) => [name, fieldsOf(type)]))

@@ -1,0 +1,81 @@
+/**
+ * Guards that stop a typo from emptying the table. The day-to-day sync removes one day per series
+ * (a week after a pause); a run that would remove the partitions of many more days is a mistaken
+ * `retention-days` or `as-of`, or a clean-up someone should confirm. It stops before the first write.
+ */
+import { Inputs } from '../constants.js'
+import { ConfigurationError } from '../errors.js'
+import { formatIsoDate, type DayNumber } from './dates.js'
+import type { DayRange, SyncPlan } from './plan.js'
+
+/** A week's pause removes seven days: still not refused. */
+export const DEFAULT_MAX_REMOVE_DAYS = 7
+
+export interface RemovalCheck {
+  /** Distinct days with a partition to remove, over all series. */
+  days: number
+  oldest?: DayNumber
+  newest?: DayNumber
+  max: number
+  /** True when the run must not go ahead (without a dry run). */
+  exceeded: boolean
+}
+
+export function checkRemovals(plan: SyncPlan, maxRemoveDays: number): RemovalCheck {
+  const ranges: DayRange[] = []
+  for (const series of plan.series) ranges.push(...series.remove)
+  ranges.sort((a, b) => a.first - b.first)
+  // Union of the ranges: each day counts once however many series lose it.
+  let days = 0
+  let coveredUpTo = -Infinity
+  for (const range of ranges) {
+    const from = Math.max(range.first, coveredUpTo + 1)
+    if (range.last >= from) days += range.last - from + 1
+    coveredUpTo = Math.max(coveredUpTo, range.last)
+  }
+  const newest = ranges.length ? coveredUpTo : undefined
+  return {
+    days,
+    ...(ranges[0] ? { oldest: ranges[0].first } : {}),
+    ...(newest === undefined ? {} : { newest }),
+    max: maxRemoveDays,
+    exceeded: days > maxRemoveDays
+  }
+}
+
+/** What the refusal says: the plan's totals, the days, and which input lets a clean-up through. */
+export function describeRefusal(check: RemovalCheck, plan: SyncPlan, dryRun: boolean): string {
+  const span =
+    check.oldest === undefined || check.newest === undefined
+      ? ''
+      : ` (${formatIsoDate(check.oldest)} to ${formatIsoDate(check.newest)})`
+  const what = dryRun ? 'A run without dry-run would stop here' : 'Stopped before writing anything'
+  return (
+    `Input '${Inputs.MaxRemoveDays}': this run would remove the partitions of ${check.days} days${span}, ` +
+    `more than ${Inputs.MaxRemoveDays} (${check.max}). ${what}: the plan adds ${plan.totals.add}, ` +
+    `removes ${plan.totals.remove} and keeps ${plan.totals.unchanged} partitions. ` +
+    `If this is not meant, check '${Inputs.RetentionDays}' and '${Inputs.AsOf}'. ` +
+    `For a clean-up you mean, look at the plan with '${Inputs.DryRun}: true' first, then set ` +
+    `'${Inputs.MaxRemoveDays}' to at least ${check.days} for that run.`
+  )
+}
+
+/** The removal guard's refusal, with the report of the plan so the summary can still show it. */
+export class RemovalRefused<Report> extends ConfigurationError {
+  constructor(
+    message: string,
+    readonly report: Report
+  ) {
+    super(message)
+  }
+}
+
+/** `as-of` may lie in the past (a backfill) but not after tomorrow: 2062 for 2026 would empty the table. */
+export function checkAsOf(asOf: DayNumber, today: DayNumber): void {
+  if (asOf <= today + 1) return
+  throw new ConfigurationError(
+    `Input '${Inputs.AsOf}': ${formatIsoDate(asOf)} is after tomorrow (${formatIsoDate(today + 1)}, UTC). ` +
+      `A sync that far ahead would remove the partitions of every day before its window. ` +
+      `Leave '${Inputs.AsOf}' empty for today, or give a past day for a backfill.`
+  )
+}
