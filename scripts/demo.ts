@@ -3,8 +3,11 @@
  * organization bucket (12 accounts, 4 allowed regions plus one outside the allow-list, 120 days,
  * digest folders), creates the CloudTrail table as AWS documents it, then runs the bundled action
  * (dist/index.js) as GitHub would, through OIDC: a first sync, a second one (nothing to do), and
- * one a day later (one day added, one expired). Prints each job summary.
+ * one a day later (one day added, one expired). Prints each job summary. Then the command line
+ * (dist/cli/index.js) over the same stand-in: a dry run as a terminal shows it, and the SQL check
+ * as a linter.
  */
+import { spawn } from 'node:child_process'
 import { cloudTrailTableInput } from '../stand-in/cloudtrail-table.js'
 import { startStandIn } from '../stand-in/index.js'
 import { runAction, type ActionRun } from '../stand-in/run-action.js'
@@ -71,6 +74,21 @@ try {
     await runAction({ inputs: { ...inputs, 'as-of': tomorrow }, env: standIn.env() })
   )
   console.log(`\nGlue now holds ${standIn.glue.partitionCount('security', 'cloudtrail')} partitions.`)
+
+  // The command line: the same core from a shell, credentials from the environment (the stand-in's keys).
+  const cli = (args: string[]): Promise<number> => {
+    console.log(`\n=== $ cloudtrail-partitions ${args.join(' ')} ===\n`)
+    const child = spawn(process.execPath, ['dist/cli/index.js', ...args], {
+      env: { ...process.env, ...standIn.env(), NODE_NO_WARNINGS: '1' },
+      stdio: ['ignore', 'inherit', 'inherit']
+    })
+    return new Promise((resolve) => child.on('close', (code) => resolve(code ?? -1)))
+  }
+  const inTwoDays = iso(today + 2 * DAY_MS)
+  const syncArgs = ['sync', '--bucket', BUCKET, '--database', 'security', '--table', 'cloudtrail']
+  const regions = ['--regions', ALLOWED.join(','), '--retention-days', '90', '--future-days', '2']
+  console.log(`exit ${await cli([...syncArgs, ...regions, '--as-of', inTwoDays, '--dry-run'])}`)
+  console.log(`exit ${await cli(['check-queries', '__fixtures__/queries/*.sql', '--table', 'cloudtrail'])}`)
 } finally {
   await standIn.close()
 }

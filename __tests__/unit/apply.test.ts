@@ -67,6 +67,26 @@ describe('applyPlan', () => {
     expect(result.bySeries.get(seriesKey(A, 'us-east-1'))).toEqual({ created: 91, deleted: 0 })
   })
 
+  it('tells the progress callback after every batch, creates and deletes together', async () => {
+    glueMock.on(BatchCreatePartitionCommand).resolves({})
+    glueMock.on(BatchDeletePartitionCommand).resolves({})
+    const expired = new Set(Array.from({ length: 40 }, (_, i) => asOf - 200 - i))
+    const plan = planSync(
+      { ...emptyExisting(), bySeries: new Map([[seriesKey(A, 'eu-west-1'), expired]]), total: 40 },
+      { desired: new Map([[A, ['eu-west-1']]]), accounts: [], regions: [] },
+      syncWindow(asOf, 9, 0)
+    )
+    expect(plan.totals).toMatchObject({ add: 10, remove: 40 })
+    const seen: [number, number][] = []
+    const onProgress = (settled: number, total: number): number => seen.push([settled, total])
+    await applyPlan(target({ concurrency: 1, onProgress }), plan, silentLogger)
+    expect(seen).toEqual([
+      [10, 50],
+      [35, 50],
+      [50, 50]
+    ])
+  })
+
   it('logs progress at most once per tenth of the work', async () => {
     glueMock.on(BatchCreatePartitionCommand).resolves({})
     const messages: string[] = []

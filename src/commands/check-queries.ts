@@ -73,7 +73,7 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
   if (result.errorCount > 0) core.setFailed(`${summary}. See the annotations and the job summary.`)
 }
 
-interface OptionalAws {
+export interface OptionalAws {
   clients: ReturnType<typeof createClients>
 }
 
@@ -102,7 +102,7 @@ interface TableFacts {
 }
 
 /** One GetTable: the date key type (unless set by input) and the columns of the table. */
-async function readTable(
+export async function readTable(
   settings: CheckSettings,
   aws: OptionalAws | undefined,
   logger: Logger
@@ -151,7 +151,7 @@ function columnsOf(table: Table): (readonly [string, string])[] | undefined {
   return columns.length > 0 ? columns : undefined
 }
 
-function explainDep(settings: CheckSettings, aws: OptionalAws | undefined): Partial<CheckQueriesDeps> {
+export function explainDep(settings: CheckSettings, aws: OptionalAws | undefined): Partial<CheckQueriesDeps> {
   const workgroup = settings.workgroup
   if (!workgroup || !aws) return {}
   const database = settings.database ?? splitQualifiedTable(settings.table).database ?? 'default'

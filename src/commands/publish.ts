@@ -8,14 +8,13 @@ import { credentialsFor } from '../aws/credentials.js'
 import { Outputs } from '../constants.js'
 import { readPublishSettings } from '../inputs.js'
 import type { Logger } from '../logger.js'
-import { RefusedFileError } from '../errors.js'
-import { publishQueries, renderPublishSummary, type QueryFile } from '../queries/publish.js'
-import { findQueryFiles, readQueryFile } from './query-files.js'
+import { publishQueries, renderPublishSummary } from '../queries/publish.js'
+import { findQueryFiles, readQueryFileOrRefusal } from './query-files.js'
 
 export async function publishCommand(logger: Logger): Promise<void> {
   const settings = readPublishSettings((name) => core.getInput(name))
   const paths = await findQueryFiles(settings.queries)
-  const files = await Promise.all(paths.map(readOrRefuse))
+  const files = await Promise.all(paths.map((path) => readQueryFileOrRefusal(path)))
   logger.info(`${files.length} query file(s) for workgroup ${settings.workgroup}`)
   const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) =>
     core.getIDToken(audience)
@@ -49,15 +48,5 @@ export async function publishCommand(logger: Logger): Promise<void> {
         // core.setFailed escapes the message for the log; the summary escapes it for Markdown.
         result.failures.map((failure) => `${failure.path} (${failure.message})`).join('; ')
     )
-  }
-}
-
-/** A link or a file outside the workspace is not read: it becomes a failure of that file. */
-async function readOrRefuse(path: string): Promise<QueryFile> {
-  try {
-    return { path, sql: await readQueryFile(path) }
-  } catch (error) {
-    if (!(error instanceof RefusedFileError)) throw error
-    return { path, sql: '', refused: error.message }
   }
 }

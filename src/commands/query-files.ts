@@ -14,6 +14,7 @@ import { lstat, open, realpath, type FileHandle } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { Inputs } from '../constants.js'
 import { ConfigurationError, RefusedFileError } from '../errors.js'
+import type { QueryFile } from '../queries/publish-desired.js'
 
 export function workspace(): string {
   return process.env.GITHUB_WORKSPACE || process.cwd()
@@ -126,5 +127,15 @@ export async function readQueryFileUpTo(
     return Buffer.concat(chunks, length).toString('utf8')
   } finally {
     await handle.close()
+  }
+}
+
+/** For publishing: a link or a file outside the workspace is not read; it becomes a failure of that file. */
+export async function readQueryFileOrRefusal(path: string, root = workspace()): Promise<QueryFile> {
+  try {
+    return { path, sql: await readQueryFile(path, root) }
+  } catch (error) {
+    if (!(error instanceof RefusedFileError)) throw error
+    return { path, sql: '', refused: error.message }
   }
 }

@@ -34,7 +34,11 @@ export interface ApplyTarget {
   concurrency: number
   /** Retries of whole calls on throttling and timeouts, after the SDK's own. */
   backoff?: BackoffOptions
+  /** Told after each batch: changes settled (done, raced or failed) of all planned. */
+  onProgress?: ProgressCallback
 }
+
+export type ProgressCallback = (settled: number, total: number) => void
 
 export interface EntryFailure {
   values: string[]
@@ -111,6 +115,8 @@ export async function applyPlan(target: ApplyTarget, plan: SyncPlan, logger: Log
   // The caller wraps this in a log group; GitHub does not nest groups, so none here.
   logger.info(`creating ${plan.totals.add} partition(s)`)
   const reportCreated = progressLogger(logger, 'created', plan.totals.add)
+  const total = plan.totals.add + plan.totals.remove
+  const settled = (): number => result.created + result.deleted + result.alreadyDone + result.failed
   await runBatches(
     target,
     result,
@@ -130,6 +136,7 @@ export async function applyPlan(target: ApplyTarget, plan: SyncPlan, logger: Log
         tally(ref, 'created')
       })
       reportCreated(result.created + result.alreadyDone + result.failed)
+      target.onProgress?.(settled(), total)
     }
   )
   logger.info(`removing ${plan.totals.remove} expired partition(s)`)
@@ -151,10 +158,10 @@ export async function applyPlan(target: ApplyTarget, plan: SyncPlan, logger: Log
         result.deleted += 1
         tally(ref, 'deleted')
       })
+      target.onProgress?.(settled(), total)
     }
   )
-  const attempted = result.created + result.deleted + result.alreadyDone + result.failed
-  result.skipped = Math.max(0, plan.totals.add + plan.totals.remove - attempted)
+  result.skipped = Math.max(0, total - settled())
   logger.info(
     `created ${result.created}, removed ${result.deleted}, already done ${result.alreadyDone}, ` +
       `failed ${result.failed}, not attempted ${result.skipped}`

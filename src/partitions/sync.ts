@@ -14,7 +14,7 @@ import type { IndexWait } from '../table/partition-index.js'
 import { detectLayout, discoverSeries, type Discovery } from '../trail/discover.js'
 import { describeLayout, partitionLocation, type TrailLayout } from '../trail/layout.js'
 import { KNOWN_REGIONS, nearestRegion } from '../trail/regions.js'
-import { applyPlan, type ApplyResult } from './apply.js'
+import { applyPlan, type ApplyResult, type ProgressCallback } from './apply.js'
 import { syncWindow, type DayNumber } from './dates.js'
 import { emptyExisting, readExistingPartitions } from './existing.js'
 import {
@@ -57,6 +57,8 @@ export interface SyncTuning {
   /** Glue batch calls in flight. */
   writeConcurrency: number
   indexWait?: IndexWait
+  /** Progress of the apply phase (the command line draws a bar with an ETA from it). */
+  onApplyProgress?: ProgressCallback
 }
 
 export const DEFAULT_TUNING: SyncTuning = { listConcurrency: 16, writeConcurrency: 8 }
@@ -209,7 +211,8 @@ export async function runSync(
         layout,
         dateKeyType: report.table.dateKeyType,
         storageDescriptor: report.table.storageDescriptor,
-        concurrency: tuning.writeConcurrency
+        concurrency: tuning.writeConcurrency,
+        ...(tuning.onApplyProgress ? { onProgress: tuning.onApplyProgress } : {})
       },
       plan,
       logger

@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs'
+import { formattedInputsModule, GENERATED_PATH } from '../../scripts/cli-inputs.js'
+import { inputReader, parseCommandLine, UsageError, type ParsedCommandLine } from '../../src/cli/args.js'
+import { CLI_COMMANDS, GITHUB_ONLY_INPUTS } from '../../src/cli/commands.js'
+import { commandHelp } from '../../src/cli/help.js'
+import { ACTION_INPUTS, type InputName } from '../../src/cli/inputs.generated.js'
+import { asFlagMessage } from '../../src/cli/main.js'
+import { repositoryOfRemote } from '../../src/cli/repository.js'
+import { Commands, type Command } from '../../src/constants.js'
+import {
+  readCheckSettings,
+  readPublishSettings,
+  readSyncSettings,
+  type InputReader
+} from '../../src/inputs.js'
+
+const actionYml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')
+
+function command(argv: string[]): Extract<ParsedCommandLine, { kind: 'command' }> {
+  const parsed = parseCommandLine(argv)
+  if (parsed.kind !== 'command') throw new Error(`not a command: ${parsed.kind}`)
+  return parsed
+}
+
+function usageError(argv: string[]): string {
+  try {
+    parseCommandLine(argv)
+  } catch (error) {
+    if (error instanceof UsageError) return error.message
+    throw error
+  }
+  throw new Error(`no usage error for ${argv.join(' ')}`)
+}
+
+describe('the generated inputs module', () => {
+  it('is what action.yml generates (run npm run docs when this fails)', async () => {
+    expect(readFileSync(GENERATED_PATH, 'utf8')).toBe(await formattedInputsModule(actionYml))
+  })
+
+  it('changes when action.yml changes', async () => {
+    const changed = actionYml.replace("default: '90'", "default: '30'")
+    expect(changed).not.toBe(actionYml)
+    expect(await formattedInputsModule(changed)).not.toBe(await formattedInputsModule(actionYml))
+  })
+})
+
+/** The input names a settings reader asks for, given valid values for the required ones. */
+function namesRead(readSettings: (read: InputReader) => unknown): Set<string> {
+  const names = new Set<string>()
+  const samples: Record<string, string> = {
+    bucket: 'org-cloudtrail-logs',
+    database: 'security',
+    table: 'cloudtrail',
+    'aws-region': 'eu-west-1'
+  }
+  readSettings((name) => {
+    names.add(name)
+    return samples[name] ?? ''
+  })
+  return names
+}
+
+describe('the commands offer the inputs their settings readers read', () => {
+  const readers: Record<Command, (read: InputReader) => unknown> = {
+    sync: (read) => readSyncSettings(read, {}),
+    'check-queries': (read) => readCheckSettings(read, {}),
+    'publish-queries': (read) => readPublishSettings(read, {})
+  }
+  it.each(Commands)('%s', (name) => {
+    const read = namesRead(readers[name])
+    const offered = new Set<string>(CLI_COMMANDS[name].inputs)
+    const githubOnly = new Set<string>(GITHUB_ONLY_INPUTS)
+    expect([...read].filter((input) => !offered.has(input) && !githubOnly.has(input))).toEqual([])
+    expect([...offered].filter((input) => !read.has(input))).toEqual([])
+  })
+
+  it('leaves no input of action.yml unaccounted for', () => {
+    const used = new Set<string>([...GITHUB_ONLY_INPUTS, ...Commands.flatMap((c) => CLI_COMMANDS[c].inputs)])
+    expect(Object.keys(ACTION_INPUTS).filter((name) => !used.has(name))).toEqual([])
+  })
+})
+
+describe('parseCommandLine', () => {
+  it('maps flags to the inputs of the same name, switches to true', () => {
+    const parsed = command([
+      'sync',
+      '--bucket',
+      'org-cloudtrail-logs',
+      '--retention-days=30',
+      '--dry-run',
+      '--profile',
+      'audit'
+    ])
+    expect(parsed.command).toBe('sync')
+    expect(Object.fromEntries(parsed.inputs)).toEqual({
+      bucket: 'org-cloudtrail-logs',
+      'retention-days': '30',
+      'dry-run': 'true'
+    })
+    expect(parsed.options).toEqual({ profile: 'audit', format: 'text', verbose: false, help: false })
+  })
+
+  it('takes an explicit switch value, which the settings reader then validates', () => {
+    expect(command(['sync', '--dry-run=false']).inputs.get('dry-run')).toBe('false')
+    expect(command(['sync', '--create-table=yes']).inputs.get('create-table')).toBe('yes')
+    expect(() =>
+      readSyncSettings(
+        inputReader(
+          command([
+            'sync',
+            '--bucket=b-bucket',
+            '--database=d',
+            '--table=t',
+            '--region=eu-west-1',
+            '--create-table=yes'
+          ]).inputs
+        ),
+        {}
+      )
+    ).toThrow("Input 'create-table': 'yes' must be true or false.")
+  })
+
+  it('joins repeated list flags, refuses repeated single values', () => {
+    expect(command(['sync', '--regions', 'eu-west-1', '--regions', 'us-east-1']).inputs.get('regions')).toBe(
+      'eu-west-1\nus-east-1'
+    )
+    expect(usageError(['sync', '--bucket', 'a', '--bucket', 'b'])).toBe(
+      '--bucket is given 2 times; give it once.'
+    )
+  })
+
+  it('reads positional globs of the query commands as the queries input', () => {
+    const parsed = command(['check-queries', 'queries/**/*.sql', 'more/a.sql', '--table', 'cloudtrail'])
+    expect(parsed.inputs.get('queries')).toBe('queries/**/*.sql\nmore/a.sql')
+    expect(usageError(['sync', 'extra'])).toMatch(/^'extra': sync takes no positional arguments/)
+  })
+
+  it('takes --region as --aws-region, but not both', () => {
+    expect(command(['publish-queries', '--region', 'eu-west-1']).inputs.get('aws-region')).toBe('eu-west-1')
+    expect(usageError(['sync', '--region', 'a', '--aws-region', 'b'])).toMatch(/not both/)
+  })
+
+  it('names the flag of a mistake, and where a misplaced input belongs', () => {
+    expect(usageError(['sync', '--bogus'])).toBe('Unknown flag --bogus for sync.')
+    expect(usageError(['sync', '--workgroup', 'primary'])).toBe(
+      'Unknown flag --workgroup for sync (it belongs to check-queries, publish-queries).'
+    )
+    expect(usageError(['sync', '--role-to-assume', 'x'])).toBe(
+      'Unknown flag --role-to-assume for sync (that input only applies inside GitHub Actions).'
+    )
+    expect(usageError(['sync', '--bucket'])).toBe('Flag --bucket needs a value: --bucket VALUE.')
+    expect(usageError(['sync', '--json=1'])).toBe('Flag --json takes no value.')
+    expect(usageError(['frobnicate'])).toMatch(/^'frobnicate' is not a command/)
+  })
+
+  it('chooses the output format per command', () => {
+    expect(command(['sync', '--json']).options.format).toBe('json')
+    expect(command(['check-queries', '--format', 'sarif']).options.format).toBe('sarif')
+    expect(usageError(['sync', '--format', 'sarif'])).toBe(
+      "--format 'sarif' is not one of text, markdown, json."
+    )
+    expect(usageError(['sync', '--json', '--format', 'markdown'])).toMatch(/contradict/)
+  })
+
+  it('recognises help and version', () => {
+    expect(parseCommandLine([])).toEqual({ kind: 'help' })
+    expect(parseCommandLine(['--version'])).toEqual({ kind: 'version' })
+    expect(command(['sync', '-h']).options.help).toBe(true)
+  })
+})
+
+describe('inputReader', () => {
+  it("gives a flag's value, else action.yml's default, and never the workflow's token expression", () => {
+    const read = inputReader(new Map<InputName, string>([['bucket', 'b']]))
+    expect(read('bucket')).toBe('b')
+    expect(read('retention-days')).toBe('90')
+    expect(read('queries')).toBe('queries/**/*.sql')
+    expect(read('github-token')).toBe('')
+    expect(read('not-an-input')).toBe('')
+  })
+})
+
+describe('--help', () => {
+  it.each(Commands)('%s names every input it takes, with its description from action.yml', (name) => {
+    // Descriptions are wrapped: compare with single spaces.
+    const help = commandHelp(name, 100).replace(/\s+/g, ' ')
+    for (const input of CLI_COMMANDS[name].inputs) {
+      expect(help).toContain(`--${input}`)
+      expect(help).toContain(ACTION_INPUTS[input].description.replace(/\s+/g, ' '))
+    }
+  })
+})
+
+describe('messages', () => {
+  it('speak of flags instead of inputs, leaving quoted values alone', () => {
+    expect(
+      asFlagMessage(
+        "Input 'bucket' takes the bucket name only; put any folder before AWSLogs/ in 'prefix'. Input 'table': 'prefix' is odd."
+      )
+    ).toBe(
+      "Flag --bucket takes the bucket name only; put any folder before AWSLogs/ in --prefix. Flag --table: 'prefix' is odd."
+    )
+  })
+
+  it('find the repository of a remote URL for the ownership marker', () => {
+    expect(repositoryOfRemote('git@github.com:octo-org/ops.git\n')).toBe('octo-org/ops')
+    expect(repositoryOfRemote('https://github.com/octo-org/ops')).toBe('octo-org/ops')
+    expect(repositoryOfRemote('ssh://git@github.example.com/octo-org/ops.git')).toBe('octo-org/ops')
+    expect(repositoryOfRemote('')).toBeUndefined()
+  })
+})

@@ -1,0 +1,91 @@
+/**
+ * `cloudtrail-partitions check-queries [GLOB...]`: the action's SQL check as a linter. Findings
+ * print as `file:line:col  rule  message`, the shape editors and pre-commit link to a position;
+ * `--format sarif` writes a SARIF 2.1.0 log for GitHub code scanning. Exit 1 when any finding is
+ * an error. AWS is used only when asked (--profile, --region/--aws-region or --workgroup): then
+ * the table's own key type and columns are read from Glue, and with a workgroup Athena EXPLAINs.
+ */
+import { createClients } from '../aws/clients.js'
+import { explainDep, readTable, type OptionalAws } from '../commands/check-queries.js'
+import { findQueryFiles, readQueryFile } from '../commands/query-files.js'
+import { readCheckSettings } from '../inputs.js'
+import { runCheckQueries } from '../queries/command.js'
+import { parseRuleSeverities } from '../queries/findings.js'
+import { chainCredentials, configuredRegion } from './aws.js'
+import { ExitCode, type CliContext } from './context.js'
+import { findingLine } from './finding-line.js'
+import { sarifLog } from './sarif.js'
+
+export async function checkQueriesCli(context: CliContext): Promise<number> {
+  const { options, stdout, stderr, logger, given } = context
+  const wantsAws = options.profile !== undefined || given.has('aws-region') || given.has('workgroup')
+  // Without AWS the check reads no region at all, so that AWS_REGION in a shell does not turn it on.
+  let env: NodeJS.ProcessEnv = {}
+  if (wantsAws) {
+    const region = given.get('aws-region') || (await configuredRegion(options.profile))
+    env = region ? { AWS_REGION: region } : {}
+    if (!region) logger.warning('No AWS region (--region, AWS_REGION or the profile): checking without AWS.')
+  }
+  const settings = readCheckSettings(context.read, env)
+  const severities = parseRuleSeverities(settings.ruleSeverity)
+  const files = await findQueryFiles(settings.queries)
+  const aws: OptionalAws | undefined = settings.awsRegion
+    ? { clients: createClients(settings.awsRegion, chainCredentials(options.profile)) }
+    : undefined
+  const table = await readTable(settings, aws, logger)
+  const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string'
+  logger.info(
+    `${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ` +
+      (table.columns ? 'columns from Glue' : "columns of AWS's documented schema")
+  )
+
+  const result = await runCheckQueries(
+    {
+      files,
+      table: settings.table,
+      ...(settings.database ? { database: settings.database } : {}),
+      partitionColumns: settings.partitionColumns,
+      dateKeyType,
+      ...(table.columns ? { columns: table.columns } : {}),
+      severities
+    },
+    {
+      readFile: (path) => readQueryFile(path),
+      logger,
+      // Every finding is printed below: nothing to single out.
+      annotate: () => undefined,
+      ...explainDep(settings, aws)
+    }
+  )
+
+  switch (options.format) {
+    case 'sarif':
+      stdout.write(JSON.stringify(sarifLog(result.findings, context.version), null, 2) + '\n')
+      break
+    case 'json':
+      stdout.write(
+        JSON.stringify(
+          {
+            filesChecked: result.filesChecked,
+            errorCount: result.errorCount,
+            warningCount: result.warningCount,
+            findings: result.findings
+          },
+          null,
+          2
+        ) + '\n'
+      )
+      break
+    case 'markdown':
+      stdout.write(
+        result.summaryMarkdown.endsWith('\n') ? result.summaryMarkdown : `${result.summaryMarkdown}\n`
+      )
+      break
+    default:
+      for (const finding of result.findings) stdout.write(`${findingLine(finding)}\n`)
+  }
+  stderr.write(
+    `${result.filesChecked} file(s) checked: ${result.errorCount} error(s), ${result.warningCount} warning(s)\n`
+  )
+  return result.errorCount > 0 ? ExitCode.Failed : ExitCode.Done
+}

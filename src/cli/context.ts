@@ -1,0 +1,35 @@
+/** What each command of the command line runs with: its flags, streams and environment. */
+import type { InputReader } from '../inputs.js'
+import type { Logger } from '../logger.js'
+import type { CliOptions } from './args.js'
+import type { InputName } from './inputs.generated.js'
+
+export interface OutputStream {
+  isTTY?: boolean
+  columns?: number
+  write(text: string): unknown
+}
+
+export interface CliIo {
+  stdout: OutputStream
+  stderr: OutputStream
+  env: NodeJS.ProcessEnv
+  cwd: string
+}
+
+export interface CliContext extends CliIo {
+  /** Inputs given on the command line. */
+  given: ReadonlyMap<InputName, string>
+  read: InputReader
+  options: CliOptions
+  logger: Logger
+  version: string
+}
+
+/** Columns for the plain-text report: the terminal's, or a wide default for files and pipes. */
+export function widthOf(stream: OutputStream): number {
+  return stream.isTTY && stream.columns ? Math.max(40, stream.columns) : 100
+}
+
+/** Exit codes scripts can rely on. */
+export const ExitCode = { Done: 0, Failed: 1, Usage: 2 } as const

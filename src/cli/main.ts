@@ -1,0 +1,86 @@
+/**
+ * The command line's dispatch: parse -> help, or the command's runner (loaded on demand, as the
+ * action's main.ts does) -> exit code. Mistakes of the user (flags, settings, the table, the bucket
+ * layout) exit 2 with a message naming the flag; failures of AWS or of changes exit 1.
+ */
+import { explainDenied } from '../aws/clients.js'
+import type { Command } from '../constants.js'
+import { ConfigurationError } from '../errors.js'
+import { logText } from '../report/escape.js'
+import { inputReader, parseCommandLine, UsageError } from './args.js'
+import { configuredRegion } from './aws.js'
+import { ExitCode, widthOf, type CliContext, type CliIo } from './context.js'
+import { commandHelp, generalHelp, PROGRAM } from './help.js'
+import { ACTION_INPUTS } from './inputs.generated.js'
+import { terminalLogger } from './logger.js'
+
+type Runner = (context: CliContext) => Promise<number>
+
+const RUNNERS: Record<Command, () => Promise<Runner>> = {
+  sync: async () => (await import('./sync.js')).syncCli,
+  'check-queries': async () => (await import('./check-queries.js')).checkQueriesCli,
+  'publish-queries': async () => (await import('./publish.js')).publishQueriesCli
+}
+
+/**
+ * The settings readers speak of inputs (`Input 'retention-days'`, `in 'prefix'`); here they are
+ * flags. A quoted value follows a colon (`Input 'bucket': 'x'`) and is left as it is.
+ */
+export function asFlagMessage(message: string): string {
+  return message
+    .replace(/Input '([a-z-]+)'/g, (all, name: string) => (name in ACTION_INPUTS ? `Flag --${name}` : all))
+    .replace(/(?<!: )'([a-z-]+)'/g, (all, name: string) => (name in ACTION_INPUTS ? `--${name}` : all))
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  const fail = (message: string, code: number, command?: Command): number => {
+    io.stderr.write(`${PROGRAM}: ${logText(message)}\n`)
+    if (code === ExitCode.Usage) {
+      io.stderr.write(`Run '${PROGRAM} ${command ? `${command} ` : ''}--help' for the flags.\n`)
+    }
+    return code
+  }
+  let command: Command | undefined
+  try {
+    const parsed = parseCommandLine(argv)
+    if (parsed.kind === 'help') {
+      io.stdout.write(generalHelp(Math.min(100, widthOf(io.stdout))))
+      return ExitCode.Done
+    }
+    if (parsed.kind === 'version') {
+      io.stdout.write(`${version}\n`)
+      return ExitCode.Done
+    }
+    command = parsed.command
+    if (parsed.options.help) {
+      io.stdout.write(commandHelp(parsed.command, Math.min(100, widthOf(io.stdout))))
+      return ExitCode.Done
+    }
+    const inputs = new Map(parsed.inputs)
+    // sync and publish need a region: after --region and AWS_REGION, the profile's own (as the AWS CLI).
+    if (
+      parsed.command !== 'check-queries' &&
+      !inputs.get('aws-region') &&
+      !io.env.AWS_REGION &&
+      !io.env.AWS_DEFAULT_REGION
+    ) {
+      const region = await configuredRegion(parsed.options.profile)
+      if (region) inputs.set('aws-region', region)
+    }
+    const runner = await RUNNERS[parsed.command]()
+    return await runner({
+      ...io,
+      given: parsed.inputs,
+      read: inputReader(inputs),
+      options: parsed.options,
+      logger: terminalLogger(io.stderr, parsed.options.verbose),
+      version
+    })
+  } catch (error) {
+    if (error instanceof UsageError) return fail(error.message, ExitCode.Usage, error.command)
+    if (error instanceof ConfigurationError)
+      return fail(asFlagMessage(error.message), ExitCode.Usage, command)
+    const { name, message } = error as Error
+    return fail(explainDenied(error) ?? `${name}: ${message}`, ExitCode.Failed)
+  }
+}
