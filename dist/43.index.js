@@ -155,8 +155,6 @@ var aws_credentials = __webpack_require__(6963);
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(8422);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-athena/dist-cjs/index.js
@@ -704,11 +702,10 @@ var query_files = __webpack_require__(1644);
 
 
 
-
 async function publishCommand(logger) {
     const settings = (0,inputs/* readPublishSettings */.DJ)((name) => core/* getInput */.V4(name));
     const paths = await (0,query_files/* findQueryFiles */.LX)(settings.queries);
-    const files = await Promise.all(paths.map(readOrRefuse));
+    const files = await Promise.all(paths.map((path) => (0,query_files/* readQueryFileOrRefusal */.aK)(path)));
     logger.info(`${files.length} query file(s) for workgroup ${settings.workgroup}`);
     const credentials = (0,aws_credentials/* credentialsFor */.Og)(settings.credentials, settings.awsRegion, (audience) => core/* getIDToken */.V9(audience));
     const { athena } = (0,clients/* createClients */.hP)(settings.awsRegion, credentials);
@@ -734,17 +731,6 @@ async function publishCommand(logger) {
             result.failures.map((failure) => `${failure.path} (${failure.message})`).join('; '));
     }
 }
-/** A link or a file outside the workspace is not read: it becomes a failure of that file. */
-async function readOrRefuse(path) {
-    try {
-        return { path, sql: await (0,query_files/* readQueryFile */.h4)(path) };
-    }
-    catch (error) {
-        if (!(error instanceof errors/* RefusedFileError */.p))
-            throw error;
-        return { path, sql: '', refused: error.message };
-    }
-}
 
 
 /***/ }),
@@ -754,10 +740,10 @@ async function readOrRefuse(path) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LX: () => (/* binding */ findQueryFiles),
-/* harmony export */   h4: () => (/* binding */ readQueryFile),
+/* harmony export */   aK: () => (/* binding */ readQueryFileOrRefusal),
 /* harmony export */   zh: () => (/* binding */ readQueryFileUpTo)
 /* harmony export */ });
-/* unused harmony exports workspace, checkQueriesPattern, openQueryFile */
+/* unused harmony exports workspace, checkQueriesPattern, openQueryFile, readQueryFile */
 /* harmony import */ var _actions_glob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3324);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
@@ -889,6 +875,17 @@ async function readQueryFileUpTo(path, maxBytes, root = workspace()) {
     }
     finally {
         await handle.close();
+    }
+}
+/** For publishing: a link or a file outside the workspace is not read; it becomes a failure of that file. */
+async function readQueryFileOrRefusal(path, root = workspace()) {
+    try {
+        return { path, sql: await readQueryFile(path, root) };
+    }
+    catch (error) {
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p))
+            throw error;
+        return { path, sql: '', refused: error.message };
     }
 }
 

@@ -642,6 +642,8 @@ async function applyPlan(target, plan, logger) {
     // The caller wraps this in a log group; GitHub does not nest groups, so none here.
     logger.info(`creating ${plan.totals.add} partition(s)`);
     const reportCreated = progressLogger(logger, 'created', plan.totals.add);
+    const total = plan.totals.add + plan.totals.remove;
+    const settled = () => result.created + result.deleted + result.alreadyDone + result.failed;
     await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.add), CREATE_BATCH_SIZE), async (batch) => {
         const response = await target.glue.send(new dist_cjs/* BatchCreatePartitionCommand */.Ezo({
             ...(0,table_ref/* tableParams */.Pn)(target.table),
@@ -652,6 +654,7 @@ async function applyPlan(target, plan, logger) {
             tally(ref, 'created');
         });
         reportCreated(result.created + result.alreadyDone + result.failed);
+        target.onProgress?.(settled(), total);
     });
     logger.info(`removing ${plan.totals.remove} expired partition(s)`);
     await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.remove), DELETE_BATCH_SIZE), async (batch) => {
@@ -663,9 +666,9 @@ async function applyPlan(target, plan, logger) {
             result.deleted += 1;
             tally(ref, 'deleted');
         });
+        target.onProgress?.(settled(), total);
     });
-    const attempted = result.created + result.deleted + result.alreadyDone + result.failed;
-    result.skipped = Math.max(0, plan.totals.add + plan.totals.remove - attempted);
+    result.skipped = Math.max(0, total - settled());
     logger.info(`created ${result.created}, removed ${result.deleted}, already done ${result.alreadyDone}, ` +
         `failed ${result.failed}, not attempted ${result.skipped}`);
     return result;
@@ -1125,7 +1128,8 @@ async function runSync(settings, clients, logger, tuning = DEFAULT_TUNING) {
         layout,
         dateKeyType: report.table.dateKeyType,
         storageDescriptor: report.table.storageDescriptor,
-        concurrency: tuning.writeConcurrency
+        concurrency: tuning.writeConcurrency,
+        ...(tuning.onApplyProgress ? { onProgress: tuning.onApplyProgress } : {})
     }, plan, logger));
     return report;
 }
@@ -1572,7 +1576,9 @@ function exceptionBlocks(report, exceptions) {
         blocks.push({
             kind: 'paragraph',
             line: [
-                ours('None: no new or vanished series, no holes or older days added, nothing removed apart from the roll, nothing left alone.')
+                ours(exceptions.firstRun
+                    ? 'Nothing else: no vanished series, nothing removed, nothing left alone.'
+                    : 'None: no new or vanished series, no holes or older days added, nothing removed apart from the roll, nothing left alone.')
             ]
         });
         return blocks;

@@ -142,7 +142,9 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  checkQueriesCommand: () => (/* binding */ checkQueriesCommand)
+  checkQueriesCommand: () => (/* binding */ checkQueriesCommand),
+  explainDep: () => (/* binding */ explainDep),
+  readTable: () => (/* binding */ readTable)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
@@ -2245,10 +2247,10 @@ function pullRequestDep(settings, logger) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LX: () => (/* binding */ findQueryFiles),
-/* harmony export */   h4: () => (/* binding */ readQueryFile),
+/* harmony export */   aK: () => (/* binding */ readQueryFileOrRefusal),
 /* harmony export */   zh: () => (/* binding */ readQueryFileUpTo)
 /* harmony export */ });
-/* unused harmony exports workspace, checkQueriesPattern, openQueryFile */
+/* unused harmony exports workspace, checkQueriesPattern, openQueryFile, readQueryFile */
 /* harmony import */ var _actions_glob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3324);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
@@ -2380,6 +2382,17 @@ async function readQueryFileUpTo(path, maxBytes, root = workspace()) {
     }
     finally {
         await handle.close();
+    }
+}
+/** For publishing: a link or a file outside the workspace is not read; it becomes a failure of that file. */
+async function readQueryFileOrRefusal(path, root = workspace()) {
+    try {
+        return { path, sql: await readQueryFile(path, root) };
+    }
+    catch (error) {
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p))
+            throw error;
+        return { path, sql: '', refused: error.message };
     }
 }
 

@@ -199,7 +199,11 @@ describe('sync', () => {
     const result = await cli(['sync', ...syncFlags(table), '--dry-run'])
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('CloudTrail partitions: dry run, nothing written')
-    expect(result.stdout).toMatch(/^111111111111 +eu-west-1 +33 +0 +0$/m)
+    expect(result.stdout).toMatch(/^- 4 series · \+2026-02-08\.\.2026-03-12$/m)
+    expect(result.stdout).toMatch(
+      /^First sync of this table: all 4 series would get their first partitions\.$/m
+    )
+    expect(result.stdout).toMatch(/^Glue\.GetTable +1 +0 +0 +0$/m)
     expect(result.stdout).not.toMatch(/\||\*\*|^#/m)
   })
 
@@ -209,7 +213,8 @@ describe('sync', () => {
     expect(result.code).toBe(0)
     expect(partitionCount(table)).toBe(4 * 33)
     expect(result.stdout).toContain('## CloudTrail partitions: sync')
-    expect(result.stdout).toContain('| 111111111111 | eu-west-1 | 33 | 0 | 0 |')
+    expect(result.stdout).toContain('- 4 series · +2026-02-08..2026-03-12')
+    expect(result.stdout).toContain('| Glue.BatchCreatePartition | 2 | 0 | 0 | 0 |')
     // Not a terminal: a plain line per tenth, the last one done.
     expect(result.stderr).toMatch(/^applying 132\/132 \(100%\), done$/m)
 

@@ -158,6 +158,9 @@ describe('sync summary', () => {
     )
     // A first sync: every series new, one line, and one pattern for all of them.
     expect(text).toContain('First sync of this table: all 6 series would get their first partitions.')
+    // A first sync's series are all new: the summary does not then say there are no new series.
+    expect(text).not.toContain('no new or vanished series')
+    expect(text).toContain('Nothing else: no vanished series, nothing removed, nothing left alone.')
     expect(text).toContain('- 6 series · +2026-09-02..2026-12-03')
     expect(text).toContain('What would change (6 of 6 series; + would add, − would remove)')
   })

@@ -333,7 +333,9 @@ function exceptionBlocks(report: SyncReport, exceptions: SyncExceptions): Block[
       kind: 'paragraph',
       line: [
         ours(
-          'None: no new or vanished series, no holes or older days added, nothing removed apart from the roll, nothing left alone.'
+          exceptions.firstRun
+            ? 'Nothing else: no vanished series, nothing removed, nothing left alone.'
+            : 'None: no new or vanished series, no holes or older days added, nothing removed apart from the roll, nothing left alone.'
         )
       ]
     })
