@@ -127,6 +127,19 @@ describe('findingLine', () => {
       })
     ).toBe('q/\\u001b[31mred\\n::error::x.sql:2:7  unknown-column  warning: no\\ncolumn')
   })
+
+  it('escapes the 8-bit C1 controls (CSI, OSC) and bidirectional overrides of a file name', () => {
+    const line = findingLine({
+      rule: 'syntax',
+      severity: 'error',
+      file: 'q/\u009b2J\u009d8;;https://evil\u009cx\u202egpj.sql',
+      line: 1,
+      column: 1,
+      message: '\u2066a\u2069'
+    })
+    expect(line).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/)
+    expect(line).toBe('q/\\u009b2J\\u009d8;;https://evil\\u009cx\\u202egpj.sql:1:1  syntax  \\u2066a\\u2069')
+  })
 })
 
 describe('progress', () => {
