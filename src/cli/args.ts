@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { Commands, type Command } from '../constants.js'
 import type { InputReader } from '../inputs.js'
 import { CLI_COMMANDS, LIST_INPUTS } from './commands.js'
+import { literalFilePattern } from './literal-paths.js'
 import { ACTION_INPUTS, type InputName } from './inputs.generated.js'
 
 /** A mistake on the command line: exit code 2, with the message and a pointer to --help. */
@@ -137,7 +138,7 @@ function parseCommand(command: Command, argv: readonly string[]): ParsedCommandL
       )
     }
     // Globs replace the --queries input (one pattern per line, as the action's input takes them).
-    inputs.set(spec.positionals.input, parsed.positionals.join('\n'))
+    inputs.set(spec.positionals.input, parsed.positionals.map((arg) => literalFilePattern(arg)).join('\n'))
   }
 
   const format = values.json === true ? 'json' : typeof values.format === 'string' ? values.format : 'text'
