@@ -1,7 +1,7 @@
 import { findingLine } from '../../src/cli/finding-line.js'
 import { createProgress, estimateRemaining, formatDuration } from '../../src/cli/progress.js'
 import { sarifLog } from '../../src/cli/sarif.js'
-import { code, raw, strong, text, type Block } from '../../src/report/document.js'
+import { code, raw, renderMarkdown, strong, text, type Block } from '../../src/report/document.js'
 import { renderPlain } from '../../src/report/terminal.js'
 import '@microsoft/jest-sarif'
 
@@ -101,6 +101,18 @@ describe('renderPlain', () => {
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/)
     expect(out).toContain('evil\\u001b[2J name second line')
     expect(out).toContain('a\\u0007b')
+  })
+})
+
+describe('Markdown for a terminal (--format markdown)', () => {
+  it('carries no C0 or C1 control character of a hostile name', () => {
+    const hostile = 'q/\u001b]8;;x\u0007\u009b2J\u009d8;;y\u009c.sql'
+    const out = renderMarkdown([
+      { kind: 'paragraph', line: [text(hostile)] },
+      { kind: 'table', header: ['File'], rows: [[[code(hostile)]]] }
+    ])
+    // eslint-disable-next-line no-control-regex
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/)
   })
 })
 

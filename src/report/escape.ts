@@ -75,8 +75,11 @@ export function codeSpan(text: string, inTable = true): string {
   return `${fence}${pad}${content}${pad}${fence}`
 }
 
-/** Line breaks, tabs and other control characters as single spaces (Markdown has no safe newline in a cell). */
+/**
+ * Line breaks, tabs and other control characters (C1 too: `--format markdown` may go to a terminal)
+ * as single spaces (Markdown has no safe newline in a cell).
+ */
 function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
 }
