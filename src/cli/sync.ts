@@ -6,9 +6,11 @@
 import { createClients, explainDenied } from '../aws/clients.js'
 import { ConfigurationError } from '../errors.js'
 import { readSyncSettings } from '../inputs.js'
+import type { ApplyResult } from '../partitions/apply.js'
 import { RemovalRefused } from '../partitions/guards.js'
 import { DEFAULT_TUNING, runSync, type SyncReport } from '../partitions/sync.js'
 import { renderMarkdown } from '../report/document.js'
+import { logText } from '../report/escape.js'
 import { planDocument, writePlanFile } from '../report/plan-file.js'
 import { failureSummaryDocument, syncSummaryDocument, totalsOf } from '../report/summary.js'
 import { renderPlain, type PlainOptions } from '../report/terminal.js'
@@ -93,13 +95,18 @@ export async function syncCli(context: CliContext): Promise<number> {
   )
   const applied = report.applied
   if (applied && applied.failed > 0) {
-    stderr.write(
-      `error: ${applied.failed} partition change(s) failed` +
-        (applied.stoppedBy ? ` (stopped after: ${applied.stoppedBy})` : '') +
-        `; ${applied.created} created and ${applied.deleted} removed were applied, ${applied.skipped} not attempted. ` +
-        'Run again to complete the rest.\n'
-    )
+    stderr.write(failedChangesLine(applied))
     return ExitCode.Failed
   }
   return ExitCode.Done
+}
+
+/** The error line of a sync whose changes partly failed; AWS's message in it is escaped. */
+export function failedChangesLine(applied: ApplyResult): string {
+  return (
+    `error: ${applied.failed} partition change(s) failed` +
+    (applied.stoppedBy ? ` (stopped after: ${logText(applied.stoppedBy)})` : '') +
+    `; ${applied.created} created and ${applied.deleted} removed were applied, ${applied.skipped} not attempted. ` +
+    'Run again to complete the rest.\n'
+  )
 }
