@@ -11,7 +11,7 @@ import { RemovalRefused } from '../partitions/guards.js'
 import { DEFAULT_TUNING, runSync, type SyncReport } from '../partitions/sync.js'
 import { renderMarkdown } from '../report/document.js'
 import { logText } from '../report/escape.js'
-import { planDocument, writePlanFile } from '../report/plan-file.js'
+import { checkPlanFile, planDocument, writePlanFile } from '../report/plan-file.js'
 import { failureSummaryDocument, syncSummaryDocument, totalsOf } from '../report/summary.js'
 import { renderPlain, type PlainOptions } from '../report/terminal.js'
 import { chainCredentials } from './aws.js'
@@ -41,6 +41,7 @@ export async function syncCli(context: CliContext): Promise<number> {
   const render = (blocks: Parameters<typeof renderMarkdown>[0]): string =>
     options.format === 'markdown' ? renderMarkdown(blocks) : renderPlain(blocks, plainOptions(stdout))
 
+  if (settings.planFile) await checkPlanFile(settings.planFile)
   let report
   try {
     report = await runSync(
