@@ -344,6 +344,7 @@ describe('sync summary', () => {
     expect(tty.split('\n').length).toBeLessThan(60)
     expect(tty).toContain('- 5,000 series · +2026-12-03 · −2026-09-01')
     expect(tty).toContain('Every changed series by pattern (5,000 series, + added, − removed): (not shown')
+    expect(Math.max(...tty.split('\n').map((line) => line.length))).toBeLessThanOrEqual(120)
     const piped = renderPlain(blocks, plainOptions({ write: () => true }))
     expect(piped).toContain('100000000999:')
     expect(piped.split('\n').length).toBeGreaterThan(500)

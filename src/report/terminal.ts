@@ -50,8 +50,10 @@ function blockPlain(block: Block, options: PlainOptions): string {
       return alignedTable(block.header, block.rows, block.align ?? [])
     case 'details': {
       const summary = `${logText(block.summary)}:`
-      if (options.details === 'summarize')
-        return `${summary} (${options.hiddenNote ?? `${countOf(block.blocks)} more, hidden`})`
+      if (options.details === 'summarize') {
+        const hidden = options.hiddenNote ?? `${countOf(block.blocks)} more, hidden`
+        return wrapText(`${summary} (${hidden})`, options.width, '', '  ').join('\n')
+      }
       const inner = renderPlain(block.blocks, { ...options, width: Math.max(20, options.width - 2) })
       return [
         summary,
