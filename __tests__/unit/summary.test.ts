@@ -168,6 +168,7 @@ describe('sync summary', () => {
     const text = renderSummary(report(organization(1000, REGIONS, YESTERDAY)), new CallStats())
     expect(text).toContain('**Added: 5,000 · Removed: 5,000 · Unchanged: 460,000**')
     expect(text).toContain('What changed (5,000 of 5,000 series; + added, − removed)')
+    expect(text).toContain('| Accounts | 1,000 in scope of 1,000 found |')
     expect(text).toContain('- 5,000 series · +2026-12-03 · −2026-09-01')
     expect(text).toContain('None: no new or vanished series, no holes')
     expect(text.match(/^- \d/gm)).toHaveLength(1)
