@@ -167,6 +167,11 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine([])).toEqual({ kind: 'help' })
     expect(parseCommandLine(['--version'])).toEqual({ kind: 'version' })
     expect(command(['sync', '-h']).options.help).toBe(true)
+    expect(command(['help', 'check-queries'])).toMatchObject({
+      command: 'check-queries',
+      options: { help: true }
+    })
+    expect(parseCommandLine(['help'])).toEqual({ kind: 'help' })
   })
 })
 

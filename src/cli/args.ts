@@ -70,6 +70,10 @@ export function isSwitch(name: InputName): boolean {
 
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const [first, ...rest] = argv
+  // `help sync`, as git and npm read it: the command's help.
+  if (first === 'help' && rest.length > 0 && (Commands as readonly string[]).includes(rest[0] as string)) {
+    return parseCommand(rest[0] as Command, ['--help'])
+  }
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { kind: 'help' }
   if (first === '--version' || first === '-V') return { kind: 'version' }
   if (!(Commands as readonly string[]).includes(first)) {
