@@ -199,7 +199,10 @@ describe('sync', () => {
     const result = await cli(['sync', ...syncFlags(table), '--dry-run'])
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('CloudTrail partitions: dry run, nothing written')
+    // The grouped report: one pattern for the 4 series, and every series under it (not a terminal).
     expect(result.stdout).toMatch(/^- 4 series · \+2026-02-08\.\.2026-03-12$/m)
+    expect(result.stdout).toMatch(/111111111111: eu-west-1, us-east-1 · 222222222222: eu-west-1,\s+us-east-1/)
+    expect(result.stdout).toMatch(/^Accounts +2 in scope of 2 found$/m)
     expect(result.stdout).toMatch(
       /^First sync of this table: all 4 series would get their first partitions\.$/m
     )
@@ -213,7 +216,9 @@ describe('sync', () => {
     expect(result.code).toBe(0)
     expect(partitionCount(table)).toBe(4 * 33)
     expect(result.stdout).toContain('## CloudTrail partitions: sync')
+    expect(result.stdout).toContain('| Accounts | 2 in scope of 2 found |')
     expect(result.stdout).toContain('- 4 series · +2026-02-08..2026-03-12')
+    expect(result.stdout).toContain('<details><summary>Every changed series by pattern')
     expect(result.stdout).toContain('| Glue.BatchCreatePartition | 2 | 0 | 0 | 0 |')
     // Not a terminal: a plain line per tenth, the last one done.
     expect(result.stderr).toMatch(/^applying 132\/132 \(100%\), done$/m)

@@ -139,7 +139,9 @@ describe('the sync report of an organization', () => {
       expect(result.stdout).toContain(
         "::error::Input 'max-remove-days': this run would remove the partitions of 22 days (2026-02-07 to 2026-02-28), more than max-remove-days (7)."
       )
-      expect(result.stdout).toMatch(/the plan adds \d+, removes \d+ and keeps \d+ partitions/)
+      expect(result.stdout).toMatch(
+        /the plan adds [\d,]+, removes \d{1,3}(,\d{3})+ and keeps [\d,]+ partitions/
+      )
       expect(result.stdout).toContain("set 'max-remove-days' to at least 22")
       expect(writeCalls()).toBe(0)
       expect(partitions()).toEqual(before)

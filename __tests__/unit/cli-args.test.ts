@@ -5,6 +5,7 @@ import { CLI_COMMANDS, GITHUB_ONLY_INPUTS } from '../../src/cli/commands.js'
 import { commandHelp } from '../../src/cli/help.js'
 import { ACTION_INPUTS, type InputName } from '../../src/cli/inputs.generated.js'
 import { asFlagMessage } from '../../src/cli/main.js'
+import { terminalLogger } from '../../src/cli/logger.js'
 import { repositoryOfRemote } from '../../src/cli/repository.js'
 import { Commands, type Command } from '../../src/constants.js'
 import {
@@ -166,6 +167,11 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine([])).toEqual({ kind: 'help' })
     expect(parseCommandLine(['--version'])).toEqual({ kind: 'version' })
     expect(command(['sync', '-h']).options.help).toBe(true)
+    expect(command(['help', 'check-queries'])).toMatchObject({
+      command: 'check-queries',
+      options: { help: true }
+    })
+    expect(parseCommandLine(['help'])).toEqual({ kind: 'help' })
   })
 })
 
@@ -200,6 +206,23 @@ describe('messages', () => {
     ).toBe(
       "Flag --bucket takes the bucket name only; put any folder before AWSLogs/ in --prefix. Flag --table: 'prefix' is odd."
     )
+    expect(
+      asFlagMessage(
+        "Inputs 'database' and 'table': security.nope was not found in Glue. Check the names and 'aws-region', or set 'create-table: true' to create it. Look with 'dry-run: true' first."
+      )
+    ).toBe(
+      'Flags --database and --table: security.nope was not found in Glue. Check the names and --aws-region, or set --create-table to create it. Look with --dry-run first.'
+    )
+  })
+
+  it('name flags in the warnings of the core on stderr, escaped', () => {
+    const lines: string[] = []
+    const logger = terminalLogger({ write: (text: string) => lines.push(text) }, false, asFlagMessage)
+    logger.warning("Input 'max-remove-days': 8 days. Look with 'dry-run: true' first.\n::x\u001b[2J")
+    expect(lines).toEqual([
+      'warning: Flag --max-remove-days: 8 days. Look with --dry-run first.\n',
+      'warning: \\::x\\u001b[2J\n'
+    ])
   })
 
   it('find the repository of a remote URL for the ownership marker', () => {

@@ -80,6 +80,8 @@ describe('removal guard', () => {
         "the plan with 'dry-run: true' first, then set 'max-remove-days' to at least 82 for that run."
     )
     expect(describeRefusal(check, typo, true)).toContain('A run without dry-run would stop here')
+    const large = { ...typo, totals: { ...typo.totals, remove: 40000, unchanged: 10000 } }
+    expect(describeRefusal(check, large, false)).toContain('removes 40,000 and keeps 10,000 partitions')
   })
 
   it('lets retention lowered on purpose through when max-remove-days is raised for it', () => {

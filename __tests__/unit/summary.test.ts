@@ -13,6 +13,8 @@ import { seriesKey } from '../../src/partitions/keys.js'
 import { planSync } from '../../src/partitions/plan.js'
 import type { SyncReport } from '../../src/partitions/sync.js'
 import { planDocument } from '../../src/report/plan-file.js'
+import { renderPlain } from '../../src/report/terminal.js'
+import { plainOptions } from '../../src/cli/sync.js'
 import { renderSummary, SUMMARY_BUDGET_BYTES, syncSummaryDocument } from '../../src/report/summary.js'
 import { changePatterns, findExceptions, formatRanges } from '../../src/report/sync-groups.js'
 import { NOTICES_PER_STEP, syncNotices } from '../../src/report/sync-notices.js'
@@ -169,6 +171,7 @@ describe('sync summary', () => {
     const text = renderSummary(report(organization(1000, REGIONS, YESTERDAY)), new CallStats())
     expect(text).toContain('**Added: 5,000 · Removed: 5,000 · Unchanged: 460,000**')
     expect(text).toContain('What changed (5,000 of 5,000 series; + added, − removed)')
+    expect(text).toContain('| Accounts | 1,000 in scope of 1,000 found |')
     expect(text).toContain('- 5,000 series · +2026-12-03 · −2026-09-01')
     expect(text).toContain('None: no new or vanished series, no holes')
     expect(text.match(/^- \d/gm)).toHaveLength(1)
@@ -337,6 +340,18 @@ describe('sync summary', () => {
     const blocks = syncSummaryDocument(r, new CallStats())
     expect(blocks[0]).toMatchObject({ kind: 'heading', level: 2 })
     expect(blocks.some((b) => b.kind === 'details')).toBe(true)
+  })
+
+  it('keeps the daily roll of 1,000 accounts x 5 regions to one screen on a terminal, whole in a pipe', () => {
+    const blocks = syncSummaryDocument(report(organization(1000, REGIONS, YESTERDAY)), new CallStats())
+    const tty = renderPlain(blocks, plainOptions({ isTTY: true, columns: 120, write: () => true }))
+    expect(tty.split('\n').length).toBeLessThan(60)
+    expect(tty).toContain('- 5,000 series · +2026-12-03 · −2026-09-01')
+    expect(tty).toContain('Every changed series by pattern (5,000 series, + added, − removed): (not shown')
+    expect(Math.max(...tty.split('\n').map((line) => line.length))).toBeLessThanOrEqual(120)
+    const piped = renderPlain(blocks, plainOptions({ write: () => true }))
+    expect(piped).toContain('100000000999:')
+    expect(piped.split('\n').length).toBeGreaterThan(500)
   })
 
   it('writes the plan as day ranges per series, with the status of each', () => {

@@ -1,7 +1,8 @@
 import { findingLine } from '../../src/cli/finding-line.js'
+import { failedChangesLine } from '../../src/cli/sync.js'
 import { createProgress, estimateRemaining, formatDuration } from '../../src/cli/progress.js'
 import { sarifLog } from '../../src/cli/sarif.js'
-import { code, raw, strong, text, type Block } from '../../src/report/document.js'
+import { code, raw, renderMarkdown, strong, text, type Block } from '../../src/report/document.js'
 import { renderPlain } from '../../src/report/terminal.js'
 import '@microsoft/jest-sarif'
 
@@ -104,6 +105,37 @@ describe('renderPlain', () => {
   })
 })
 
+describe('Markdown for a terminal (--format markdown)', () => {
+  it('carries no C0 or C1 control character of a hostile name', () => {
+    const hostile = 'q/\u001b]8;;x\u0007\u009b2J\u009d8;;y\u009c.sql'
+    const out = renderMarkdown([
+      { kind: 'paragraph', line: [text(hostile)] },
+      { kind: 'table', header: ['File'], rows: [[[code(hostile)]]] }
+    ])
+    // eslint-disable-next-line no-control-regex
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/)
+  })
+})
+
+describe('failedChangesLine', () => {
+  it("is one line whatever AWS's message holds", () => {
+    const line = failedChangesLine({
+      created: 5,
+      deleted: 0,
+      alreadyDone: 0,
+      failed: 2,
+      failures: [],
+      bySeries: new Map(),
+      skipped: 7,
+      stoppedBy: 'InternalServiceException: x\n::error::y\u001b[2J'
+    })
+    expect(line).toBe(
+      'error: 2 partition change(s) failed (stopped after: InternalServiceException: x\\n::error::y\\u001b[2J); ' +
+        '5 created and 0 removed were applied, 7 not attempted. Run again to complete the rest.\n'
+    )
+  })
+})
+
 describe('findingLine', () => {
   it('prints file:line:col  rule  message, escaping the file name and message', () => {
     expect(
@@ -126,6 +158,19 @@ describe('findingLine', () => {
         message: 'no\ncolumn'
       })
     ).toBe('q/\\u001b[31mred\\n::error::x.sql:2:7  unknown-column  warning: no\\ncolumn')
+  })
+
+  it('escapes the 8-bit C1 controls (CSI, OSC) and bidirectional overrides of a file name', () => {
+    const line = findingLine({
+      rule: 'syntax',
+      severity: 'error',
+      file: 'q/\u009b2J\u009d8;;https://evil\u009cx\u202egpj.sql',
+      line: 1,
+      column: 1,
+      message: '\u2066a\u2069'
+    })
+    expect(line).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/)
+    expect(line).toBe('q/\\u009b2J\\u009d8;;https://evil\\u009cx\\u202egpj.sql:1:1  syntax  \\u2066a\\u2069')
   })
 })
 

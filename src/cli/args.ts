@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { Commands, type Command } from '../constants.js'
 import type { InputReader } from '../inputs.js'
 import { CLI_COMMANDS, LIST_INPUTS } from './commands.js'
+import { literalFilePattern } from './literal-paths.js'
 import { ACTION_INPUTS, type InputName } from './inputs.generated.js'
 
 /** A mistake on the command line: exit code 2, with the message and a pointer to --help. */
@@ -69,6 +70,10 @@ export function isSwitch(name: InputName): boolean {
 
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const [first, ...rest] = argv
+  // `help sync`, as git and npm read it: the command's help.
+  if (first === 'help' && rest.length > 0 && (Commands as readonly string[]).includes(rest[0] as string)) {
+    return parseCommand(rest[0] as Command, ['--help'])
+  }
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { kind: 'help' }
   if (first === '--version' || first === '-V') return { kind: 'version' }
   if (!(Commands as readonly string[]).includes(first)) {
@@ -137,7 +142,7 @@ function parseCommand(command: Command, argv: readonly string[]): ParsedCommandL
       )
     }
     // Globs replace the --queries input (one pattern per line, as the action's input takes them).
-    inputs.set(spec.positionals.input, parsed.positionals.join('\n'))
+    inputs.set(spec.positionals.input, parsed.positionals.map((arg) => literalFilePattern(arg)).join('\n'))
   }
 
   const format = values.json === true ? 'json' : typeof values.format === 'string' ? values.format : 'text'

@@ -7,7 +7,7 @@
  */
 import { createClients } from '../aws/clients.js'
 import { explainDep, readTable, type OptionalAws } from '../commands/check-queries.js'
-import { findQueryFiles, readQueryFile } from '../commands/query-files.js'
+import { findQueryFiles, readQueryFileUpTo } from '../commands/query-files.js'
 import { readCheckSettings } from '../inputs.js'
 import { runCheckQueries } from '../queries/command.js'
 import { parseRuleSeverities } from '../queries/findings.js'
@@ -47,10 +47,12 @@ export async function checkQueriesCli(context: CliContext): Promise<number> {
       partitionColumns: settings.partitionColumns,
       dateKeyType,
       ...(table.columns ? { columns: table.columns } : {}),
-      severities
+      severities,
+      limits: settings.limits
     },
     {
-      readFile: (path) => readQueryFile(path),
+      // As in the action: the size is read first, and a file over max-file-bytes is never read.
+      readFile: (path, maxBytes) => readQueryFileUpTo(path, maxBytes),
       logger,
       // Every finding is printed below: nothing to single out.
       annotate: () => undefined,

@@ -10,9 +10,14 @@ export interface LineSink {
   write(text: string): unknown
 }
 
-export function terminalLogger(stderr: LineSink, verbose: boolean): Logger {
+export function terminalLogger(
+  stderr: LineSink,
+  verbose: boolean,
+  /** Rewords the core's messages for this front door (inputs named as flags). */
+  reword: (message: string) => string = (message) => message
+): Logger {
   const line = (prefix: string, message: string): void => {
-    for (const part of message.split('\n')) stderr.write(`${prefix}${logText(part)}\n`)
+    for (const part of reword(message).split('\n')) stderr.write(`${prefix}${logText(part)}\n`)
   }
   return {
     info: (message) => {

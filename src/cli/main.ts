@@ -7,11 +7,11 @@ import { explainDenied } from '../aws/clients.js'
 import type { Command } from '../constants.js'
 import { ConfigurationError } from '../errors.js'
 import { logText } from '../report/escape.js'
-import { inputReader, parseCommandLine, UsageError } from './args.js'
+import { inputReader, isSwitch, parseCommandLine, UsageError } from './args.js'
 import { configuredRegion } from './aws.js'
 import { ExitCode, widthOf, type CliContext, type CliIo } from './context.js'
 import { commandHelp, generalHelp, PROGRAM } from './help.js'
-import { ACTION_INPUTS } from './inputs.generated.js'
+import { ACTION_INPUTS, type InputName } from './inputs.generated.js'
 import { terminalLogger } from './logger.js'
 
 type Runner = (context: CliContext) => Promise<number>
@@ -27,9 +27,19 @@ const RUNNERS: Record<Command, () => Promise<Runner>> = {
  * flags. A quoted value follows a colon (`Input 'bucket': 'x'`) and is left as it is.
  */
 export function asFlagMessage(message: string): string {
-  return message
-    .replace(/Input '([a-z-]+)'/g, (all, name: string) => (name in ACTION_INPUTS ? `Flag --${name}` : all))
-    .replace(/(?<!: )'([a-z-]+)'/g, (all, name: string) => (name in ACTION_INPUTS ? `--${name}` : all))
+  const known = (name: string): boolean => name in ACTION_INPUTS
+  return (
+    message
+      .replace(/Inputs '([a-z-]+)' and '([a-z-]+)'/g, (all, a: string, b: string) =>
+        known(a) && known(b) ? `Flags --${a} and --${b}` : all
+      )
+      // `set 'create-table: true'`: a switch on the command line.
+      .replace(/'([a-z-]+): true'/g, (all, name: string) =>
+        known(name) && isSwitch(name as InputName) ? `--${name}` : all
+      )
+      .replace(/Input '([a-z-]+)'/g, (all, name: string) => (name in ACTION_INPUTS ? `Flag --${name}` : all))
+      .replace(/(?<!: )'([a-z-]+)'/g, (all, name: string) => (name in ACTION_INPUTS ? `--${name}` : all))
+  )
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
@@ -73,7 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       given: parsed.inputs,
       read: inputReader(inputs),
       options: parsed.options,
-      logger: terminalLogger(io.stderr, parsed.options.verbose),
+      logger: terminalLogger(io.stderr, parsed.options.verbose, asFlagMessage),
       version
     })
   } catch (error) {

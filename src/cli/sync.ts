@@ -6,15 +6,32 @@
 import { createClients, explainDenied } from '../aws/clients.js'
 import { ConfigurationError } from '../errors.js'
 import { readSyncSettings } from '../inputs.js'
+import type { ApplyResult } from '../partitions/apply.js'
 import { RemovalRefused } from '../partitions/guards.js'
 import { DEFAULT_TUNING, runSync, type SyncReport } from '../partitions/sync.js'
 import { renderMarkdown } from '../report/document.js'
-import { planDocument, writePlanFile } from '../report/plan-file.js'
+import { logText } from '../report/escape.js'
+import { checkPlanFile, planDocument, writePlanFile } from '../report/plan-file.js'
 import { failureSummaryDocument, syncSummaryDocument, totalsOf } from '../report/summary.js'
-import { renderPlain } from '../report/terminal.js'
+import { renderPlain, type PlainOptions } from '../report/terminal.js'
 import { chainCredentials } from './aws.js'
-import { ExitCode, widthOf, type CliContext } from './context.js'
+import { ExitCode, widthOf, type CliContext, type OutputStream } from './context.js'
 import { createProgress } from './progress.js'
+
+/**
+ * On a terminal the per-series detail (one line per account, hundreds of lines in an organization)
+ * would push the totals and exceptions off the screen: it is left to the plan (--json) and to
+ * files and pipes, which get it whole.
+ */
+export function plainOptions(stdout: OutputStream): PlainOptions {
+  return stdout.isTTY
+    ? {
+        width: widthOf(stdout),
+        details: 'summarize',
+        hiddenNote: 'not shown on a terminal; --json, --plan-file or a pipe (| less) lists them'
+      }
+    : { width: widthOf(stdout), details: 'expand' }
+}
 
 export async function syncCli(context: CliContext): Promise<number> {
   const { options, stdout, stderr, logger } = context
@@ -22,10 +39,9 @@ export async function syncCli(context: CliContext): Promise<number> {
   const clients = createClients(settings.awsRegion, chainCredentials(options.profile))
   const progress = createProgress(stderr)
   const render = (blocks: Parameters<typeof renderMarkdown>[0]): string =>
-    options.format === 'markdown'
-      ? renderMarkdown(blocks)
-      : renderPlain(blocks, { width: widthOf(stdout), details: 'expand' })
+    options.format === 'markdown' ? renderMarkdown(blocks) : renderPlain(blocks, plainOptions(stdout))
 
+  if (settings.planFile) await checkPlanFile(settings.planFile)
   let report
   try {
     report = await runSync(
@@ -80,13 +96,18 @@ export async function syncCli(context: CliContext): Promise<number> {
   )
   const applied = report.applied
   if (applied && applied.failed > 0) {
-    stderr.write(
-      `error: ${applied.failed} partition change(s) failed` +
-        (applied.stoppedBy ? ` (stopped after: ${applied.stoppedBy})` : '') +
-        `; ${applied.created} created and ${applied.deleted} removed were applied, ${applied.skipped} not attempted. ` +
-        'Run again to complete the rest.\n'
-    )
+    stderr.write(failedChangesLine(applied))
     return ExitCode.Failed
   }
   return ExitCode.Done
+}
+
+/** The error line of a sync whose changes partly failed; AWS's message in it is escaped. */
+export function failedChangesLine(applied: ApplyResult): string {
+  return (
+    `error: ${applied.failed} partition change(s) failed` +
+    (applied.stoppedBy ? ` (stopped after: ${logText(applied.stoppedBy)})` : '') +
+    `; ${applied.created} created and ${applied.deleted} removed were applied, ${applied.skipped} not attempted. ` +
+    'Run again to complete the rest.\n'
+  )
 }

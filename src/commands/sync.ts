@@ -12,7 +12,7 @@ import { readSyncSettings } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import { RemovalRefused } from '../partitions/guards.js'
 import { runSync, type SyncReport } from '../partitions/sync.js'
-import { writePlanFile } from '../report/plan-file.js'
+import { checkPlanFile, writePlanFile } from '../report/plan-file.js'
 import { renderFailureSummary, renderSummary, totalsOf } from '../report/summary.js'
 import { syncNotices } from '../report/sync-notices.js'
 
@@ -27,6 +27,7 @@ export async function syncCommand(logger: Logger): Promise<void> {
   const clients = createClients(settings.awsRegion, credentials)
   const planFile =
     settings.planFile || join(process.env.RUNNER_TEMP || tmpdir(), 'cloudtrail-partitions-plan.json')
+  await checkPlanFile(planFile)
   const report = await runSync(
     {
       ...settings,

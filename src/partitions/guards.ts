@@ -43,6 +43,8 @@ export function checkRemovals(plan: SyncPlan, maxRemoveDays: number): RemovalChe
   }
 }
 
+const count = (n: number): string => n.toLocaleString('en-US')
+
 /** What the refusal says: the plan's totals, the days, and which input lets a clean-up through. */
 export function describeRefusal(check: RemovalCheck, plan: SyncPlan, dryRun: boolean): string {
   const span =
@@ -52,8 +54,8 @@ export function describeRefusal(check: RemovalCheck, plan: SyncPlan, dryRun: boo
   const what = dryRun ? 'A run without dry-run would stop here' : 'Stopped before writing anything'
   return (
     `Input '${Inputs.MaxRemoveDays}': this run would remove the partitions of ${check.days} days${span}, ` +
-    `more than ${Inputs.MaxRemoveDays} (${check.max}). ${what}: the plan adds ${plan.totals.add}, ` +
-    `removes ${plan.totals.remove} and keeps ${plan.totals.unchanged} partitions. ` +
+    `more than ${Inputs.MaxRemoveDays} (${check.max}). ${what}: the plan adds ${count(plan.totals.add)}, ` +
+    `removes ${count(plan.totals.remove)} and keeps ${count(plan.totals.unchanged)} partitions. ` +
     `If this is not meant, check '${Inputs.RetentionDays}' and '${Inputs.AsOf}'. ` +
     `For a clean-up you mean, look at the plan with '${Inputs.DryRun}: true' first, then set ` +
     `'${Inputs.MaxRemoveDays}' to at least ${check.days} for that run.`

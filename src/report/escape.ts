@@ -10,15 +10,20 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&~=:"']/g
 /**
  * One log line: CR, LF and other control characters are shown as escapes, so the text can never start
  * a line of its own (a workflow command is a line starting with `::`, or `##[` in the runner's older
- * form), and a leading `:` or `#` is broken with a backslash.
+ * form), and a leading `:` or `#` is broken with a backslash. C1 controls (U+009B is a terminal's CSI,
+ * U+009D its OSC) and bidirectional overrides (a name shown reversed) are escaped too: a terminal
+ * shows this text.
  */
 export function logText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const oneLine = text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => {
-    if (c === '\n') return '\\n'
-    if (c === '\r') return '\\r'
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
-  })
+  const oneLine = text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g,
+    (c) => {
+      if (c === '\n') return '\\n'
+      if (c === '\r') return '\\r'
+      return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+    }
+  )
   return oneLine.replace(/^(\s*)([:#])/, '$1\\$2')
 }
 
@@ -70,8 +75,11 @@ export function codeSpan(text: string, inTable = true): string {
   return `${fence}${pad}${content}${pad}${fence}`
 }
 
-/** Line breaks, tabs and other control characters as single spaces (Markdown has no safe newline in a cell). */
+/**
+ * Line breaks, tabs and other control characters (C1 too: `--format markdown` may go to a terminal)
+ * as single spaces (Markdown has no safe newline in a cell).
+ */
 function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
 }

@@ -2,8 +2,11 @@
  * The machine-readable plan: per (account, region), the day ranges added and removed, so a later
  * step (or a person reviewing a dry run) sees exactly what the run did or would do.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { access, mkdir, stat, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { Inputs } from '../constants.js'
+import { ConfigurationError } from '../errors.js'
 import { formatIsoDate } from '../partitions/dates.js'
 import type { DayRange } from '../partitions/plan.js'
 import { seriesKey } from '../partitions/keys.js'
@@ -88,4 +91,22 @@ export function planDocument(report: SyncReport): object {
 export async function writePlanFile(path: string, report: SyncReport): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
   await writeFile(path, JSON.stringify(planDocument(report), null, 2) + '\n')
+}
+
+/**
+ * Refuses a plan file that cannot be written (a folder, a path under a file, no write access)
+ * before the sync writes anything: found after the changes, it cost the run its report.
+ */
+export async function checkPlanFile(path: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    const existing = await stat(path).catch(() => undefined)
+    if (existing?.isDirectory()) throw new Error('it is a folder')
+    await access(existing ? path : dirname(path), constants.W_OK)
+  } catch (error) {
+    throw new ConfigurationError(
+      `Input '${Inputs.PlanFile}': '${path}' cannot be written (${(error as Error).message}). ` +
+        'Give the path of a file in a writable folder, or leave it empty for the default.'
+    )
+  }
 }

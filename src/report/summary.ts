@@ -195,7 +195,11 @@ function settingsTable(report: SyncReport): Block {
       ],
       [
         'Accounts',
-        [ours(`${report.discovery.series.size} in scope of ${report.discovery.accountsFound} found`)]
+        [
+          ours(
+            `${number(report.discovery.series.size)} in scope of ${number(report.discovery.accountsFound)} found`
+          )
+        ]
       ],
       ['Regions skipped', [ours([...report.discovery.regionsSkipped].sort().join(', ') || 'none')]]
     ]

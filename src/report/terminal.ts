@@ -12,6 +12,8 @@ export interface PlainOptions {
   width: number
   /** `expand` prints what a collapsed section holds; `summarize` only its summary line. */
   details?: 'expand' | 'summarize'
+  /** What a summarized section's line says instead of how many rows it hides. */
+  hiddenNote?: string
 }
 
 const ALERT_LABELS = { NOTE: 'Note', WARNING: 'Warning', CAUTION: 'Caution' } as const
@@ -48,7 +50,10 @@ function blockPlain(block: Block, options: PlainOptions): string {
       return alignedTable(block.header, block.rows, block.align ?? [])
     case 'details': {
       const summary = `${logText(block.summary)}:`
-      if (options.details === 'summarize') return `${summary} (${countOf(block.blocks)} more, hidden)`
+      if (options.details === 'summarize') {
+        const hidden = options.hiddenNote ?? `${countOf(block.blocks)} more, hidden`
+        return wrapText(`${summary} (${hidden})`, options.width, '', '  ').join('\n')
+      }
       const inner = renderPlain(block.blocks, { ...options, width: Math.max(20, options.width - 2) })
       return [
         summary,
