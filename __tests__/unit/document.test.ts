@@ -41,3 +41,11 @@ describe('report document', () => {
     expect(inlinePlain([text('a\nb '), code('x'), raw('**y**', 'y')])).toBe('a b xy')
   })
 })
+
+describe('log lines keep ordinary names', () => {
+  it('breaks a leading :: or ## but keeps a file name that starts with one #', () => {
+    expect(logText('#notes.sql')).toBe('#notes.sql')
+    expect(logText('##[warning]x')).toBe('\\##[warning]x')
+    expect(logText('::error::x')).toBe('\\::error::x')
+  })
+})

@@ -10,7 +10,8 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&~=:"']/g
 /**
  * One log line: CR, LF and other control characters are shown as escapes, so the text can never start
  * a line of its own (a workflow command is a line starting with `::`, or `##[` in the runner's older
- * form), and a leading `:` or `#` is broken with a backslash. C1 controls (U+009B is a terminal's CSI,
+ * form), and a leading `::` or `##` is broken with a backslash (a lone `#`, as in a file `#notes.sql`,
+ * stays, so editors find the file). C1 controls (U+009B is a terminal's CSI,
  * U+009D its OSC) and bidirectional overrides (a name shown reversed) are escaped too: a terminal
  * shows this text.
  */
@@ -24,7 +25,7 @@ export function logText(text: string): string {
       return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
     }
   )
-  return oneLine.replace(/^(\s*)([:#])/, '$1\\$2')
+  return oneLine.replace(/^(\s*)(::|##)/, '$1\\$2')
 }
 
 /**
