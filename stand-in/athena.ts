@@ -7,7 +7,10 @@
 import { jsonErrorResponse, runJsonOperation, targetOperation } from './json-protocol.js'
 import { createHash, randomUUID } from 'node:crypto'
 import { TrinoSQL, TrinoSqlListener, EntityContextType, type CommonEntityContext } from 'dt-sql-parser'
-import type { GlueService } from './glue.js'
+import { CATALOG_ID, type GlueService } from './glue.js'
+import type { QueryAccess } from './iam/access.js'
+import { denialMessage } from './iam/authorize.js'
+import type { Caller } from './iam/model.js'
 import {
   constraintError,
   optionalInteger,
@@ -131,6 +134,13 @@ export class AthenaService implements ServiceHandler {
   /** BatchGetNamedQuery answers up to this many known ids as UnprocessedNamedQueryIds (stand-in knob). */
   unprocessedIdsPerCall = 0
 
+  /**
+   * Set when IAM is on: a query reads Glue and writes its result as its caller, so a role without
+   * those rights gets a query that fails (or, for the output bucket, a refused call) as on AWS.
+   */
+  queryAccess: QueryAccess | undefined
+  /** Who makes the current call (calls are synchronous): the catalog and rights a query uses. */
+  private caller: Caller | undefined
   private readonly workGroups = new Set(['primary'])
   private readonly queries = new Map<string, NamedQuery>()
   /** Creation order of each named query, for NextTokens that survive deletes between pages. */
@@ -162,6 +172,7 @@ export class AthenaService implements ServiceHandler {
   }
 
   handle(operation: string, request: StandInRequest): StandInResponse {
+    this.caller = request.caller
     try {
       // Real Athena answers unknown operations and bad bodies without a Message (measured); the stand-in says why.
       return runJsonOperation(
@@ -177,6 +188,8 @@ export class AthenaService implements ServiceHandler {
         throw invalidRequest(error.message)
       }
       throw error
+    } finally {
+      this.caller = undefined
     }
   }
 
@@ -204,6 +217,16 @@ export class AthenaService implements ServiceHandler {
     this.startTokens.clear()
     this.pollsPerState = 1
     this.unprocessedIdsPerCall = 0
+  }
+
+  /** The workgroup a named query is in ('primary' for an unknown id), for its ARN. */
+  workGroupOfNamedQuery(id: string): string {
+    return this.queries.get(id)?.WorkGroup ?? 'primary'
+  }
+
+  /** The workgroup a query execution ran in ('primary' for an unknown id), for its ARN. */
+  workGroupOfExecution(id: string): string {
+    return this.executions.get(id)?.workGroup ?? 'primary'
   }
 
   addWorkGroup(name: string): void {
@@ -376,6 +399,24 @@ export class AthenaService implements ServiceHandler {
       return { QueryExecutionId: earlier.id }
     }
     const id = randomUUID()
+    const output = outputOf(optionalObject(body.ResultConfiguration, 'resultConfiguration'), id)
+    // Athena checks the output bucket before it accepts the query (s3:GetBucketLocation).
+    if (
+      output &&
+      this.queryAccess?.writeResult(this.caller, output.bucket, output.key, 's3:GetBucketLocation')
+    ) {
+      throw invalidRequest(`Unable to verify/create output bucket ${output.bucket}`)
+    }
+    let outcome = this.run(query, context?.Database, context?.Catalog)
+    if (
+      outcome.state === 'SUCCEEDED' &&
+      output &&
+      this.queryAccess?.writeResult(this.caller, output.bucket, output.key, 's3:PutObject')
+    ) {
+      outcome = failed(
+        `Access denied when writing output to url: s3://${output.bucket}/${output.key} . Please ensure you are allowed to access the S3 bucket. If you are encrypting query results with KMS key, please ensure you are allowed to access your KMS key`
+      )
+    }
     this.executions.set(id, {
       id,
       query,
@@ -383,7 +424,7 @@ export class AthenaService implements ServiceHandler {
       workGroup,
       submitted: Date.now() / 1000,
       polls: 0,
-      outcome: this.run(query, context?.Database, context?.Catalog)
+      outcome
     })
     this.startTokens.set(token, { id, fingerprint: print })
     return { QueryExecutionId: id }
@@ -483,6 +524,12 @@ export class AthenaService implements ServiceHandler {
       if (owner !== DEFAULT_CATALOG) {
         return failed(`CATALOG_NOT_FOUND: ${where}: Catalog '${owner}' does not exist`, 1006)
       }
+      const denial = this.queryAccess?.readTable(this.caller, schema, name)
+      if (denial) {
+        return failed(
+          `Insufficient permissions to execute the query. ${denialMessage(denial)} (Service: AWSGlue; Status Code: 400; Error Code: AccessDeniedException; Request ID: ${randomUUID()}; Proxy: null)`
+        )
+      }
       const missing = this.missing(schema, name)
       if (missing === 'schema') return failed(`SCHEMA_NOT_FOUND: ${where}: Schema '${schema}' does not exist`)
       if (missing === 'table') {
@@ -495,7 +542,7 @@ export class AthenaService implements ServiceHandler {
   private missing(database: string, table: string): 'schema' | 'table' | undefined {
     if (!this.glue) return undefined
     try {
-      this.glue.tableInput(database, table)
+      this.glue.tableInput(database, table, this.caller?.account ?? CATALOG_ID)
       return undefined
     } catch (error) {
       if (!(error instanceof AwsError) || error.code !== 'EntityNotFoundException') throw error
@@ -519,6 +566,19 @@ function identifier(text: string): string {
 function splitName(text: string): string[] {
   const parts = text.match(/"(?:[^"]|"")*"|`[^`]*`|[^.]+/g) ?? []
   return parts.map((part) => identifier(part.trim()))
+}
+
+/** Where Athena writes the result: `<OutputLocation>/<QueryExecutionId>.csv`. */
+function outputOf(configuration: Json | undefined, id: string): { bucket: string; key: string } | undefined {
+  const location = configuration?.OutputLocation
+  if (typeof location !== 'string') return undefined
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(location)
+  if (!match) return undefined
+  const prefix = match[2] ?? ''
+  return {
+    bucket: match[1] as string,
+    key: `${prefix}${prefix === '' || prefix.endsWith('/') ? '' : '/'}${id}.csv`
+  }
 }
 
 function stripUndefined(value: Json): Json {

@@ -1,7 +1,8 @@
 /**
  * AWS Glue Data Catalog stand-in (AWS JSON 1.1: `POST`, `X-Amz-Target: AWSGlue.<Operation>`):
  * databases, tables, partitions and partition indexes, with the limits and error shapes of the Glue
- * API model (see README.glue.md). One catalog: a request's `CatalogId` is accepted and ignored.
+ * API model (see README.glue.md). One catalog per account: a request's `CatalogId` selects it, the
+ * caller's account by default; a catalog's resource policy governs access from other accounts.
  * Database and table names are case-insensitive and stored lowercase, as Glue stores them.
  */
 import { jsonErrorResponse, runJsonOperation, targetOperation } from './json-protocol.js'
@@ -21,13 +22,16 @@ import {
   requiredString,
   type Json
 } from './glue-validation.js'
+import { ADMIN_ACCOUNT } from './iam/model.js'
+import { PolicyError, validatePolicy, type PolicyDocument } from './iam/policy.js'
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 
-/** The account id answered as `CatalogId`. */
-export const CATALOG_ID = '123456789012'
+/** The account whose catalog a call without `CatalogId` from an ambient key uses. */
+export const CATALOG_ID = ADMIN_ACCOUNT
 const MAX_INDEXES = 3
 
 interface DatabaseRecord {
+  catalogId: string
   input: Json
   name: string
   created: number
@@ -44,6 +48,7 @@ interface IndexRecord {
 interface TableRecord {
   /** Changes when a table of the same name is created again, so old NextTokens are refused. */
   id: string
+  catalogId: string
   database: string
   name: string
   input: Json
@@ -89,7 +94,14 @@ export class GlueService implements ServiceHandler {
   /** Glue quota L-FEBBFA7A (adjustable). */
   partitionQuotaPerAccount = 20_000_000
 
-  private readonly databases = new Map<string, DatabaseRecord>()
+  /** Databases per catalog (account id). */
+  private readonly catalogs = new Map<string, Map<string, DatabaseRecord>>()
+  private readonly resourcePolicies = new Map<
+    string,
+    { policy: PolicyDocument; hash: string; created: number; updated: number }
+  >()
+  /** The catalog the current call works in (set per call; calls are synchronous). */
+  private catalogId = CATALOG_ID
   private readonly operations: Record<string, Operation> = {
     CreateDatabase: (body) => this.createDatabase(body),
     GetDatabase: (body) => this.getDatabase(body),
@@ -106,7 +118,10 @@ export class GlueService implements ServiceHandler {
     BatchUpdatePartition: (body) => this.batchUpdatePartition(body),
     CreatePartitionIndex: (body) => this.createPartitionIndex(body),
     GetPartitionIndexes: (body) => this.getPartitionIndexes(body),
-    DeletePartitionIndex: (body) => this.deletePartitionIndex(body)
+    DeletePartitionIndex: (body) => this.deletePartitionIndex(body),
+    PutResourcePolicy: (body) => this.putResourcePolicy(body),
+    GetResourcePolicy: () => this.getResourcePolicy(),
+    DeleteResourcePolicy: (body) => this.deleteResourcePolicy(body)
   }
 
   // ---- ServiceHandler ----
@@ -116,7 +131,8 @@ export class GlueService implements ServiceHandler {
   }
 
   handle(operation: string, request: StandInRequest): StandInResponse {
-    return runJsonOperation('Glue', this.operations, operation, request)
+    const catalogId = catalogOfRequest(request) ?? request.caller?.account ?? CATALOG_ID
+    return this.inCatalog(catalogId, () => runJsonOperation('Glue', this.operations, operation, request))
   }
 
   errorResponse(error: AwsError): StandInResponse {
@@ -134,46 +150,151 @@ export class GlueService implements ServiceHandler {
   // ---- state for tests (no HTTP) ----
 
   reset(): void {
-    this.databases.clear()
+    this.catalogs.clear()
+    this.resourcePolicies.clear()
     this.unprocessedKeysPerCall = 0
     this.indexActivationMs = 0
     this.partitionQuotaPerTable = 10_000_000
     this.partitionQuotaPerAccount = 20_000_000
   }
 
+  /** Runs `work` in the catalog of account `catalogId`. */
+  inCatalog<T>(catalogId: string, work: () => T): T {
+    const previous = this.catalogId
+    this.catalogId = catalogId
+    try {
+      return work()
+    } finally {
+      this.catalogId = previous
+    }
+  }
+
+  /** The account ids that have a catalog with at least one database. */
+  catalogIds(): string[] {
+    return [...this.catalogs].filter(([, databases]) => databases.size > 0).map(([id]) => id)
+  }
+
+  /** Sets (or with undefined removes) the catalog's resource policy; a malformed one throws a PolicyError. */
+  setCatalogResourcePolicy(catalogId: string, policy: unknown): void {
+    if (policy === undefined) {
+      this.resourcePolicies.delete(catalogId)
+      return
+    }
+    const document = validatePolicy(policy, 'resource')
+    const now = nowSeconds()
+    const created = this.resourcePolicies.get(catalogId)?.created ?? now
+    const hash = createHash('sha256').update(JSON.stringify(document)).digest('base64url').slice(0, 22)
+    this.resourcePolicies.set(catalogId, { policy: document, hash, created, updated: now })
+  }
+
+  catalogResourcePolicy(catalogId: string): PolicyDocument | undefined {
+    return this.resourcePolicies.get(catalogId)?.policy
+  }
+
   /** Creates a table (and its database when missing) without HTTP, to seed state quickly. */
-  createTableDirect(database: string, tableInput: object): void {
-    if (!this.databases.has(database.toLowerCase()))
-      this.createDatabase({ DatabaseInput: { Name: database } })
-    this.createTable({ DatabaseName: database, TableInput: tableInput })
+  createTableDirect(database: string, tableInput: object, catalogId = CATALOG_ID): void {
+    this.inCatalog(catalogId, () => {
+      if (!this.databases.has(database.toLowerCase()))
+        this.createDatabase({ DatabaseInput: { Name: database } })
+      this.createTable({ DatabaseName: database, TableInput: tableInput })
+    })
   }
 
   /** Adds partitions without HTTP (no per-call limit); values already present are skipped. */
-  addPartitionsDirect(database: string, table: string, inputs: readonly object[]): void {
-    const record = this.table(database, table)
+  addPartitionsDirect(
+    database: string,
+    table: string,
+    inputs: readonly object[],
+    catalogId = CATALOG_ID
+  ): void {
+    const record = this.inCatalog(catalogId, () => this.table(database, table))
     const created = nowSeconds()
     for (const input of inputs as Json[]) {
       record.partitions.add(partitionValues(input.Values, 'values', record.keys.length), input, created)
     }
   }
 
-  partitionValues(database: string, table: string): string[][] {
-    return this.table(database, table).partitions.allValues()
+  partitionValues(database: string, table: string, catalogId = CATALOG_ID): string[][] {
+    return this.inCatalog(catalogId, () => this.table(database, table)).partitions.allValues()
   }
 
-  partitionCount(database: string, table: string): number {
-    return this.table(database, table).partitions.size
+  partitionCount(database: string, table: string, catalogId = CATALOG_ID): number {
+    return this.inCatalog(catalogId, () => this.table(database, table)).partitions.size
   }
 
   /** The partition as GetPartition answers it, or undefined. */
-  getPartitionRecord(database: string, table: string, values: string[]): Json | undefined {
-    const record = this.table(database, table)
+  getPartitionRecord(
+    database: string,
+    table: string,
+    values: string[],
+    catalogId = CATALOG_ID
+  ): Json | undefined {
+    const record = this.inCatalog(catalogId, () => this.table(database, table))
     const partition = record.partitions.get(values)
     return partition && partitionOf(record, partition, false)
   }
 
-  tableInput(database: string, table: string): Json {
-    return this.table(database, table).input
+  tableInput(database: string, table: string, catalogId = CATALOG_ID): Json {
+    return this.inCatalog(catalogId, () => this.table(database, table)).input
+  }
+
+  /** True when the table exists and has partition keys (what a query then needs GetPartitions for). */
+  isPartitioned(database: string, table: string, catalogId = CATALOG_ID): boolean {
+    return this.inCatalog(catalogId, () => this.table(database, table)).keys.length > 0
+  }
+
+  // ---- the catalog's resource policy ----
+
+  private get databases(): Map<string, DatabaseRecord> {
+    let databases = this.catalogs.get(this.catalogId)
+    if (!databases) this.catalogs.set(this.catalogId, (databases = new Map()))
+    return databases
+  }
+
+  private putResourcePolicy(body: Json): Json {
+    const text = requiredString(body.PolicyInJson, 'policyInJson', 2, 10240)
+    const current = this.resourcePolicies.get(this.catalogId)
+    if (body.PolicyExistsCondition === 'MUST_EXIST' && !current) throw notFound('Policy not found.')
+    if (body.PolicyExistsCondition === 'NOT_EXIST' && current) {
+      throw new AwsError('ConditionCheckFailureException', 'A policy already exists.')
+    }
+    if (body.PolicyHashCondition !== undefined && body.PolicyHashCondition !== current?.hash) {
+      throw new AwsError('ConditionCheckFailureException', 'The policy hash condition does not match.')
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      throw invalidInput('PolicyInJson is not valid JSON.')
+    }
+    try {
+      this.setCatalogResourcePolicy(this.catalogId, parsed)
+    } catch (error) {
+      if (error instanceof PolicyError) throw invalidInput(error.message)
+      throw error
+    }
+    return { PolicyHash: this.resourcePolicies.get(this.catalogId)?.hash }
+  }
+
+  private getResourcePolicy(): Json {
+    const current = this.resourcePolicies.get(this.catalogId)
+    if (!current) throw notFound('Policy not found.')
+    return {
+      PolicyInJson: JSON.stringify(current.policy),
+      PolicyHash: current.hash,
+      CreateTime: current.created,
+      UpdateTime: current.updated
+    }
+  }
+
+  private deleteResourcePolicy(body: Json): Json {
+    const current = this.resourcePolicies.get(this.catalogId)
+    if (!current) throw notFound('Policy not found.')
+    if (body.PolicyHashCondition !== undefined && body.PolicyHashCondition !== current.hash) {
+      throw new AwsError('ConditionCheckFailureException', 'The policy hash condition does not match.')
+    }
+    this.resourcePolicies.delete(this.catalogId)
+    return {}
   }
 
   // ---- databases and tables ----
@@ -198,7 +319,13 @@ export class GlueService implements ServiceHandler {
     const name = requiredString(input.Name, 'databaseInput.name').toLowerCase()
     if (this.databases.has(name))
       throw new AwsError('AlreadyExistsException', `Database ${name} already exists.`)
-    this.databases.set(name, { input, name, created: nowSeconds(), tables: new Map() })
+    this.databases.set(name, {
+      catalogId: this.catalogId,
+      input,
+      name,
+      created: nowSeconds(),
+      tables: new Map()
+    })
     return {}
   }
 
@@ -218,6 +345,7 @@ export class GlueService implements ServiceHandler {
     const database = this.database(body.DatabaseName)
     const table: TableRecord = {
       id: randomUUID(),
+      catalogId: this.catalogId,
       database: database.name,
       name,
       input: { ...input, Name: name },
@@ -448,6 +576,7 @@ export class GlueService implements ServiceHandler {
       )
     }
     let account = adding
+    // The quota is per account: partitions of this catalog's account.
     for (const database of this.databases.values()) {
       for (const other of database.tables.values()) account += other.partitions.size
     }
@@ -559,7 +688,12 @@ function readToken(token: string, fingerprint: string): number {
 }
 
 function databaseOf(database: DatabaseRecord): Json {
-  return { ...database.input, Name: database.name, CreateTime: database.created, CatalogId: CATALOG_ID }
+  return {
+    ...database.input,
+    Name: database.name,
+    CreateTime: database.created,
+    CatalogId: database.catalogId
+  }
 }
 
 function tableOf(table: TableRecord): Json {
@@ -570,7 +704,7 @@ function tableOf(table: TableRecord): Json {
     CreateTime: table.created,
     UpdateTime: table.updated,
     IsRegisteredWithLakeFormation: false,
-    CatalogId: CATALOG_ID,
+    CatalogId: table.catalogId,
     VersionId: String(table.version)
   }
 }
@@ -581,7 +715,7 @@ function partitionOf(table: TableRecord, record: PartitionRecord, excludeColumns
     Values: keyValues(record.key),
     DatabaseName: table.database,
     TableName: table.name,
-    CatalogId: CATALOG_ID,
+    CatalogId: table.catalogId,
     CreationTime: record.created,
     ...rest
   }
@@ -589,4 +723,16 @@ function partitionOf(table: TableRecord, record: PartitionRecord, excludeColumns
   if (shared || record.location !== undefined)
     partition.StorageDescriptor = { ...shared, Location: record.location }
   return partition
+}
+
+/** The request's `CatalogId` (or the account of GetResourcePolicy's `ResourceArn`), read without failing. */
+export function catalogOfRequest(request: StandInRequest): string | undefined {
+  try {
+    const body = JSON.parse(request.body.toString('utf8') || '{}') as Json
+    if (typeof body.CatalogId === 'string' && body.CatalogId !== '') return body.CatalogId
+    if (typeof body.ResourceArn === 'string') return body.ResourceArn.split(':')[4]
+  } catch {
+    // The operation itself answers a body that is not JSON.
+  }
+  return undefined
 }

@@ -177,9 +177,9 @@ describe('wire format', () => {
 })
 
 describe('databases and tables', () => {
-  it('stores names lowercase and finds them case-insensitively; CatalogId is accepted', async () => {
+  it("stores names lowercase and finds them case-insensitively; the caller's own CatalogId is the default catalog", async () => {
     await client.send(
-      new CreateDatabaseCommand({ CatalogId: '999999999999', DatabaseInput: { Name: 'Audit' } })
+      new CreateDatabaseCommand({ CatalogId: '123456789012', DatabaseInput: { Name: 'Audit' } })
     )
     const { Database } = await client.send(new GetDatabaseCommand({ Name: 'AUDIT' }))
     expect(Database?.Name).toBe('audit')
