@@ -1,7 +1,9 @@
 /**
- * Keeps the README's input and output tables in sync with action.yml: `npm run docs` rewrites the
- * parts between the `<!-- action-inputs -->` / `<!-- action-outputs -->` markers; `--check` only
- * compares and exits 1 when the README is stale (CI runs that).
+ * Keeps the README in sync with its sources: the input and output tables with action.yml (between
+ * the `<!-- action-inputs -->` / `<!-- action-outputs -->` markers) and the IAM policies with the
+ * files in iam/ (between `<!-- iam:sync/permissions.json -->` / `<!-- /iam:sync/permissions.json -->`).
+ * `npm run docs` rewrites those parts; `--check` only compares and exits 1 when the README is stale
+ * (CI runs that).
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
@@ -12,6 +14,8 @@ interface ActionMetadata {
   inputs: Record<string, { description: string; default?: string }>
   outputs: Record<string, { description: string }>
 }
+
+const README_PATH = fileURLToPath(new URL('../README.md', import.meta.url))
 
 const cell = (text: string): string => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim()
 
@@ -41,35 +45,72 @@ export function replaceBetween(document: string, name: string, content: string):
   return `${document.slice(0, from + start.length)}\n${content}\n${document.slice(to)}`
 }
 
-export function renderReadme(readme: string, actionYml: string): string {
+/** The iam/ files the README shows, in the order of their markers. */
+export function iamMarkers(readme: string): string[] {
+  return [...readme.matchAll(/<!-- iam:([\w./-]+\.json) -->/g)].map((match) => match[1] as string)
+}
+
+/** A policy file as the README shows it: the file itself, in a JSON code block. */
+export function iamBlock(path: string, text: string): string {
+  return [`[\`iam/${path}\`](iam/${path}):`, '', '```json', text.trim(), '```'].join('\n')
+}
+
+export function renderReadme(
+  readme: string,
+  actionYml: string,
+  iamFiles: Readonly<Record<string, string>> = {}
+): string {
   const action = parse(actionYml) as ActionMetadata
-  return replaceBetween(
+  let rendered = replaceBetween(
     replaceBetween(readme, 'action-inputs', inputsTable(action)),
     'action-outputs',
     outputsTable(action)
   )
+  for (const path of iamMarkers(readme)) {
+    const text = iamFiles[path]
+    if (text === undefined) throw new Error(`README.md shows iam/${path}, which does not exist`)
+    rendered = replaceBetween(rendered, `iam:${path}`, iamBlock(path, text))
+  }
+  return rendered
+}
+
+async function readIamFiles(readme: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const path of iamMarkers(readme)) {
+    files[path] = await readFile(fileURLToPath(new URL(`../iam/${path}`, import.meta.url)), 'utf8').catch(
+      () => {
+        throw new Error(`README.md shows iam/${path}, which does not exist`)
+      }
+    )
+  }
+  return files
+}
+
+/** The README as `npm run docs` writes it: generated parts from action.yml and iam/, formatted. */
+export async function renderedReadme(readme: string): Promise<string> {
+  const raw = renderReadme(
+    readme,
+    await readFile(fileURLToPath(new URL('../action.yml', import.meta.url)), 'utf8'),
+    await readIamFiles(readme)
+  )
+  // Formatted as `npm run format` would, so the check compares like with like.
+  return format(raw, { ...(await resolveConfig(README_PATH)), filepath: README_PATH })
 }
 
 async function main(): Promise<void> {
-  const readmePath = fileURLToPath(new URL('../README.md', import.meta.url))
-  const readme = await readFile(readmePath, 'utf8')
-  const raw = renderReadme(
-    readme,
-    await readFile(fileURLToPath(new URL('../action.yml', import.meta.url)), 'utf8')
-  )
-  // Formatted as `npm run format` would, so the check compares like with like.
-  const rendered = await format(raw, { ...(await resolveConfig(readmePath)), filepath: readmePath })
+  const readme = await readFile(README_PATH, 'utf8')
+  const rendered = await renderedReadme(readme)
   if (process.argv.includes('--check')) {
     if (rendered !== readme) {
       console.error(
-        "README.md's input/output tables differ from action.yml: run 'npm run docs' and commit README.md"
+        "README.md's input/output tables or IAM policies differ from action.yml and iam/: run 'npm run docs' and commit README.md"
       )
       process.exit(1)
     }
-    console.log('README.md input/output tables match action.yml')
+    console.log('README.md input/output tables and IAM policies match action.yml and iam/')
     return
   }
-  await writeFile(readmePath, rendered)
+  await writeFile(README_PATH, rendered)
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main()

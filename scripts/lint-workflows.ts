@@ -32,11 +32,13 @@ export async function lintWorkflows(workflows: { path: string; text: string }[])
 /** Schema errors of an action.yml text, as readable lines. */
 export async function validateActionMetadata(text: string): Promise<string[]> {
   const schema = JSON.parse(await readFile(join(ROOT, 'scripts/action.schema.json'), 'utf8')) as object
-  const validate = new Ajv({ allErrors: true }).compile(schema)
+  // verbose: each error carries its schema, whose `description` says why a rule exists.
+  const validate = new Ajv({ allErrors: true, verbose: true }).compile(schema)
   if (validate(parse(text))) return []
-  return (validate.errors ?? []).map(
-    (error) => `action.yml${error.instancePath || '/'}: ${error.message ?? 'invalid'}`
-  )
+  return (validate.errors ?? []).map((error) => {
+    const why = (error.parentSchema as { description?: string } | undefined)?.description
+    return `action.yml${error.instancePath || '/'}: ${error.message ?? 'invalid'}${why ? ` (${why})` : ''}`
+  })
 }
 
 async function main(): Promise<void> {

@@ -23,4 +23,10 @@ describe('action.yml', () => {
     // GitHub only warns about a missing required input; the code names the input and the command.
     expect(Object.entries(action.inputs).filter(([, input]) => input.required)).toEqual([])
   })
+
+  it('has a description the GitHub Marketplace takes whole (at most 125 characters)', () => {
+    const { description } = action as unknown as { description: string }
+    expect(description.length).toBeGreaterThan(20)
+    expect(description.length).toBeLessThanOrEqual(125)
+  })
 })

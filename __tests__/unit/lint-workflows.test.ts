@@ -53,4 +53,16 @@ describe('workflow and action.yml validation', () => {
       ])
     )
   })
+
+  it('refuses a description longer than the Marketplace shows, and says why', async () => {
+    const action = (description: string): string =>
+      ['name: x', `description: ${description}`, 'runs:', '  using: node24', '  main: dist/index.js'].join(
+        '\n'
+      )
+    expect(await validateActionMetadata(action('d'.repeat(125)))).toEqual([])
+    expect(await validateActionMetadata(action('d'.repeat(126)))).toEqual([
+      'action.yml/description: must NOT have more than 125 characters ' +
+        '(the GitHub Marketplace takes a description of at most 125 characters)'
+    ])
+  })
 })

@@ -1,0 +1,231 @@
+/**
+ * Evaluates the `data "aws_iam_policy_document"` blocks of a Terraform module without Terraform:
+ * `@cdktf/hcl2json` turns the HCL into JSON (expressions stay `${...}` strings) and parses each
+ * expression into an AST; this file evaluates the small part of the language the module uses
+ * (references, templates, conditionals, ==/!=, coalesce, concat, trim) and renders each document
+ * the way the AWS provider does. Anything else throws, so the module cannot quietly outgrow the test.
+ */
+import { getExpressionAst, parse } from '@cdktf/hcl2json'
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+type Value = string | number | boolean | null | Value[]
+
+interface Ast {
+  type: string
+  children: Ast[]
+  meta?: {
+    value?: string
+    type?: string
+    name?: string
+    operator?: string
+    fullAccessor?: string
+  }
+}
+
+/** Values of references the module cannot compute itself: variables, data sources, resource attributes. */
+export type Known = Record<string, Value>
+
+export interface PolicyStatement {
+  Sid?: string
+  Effect: string
+  Action?: string | string[]
+  Resource?: string | string[]
+  Principal?: Record<string, string | string[]>
+  Condition?: Record<string, Record<string, string | string[]>>
+}
+
+export interface PolicyDocument {
+  Version: string
+  Statement: PolicyStatement[]
+}
+
+interface HclStatement {
+  sid?: string
+  effect?: string
+  actions?: unknown
+  resources?: unknown
+  principals?: { type: string; identifiers: unknown }[]
+  condition?: { test: string; variable: string; values: unknown }[]
+}
+
+export interface TerraformModule {
+  variables: Record<string, { default?: Value }>
+  locals: Record<string, unknown>
+  policyDocuments: Record<string, { statement?: HclStatement[] }>
+}
+
+/** Reads every `.tf` file of a folder into one module. */
+export async function readModule(folder: string): Promise<TerraformModule> {
+  const module: TerraformModule = { variables: {}, locals: {}, policyDocuments: {} }
+  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.tf')).sort()) {
+    const json = (await parse(name, await readFile(join(folder, name), 'utf8'))) as {
+      variable?: Record<string, { default?: Value }[]>
+      locals?: Record<string, unknown>[]
+      data?: { aws_iam_policy_document?: Record<string, { statement?: HclStatement[] }[]> }
+    }
+    for (const [key, [block]] of Object.entries(json.variable ?? {})) module.variables[key] = block ?? {}
+    for (const block of json.locals ?? []) Object.assign(module.locals, block)
+    for (const [key, [block]] of Object.entries(json.data?.aws_iam_policy_document ?? {})) {
+      module.policyDocuments[key] = block ?? {}
+    }
+  }
+  return module
+}
+
+export class Evaluator {
+  private readonly localValues = new Map<string, Value>()
+
+  constructor(
+    private readonly module: TerraformModule,
+    /** `var.x` overrides, and data/resource attributes by their full accessor. */
+    private readonly known: Known
+  ) {}
+
+  /** A value as hcl2json gives it: JSON, with `${...}` strings for expressions. */
+  async value(raw: unknown): Promise<Value> {
+    if (Array.isArray(raw)) return Promise.all(raw.map((item) => this.value(item)))
+    if (typeof raw !== 'string') {
+      if (raw === null || ['number', 'boolean'].includes(typeof raw)) return raw as Value
+      throw new Error(`unsupported HCL value ${JSON.stringify(raw)}`)
+    }
+    if (!raw.includes('${')) return raw
+    const ast = await getExpressionAst('module.tf', `"${raw}"`)
+    if (!ast) throw new Error(`cannot parse ${raw}`)
+    return this.evaluate(ast as unknown as Ast)
+  }
+
+  private async evaluate(node: Ast): Promise<Value> {
+    const meta = node.meta ?? {}
+    switch (node.type) {
+      case 'literalValue':
+        if (meta.type === 'string') return meta.value ?? ''
+        if (meta.type === 'bool') return meta.value === 'true'
+        if (meta.type === 'number') return Number(meta.value)
+        if (meta.value === 'null') return null
+        break
+      case 'templateWrap':
+        return this.evaluate(only(node))
+      case 'template': {
+        const parts = await Promise.all(node.children.map((child) => this.evaluate(child)))
+        if (parts.some((part) => typeof part !== 'string')) throw new Error(`non-string in ${meta.value}`)
+        return parts.join('')
+      }
+      case 'tuple':
+        return Promise.all(node.children.map((child) => this.evaluate(child)))
+      case 'scopeTraversal':
+        return this.reference(meta.fullAccessor ?? '')
+      case 'conditional': {
+        const [condition, whenTrue, whenFalse] = node.children as [Ast, Ast, Ast]
+        return (await this.evaluate(condition)) === true ? this.evaluate(whenTrue) : this.evaluate(whenFalse)
+      }
+      case 'binaryOp': {
+        const [left, right] = await Promise.all(node.children.map((child) => this.evaluate(child)))
+        if (meta.operator === 'equal') return JSON.stringify(left) === JSON.stringify(right)
+        if (meta.operator === 'notEqual') return JSON.stringify(left) !== JSON.stringify(right)
+        break
+      }
+      case 'function':
+        return this.call(meta.name ?? '', node.children)
+    }
+    throw new Error(`unsupported expression ${node.type} ${meta.value ?? ''}`)
+  }
+
+  private async call(name: string, args: Ast[]): Promise<Value> {
+    if (name === 'coalesce') {
+      // Lazy, as far as the result goes: a later argument is only needed when the earlier ones are empty.
+      for (const arg of args) {
+        const value = await this.evaluate(arg)
+        if (value !== null && value !== '') return value
+      }
+      throw new Error('coalesce: no non-null, non-empty argument')
+    }
+    const values = await Promise.all(args.map((arg) => this.evaluate(arg)))
+    if (name === 'concat') return values.flatMap((value) => (Array.isArray(value) ? value : [value]))
+    if (name === 'trim') {
+      const [text, cut] = values as [string, string]
+      let [from, to] = [0, text.length]
+      while (from < to && cut.includes(text[from] ?? '')) from += 1
+      while (to > from && cut.includes(text[to - 1] ?? '')) to -= 1
+      return text.slice(from, to)
+    }
+    throw new Error(`unsupported function ${name}`)
+  }
+
+  private async reference(accessor: string): Promise<Value> {
+    const [scope, name] = accessor.split('.') as [string, string]
+    if (scope === 'var') {
+      if (accessor in this.known) return this.known[accessor] as Value
+      const variable = this.module.variables[name]
+      if (!variable) throw new Error(`undeclared variable ${name}`)
+      if (!('default' in variable)) throw new Error(`variable ${name} has no default and no value`)
+      return variable.default ?? null
+    }
+    if (scope === 'local') {
+      if (!(name in this.module.locals)) throw new Error(`undeclared local ${name}`)
+      if (!this.localValues.has(name)) this.localValues.set(name, await this.value(this.module.locals[name]))
+      return this.localValues.get(name) as Value
+    }
+    if (accessor in this.known) return this.known[accessor] as Value
+    throw new Error(`unknown reference ${accessor}`)
+  }
+
+  /** A policy document as the AWS provider renders its `json` attribute. */
+  async policyDocument(name: string): Promise<PolicyDocument> {
+    const block = this.module.policyDocuments[name]
+    if (!block) throw new Error(`no data "aws_iam_policy_document" "${name}"`)
+    const statements: PolicyStatement[] = []
+    for (const hcl of block.statement ?? []) statements.push(await this.statement(hcl))
+    return { Version: '2012-10-17', Statement: statements }
+  }
+
+  private async statement(hcl: HclStatement): Promise<PolicyStatement> {
+    const statement: PolicyStatement = { Effect: hcl.effect ?? 'Allow' }
+    if (hcl.sid !== undefined) statement.Sid = (await this.value(hcl.sid)) as string
+    if (hcl.actions !== undefined) statement.Action = await this.strings(hcl.actions)
+    if (hcl.resources !== undefined) statement.Resource = await this.strings(hcl.resources)
+    for (const principal of hcl.principals ?? []) {
+      statement.Principal ??= {}
+      statement.Principal[principal.type] = await this.strings(principal.identifiers)
+    }
+    for (const condition of hcl.condition ?? []) {
+      statement.Condition ??= {}
+      const test = (statement.Condition[condition.test] ??= {})
+      test[condition.variable] = await this.strings(condition.values)
+    }
+    return statement
+  }
+
+  private async strings(raw: unknown): Promise<string[]> {
+    const value = await this.value(raw)
+    const list = Array.isArray(value) ? value : [value]
+    if (!list.every((item) => typeof item === 'string')) throw new Error(`not a list of strings: ${raw}`)
+    return list as string[]
+  }
+}
+
+function only(node: Ast): Ast {
+  const [child] = node.children
+  if (!child || node.children.length !== 1) throw new Error(`expected one child in ${node.type}`)
+  return child
+}
+
+/**
+ * IAM reads a one-element list as its element and does not care about the order of actions,
+ * resources, principals or condition values: the canonical form makes each of them a sorted array.
+ */
+export function canonicalStatement(statement: PolicyStatement): PolicyStatement {
+  const list = (value: string | string[]): string[] => (Array.isArray(value) ? [...value] : [value]).sort()
+  const each = <T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> =>
+    Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value)]))
+  const canonical: PolicyStatement = { ...statement }
+  if (statement.Action !== undefined) canonical.Action = list(statement.Action)
+  if (statement.Resource !== undefined) canonical.Resource = list(statement.Resource)
+  if (statement.Principal) canonical.Principal = each(statement.Principal, list)
+  if (statement.Condition) canonical.Condition = each(statement.Condition, (keys) => each(keys, list))
+  return canonical
+}
+
+export function canonicalPolicy(document: PolicyDocument): PolicyDocument {
+  return { ...document, Statement: document.Statement.map(canonicalStatement) }
+}
