@@ -50,6 +50,23 @@ export function enforceDocumentedRateQuotas(knobs: Knobs): void {
   }
 }
 
+/** What the stand-in keeps of a workgroup's configuration. */
+export interface WorkGroupSettings {
+  /** ResultConfiguration.OutputLocation; real `primary` has none until someone sets it. */
+  outputLocation?: string
+  /** EnforceWorkGroupConfiguration: the workgroup's location overrides the request's. */
+  enforce?: boolean
+}
+
+/** Where query results may be written: the S3 stand-in, when wired. */
+export interface OutputBuckets {
+  hasBucket(name: string): boolean
+}
+
+/** Athena's words (observed, see README.md "Athena"). */
+const NO_OUTPUT_LOCATION =
+  'No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.'
+
 export interface NamedQuery {
   NamedQueryId: string
   Name: string
@@ -67,6 +84,7 @@ interface QueryExecution {
   query: string
   context: Json | undefined
   workGroup: string
+  outputLocation: string
   submitted: number
   completed?: number
   /** GetQueryExecution calls answered so far: they drive QUEUED -> RUNNING -> final. */
@@ -131,7 +149,7 @@ export class AthenaService implements ServiceHandler {
   /** BatchGetNamedQuery answers up to this many known ids as UnprocessedNamedQueryIds (stand-in knob). */
   unprocessedIdsPerCall = 0
 
-  private readonly workGroups = new Set(['primary'])
+  private readonly workGroups = new Map<string, WorkGroupSettings>([['primary', {}]])
   private readonly queries = new Map<string, NamedQuery>()
   /** Creation order of each named query, for NextTokens that survive deletes between pages. */
   private readonly sequence = new Map<string, number>()
@@ -152,8 +170,14 @@ export class AthenaService implements ServiceHandler {
     StopQueryExecution: (body) => this.stopQueryExecution(body)
   }
 
-  /** @param glue the catalog that queries are checked against; without it every table exists. */
-  constructor(private readonly glue?: GlueService) {}
+  /**
+   * @param glue the catalog that queries are checked against; without it every table exists.
+   * @param outputBuckets the buckets results may go to; without it every bucket exists.
+   */
+  constructor(
+    private readonly glue?: GlueService,
+    private readonly outputBuckets?: OutputBuckets
+  ) {}
 
   // ---- ServiceHandler ----
 
@@ -196,7 +220,7 @@ export class AthenaService implements ServiceHandler {
 
   reset(): void {
     this.workGroups.clear()
-    this.workGroups.add('primary')
+    this.workGroups.set('primary', {})
     this.queries.clear()
     this.sequence.clear()
     this.executions.clear()
@@ -206,8 +230,9 @@ export class AthenaService implements ServiceHandler {
     this.unprocessedIdsPerCall = 0
   }
 
-  addWorkGroup(name: string): void {
-    this.workGroups.add(name)
+  /** Adds a workgroup, or sets the configuration of one (`primary` included). */
+  addWorkGroup(name: string, settings: WorkGroupSettings = {}): void {
+    this.workGroups.set(name, { ...settings })
   }
 
   /** The named queries (of one workgroup, when given), in creation order. */
@@ -359,6 +384,7 @@ export class AthenaService implements ServiceHandler {
       Catalog: optionalString(contextInput.Catalog, 'queryExecutionContext.catalog', 1, 256)
     }
     const workGroup = this.existingWorkGroup(body.WorkGroup)
+    const outputLocation = this.outputLocation(workGroup, body.ResultConfiguration)
     // A syntax error is refused here, before the token is used (measured); nothing runs.
     const syntaxError = this.syntaxError(query)
     if (syntaxError) throw invalidRequest(syntaxError, 'MALFORMED_QUERY')
@@ -381,12 +407,36 @@ export class AthenaService implements ServiceHandler {
       query,
       context: context && stripUndefined(context),
       workGroup,
+      outputLocation: `${outputLocation.replace(/\/*$/, '/')}${id}.txt`,
       submitted: Date.now() / 1000,
       polls: 0,
       outcome: this.run(query, context?.Database, context?.Catalog)
     })
     this.startTokens.set(token, { id, fingerprint: print })
     return { QueryExecutionId: id }
+  }
+
+  /**
+   * The request's OutputLocation, else the workgroup's (the workgroup's first when it enforces its
+   * configuration). Neither: refused. A bucket the S3 stand-in lacks: refused as Athena refuses it.
+   */
+  private outputLocation(workGroup: string, resultConfiguration: unknown): string {
+    const requested = optionalString(
+      optionalObject(resultConfiguration, 'resultConfiguration')?.OutputLocation,
+      'resultConfiguration.outputLocation',
+      0,
+      1024
+    )
+    const settings = this.workGroups.get(workGroup) ?? {}
+    const location = settings.enforce
+      ? (settings.outputLocation ?? requested)
+      : requested || settings.outputLocation
+    if (!location) throw invalidRequest(NO_OUTPUT_LOCATION)
+    const bucket = /^s3:\/\/([^/]+)/.exec(location)?.[1]
+    if (!bucket || (this.outputBuckets && !this.outputBuckets.hasBucket(bucket))) {
+      throw invalidRequest(`Unable to verify/create output bucket ${bucket ?? location}`)
+    }
+    return location
   }
 
   private execution(value: unknown): QueryExecution {
@@ -430,6 +480,7 @@ export class AthenaService implements ServiceHandler {
         Query: execution.query,
         StatementType: statementType,
         ...(execution.context ? { QueryExecutionContext: execution.context } : {}),
+        ResultConfiguration: { OutputLocation: execution.outputLocation },
         Status: { SubmissionDateTime: execution.submitted, ...status },
         WorkGroup: execution.workGroup,
         EngineVersion: { SelectedEngineVersion: 'AUTO', EffectiveEngineVersion: 'Athena engine version 3' }

@@ -32,9 +32,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const oidc = new GitHubOidcService()
   const sts = new StsService(oidc)
   const glue = new GlueService()
-  const athena = new AthenaService(glue)
-  const github = new GitHubService()
   const s3 = new S3Service()
+  const athena = new AthenaService(glue, s3)
+  const github = new GitHubService()
   // S3 claims every path-style request, so it is registered last.
   server.register(oidc).register(sts).register(glue).register(athena).register(github).register(s3)
   const endpoint = await server.listen(options)
