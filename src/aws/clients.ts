@@ -6,6 +6,7 @@ import { AthenaClient } from '@aws-sdk/client-athena'
 import { GlueClient } from '@aws-sdk/client-glue'
 import { S3Client } from '@aws-sdk/client-s3'
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
+import { describeStatementFor } from './policy-statements.js'
 
 export interface OperationStats {
   calls: number
@@ -44,9 +45,10 @@ export function iamActionOf(operation: string): string {
 export function explainDenied(error: unknown): string | undefined {
   const { name, message, operation } = error as { name?: string; message?: string; operation?: string }
   if (!operation || !/AccessDenied|UnauthorizedOperation|Forbidden/.test(name ?? '')) return undefined
+  const action = iamActionOf(operation)
   return (
-    `AWS denied ${operation} (${name}: ${message}). Give the role ${iamActionOf(operation)} on the resource ` +
-    `(README, "AWS setup"); with Lake Formation, also grant it the table permissions.`
+    `AWS denied ${operation} (${name}: ${message}). Give the role ${action} on the resource ` +
+    `(${describeStatementFor(action)}); with Lake Formation, also grant it the table permissions.`
   )
 }
 
