@@ -52,6 +52,39 @@ export function explainDenied(error: unknown): string | undefined {
   )
 }
 
+const NETWORK = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|TimeoutError)$/
+const BAD_CREDENTIALS =
+  /^(ExpiredToken|ExpiredTokenException|InvalidClientTokenId|UnrecognizedClientException|InvalidSignatureException|SignatureDoesNotMatch)$/
+
+/**
+ * A failed AWS call explained by its cause: a denial names the permission; an unreachable endpoint
+ * and expired or unknown credentials say so (none of them is a trust-policy matter).
+ */
+export function explainAwsError(error: unknown): string | undefined {
+  const denied = explainDenied(error)
+  if (denied) return denied
+  const { name, message, operation, code } = error as {
+    name?: string
+    message?: string
+    operation?: string
+    code?: string
+  }
+  if (!operation) return undefined
+  if (NETWORK.test(code ?? '') || NETWORK.test(name ?? '')) {
+    return (
+      `Could not reach AWS for ${operation} (${code ?? name}: ${message}): a network or endpoint problem ` +
+      `(runner network, proxy, AWS_ENDPOINT_URL, aws-region), not a permission one.`
+    )
+  }
+  if (BAD_CREDENTIALS.test(name ?? '')) {
+    return (
+      `AWS refused the credentials for ${operation} (${name}: ${message}): they have expired or are not valid ` +
+      `here. With role-to-assume the action assumes the role itself; without it, check the step that sets credentials.`
+    )
+  }
+  return undefined
+}
+
 export interface AwsClients {
   s3: S3Client
   glue: GlueClient
