@@ -53,6 +53,23 @@ export function enforceDocumentedRateQuotas(knobs: Knobs): void {
   }
 }
 
+/** What the stand-in keeps of a workgroup's configuration. */
+export interface WorkGroupSettings {
+  /** ResultConfiguration.OutputLocation; real `primary` has none until someone sets it. */
+  outputLocation?: string
+  /** EnforceWorkGroupConfiguration: the workgroup's location overrides the request's. */
+  enforce?: boolean
+}
+
+/** Where query results may be written: the S3 stand-in, when wired. */
+export interface OutputBuckets {
+  hasBucket(name: string): boolean
+}
+
+/** Athena's words (observed, see README.md "Athena"). */
+const NO_OUTPUT_LOCATION =
+  'No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.'
+
 export interface NamedQuery {
   NamedQueryId: string
   Name: string
@@ -70,6 +87,7 @@ interface QueryExecution {
   query: string
   context: Json | undefined
   workGroup: string
+  outputLocation: string
   submitted: number
   completed?: number
   /** GetQueryExecution calls answered so far: they drive QUEUED -> RUNNING -> final. */
@@ -141,7 +159,7 @@ export class AthenaService implements ServiceHandler {
   queryAccess: QueryAccess | undefined
   /** Who makes the current call (calls are synchronous): the catalog and rights a query uses. */
   private caller: Caller | undefined
-  private readonly workGroups = new Set(['primary'])
+  private readonly workGroups = new Map<string, WorkGroupSettings>([['primary', {}]])
   private readonly queries = new Map<string, NamedQuery>()
   /** Creation order of each named query, for NextTokens that survive deletes between pages. */
   private readonly sequence = new Map<string, number>()
@@ -162,8 +180,14 @@ export class AthenaService implements ServiceHandler {
     StopQueryExecution: (body) => this.stopQueryExecution(body)
   }
 
-  /** @param glue the catalog that queries are checked against; without it every table exists. */
-  constructor(private readonly glue?: GlueService) {}
+  /**
+   * @param glue the catalog that queries are checked against; without it every table exists.
+   * @param outputBuckets the buckets results may go to; without it every bucket exists.
+   */
+  constructor(
+    private readonly glue?: GlueService,
+    private readonly outputBuckets?: OutputBuckets
+  ) {}
 
   // ---- ServiceHandler ----
 
@@ -209,7 +233,7 @@ export class AthenaService implements ServiceHandler {
 
   reset(): void {
     this.workGroups.clear()
-    this.workGroups.add('primary')
+    this.workGroups.set('primary', {})
     this.queries.clear()
     this.sequence.clear()
     this.executions.clear()
@@ -229,8 +253,9 @@ export class AthenaService implements ServiceHandler {
     return this.executions.get(id)?.workGroup ?? 'primary'
   }
 
-  addWorkGroup(name: string): void {
-    this.workGroups.add(name)
+  /** Adds a workgroup, or sets the configuration of one (`primary` included). */
+  addWorkGroup(name: string, settings: WorkGroupSettings = {}): void {
+    this.workGroups.set(name, { ...settings })
   }
 
   /** The named queries (of one workgroup, when given), in creation order. */
@@ -382,6 +407,7 @@ export class AthenaService implements ServiceHandler {
       Catalog: optionalString(contextInput.Catalog, 'queryExecutionContext.catalog', 1, 256)
     }
     const workGroup = this.existingWorkGroup(body.WorkGroup)
+    const outputLocation = this.outputLocation(workGroup, body.ResultConfiguration)
     // A syntax error is refused here, before the token is used (measured); nothing runs.
     const syntaxError = this.syntaxError(query)
     if (syntaxError) throw invalidRequest(syntaxError, 'MALFORMED_QUERY')
@@ -399,7 +425,8 @@ export class AthenaService implements ServiceHandler {
       return { QueryExecutionId: earlier.id }
     }
     const id = randomUUID()
-    const output = outputOf(optionalObject(body.ResultConfiguration, 'resultConfiguration'), id)
+    // The effective location (the request's or the workgroup's) is where the caller must write.
+    const output = outputOf(outputLocation, id)
     // Athena checks the output bucket before it accepts the query (s3:GetBucketLocation).
     if (
       output &&
@@ -422,12 +449,36 @@ export class AthenaService implements ServiceHandler {
       query,
       context: context && stripUndefined(context),
       workGroup,
+      outputLocation: `${outputLocation.replace(/\/*$/, '/')}${id}.txt`,
       submitted: Date.now() / 1000,
       polls: 0,
       outcome
     })
     this.startTokens.set(token, { id, fingerprint: print })
     return { QueryExecutionId: id }
+  }
+
+  /**
+   * The request's OutputLocation, else the workgroup's (the workgroup's first when it enforces its
+   * configuration). Neither: refused. A bucket the S3 stand-in lacks: refused as Athena refuses it.
+   */
+  private outputLocation(workGroup: string, resultConfiguration: unknown): string {
+    const requested = optionalString(
+      optionalObject(resultConfiguration, 'resultConfiguration')?.OutputLocation,
+      'resultConfiguration.outputLocation',
+      0,
+      1024
+    )
+    const settings = this.workGroups.get(workGroup) ?? {}
+    const location = settings.enforce
+      ? (settings.outputLocation ?? requested)
+      : requested || settings.outputLocation
+    if (!location) throw invalidRequest(NO_OUTPUT_LOCATION)
+    const bucket = /^s3:\/\/([^/]+)/.exec(location)?.[1]
+    if (!bucket || (this.outputBuckets && !this.outputBuckets.hasBucket(bucket))) {
+      throw invalidRequest(`Unable to verify/create output bucket ${bucket ?? location}`)
+    }
+    return location
   }
 
   private execution(value: unknown): QueryExecution {
@@ -471,6 +522,7 @@ export class AthenaService implements ServiceHandler {
         Query: execution.query,
         StatementType: statementType,
         ...(execution.context ? { QueryExecutionContext: execution.context } : {}),
+        ResultConfiguration: { OutputLocation: execution.outputLocation },
         Status: { SubmissionDateTime: execution.submitted, ...status },
         WorkGroup: execution.workGroup,
         EngineVersion: { SelectedEngineVersion: 'AUTO', EffectiveEngineVersion: 'Athena engine version 3' }
@@ -569,9 +621,7 @@ function splitName(text: string): string[] {
 }
 
 /** Where Athena writes the result: `<OutputLocation>/<QueryExecutionId>.csv`. */
-function outputOf(configuration: Json | undefined, id: string): { bucket: string; key: string } | undefined {
-  const location = configuration?.OutputLocation
-  if (typeof location !== 'string') return undefined
+function outputOf(location: string, id: string): { bucket: string; key: string } | undefined {
   const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(location)
   if (!match) return undefined
   const prefix = match[2] ?? ''

@@ -24,11 +24,35 @@ import {
 } from './glue-validation.js'
 import { ADMIN_ACCOUNT } from './iam/model.js'
 import { PolicyError, validatePolicy, type PolicyDocument } from './iam/policy.js'
+import { Faults } from './knobs.js'
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 
 /** The account whose catalog a call without `CatalogId` from an ambient key uses. */
 export const CATALOG_ID = ADMIN_ACCOUNT
 const MAX_INDEXES = 3
+
+/**
+ * Glue's own errors, for `faults.inject`: the messages of the Glue API model's exception shapes, or
+ * as observed (see README.md, "Knobs").
+ */
+export const glueErrors = {
+  operationTimeout: (): AwsError => new AwsError('OperationTimeoutException', 'The operation timed out.'),
+  concurrentModification: (): AwsError =>
+    new AwsError('ConcurrentModificationException', 'Update table failed due to concurrent modifications.'),
+  /** IAM's wording for a call no identity-based policy allows. */
+  accessDenied: (action: string, resource = `arn:aws:glue:eu-central-1:${CATALOG_ID}:catalog`): AwsError =>
+    new AwsError(
+      'AccessDeniedException',
+      `User: arn:aws:sts::${CATALOG_ID}:assumed-role/stand-in/GitHubActions is not authorized to perform: ` +
+        `${action} on resource: ${resource} because no identity-based policy allows the ${action} action`
+    )
+}
+
+/** One entry of a partition index's BackfillErrors. */
+export interface BackfillError {
+  Code: string
+  Partitions: { Values: string[] }[]
+}
 
 interface DatabaseRecord {
   catalogId: string
@@ -41,8 +65,12 @@ interface DatabaseRecord {
 interface IndexRecord {
   name: string
   keys: ExpressionKey[]
-  /** performance.now() at creation, for the CREATING -> ACTIVE delay. */
+  /** performance.now() at creation, for the CREATING -> ACTIVE (or FAILED) delay. */
   createdAt: number
+  /** The backfill's errors: once built, the index is FAILED instead of ACTIVE. */
+  backfillErrors?: BackfillError[]
+  /** performance.now() at DeletePartitionIndex, for the DELETING delay. */
+  deletingSince?: number
 }
 
 interface TableRecord {
@@ -87,8 +115,14 @@ export class GlueService implements ServiceHandler {
   readonly service = 'Glue'
   /** BatchGetPartition answers up to this many requested keys as UnprocessedKeys (always processing one). */
   unprocessedKeysPerCall = 0
-  /** A new partition index stays CREATING this long, then is ACTIVE. */
+  /** A new partition index stays CREATING this long, then is ACTIVE (or FAILED). */
   indexActivationMs = 0
+  /** A deleted partition index stays DELETING this long, then is gone. */
+  indexDeletionMs = 0
+  /** Injected errors and hooks, per operation (`Glue.GetPartitions`). */
+  readonly faults = new Faults()
+  /** The backfill errors of the next index created, whatever the partitions (then cleared). */
+  private nextBackfillErrors: BackfillError[] | undefined
   /** Glue quota L-2C3F5401 (adjustable). */
   partitionQuotaPerTable = 10_000_000
   /** Glue quota L-FEBBFA7A (adjustable). */
@@ -131,6 +165,7 @@ export class GlueService implements ServiceHandler {
   }
 
   handle(operation: string, request: StandInRequest): StandInResponse {
+    this.faults.intercept(`Glue.${operation}`)
     const catalogId = catalogOfRequest(request) ?? request.caller?.account ?? CATALOG_ID
     return this.inCatalog(catalogId, () => runJsonOperation('Glue', this.operations, operation, request))
   }
@@ -154,6 +189,9 @@ export class GlueService implements ServiceHandler {
     this.resourcePolicies.clear()
     this.unprocessedKeysPerCall = 0
     this.indexActivationMs = 0
+    this.indexDeletionMs = 0
+    this.faults.reset()
+    this.nextBackfillErrors = undefined
     this.partitionQuotaPerTable = 10_000_000
     this.partitionQuotaPerAccount = 20_000_000
   }
@@ -297,6 +335,22 @@ export class GlueService implements ServiceHandler {
     return {}
   }
 
+  /** Someone else's UpdateTable, without HTTP: `change` edits a copy of the TableInput; the version moves on. */
+  updateTableDirect(database: string, table: string, change: (input: Json) => void): void {
+    const input = structuredClone(this.table(database, table).input)
+    change(input)
+    this.updateTable({ DatabaseName: database, TableInput: input })
+  }
+
+  /**
+   * The next partition index created fails its backfill with these errors (after `indexActivationMs`),
+   * whatever the partitions hold: for the codes the partitions cannot cause here, such as
+   * ENCRYPTED_PARTITION_ERROR or INTERNAL_ERROR.
+   */
+  failNextIndexBackfill(errors: BackfillError[]): void {
+    this.nextBackfillErrors = errors
+  }
+
   // ---- databases and tables ----
 
   private database(name: unknown, path = 'databaseName'): DatabaseRecord {
@@ -351,7 +405,8 @@ export class GlueService implements ServiceHandler {
       input: { ...input, Name: name },
       created: nowSeconds(),
       updated: nowSeconds(),
-      version: 1,
+      // AWS answers VersionId "0" for a new table (observed, see README.md).
+      version: 0,
       keys,
       indexes: new Map(),
       partitions: new PartitionStore()
@@ -371,10 +426,18 @@ export class GlueService implements ServiceHandler {
     return { Table: tableOf(this.table(body.DatabaseName, body.Name, 'name')) }
   }
 
-  /** Replaces the TableInput; the partition keys of an index cannot change (Glue docs). */
+  /**
+   * Replaces the TableInput; the partition keys of an index cannot change (Glue docs). With a
+   * `VersionId` ("the version ID at which to update the table contents"), a table changed since
+   * that version is not overwritten: ConcurrentModificationException.
+   */
   private updateTable(body: Json): Json {
     const input = requiredObject(body.TableInput, 'tableInput')
+    const versionId = optionalString(body.VersionId, 'versionId', 1, 255)
     const table = this.table(body.DatabaseName, input.Name, 'tableInput.name')
+    if (versionId !== undefined && versionId !== String(table.version)) {
+      throw glueErrors.concurrentModification()
+    }
     const keys = partitionKeysOf(input)
     for (const index of table.indexes.values()) {
       for (const key of index.keys) {
@@ -616,6 +679,7 @@ export class GlueService implements ServiceHandler {
 
   private createPartitionIndex(body: Json): Json {
     const table = this.table(body.DatabaseName, body.TableName)
+    this.dropDeleted(table)
     const index = indexOf(table, requiredObject(body.PartitionIndex, 'partitionIndex'))
     if (table.indexes.has(index.name)) {
       throw new AwsError('AlreadyExistsException', `Partition index ${index.name} already exists.`)
@@ -626,27 +690,77 @@ export class GlueService implements ServiceHandler {
         `A table can have at most ${MAX_INDEXES} partition indexes.`
       )
     }
+    const backfillErrors = this.nextBackfillErrors ?? backfillErrorsOf(table, index)
+    this.nextBackfillErrors = undefined
+    if (backfillErrors.length > 0) index.backfillErrors = backfillErrors
     table.indexes.set(index.name, index)
     return {}
   }
 
   private getPartitionIndexes(body: Json): Json {
     const table = this.table(body.DatabaseName, body.TableName)
-    return {
-      PartitionIndexDescriptorList: [...table.indexes.values()].map((index) => ({
+    this.dropDeleted(table)
+    const now = performance.now()
+    const descriptors: Json[] = []
+    for (const index of table.indexes.values()) {
+      let status: string
+      if (index.deletingSince !== undefined) status = 'DELETING'
+      else if (now - index.createdAt < this.indexActivationMs) status = 'CREATING'
+      else status = index.backfillErrors ? 'FAILED' : 'ACTIVE'
+      descriptors.push({
         IndexName: index.name,
         Keys: index.keys,
-        IndexStatus: performance.now() - index.createdAt >= this.indexActivationMs ? 'ACTIVE' : 'CREATING'
-      }))
+        IndexStatus: status,
+        ...(status === 'FAILED' ? { BackfillErrors: index.backfillErrors } : {})
+      })
+    }
+    return { PartitionIndexDescriptorList: descriptors }
+  }
+
+  /** Forgets the indexes whose deletion has finished. */
+  private dropDeleted(table: TableRecord): void {
+    const now = performance.now()
+    for (const index of [...table.indexes.values()]) {
+      if (index.deletingSince !== undefined && now - index.deletingSince >= this.indexDeletionMs) {
+        table.indexes.delete(index.name)
+      }
     }
   }
 
+  /** The index is DELETING for `indexDeletionMs`, then gone; its name stays taken meanwhile. */
   private deletePartitionIndex(body: Json): Json {
     const table = this.table(body.DatabaseName, body.TableName)
     const name = requiredString(body.IndexName, 'indexName')
-    if (!table.indexes.delete(name)) throw notFound(`Partition index ${name} not found.`)
+    const index = table.indexes.get(name)
+    if (!index || index.deletingSince !== undefined) throw notFound(`Partition index ${name} not found.`)
+    if (this.indexDeletionMs > 0) index.deletingSince = performance.now()
+    else table.indexes.delete(name)
     return {}
   }
+}
+
+/**
+ * What Glue's backfill of a new index meets in the partitions already there (Glue docs, partition
+ * indexes): a value that is not of the indexed key's type (INVALID_PARTITION_TYPE_DATA_ERROR), or
+ * one with U+0000..U+0002 (UNSUPPORTED_PARTITION_CHARACTER_ERROR). Each code lists its partitions.
+ */
+function backfillErrorsOf(table: TableRecord, index: IndexRecord): BackfillError[] {
+  const byCode = new Map<string, { Values: string[] }[]>()
+  const positions = index.keys.map((key) => table.keys.findIndex((k) => k.Name === key.Name))
+  for (const record of table.partitions.scan(-1, 0, 1)) {
+    const values = keyValues(record.key)
+    let code: string | undefined
+    index.keys.forEach((key, i) => {
+      const value = values[positions[i] as number] as string
+      if ([...value].some((c) => c.charCodeAt(0) <= 2)) code ??= 'UNSUPPORTED_PARTITION_CHARACTER_ERROR'
+      const kind = columnKind(key.Type)
+      if ((kind === 'integer' && !/^[+-]?\d+$/.test(value)) || (kind === 'date' && !isDate(value))) {
+        code ??= 'INVALID_PARTITION_TYPE_DATA_ERROR'
+      }
+    })
+    if (code) byCode.set(code, [...(byCode.get(code) ?? []), { Values: values }])
+  }
+  return [...byCode].map(([Code, Partitions]) => ({ Code, Partitions }))
 }
 
 function isDate(value: string): boolean {

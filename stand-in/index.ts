@@ -39,9 +39,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const oidc = new GitHubOidcService()
   const sts = new StsService(oidc, iam)
   const glue = new GlueService()
-  const athena = new AthenaService(glue)
-  const github = new GitHubService()
   const s3 = new S3Service()
+  const athena = new AthenaService(glue, s3)
+  const github = new GitHubService()
   const gate = new AccessPolicyGate(iam)
   gate
     .describe('S3', s3Access(s3))

@@ -42,6 +42,7 @@ beforeEach(() => {
   glue.reset()
   server.calls.reset()
   glue.createTableDirect('security', { Name: 'cloudtrail', PartitionKeys: [] })
+  athena.addWorkGroup('primary', { outputLocation: 's3://query-results/' })
 })
 
 describe('explainQuery', () => {

@@ -6,6 +6,7 @@ import { AthenaClient } from '@aws-sdk/client-athena'
 import { GlueClient } from '@aws-sdk/client-glue'
 import { S3Client } from '@aws-sdk/client-s3'
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
+import { describeStatementFor } from './policy-statements.js'
 
 export interface OperationStats {
   calls: number
@@ -44,10 +45,44 @@ export function iamActionOf(operation: string): string {
 export function explainDenied(error: unknown): string | undefined {
   const { name, message, operation } = error as { name?: string; message?: string; operation?: string }
   if (!operation || !/AccessDenied|UnauthorizedOperation|Forbidden/.test(name ?? '')) return undefined
+  const action = iamActionOf(operation)
   return (
-    `AWS denied ${operation} (${name}: ${message}). Give the role ${iamActionOf(operation)} on the resource ` +
-    `(README, "AWS setup"); with Lake Formation, also grant it the table permissions.`
+    `AWS denied ${operation} (${name}: ${message}). Give the role ${action} on the resource ` +
+    `(${describeStatementFor(action)}); with Lake Formation, also grant it the table permissions.`
   )
+}
+
+const NETWORK = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|TimeoutError)$/
+const BAD_CREDENTIALS =
+  /^(ExpiredToken|ExpiredTokenException|InvalidClientTokenId|UnrecognizedClientException|InvalidSignatureException|SignatureDoesNotMatch)$/
+
+/**
+ * A failed AWS call explained by its cause: a denial names the permission; an unreachable endpoint
+ * and expired or unknown credentials say so (none of them is a trust-policy matter).
+ */
+export function explainAwsError(error: unknown): string | undefined {
+  const denied = explainDenied(error)
+  if (denied) return denied
+  const { name, message, operation, code } = error as {
+    name?: string
+    message?: string
+    operation?: string
+    code?: string
+  }
+  if (!operation) return undefined
+  if (NETWORK.test(code ?? '') || NETWORK.test(name ?? '')) {
+    return (
+      `Could not reach AWS for ${operation} (${code ?? name}: ${message}): a network or endpoint problem ` +
+      `(runner network, proxy, AWS_ENDPOINT_URL, aws-region), not a permission one.`
+    )
+  }
+  if (BAD_CREDENTIALS.test(name ?? '')) {
+    return (
+      `AWS refused the credentials for ${operation} (${name}: ${message}): they have expired or are not valid ` +
+      `here. With role-to-assume the action assumes the role itself; without it, check the step that sets credentials.`
+    )
+  }
+  return undefined
 }
 
 export interface AwsClients {

@@ -5,7 +5,7 @@
 import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createClients, explainDenied } from '../aws/clients.js'
+import { createClients, explainAwsError } from '../aws/clients.js'
 import { credentialsFor } from '../aws/credentials.js'
 import { Outputs } from '../constants.js'
 import { readSyncSettings } from '../inputs.js'
@@ -37,7 +37,7 @@ export async function syncCommand(logger: Logger): Promise<void> {
   ).catch(async (error: unknown) => {
     // Table setup may already have written (database, table, index): the summary shows every call made.
     if (process.env.GITHUB_STEP_SUMMARY && clients.calls.total > 0) {
-      const message = explainDenied(error) ?? (error as Error).message
+      const message = explainAwsError(error) ?? (error as Error).message
       await core.summary.addRaw(renderFailureSummary(message, clients.calls)).write()
     }
     throw error
