@@ -25,6 +25,7 @@ export const Inputs = {
   PartitionColumns: 'partition-columns',
   RuleSeverity: 'rule-severity',
   Workgroup: 'workgroup',
+  AthenaOutputLocation: 'athena-output-location',
   DeleteMissing: 'delete-missing',
   GithubToken: 'github-token'
 } as const

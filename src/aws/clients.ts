@@ -7,6 +7,7 @@ import { GlueClient } from '@aws-sdk/client-glue'
 import { S3Client } from '@aws-sdk/client-s3'
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import { describeStatementFor } from './policy-statements.js'
+import { NOTE_RETRY } from './retry.js'
 
 export interface OperationStats {
   calls: number
@@ -25,6 +26,15 @@ export class CallStats {
     stats.calls += 1
     stats.retries += Math.max(0, attempts - 1)
     if (failed) stats.failed += 1
+  }
+
+  /** A failed call that is being tried again: one call with one more retry, not a failure. */
+  retried(operation: string): void {
+    const stats = this.byOperation.get(operation)
+    if (!stats || stats.failed === 0) return
+    stats.calls -= 1
+    stats.failed -= 1
+    stats.retries += 1
   }
 
   get total(): number {
@@ -114,8 +124,11 @@ function countCalls(client: Countable, service: string, stats: CallStats): void 
           (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1,
           true
         )
-        // Which call failed, for messages such as "AWS denied Glue.GetPartitions".
-        if (error instanceof Error) Object.assign(error, { operation })
+        // Which call failed, for messages such as "AWS denied Glue.GetPartitions"; and how to count
+        // it if aws/retry.ts tries it again.
+        if (error instanceof Error) {
+          Object.assign(error, { operation, [NOTE_RETRY]: () => stats.retried(operation) })
+        }
         throw error
       }
     },

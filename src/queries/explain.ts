@@ -12,11 +12,15 @@ import {
   StopQueryExecutionCommand,
   type AthenaClient
 } from '@aws-sdk/client-athena'
+import { Inputs } from '../constants.js'
+import { ConfigurationError } from '../errors.js'
 
 export interface ExplainTarget {
   sql: string
   database: string
   workgroup: string
+  /** The `athena-output-location` input; without it, the workgroup's query result location. */
+  outputLocation?: string
 }
 
 export interface ExplainOptions {
@@ -44,6 +48,36 @@ function statement(sql: string): string {
   return sql.replace(/[\s;]+$/, '')
 }
 
+/**
+ * Athena's refusals about where results go, as the user's to fix: which of the two places to set,
+ * or which bucket the role cannot use. Undefined for any other error.
+ */
+function outputLocationProblem(
+  name: string | undefined,
+  message: string,
+  target: ExplainTarget
+): ConfigurationError | undefined {
+  if (name !== 'InvalidRequestException') return undefined
+  if (/no output location/i.test(message)) {
+    return new ConfigurationError(
+      `Athena has nowhere to write EXPLAIN's results: workgroup '${target.workgroup}' has no query result ` +
+        `location and input '${Inputs.AthenaOutputLocation}' is empty. Set '${Inputs.AthenaOutputLocation}' ` +
+        `(s3://bucket/prefix/), or give the workgroup a query result location (Athena: "${message}").`
+    )
+  }
+  const bucket = /Unable to verify\/create output bucket (\S+)/i.exec(message)?.[1]
+  if (bucket) {
+    const from = target.outputLocation
+      ? `input '${Inputs.AthenaOutputLocation}' (${target.outputLocation})`
+      : `the query result location of workgroup '${target.workgroup}'`
+    return new ConfigurationError(
+      `Athena cannot write EXPLAIN's results to bucket ${bucket}, from ${from}: the bucket does not exist, or the ` +
+        `role lacks s3:GetBucketLocation, s3:ListBucket, s3:PutObject and s3:GetObject on it (Athena: "${message}").`
+    )
+  }
+  return undefined
+}
+
 /** Why Athena cannot run `sql` (its own message), or undefined when EXPLAIN succeeds. */
 export async function explainQuery(
   athena: AthenaClient,
@@ -59,6 +93,7 @@ export async function explainQuery(
         QueryString: `${PREFIX}${statement(target.sql)}`,
         QueryExecutionContext: { Database: target.database },
         WorkGroup: target.workgroup,
+        ...(target.outputLocation ? { ResultConfiguration: { OutputLocation: target.outputLocation } } : {}),
         ClientRequestToken: randomUUID()
       })
     )
@@ -72,7 +107,7 @@ export async function explainQuery(
     if (name === 'InvalidRequestException' && AthenaErrorCode === 'MALFORMED_QUERY') {
       return `SYNTAX_ERROR: ${inFile(message ?? '')}`
     }
-    throw error
+    throw outputLocationProblem(name, message ?? '', target) ?? error
   }
   if (!id) throw new Error('StartQueryExecution answered no QueryExecutionId')
 
