@@ -236,7 +236,10 @@ describe('trust policies at AssumeRoleWithWebIdentity', () => {
         })
       )
     )
-    expect(otherAudience).toMatchObject({ name: 'InvalidIdentityToken', message: 'Incorrect token audience' })
+    expect(otherAudience).toMatchObject({
+      name: 'InvalidIdentityTokenException',
+      message: 'Incorrect token audience'
+    })
 
     const elsewhere = standIn.iam.createRole({
       account: '222233334444',
@@ -245,7 +248,7 @@ describe('trust policies at AssumeRoleWithWebIdentity', () => {
     }).arn
     const noProvider = await failure(assume(elsewhere))
     expect(noProvider).toMatchObject({
-      name: 'InvalidIdentityToken',
+      name: 'InvalidIdentityTokenException',
       message:
         'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com'
     })
