@@ -78,6 +78,23 @@ function outputLocationProblem(
   return undefined
 }
 
+/**
+ * Athena's "Access denied when writing output to url" is the role's, not the query's: it names no
+ * IAM action, so say which one (s3:PutObject on the result location) and stop, as every query would
+ * fail the same way.
+ */
+function throwIfResultWriteDenied(reason: string, target: ExplainTarget): void {
+  if (!/Access denied when writing output to url/i.test(reason)) return
+  const from = target.outputLocation
+    ? `input '${Inputs.AthenaOutputLocation}' (${target.outputLocation})`
+    : `the query result location of workgroup '${target.workgroup}'`
+  throw new ConfigurationError(
+    `Athena could not write EXPLAIN's results to ${from}: give the role s3:PutObject on it ` +
+      `(statement "QueryResultObjects" of iam/check-queries/permissions.json), and with a KMS-encrypted ` +
+      `location the key's rights too (Athena: "${reason}").`
+  )
+}
+
 /** Why Athena cannot run `sql` (its own message), or undefined when EXPLAIN succeeds. */
 export async function explainQuery(
   athena: AthenaClient,
@@ -120,16 +137,25 @@ export async function explainQuery(
     switch (status?.State) {
       case 'SUCCEEDED':
         return undefined
-      case 'FAILED':
-        return inFile(status.StateChangeReason ?? status.AthenaError?.ErrorMessage ?? 'the query failed')
+      case 'FAILED': {
+        const reason = status.StateChangeReason ?? status.AthenaError?.ErrorMessage ?? 'the query failed'
+        throwIfResultWriteDenied(reason, target)
+        return inFile(reason)
+      }
       case 'CANCELLED':
         return `EXPLAIN was cancelled (query execution ${id})`
     }
     if (performance.now() + pollIntervalMs > deadline) break
     await sleep(pollIntervalMs)
   }
-  // Best effort: an EXPLAIN left running costs nothing, but should not linger.
-  await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })).catch(() => undefined)
+  // Best effort: an EXPLAIN left running costs nothing, but should not linger; a refusal is reported.
+  const notStopped = await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })).then(
+    () => '',
+    (error: unknown) => {
+      const { name, message } = error as { name?: string; message?: string }
+      return `; stopping it failed (${name ?? 'Error'}: ${message ?? String(error)})`
+    }
+  )
   const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`
-  return `EXPLAIN did not finish within ${limit} (query execution ${id}, workgroup ${target.workgroup})`
+  return `EXPLAIN did not finish within ${limit} (query execution ${id}, workgroup ${target.workgroup})${notStopped}`
 }
