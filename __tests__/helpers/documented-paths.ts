@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
+import type { GitHubTrigger } from '../../stand-in/oidc.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
 import {
@@ -87,15 +88,16 @@ async function steps(...runs: (() => Promise<ActionRun>)[]): Promise<ActionRun[]
 function seedTrailBucket(
   standIn: StandIn,
   bucket: string,
-  prefix?: string,
-  owner: string = EXAMPLE.account
+  prefix: string | undefined,
+  owner: string,
+  organizationId: string
 ): void {
   standIn.s3.createBucket(bucket, { ownerAccount: owner })
   buildSyntheticBucket(standIn.s3, {
     bucket,
     ...(prefix ? { prefix } : {}),
     layout: 'organization',
-    organizationId: ORGANIZATION,
+    organizationId,
     accounts: [...TRAIL_ACCOUNTS],
     regions: [...TRAIL_REGIONS],
     from: '2026-03-01',
@@ -149,16 +151,24 @@ export interface SyncWorld {
   table?: boolean
   /** The catalog the table is in (`catalog-id`), when not the role's account. */
   catalog?: string
+  organizationId?: string
 }
 
 /** A stand-in with the trail's bucket and (unless `table: false`) the example table with an expired partition. */
 export async function syncWorld(world: SyncWorld = {}): Promise<StandIn> {
   const standIn = await startStandIn()
   const bucket = world.bucket ?? EXAMPLE.bucket
-  seedTrailBucket(standIn, bucket, world.prefix, world.bucketOwner ?? world.account ?? EXAMPLE.account)
+  const organizationId = world.organizationId ?? ORGANIZATION
+  seedTrailBucket(
+    standIn,
+    bucket,
+    world.prefix,
+    world.bucketOwner ?? world.account ?? EXAMPLE.account,
+    organizationId
+  )
   if (world.table !== false) {
     const catalog = world.catalog ?? world.account ?? EXAMPLE.account
-    const root = `s3://${bucket}/${world.prefix ? `${world.prefix}/` : ''}AWSLogs/${ORGANIZATION}/`
+    const root = `s3://${bucket}/${world.prefix ? `${world.prefix}/` : ''}AWSLogs/${organizationId}/`
     createExampleTable(standIn, root, catalog)
     // Written by an earlier sync: CloudTrail's day folder, so this sync may remove it.
     const [account, region, ...day] = EXPIRED
@@ -177,9 +187,10 @@ export async function syncWorld(world: SyncWorld = {}): Promise<StandIn> {
 export function runSync(
   standIn: StandIn,
   role: string,
-  inputs: Record<string, string> = {}
+  inputs: Record<string, string> = {},
+  trigger: GitHubTrigger = { kind: 'branch', branch: 'main', event: 'schedule' }
 ): Promise<ActionRun> {
-  jobStartedBy(standIn, { kind: 'branch', branch: 'main', event: 'schedule' })
+  jobStartedBy(standIn, trigger)
   return runAction({
     inputs: {
       'role-to-assume': role,
@@ -314,63 +325,74 @@ async function workspaceWith(files: Record<string, string>): Promise<string> {
 const GOOD_QUERY =
   "-- Console sign-ins\nSELECT eventname, sourceipaddress FROM cloudtrail WHERE year = '2026' AND month = '03' AND day = '01' AND eventname = 'ConsoleLogin'\n"
 
-export const CHECK_QUERIES: DocumentedPath = {
-  name: 'check-queries with EXPLAIN in a pull request',
-  command: 'check-queries',
-  async run(permissions) {
-    const standIn = await syncWorld()
-    standIn.s3.createBucket(EXAMPLE.resultsBucket, { ownerAccount: EXAMPLE.account })
-    // The workgroup's query result location, as the README asks for EXPLAIN.
-    standIn.athena.addWorkGroup(EXAMPLE.workgroup, {
-      outputLocation: `s3://${EXAMPLE.resultsBucket}/`
-    })
-    const role = createRoleFromFiles(standIn, 'check-queries', {
-      permissions: permissions ?? documentedPermissions(CHECK_QUERIES)
-    })
-    const workspace = await workspaceWith({
-      'queries/console-sign-ins.sql': GOOD_QUERY,
-      'event.json': JSON.stringify({
-        pull_request: { number: 12 },
-        repository: { name: 'ops', owner: { login: 'my-org' } }
+function checkQueriesPath(options: { explainHangs?: boolean } = {}): DocumentedPath {
+  const path: DocumentedPath = {
+    name: options.explainHangs
+      ? 'check-queries with an EXPLAIN that does not finish'
+      : 'check-queries with EXPLAIN in a pull request',
+    command: 'check-queries',
+    async run(permissions) {
+      const standIn = await syncWorld()
+      // Athena answers QUEUED, then RUNNING, far longer than the check waits (60 s).
+      if (options.explainHangs) standIn.athena.pollsPerState = 1_000
+      standIn.s3.createBucket(EXAMPLE.resultsBucket, { ownerAccount: EXAMPLE.account })
+      // The workgroup's query result location, as the README asks for EXPLAIN.
+      standIn.athena.addWorkGroup(EXAMPLE.workgroup, {
+        outputLocation: `s3://${EXAMPLE.resultsBucket}/`
       })
-    })
-    jobStartedBy(standIn, { kind: 'pull_request', number: 12 })
-    const runs = await steps(() =>
-      runAction({
-        inputs: {
-          command: 'check-queries',
-          queries: 'queries/**/*.sql',
-          table: EXAMPLE.table,
-          database: EXAMPLE.database,
-          'role-to-assume': role,
-          'aws-region': EXAMPLE.region,
-          workgroup: EXAMPLE.workgroup,
-          'date-key-type': 'string',
-          'github-token': 'ghs_pull_request_token'
-        },
-        env: jobEnv(standIn, {
-          GITHUB_EVENT_NAME: 'pull_request',
-          GITHUB_EVENT_PATH: join(workspace, 'event.json')
-        }),
-        workspace
+      const role = createRoleFromFiles(standIn, 'check-queries', {
+        permissions: permissions ?? documentedPermissions(path)
       })
-    )
-    return {
-      standIn,
-      runs,
-      close: async () => {
-        await standIn.close()
-        await rm(workspace, { recursive: true, force: true })
+      const workspace = await workspaceWith({
+        'queries/console-sign-ins.sql': GOOD_QUERY,
+        'event.json': JSON.stringify({
+          pull_request: { number: 12 },
+          repository: { name: 'ops', owner: { login: 'my-org' } }
+        })
+      })
+      jobStartedBy(standIn, { kind: 'pull_request', number: 12 })
+      const runs = await steps(() =>
+        runAction({
+          inputs: {
+            command: 'check-queries',
+            queries: 'queries/**/*.sql',
+            table: EXAMPLE.table,
+            database: EXAMPLE.database,
+            'role-to-assume': role,
+            'aws-region': EXAMPLE.region,
+            workgroup: EXAMPLE.workgroup,
+            'date-key-type': 'string',
+            'github-token': 'ghs_pull_request_token'
+          },
+          env: jobEnv(standIn, {
+            GITHUB_EVENT_NAME: 'pull_request',
+            GITHUB_EVENT_PATH: join(workspace, 'event.json')
+          }),
+          workspace
+        })
+      )
+      return {
+        standIn,
+        runs,
+        close: async () => {
+          await standIn.close()
+          await rm(workspace, { recursive: true, force: true })
+        }
       }
+    },
+    verify({ standIn, runs }) {
+      expect(runs[0]?.outputs.summary).toBe('1 file(s) checked: 0 error(s), 0 warning(s)')
+      // EXPLAIN ran in Athena, as the role, and read the table from Glue.
+      expect(standIn.server.calls.get('Athena.StartQueryExecution')).toBe(1)
+      expect(standIn.iam.denials).toEqual([])
     }
-  },
-  verify({ standIn, runs }) {
-    expect(runs[0]?.outputs.summary).toBe('1 file(s) checked: 0 error(s), 0 warning(s)')
-    // EXPLAIN ran in Athena, as the role, and read the table from Glue.
-    expect(standIn.server.calls.get('Athena.StartQueryExecution')).toBe(1)
-    expect(standIn.iam.denials).toEqual([])
   }
+  return path
 }
+
+export const CHECK_QUERIES = checkQueriesPath()
+/** Not a passing path: the check fails on the timeout; it is where StopQueryExecution is called. */
+export const CHECK_QUERIES_EXPLAIN_HANGS = checkQueriesPath({ explainHangs: true })
 
 function publishPath(workgroup: string | undefined): DocumentedPath {
   const inWorkgroup = workgroup ?? EXAMPLE.workgroup
