@@ -133,8 +133,8 @@ describe('each action of the documented policies is needed', () => {
   )
   it.each(exceptions)(
     'iam/%s/permissions.json keeps %s for a reason the stand-in cannot show',
-    async (_command, action, path) => {
-      expect(EXCEPTIONS[_command][action]?.reason).toMatch(/documented/)
+    async (command, action, path) => {
+      expect(EXCEPTIONS[command][action]?.reason).toMatch(/documented/)
       const result = await path.run(withoutAction(documentedPermissions(path), action))
       try {
         for (const run of result.runs) expectSuccess(run)
