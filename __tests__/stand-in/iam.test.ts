@@ -488,7 +488,12 @@ describe('Athena', () => {
         if (state !== 'QUEUED' && state !== 'RUNNING') return QueryExecution!.Status!
       }
     }
-    const noGlue = await run(role('query-no-glue', [queryRights]))
+    // Athena needs a result location (the workgroup has none here) and checks it first.
+    standIn.s3.createBucket('query-results', { ownerAccount: AUDIT })
+    const output = 's3://query-results/explain/'
+    const locationOnly = allow('s3:GetBucketLocation', 'arn:aws:s3:::query-results')
+    const put = allow('s3:PutObject', 'arn:aws:s3:::query-results/explain/*')
+    const noGlue = await run(role('query-no-glue', [queryRights, locationOnly, put]), output)
     expect(noGlue.State).toBe('FAILED')
     expect(noGlue.StateChangeReason).toMatch(
       /^Insufficient permissions to execute the query\. User: .* is not authorized to perform: glue:GetDatabase on resource: arn:aws:glue:eu-central-1:111122223333:catalog because no identity-based policy allows the glue:GetDatabase action/
@@ -497,9 +502,10 @@ describe('Athena', () => {
       ['glue:GetDatabase', 'glue:GetTable', 'glue:GetPartitions'],
       [CATALOG, DATABASE, TABLE]
     )
-    expect((await run(role('query-glue', [queryRights, glueRights]))).State).toBe('SUCCEEDED')
+    expect((await run(role('query-glue', [queryRights, glueRights, locationOnly, put]), output)).State).toBe(
+      'SUCCEEDED'
+    )
 
-    standIn.s3.createBucket('query-results', { ownerAccount: AUDIT })
     const noBucket = await failure(
       run(role('query-no-s3', [queryRights, glueRights]), 's3://query-results/explain/')
     )
@@ -507,7 +513,6 @@ describe('Athena', () => {
       name: 'InvalidRequestException',
       message: 'Unable to verify/create output bucket query-results'
     })
-    const locationOnly = allow('s3:GetBucketLocation', 'arn:aws:s3:::query-results')
     const noPut = await run(
       role('query-no-put', [queryRights, glueRights, locationOnly]),
       's3://query-results/explain/'
@@ -516,7 +521,6 @@ describe('Athena', () => {
     expect(noPut.StateChangeReason).toMatch(
       /^Access denied when writing output to url: s3:\/\/query-results\/explain\/[0-9a-f-]+\.csv /
     )
-    const put = allow('s3:PutObject', 'arn:aws:s3:::query-results/explain/*')
     expect(
       (
         await run(
