@@ -325,21 +325,26 @@ async function workspaceWith(files: Record<string, string>): Promise<string> {
 const GOOD_QUERY =
   "-- Console sign-ins\nSELECT eventname, sourceipaddress FROM cloudtrail WHERE year = '2026' AND month = '03' AND day = '01' AND eventname = 'ConsoleLogin'\n"
 
-function checkQueriesPath(options: { explainHangs?: boolean } = {}): DocumentedPath {
+function checkQueriesPath(
+  options: { explainHangs?: boolean; outputLocationInput?: boolean } = {}
+): DocumentedPath {
   const path: DocumentedPath = {
     name: options.explainHangs
       ? 'check-queries with an EXPLAIN that does not finish'
-      : 'check-queries with EXPLAIN in a pull request',
+      : options.outputLocationInput
+        ? 'check-queries with EXPLAIN in a pull request, results at athena-output-location'
+        : 'check-queries with EXPLAIN in a pull request',
     command: 'check-queries',
     async run(permissions) {
       const standIn = await syncWorld()
       // Athena answers QUEUED, then RUNNING, far longer than the check waits (60 s).
       if (options.explainHangs) standIn.athena.pollsPerState = 1_000
       standIn.s3.createBucket(EXAMPLE.resultsBucket, { ownerAccount: EXAMPLE.account })
-      // The workgroup's query result location, as the README asks for EXPLAIN.
-      standIn.athena.addWorkGroup(EXAMPLE.workgroup, {
-        outputLocation: `s3://${EXAMPLE.resultsBucket}/`
-      })
+      // The workgroup's query result location, or (as primary has none until set) the input.
+      standIn.athena.addWorkGroup(
+        EXAMPLE.workgroup,
+        options.outputLocationInput ? {} : { outputLocation: `s3://${EXAMPLE.resultsBucket}/` }
+      )
       const role = createRoleFromFiles(standIn, 'check-queries', {
         permissions: permissions ?? documentedPermissions(path)
       })
@@ -362,7 +367,10 @@ function checkQueriesPath(options: { explainHangs?: boolean } = {}): DocumentedP
             'aws-region': EXAMPLE.region,
             workgroup: EXAMPLE.workgroup,
             'date-key-type': 'string',
-            'github-token': 'ghs_pull_request_token'
+            'github-token': 'ghs_pull_request_token',
+            ...(options.outputLocationInput
+              ? { 'athena-output-location': `s3://${EXAMPLE.resultsBucket}/explain/` }
+              : {})
           },
           env: jobEnv(standIn, {
             GITHUB_EVENT_NAME: 'pull_request',
@@ -392,6 +400,7 @@ function checkQueriesPath(options: { explainHangs?: boolean } = {}): DocumentedP
 
 export const CHECK_QUERIES = checkQueriesPath()
 /** Not a passing path: the check fails on the timeout; it is where StopQueryExecution is called. */
+export const CHECK_QUERIES_OUTPUT_LOCATION_INPUT = checkQueriesPath({ outputLocationInput: true })
 export const CHECK_QUERIES_EXPLAIN_HANGS = checkQueriesPath({ explainHangs: true })
 
 function publishPath(workgroup: string | undefined): DocumentedPath {
@@ -467,6 +476,7 @@ export const DOCUMENTED_PATHS: readonly DocumentedPath[] = [
   CREATE_TABLE,
   PARTITION_INDEX,
   CHECK_QUERIES,
+  CHECK_QUERIES_OUTPUT_LOCATION_INPUT,
   PUBLISH_DEFAULT_WORKGROUP,
   PUBLISH_NAMED_WORKGROUP
 ]
