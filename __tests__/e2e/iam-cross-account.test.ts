@@ -4,7 +4,7 @@
  * organization id (`<o-id>/AWSLogs/<o-id>/<account>/CloudTrail/...`), and the sync role, Glue and
  * Athena in the audit account. The bucket policy statement of iam/cross-account/ is what lets the
  * sync list the bucket. Then the Glue catalog in a third account through `catalog-id` and the
- * catalog resource policy of iam/cross-account/.
+ * catalog resource policy of iam/cross-account/, each of whose actions some path needs.
  */
 import type { StandIn } from '../../stand-in/index.js'
 import {
@@ -17,11 +17,13 @@ import {
   transcript
 } from '../helpers/documented-paths.js'
 import {
+  actionsOf,
   createRoleFromFiles,
   EXAMPLE,
   iamFile,
   roleArn,
   substitute,
+  withoutAction,
   type PolicyDocument,
   type Statement
 } from '../helpers/iam-world.js'
@@ -139,5 +141,61 @@ describe('the Glue catalog in another account, through catalog-id', () => {
     expect(partitionsOf(standIn, CATALOG_ACCOUNT)).toEqual(expectedPartitions())
     // Nothing in the role's own account's catalog.
     expect(standIn.glue.catalogIds()).toEqual([CATALOG_ACCOUNT])
+  })
+})
+
+describe('each action of the catalog resource policy is needed in the other account', () => {
+  const substitutions = {
+    [`arn:aws:glue:${EXAMPLE.region}:${AUDIT}:`]: `arn:aws:glue:${EXAMPLE.region}:${CATALOG_ACCOUNT}:`
+  }
+  const PLAIN = { name: 'sync', table: true, inputs: {} }
+  const CREATE = { name: 'create-table', table: false, inputs: { 'create-table': 'true' } }
+  const INDEX = { name: 'partition-index', table: true, inputs: { 'partition-index': 'true' } }
+  const NEEDED_BY: Record<string, typeof PLAIN> = {
+    'glue:GetTable': PLAIN,
+    'glue:GetPartitions': PLAIN,
+    'glue:BatchCreatePartition': PLAIN,
+    'glue:BatchDeletePartition': PLAIN,
+    'glue:GetPartitionIndexes': PLAIN,
+    'glue:GetDatabase': CREATE,
+    'glue:CreateDatabase': CREATE,
+    'glue:CreateTable': CREATE,
+    'glue:CreatePartitionIndex': INDEX,
+    'glue:UpdateTable': INDEX
+  }
+  const resourcePolicy = iamFile<PolicyDocument>('cross-account/glue-catalog-resource-policy.json')
+
+  /** A fresh stand-in with the table (or not) in the catalog account, its resource policy, and one sync. */
+  async function syncInCatalog(path: typeof PLAIN, policy: PolicyDocument) {
+    const standIn = await syncWorld({ catalog: CATALOG_ACCOUNT, table: path.table })
+    try {
+      const role = createRoleFromFiles(standIn, 'sync', { substitutions })
+      standIn.glue.setCatalogResourcePolicy(CATALOG_ACCOUNT, policy)
+      const result = await runSync(standIn, role, { 'catalog-id': CATALOG_ACCOUNT, ...path.inputs })
+      return { result, denials: [...standIn.iam.denials], partitions: partitionsOf(standIn, CATALOG_ACCOUNT) }
+    } finally {
+      await standIn.close()
+    }
+  }
+
+  it('covers every action of the file', () => {
+    expect(Object.keys(NEEDED_BY).sort()).toEqual(actionsOf(resourcePolicy).sort())
+  })
+
+  it.each([CREATE, INDEX])('with the whole policy, $name passes in the catalog account', async (path) => {
+    const { result, denials, partitions } = await syncInCatalog(path, resourcePolicy)
+    expectSuccess(result)
+    expect(denials).toEqual([])
+    expect(partitions).toEqual(expectedPartitions())
+  })
+
+  it.each(Object.entries(NEEDED_BY))('without %s, the sync fails naming it', async (action, path) => {
+    const { result, denials } = await syncInCatalog(path, withoutAction(resourcePolicy, action))
+    expect(result.exitCode).not.toBe(0)
+    expect(transcript(result)).toContain(action)
+    expect(denials.map((denial) => [denial.action, denial.reason])).toContainEqual([
+      action,
+      'no resource-based policy allows'
+    ])
   })
 })

@@ -134,11 +134,17 @@ export function expectedPartitions(): string[] {
   return values.sort()
 }
 
+/** The example table's partitions in the catalog; none when there is no table. */
 export function partitionsOf(standIn: StandIn, catalog: string = EXAMPLE.account): string[] {
-  return standIn.glue
-    .partitionValues(EXAMPLE.database, EXAMPLE.table, catalog)
-    .map((values) => values.join('/'))
-    .sort()
+  try {
+    return standIn.glue
+      .partitionValues(EXAMPLE.database, EXAMPLE.table, catalog)
+      .map((values) => values.join('/'))
+      .sort()
+  } catch (error) {
+    if ((error as Error).name === 'EntityNotFoundException') return []
+    throw error
+  }
 }
 
 export interface SyncWorld {
