@@ -61,10 +61,6 @@ export function documentedPermissions(path: DocumentedPath): PolicyDocument {
   return substitute(iamFile(`${path.command}/permissions.json`), path.substitutions ?? {})
 }
 
-export function lastRun(result: PathRun): ActionRun {
-  return result.runs.at(-1) as ActionRun
-}
-
 /** The run's whole text: log, errors and job summary. */
 export function transcript(run: ActionRun): string {
   return `${run.stdout}\n${run.stderr}\n${run.summary}`
