@@ -31,6 +31,7 @@ export const Inputs = {
   MaxFiles: 'max-files',
   FileTimeBudgetSeconds: 'file-time-budget-seconds',
   Workgroup: 'workgroup',
+  AthenaOutputLocation: 'athena-output-location',
   DeleteMissing: 'delete-missing',
   GithubToken: 'github-token'
 } as const

@@ -57,6 +57,8 @@ export interface CheckSettings {
   githubToken: string
   /** With a workgroup (and credentials), each query is also explained by Athena. */
   workgroup?: string
+  /** Where EXPLAIN's results go (`s3://bucket/prefix/`); empty: the workgroup's own location. */
+  athenaOutputLocation?: string
   /** Set when AWS can be used (a region is known): for the table's key type and EXPLAIN. */
   awsRegion?: string
   credentials: CredentialSettings
@@ -200,6 +202,7 @@ export function readCheckSettings(read: InputReader, env: NodeJS.ProcessEnv = pr
   const database = read(Inputs.Database).trim()
   const partitionColumns = list(read(Inputs.PartitionColumns).toLowerCase())
   const workgroup = optionalWorkgroup(read)
+  const athenaOutputLocation = optionalOutputLocation(read)
   const dateKeyType = optionalDateKeyType(read)
   const awsRegion = optionalRegion(read, env)
   return {
@@ -211,6 +214,7 @@ export function readCheckSettings(read: InputReader, env: NodeJS.ProcessEnv = pr
     ruleSeverity: read(Inputs.RuleSeverity).trim(),
     githubToken: read(Inputs.GithubToken).trim(),
     ...(workgroup ? { workgroup } : {}),
+    ...(athenaOutputLocation ? { athenaOutputLocation } : {}),
     ...(awsRegion ? { awsRegion } : {}),
     credentials: readCredentialSettings(read),
     limits: readQueryLimits(read)
@@ -309,6 +313,20 @@ function optionalWorkgroup(read: InputReader): string | undefined {
     )
   }
   return value || undefined
+}
+
+/** `s3://bucket/` or `s3://bucket/prefix/`, the form Athena's OutputLocation takes; ends with `/`. */
+function optionalOutputLocation(read: InputReader): string | undefined {
+  const value = read(Inputs.AthenaOutputLocation).trim()
+  if (!value) return undefined
+  const match = /^s3:\/\/([^/]+)(\/.*)?$/.exec(value)
+  if (!match || !BUCKET_PATTERN.test(match[1] as string) || /\/\//.test(match[2] ?? '')) {
+    throw new ConfigurationError(
+      `Input '${Inputs.AthenaOutputLocation}': '${value}' is not an S3 location of the form s3://bucket/prefix/ ` +
+        `(a bucket name, then an optional folder).`
+    )
+  }
+  return value.endsWith('/') ? value : `${value}/`
 }
 
 function readCredentialSettings(read: InputReader): CredentialSettings {

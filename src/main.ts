@@ -3,7 +3,7 @@
  * report). A ConfigurationError is the user's to fix and is reported as just its message.
  */
 import * as core from '@actions/core'
-import { explainDenied } from './aws/clients.js'
+import { explainAwsError } from './aws/clients.js'
 import type { Command } from './constants.js'
 import { ConfigurationError } from './errors.js'
 import { readCommand } from './inputs.js'
@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
     } else {
       const { name, message, stack } = error as Error
       core.debug(stack ?? '')
-      core.setFailed(explainDenied(error) ?? `${name}: ${message}`)
+      core.setFailed(explainAwsError(error) ?? `${name}: ${message}`)
     }
   }
 }

@@ -7,7 +7,10 @@
 import { jsonErrorResponse, runJsonOperation, targetOperation } from './json-protocol.js'
 import { createHash, randomUUID } from 'node:crypto'
 import { TrinoSQL, TrinoSqlListener, EntityContextType, type CommonEntityContext } from 'dt-sql-parser'
-import type { GlueService } from './glue.js'
+import { CATALOG_ID, type GlueService } from './glue.js'
+import type { QueryAccess } from './iam/access.js'
+import { denialMessage } from './iam/authorize.js'
+import type { Caller } from './iam/model.js'
 import {
   constraintError,
   optionalInteger,
@@ -50,6 +53,23 @@ export function enforceDocumentedRateQuotas(knobs: Knobs): void {
   }
 }
 
+/** What the stand-in keeps of a workgroup's configuration. */
+export interface WorkGroupSettings {
+  /** ResultConfiguration.OutputLocation; real `primary` has none until someone sets it. */
+  outputLocation?: string
+  /** EnforceWorkGroupConfiguration: the workgroup's location overrides the request's. */
+  enforce?: boolean
+}
+
+/** Where query results may be written: the S3 stand-in, when wired. */
+export interface OutputBuckets {
+  hasBucket(name: string): boolean
+}
+
+/** Athena's words (observed, see README.md "Athena"). */
+const NO_OUTPUT_LOCATION =
+  'No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.'
+
 export interface NamedQuery {
   NamedQueryId: string
   Name: string
@@ -67,6 +87,7 @@ interface QueryExecution {
   query: string
   context: Json | undefined
   workGroup: string
+  outputLocation: string
   submitted: number
   completed?: number
   /** GetQueryExecution calls answered so far: they drive QUEUED -> RUNNING -> final. */
@@ -131,7 +152,14 @@ export class AthenaService implements ServiceHandler {
   /** BatchGetNamedQuery answers up to this many known ids as UnprocessedNamedQueryIds (stand-in knob). */
   unprocessedIdsPerCall = 0
 
-  private readonly workGroups = new Set(['primary'])
+  /**
+   * Set when IAM is on: a query reads Glue and writes its result as its caller, so a role without
+   * those rights gets a query that fails (or, for the output bucket, a refused call) as on AWS.
+   */
+  queryAccess: QueryAccess | undefined
+  /** Who makes the current call (calls are synchronous): the catalog and rights a query uses. */
+  private caller: Caller | undefined
+  private readonly workGroups = new Map<string, WorkGroupSettings>([['primary', {}]])
   private readonly queries = new Map<string, NamedQuery>()
   /** Creation order of each named query, for NextTokens that survive deletes between pages. */
   private readonly sequence = new Map<string, number>()
@@ -152,8 +180,14 @@ export class AthenaService implements ServiceHandler {
     StopQueryExecution: (body) => this.stopQueryExecution(body)
   }
 
-  /** @param glue the catalog that queries are checked against; without it every table exists. */
-  constructor(private readonly glue?: GlueService) {}
+  /**
+   * @param glue the catalog that queries are checked against; without it every table exists.
+   * @param outputBuckets the buckets results may go to; without it every bucket exists.
+   */
+  constructor(
+    private readonly glue?: GlueService,
+    private readonly outputBuckets?: OutputBuckets
+  ) {}
 
   // ---- ServiceHandler ----
 
@@ -162,6 +196,7 @@ export class AthenaService implements ServiceHandler {
   }
 
   handle(operation: string, request: StandInRequest): StandInResponse {
+    this.caller = request.caller
     try {
       // Real Athena answers unknown operations and bad bodies without a Message (measured); the stand-in says why.
       return runJsonOperation(
@@ -177,6 +212,8 @@ export class AthenaService implements ServiceHandler {
         throw invalidRequest(error.message)
       }
       throw error
+    } finally {
+      this.caller = undefined
     }
   }
 
@@ -196,7 +233,7 @@ export class AthenaService implements ServiceHandler {
 
   reset(): void {
     this.workGroups.clear()
-    this.workGroups.add('primary')
+    this.workGroups.set('primary', {})
     this.queries.clear()
     this.sequence.clear()
     this.executions.clear()
@@ -206,8 +243,19 @@ export class AthenaService implements ServiceHandler {
     this.unprocessedIdsPerCall = 0
   }
 
-  addWorkGroup(name: string): void {
-    this.workGroups.add(name)
+  /** The workgroup a named query is in ('primary' for an unknown id), for its ARN. */
+  workGroupOfNamedQuery(id: string): string {
+    return this.queries.get(id)?.WorkGroup ?? 'primary'
+  }
+
+  /** The workgroup a query execution ran in ('primary' for an unknown id), for its ARN. */
+  workGroupOfExecution(id: string): string {
+    return this.executions.get(id)?.workGroup ?? 'primary'
+  }
+
+  /** Adds a workgroup, or sets the configuration of one (`primary` included). */
+  addWorkGroup(name: string, settings: WorkGroupSettings = {}): void {
+    this.workGroups.set(name, { ...settings })
   }
 
   /** The named queries (of one workgroup, when given), in creation order. */
@@ -359,6 +407,7 @@ export class AthenaService implements ServiceHandler {
       Catalog: optionalString(contextInput.Catalog, 'queryExecutionContext.catalog', 1, 256)
     }
     const workGroup = this.existingWorkGroup(body.WorkGroup)
+    const outputLocation = this.outputLocation(workGroup, body.ResultConfiguration)
     // A syntax error is refused here, before the token is used (measured); nothing runs.
     const syntaxError = this.syntaxError(query)
     if (syntaxError) throw invalidRequest(syntaxError, 'MALFORMED_QUERY')
@@ -376,17 +425,60 @@ export class AthenaService implements ServiceHandler {
       return { QueryExecutionId: earlier.id }
     }
     const id = randomUUID()
+    // The effective location (the request's or the workgroup's) is where the caller must write.
+    const output = outputOf(outputLocation, id)
+    // Athena checks the output bucket before it accepts the query (s3:GetBucketLocation).
+    if (
+      output &&
+      this.queryAccess?.writeResult(this.caller, output.bucket, output.key, 's3:GetBucketLocation')
+    ) {
+      throw invalidRequest(`Unable to verify/create output bucket ${output.bucket}`)
+    }
+    let outcome = this.run(query, context?.Database, context?.Catalog)
+    if (
+      outcome.state === 'SUCCEEDED' &&
+      output &&
+      this.queryAccess?.writeResult(this.caller, output.bucket, output.key, 's3:PutObject')
+    ) {
+      outcome = failed(
+        `Access denied when writing output to url: s3://${output.bucket}/${output.key} . Please ensure you are allowed to access the S3 bucket. If you are encrypting query results with KMS key, please ensure you are allowed to access your KMS key`
+      )
+    }
     this.executions.set(id, {
       id,
       query,
       context: context && stripUndefined(context),
       workGroup,
+      outputLocation: `${outputLocation.replace(/\/*$/, '/')}${id}.txt`,
       submitted: Date.now() / 1000,
       polls: 0,
-      outcome: this.run(query, context?.Database, context?.Catalog)
+      outcome
     })
     this.startTokens.set(token, { id, fingerprint: print })
     return { QueryExecutionId: id }
+  }
+
+  /**
+   * The request's OutputLocation, else the workgroup's (the workgroup's first when it enforces its
+   * configuration). Neither: refused. A bucket the S3 stand-in lacks: refused as Athena refuses it.
+   */
+  private outputLocation(workGroup: string, resultConfiguration: unknown): string {
+    const requested = optionalString(
+      optionalObject(resultConfiguration, 'resultConfiguration')?.OutputLocation,
+      'resultConfiguration.outputLocation',
+      0,
+      1024
+    )
+    const settings = this.workGroups.get(workGroup) ?? {}
+    const location = settings.enforce
+      ? (settings.outputLocation ?? requested)
+      : requested || settings.outputLocation
+    if (!location) throw invalidRequest(NO_OUTPUT_LOCATION)
+    const bucket = /^s3:\/\/([^/]+)/.exec(location)?.[1]
+    if (!bucket || (this.outputBuckets && !this.outputBuckets.hasBucket(bucket))) {
+      throw invalidRequest(`Unable to verify/create output bucket ${bucket ?? location}`)
+    }
+    return location
   }
 
   private execution(value: unknown): QueryExecution {
@@ -430,6 +522,7 @@ export class AthenaService implements ServiceHandler {
         Query: execution.query,
         StatementType: statementType,
         ...(execution.context ? { QueryExecutionContext: execution.context } : {}),
+        ResultConfiguration: { OutputLocation: execution.outputLocation },
         Status: { SubmissionDateTime: execution.submitted, ...status },
         WorkGroup: execution.workGroup,
         EngineVersion: { SelectedEngineVersion: 'AUTO', EffectiveEngineVersion: 'Athena engine version 3' }
@@ -483,6 +576,12 @@ export class AthenaService implements ServiceHandler {
       if (owner !== DEFAULT_CATALOG) {
         return failed(`CATALOG_NOT_FOUND: ${where}: Catalog '${owner}' does not exist`, 1006)
       }
+      const denial = this.queryAccess?.readTable(this.caller, schema, name)
+      if (denial) {
+        return failed(
+          `Insufficient permissions to execute the query. ${denialMessage(denial)} (Service: AWSGlue; Status Code: 400; Error Code: AccessDeniedException; Request ID: ${randomUUID()}; Proxy: null)`
+        )
+      }
       const missing = this.missing(schema, name)
       if (missing === 'schema') return failed(`SCHEMA_NOT_FOUND: ${where}: Schema '${schema}' does not exist`)
       if (missing === 'table') {
@@ -495,7 +594,7 @@ export class AthenaService implements ServiceHandler {
   private missing(database: string, table: string): 'schema' | 'table' | undefined {
     if (!this.glue) return undefined
     try {
-      this.glue.tableInput(database, table)
+      this.glue.tableInput(database, table, this.caller?.account ?? CATALOG_ID)
       return undefined
     } catch (error) {
       if (!(error instanceof AwsError) || error.code !== 'EntityNotFoundException') throw error
@@ -519,6 +618,17 @@ function identifier(text: string): string {
 function splitName(text: string): string[] {
   const parts = text.match(/"(?:[^"]|"")*"|`[^`]*`|[^.]+/g) ?? []
   return parts.map((part) => identifier(part.trim()))
+}
+
+/** Where Athena writes the result: `<OutputLocation>/<QueryExecutionId>.csv`. */
+function outputOf(location: string, id: string): { bucket: string; key: string } | undefined {
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(location)
+  if (!match) return undefined
+  const prefix = match[2] ?? ''
+  return {
+    bucket: match[1] as string,
+    key: `${prefix}${prefix === '' || prefix.endsWith('/') ? '' : '/'}${id}.csv`
+  }
 }
 
 function stripUndefined(value: Json): Json {

@@ -1,7 +1,8 @@
 /**
  * AWS Glue Data Catalog stand-in (AWS JSON 1.1: `POST`, `X-Amz-Target: AWSGlue.<Operation>`):
  * databases, tables, partitions and partition indexes, with the limits and error shapes of the Glue
- * API model (see README.glue.md). One catalog: a request's `CatalogId` is accepted and ignored.
+ * API model (see README.glue.md). One catalog per account: a request's `CatalogId` selects it, the
+ * caller's account by default; a catalog's resource policy governs access from other accounts.
  * Database and table names are case-insensitive and stored lowercase, as Glue stores them.
  */
 import { jsonErrorResponse, runJsonOperation, targetOperation } from './json-protocol.js'
@@ -21,13 +22,40 @@ import {
   requiredString,
   type Json
 } from './glue-validation.js'
+import { ADMIN_ACCOUNT } from './iam/model.js'
+import { PolicyError, validatePolicy, type PolicyDocument } from './iam/policy.js'
+import { Faults } from './knobs.js'
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 
-/** The account id answered as `CatalogId`. */
-export const CATALOG_ID = '123456789012'
+/** The account whose catalog a call without `CatalogId` from an ambient key uses. */
+export const CATALOG_ID = ADMIN_ACCOUNT
 const MAX_INDEXES = 3
 
+/**
+ * Glue's own errors, for `faults.inject`: the messages of the Glue API model's exception shapes, or
+ * as observed (see README.md, "Knobs").
+ */
+export const glueErrors = {
+  operationTimeout: (): AwsError => new AwsError('OperationTimeoutException', 'The operation timed out.'),
+  concurrentModification: (): AwsError =>
+    new AwsError('ConcurrentModificationException', 'Update table failed due to concurrent modifications.'),
+  /** IAM's wording for a call no identity-based policy allows. */
+  accessDenied: (action: string, resource = `arn:aws:glue:eu-central-1:${CATALOG_ID}:catalog`): AwsError =>
+    new AwsError(
+      'AccessDeniedException',
+      `User: arn:aws:sts::${CATALOG_ID}:assumed-role/stand-in/GitHubActions is not authorized to perform: ` +
+        `${action} on resource: ${resource} because no identity-based policy allows the ${action} action`
+    )
+}
+
+/** One entry of a partition index's BackfillErrors. */
+export interface BackfillError {
+  Code: string
+  Partitions: { Values: string[] }[]
+}
+
 interface DatabaseRecord {
+  catalogId: string
   input: Json
   name: string
   created: number
@@ -37,13 +65,18 @@ interface DatabaseRecord {
 interface IndexRecord {
   name: string
   keys: ExpressionKey[]
-  /** performance.now() at creation, for the CREATING -> ACTIVE delay. */
+  /** performance.now() at creation, for the CREATING -> ACTIVE (or FAILED) delay. */
   createdAt: number
+  /** The backfill's errors: once built, the index is FAILED instead of ACTIVE. */
+  backfillErrors?: BackfillError[]
+  /** performance.now() at DeletePartitionIndex, for the DELETING delay. */
+  deletingSince?: number
 }
 
 interface TableRecord {
   /** Changes when a table of the same name is created again, so old NextTokens are refused. */
   id: string
+  catalogId: string
   database: string
   name: string
   input: Json
@@ -82,14 +115,27 @@ export class GlueService implements ServiceHandler {
   readonly service = 'Glue'
   /** BatchGetPartition answers up to this many requested keys as UnprocessedKeys (always processing one). */
   unprocessedKeysPerCall = 0
-  /** A new partition index stays CREATING this long, then is ACTIVE. */
+  /** A new partition index stays CREATING this long, then is ACTIVE (or FAILED). */
   indexActivationMs = 0
+  /** A deleted partition index stays DELETING this long, then is gone. */
+  indexDeletionMs = 0
+  /** Injected errors and hooks, per operation (`Glue.GetPartitions`). */
+  readonly faults = new Faults()
+  /** The backfill errors of the next index created, whatever the partitions (then cleared). */
+  private nextBackfillErrors: BackfillError[] | undefined
   /** Glue quota L-2C3F5401 (adjustable). */
   partitionQuotaPerTable = 10_000_000
   /** Glue quota L-FEBBFA7A (adjustable). */
   partitionQuotaPerAccount = 20_000_000
 
-  private readonly databases = new Map<string, DatabaseRecord>()
+  /** Databases per catalog (account id). */
+  private readonly catalogs = new Map<string, Map<string, DatabaseRecord>>()
+  private readonly resourcePolicies = new Map<
+    string,
+    { policy: PolicyDocument; hash: string; created: number; updated: number }
+  >()
+  /** The catalog the current call works in (set per call; calls are synchronous). */
+  private catalogId = CATALOG_ID
   private readonly operations: Record<string, Operation> = {
     CreateDatabase: (body) => this.createDatabase(body),
     GetDatabase: (body) => this.getDatabase(body),
@@ -106,7 +152,10 @@ export class GlueService implements ServiceHandler {
     BatchUpdatePartition: (body) => this.batchUpdatePartition(body),
     CreatePartitionIndex: (body) => this.createPartitionIndex(body),
     GetPartitionIndexes: (body) => this.getPartitionIndexes(body),
-    DeletePartitionIndex: (body) => this.deletePartitionIndex(body)
+    DeletePartitionIndex: (body) => this.deletePartitionIndex(body),
+    PutResourcePolicy: (body) => this.putResourcePolicy(body),
+    GetResourcePolicy: () => this.getResourcePolicy(),
+    DeleteResourcePolicy: (body) => this.deleteResourcePolicy(body)
   }
 
   // ---- ServiceHandler ----
@@ -116,7 +165,9 @@ export class GlueService implements ServiceHandler {
   }
 
   handle(operation: string, request: StandInRequest): StandInResponse {
-    return runJsonOperation('Glue', this.operations, operation, request)
+    this.faults.intercept(`Glue.${operation}`)
+    const catalogId = catalogOfRequest(request) ?? request.caller?.account ?? CATALOG_ID
+    return this.inCatalog(catalogId, () => runJsonOperation('Glue', this.operations, operation, request))
   }
 
   errorResponse(error: AwsError): StandInResponse {
@@ -134,46 +185,170 @@ export class GlueService implements ServiceHandler {
   // ---- state for tests (no HTTP) ----
 
   reset(): void {
-    this.databases.clear()
+    this.catalogs.clear()
+    this.resourcePolicies.clear()
     this.unprocessedKeysPerCall = 0
     this.indexActivationMs = 0
+    this.indexDeletionMs = 0
+    this.faults.reset()
+    this.nextBackfillErrors = undefined
     this.partitionQuotaPerTable = 10_000_000
     this.partitionQuotaPerAccount = 20_000_000
   }
 
+  /** Runs `work` in the catalog of account `catalogId`. */
+  inCatalog<T>(catalogId: string, work: () => T): T {
+    const previous = this.catalogId
+    this.catalogId = catalogId
+    try {
+      return work()
+    } finally {
+      this.catalogId = previous
+    }
+  }
+
+  /** The account ids that have a catalog with at least one database. */
+  catalogIds(): string[] {
+    return [...this.catalogs].filter(([, databases]) => databases.size > 0).map(([id]) => id)
+  }
+
+  /** Sets (or with undefined removes) the catalog's resource policy; a malformed one throws a PolicyError. */
+  setCatalogResourcePolicy(catalogId: string, policy: unknown): void {
+    if (policy === undefined) {
+      this.resourcePolicies.delete(catalogId)
+      return
+    }
+    const document = validatePolicy(policy, 'resource')
+    const now = nowSeconds()
+    const created = this.resourcePolicies.get(catalogId)?.created ?? now
+    const hash = createHash('sha256').update(JSON.stringify(document)).digest('base64url').slice(0, 22)
+    this.resourcePolicies.set(catalogId, { policy: document, hash, created, updated: now })
+  }
+
+  catalogResourcePolicy(catalogId: string): PolicyDocument | undefined {
+    return this.resourcePolicies.get(catalogId)?.policy
+  }
+
   /** Creates a table (and its database when missing) without HTTP, to seed state quickly. */
-  createTableDirect(database: string, tableInput: object): void {
-    if (!this.databases.has(database.toLowerCase()))
-      this.createDatabase({ DatabaseInput: { Name: database } })
-    this.createTable({ DatabaseName: database, TableInput: tableInput })
+  createTableDirect(database: string, tableInput: object, catalogId = CATALOG_ID): void {
+    this.inCatalog(catalogId, () => {
+      if (!this.databases.has(database.toLowerCase()))
+        this.createDatabase({ DatabaseInput: { Name: database } })
+      this.createTable({ DatabaseName: database, TableInput: tableInput })
+    })
   }
 
   /** Adds partitions without HTTP (no per-call limit); values already present are skipped. */
-  addPartitionsDirect(database: string, table: string, inputs: readonly object[]): void {
-    const record = this.table(database, table)
+  addPartitionsDirect(
+    database: string,
+    table: string,
+    inputs: readonly object[],
+    catalogId = CATALOG_ID
+  ): void {
+    const record = this.inCatalog(catalogId, () => this.table(database, table))
     const created = nowSeconds()
     for (const input of inputs as Json[]) {
       record.partitions.add(partitionValues(input.Values, 'values', record.keys.length), input, created)
     }
   }
 
-  partitionValues(database: string, table: string): string[][] {
-    return this.table(database, table).partitions.allValues()
+  partitionValues(database: string, table: string, catalogId = CATALOG_ID): string[][] {
+    return this.inCatalog(catalogId, () => this.table(database, table)).partitions.allValues()
   }
 
-  partitionCount(database: string, table: string): number {
-    return this.table(database, table).partitions.size
+  partitionCount(database: string, table: string, catalogId = CATALOG_ID): number {
+    return this.inCatalog(catalogId, () => this.table(database, table)).partitions.size
   }
 
   /** The partition as GetPartition answers it, or undefined. */
-  getPartitionRecord(database: string, table: string, values: string[]): Json | undefined {
-    const record = this.table(database, table)
+  getPartitionRecord(
+    database: string,
+    table: string,
+    values: string[],
+    catalogId = CATALOG_ID
+  ): Json | undefined {
+    const record = this.inCatalog(catalogId, () => this.table(database, table))
     const partition = record.partitions.get(values)
     return partition && partitionOf(record, partition, false)
   }
 
-  tableInput(database: string, table: string): Json {
-    return this.table(database, table).input
+  tableInput(database: string, table: string, catalogId = CATALOG_ID): Json {
+    return this.inCatalog(catalogId, () => this.table(database, table)).input
+  }
+
+  /** True when the table exists and has partition keys (what a query then needs GetPartitions for). */
+  isPartitioned(database: string, table: string, catalogId = CATALOG_ID): boolean {
+    return this.inCatalog(catalogId, () => this.table(database, table)).keys.length > 0
+  }
+
+  // ---- the catalog's resource policy ----
+
+  private get databases(): Map<string, DatabaseRecord> {
+    let databases = this.catalogs.get(this.catalogId)
+    if (!databases) this.catalogs.set(this.catalogId, (databases = new Map()))
+    return databases
+  }
+
+  private putResourcePolicy(body: Json): Json {
+    const text = requiredString(body.PolicyInJson, 'policyInJson', 2, 10240)
+    const current = this.resourcePolicies.get(this.catalogId)
+    if (body.PolicyExistsCondition === 'MUST_EXIST' && !current) throw notFound('Policy not found.')
+    if (body.PolicyExistsCondition === 'NOT_EXIST' && current) {
+      throw new AwsError('ConditionCheckFailureException', 'A policy already exists.')
+    }
+    if (body.PolicyHashCondition !== undefined && body.PolicyHashCondition !== current?.hash) {
+      throw new AwsError('ConditionCheckFailureException', 'The policy hash condition does not match.')
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      throw invalidInput('PolicyInJson is not valid JSON.')
+    }
+    try {
+      this.setCatalogResourcePolicy(this.catalogId, parsed)
+    } catch (error) {
+      if (error instanceof PolicyError) throw invalidInput(error.message)
+      throw error
+    }
+    return { PolicyHash: this.resourcePolicies.get(this.catalogId)?.hash }
+  }
+
+  private getResourcePolicy(): Json {
+    const current = this.resourcePolicies.get(this.catalogId)
+    if (!current) throw notFound('Policy not found.')
+    return {
+      PolicyInJson: JSON.stringify(current.policy),
+      PolicyHash: current.hash,
+      CreateTime: current.created,
+      UpdateTime: current.updated
+    }
+  }
+
+  private deleteResourcePolicy(body: Json): Json {
+    const current = this.resourcePolicies.get(this.catalogId)
+    if (!current) throw notFound('Policy not found.')
+    if (body.PolicyHashCondition !== undefined && body.PolicyHashCondition !== current.hash) {
+      throw new AwsError('ConditionCheckFailureException', 'The policy hash condition does not match.')
+    }
+    this.resourcePolicies.delete(this.catalogId)
+    return {}
+  }
+
+  /** Someone else's UpdateTable, without HTTP: `change` edits a copy of the TableInput; the version moves on. */
+  updateTableDirect(database: string, table: string, change: (input: Json) => void): void {
+    const input = structuredClone(this.table(database, table).input)
+    change(input)
+    this.updateTable({ DatabaseName: database, TableInput: input })
+  }
+
+  /**
+   * The next partition index created fails its backfill with these errors (after `indexActivationMs`),
+   * whatever the partitions hold: for the codes the partitions cannot cause here, such as
+   * ENCRYPTED_PARTITION_ERROR or INTERNAL_ERROR.
+   */
+  failNextIndexBackfill(errors: BackfillError[]): void {
+    this.nextBackfillErrors = errors
   }
 
   // ---- databases and tables ----
@@ -198,7 +373,13 @@ export class GlueService implements ServiceHandler {
     const name = requiredString(input.Name, 'databaseInput.name').toLowerCase()
     if (this.databases.has(name))
       throw new AwsError('AlreadyExistsException', `Database ${name} already exists.`)
-    this.databases.set(name, { input, name, created: nowSeconds(), tables: new Map() })
+    this.databases.set(name, {
+      catalogId: this.catalogId,
+      input,
+      name,
+      created: nowSeconds(),
+      tables: new Map()
+    })
     return {}
   }
 
@@ -218,12 +399,14 @@ export class GlueService implements ServiceHandler {
     const database = this.database(body.DatabaseName)
     const table: TableRecord = {
       id: randomUUID(),
+      catalogId: this.catalogId,
       database: database.name,
       name,
       input: { ...input, Name: name },
       created: nowSeconds(),
       updated: nowSeconds(),
-      version: 1,
+      // AWS answers VersionId "0" for a new table (observed, see README.md).
+      version: 0,
       keys,
       indexes: new Map(),
       partitions: new PartitionStore()
@@ -243,10 +426,18 @@ export class GlueService implements ServiceHandler {
     return { Table: tableOf(this.table(body.DatabaseName, body.Name, 'name')) }
   }
 
-  /** Replaces the TableInput; the partition keys of an index cannot change (Glue docs). */
+  /**
+   * Replaces the TableInput; the partition keys of an index cannot change (Glue docs). With a
+   * `VersionId` ("the version ID at which to update the table contents"), a table changed since
+   * that version is not overwritten: ConcurrentModificationException.
+   */
   private updateTable(body: Json): Json {
     const input = requiredObject(body.TableInput, 'tableInput')
+    const versionId = optionalString(body.VersionId, 'versionId', 1, 255)
     const table = this.table(body.DatabaseName, input.Name, 'tableInput.name')
+    if (versionId !== undefined && versionId !== String(table.version)) {
+      throw glueErrors.concurrentModification()
+    }
     const keys = partitionKeysOf(input)
     for (const index of table.indexes.values()) {
       for (const key of index.keys) {
@@ -448,6 +639,7 @@ export class GlueService implements ServiceHandler {
       )
     }
     let account = adding
+    // The quota is per account: partitions of this catalog's account.
     for (const database of this.databases.values()) {
       for (const other of database.tables.values()) account += other.partitions.size
     }
@@ -487,6 +679,7 @@ export class GlueService implements ServiceHandler {
 
   private createPartitionIndex(body: Json): Json {
     const table = this.table(body.DatabaseName, body.TableName)
+    this.dropDeleted(table)
     const index = indexOf(table, requiredObject(body.PartitionIndex, 'partitionIndex'))
     if (table.indexes.has(index.name)) {
       throw new AwsError('AlreadyExistsException', `Partition index ${index.name} already exists.`)
@@ -497,27 +690,77 @@ export class GlueService implements ServiceHandler {
         `A table can have at most ${MAX_INDEXES} partition indexes.`
       )
     }
+    const backfillErrors = this.nextBackfillErrors ?? backfillErrorsOf(table, index)
+    this.nextBackfillErrors = undefined
+    if (backfillErrors.length > 0) index.backfillErrors = backfillErrors
     table.indexes.set(index.name, index)
     return {}
   }
 
   private getPartitionIndexes(body: Json): Json {
     const table = this.table(body.DatabaseName, body.TableName)
-    return {
-      PartitionIndexDescriptorList: [...table.indexes.values()].map((index) => ({
+    this.dropDeleted(table)
+    const now = performance.now()
+    const descriptors: Json[] = []
+    for (const index of table.indexes.values()) {
+      let status: string
+      if (index.deletingSince !== undefined) status = 'DELETING'
+      else if (now - index.createdAt < this.indexActivationMs) status = 'CREATING'
+      else status = index.backfillErrors ? 'FAILED' : 'ACTIVE'
+      descriptors.push({
         IndexName: index.name,
         Keys: index.keys,
-        IndexStatus: performance.now() - index.createdAt >= this.indexActivationMs ? 'ACTIVE' : 'CREATING'
-      }))
+        IndexStatus: status,
+        ...(status === 'FAILED' ? { BackfillErrors: index.backfillErrors } : {})
+      })
+    }
+    return { PartitionIndexDescriptorList: descriptors }
+  }
+
+  /** Forgets the indexes whose deletion has finished. */
+  private dropDeleted(table: TableRecord): void {
+    const now = performance.now()
+    for (const index of [...table.indexes.values()]) {
+      if (index.deletingSince !== undefined && now - index.deletingSince >= this.indexDeletionMs) {
+        table.indexes.delete(index.name)
+      }
     }
   }
 
+  /** The index is DELETING for `indexDeletionMs`, then gone; its name stays taken meanwhile. */
   private deletePartitionIndex(body: Json): Json {
     const table = this.table(body.DatabaseName, body.TableName)
     const name = requiredString(body.IndexName, 'indexName')
-    if (!table.indexes.delete(name)) throw notFound(`Partition index ${name} not found.`)
+    const index = table.indexes.get(name)
+    if (!index || index.deletingSince !== undefined) throw notFound(`Partition index ${name} not found.`)
+    if (this.indexDeletionMs > 0) index.deletingSince = performance.now()
+    else table.indexes.delete(name)
     return {}
   }
+}
+
+/**
+ * What Glue's backfill of a new index meets in the partitions already there (Glue docs, partition
+ * indexes): a value that is not of the indexed key's type (INVALID_PARTITION_TYPE_DATA_ERROR), or
+ * one with U+0000..U+0002 (UNSUPPORTED_PARTITION_CHARACTER_ERROR). Each code lists its partitions.
+ */
+function backfillErrorsOf(table: TableRecord, index: IndexRecord): BackfillError[] {
+  const byCode = new Map<string, { Values: string[] }[]>()
+  const positions = index.keys.map((key) => table.keys.findIndex((k) => k.Name === key.Name))
+  for (const record of table.partitions.scan(-1, 0, 1)) {
+    const values = keyValues(record.key)
+    let code: string | undefined
+    index.keys.forEach((key, i) => {
+      const value = values[positions[i] as number] as string
+      if ([...value].some((c) => c.charCodeAt(0) <= 2)) code ??= 'UNSUPPORTED_PARTITION_CHARACTER_ERROR'
+      const kind = columnKind(key.Type)
+      if ((kind === 'integer' && !/^[+-]?\d+$/.test(value)) || (kind === 'date' && !isDate(value))) {
+        code ??= 'INVALID_PARTITION_TYPE_DATA_ERROR'
+      }
+    })
+    if (code) byCode.set(code, [...(byCode.get(code) ?? []), { Values: values }])
+  }
+  return [...byCode].map(([Code, Partitions]) => ({ Code, Partitions }))
 }
 
 function isDate(value: string): boolean {
@@ -559,7 +802,12 @@ function readToken(token: string, fingerprint: string): number {
 }
 
 function databaseOf(database: DatabaseRecord): Json {
-  return { ...database.input, Name: database.name, CreateTime: database.created, CatalogId: CATALOG_ID }
+  return {
+    ...database.input,
+    Name: database.name,
+    CreateTime: database.created,
+    CatalogId: database.catalogId
+  }
 }
 
 function tableOf(table: TableRecord): Json {
@@ -570,7 +818,7 @@ function tableOf(table: TableRecord): Json {
     CreateTime: table.created,
     UpdateTime: table.updated,
     IsRegisteredWithLakeFormation: false,
-    CatalogId: CATALOG_ID,
+    CatalogId: table.catalogId,
     VersionId: String(table.version)
   }
 }
@@ -581,7 +829,7 @@ function partitionOf(table: TableRecord, record: PartitionRecord, excludeColumns
     Values: keyValues(record.key),
     DatabaseName: table.database,
     TableName: table.name,
-    CatalogId: CATALOG_ID,
+    CatalogId: table.catalogId,
     CreationTime: record.created,
     ...rest
   }
@@ -589,4 +837,16 @@ function partitionOf(table: TableRecord, record: PartitionRecord, excludeColumns
   if (shared || record.location !== undefined)
     partition.StorageDescriptor = { ...shared, Location: record.location }
   return partition
+}
+
+/** The request's `CatalogId` (or the account of GetResourcePolicy's `ResourceArn`), read without failing. */
+export function catalogOfRequest(request: StandInRequest): string | undefined {
+  try {
+    const body = JSON.parse(request.body.toString('utf8') || '{}') as Json
+    if (typeof body.CatalogId === 'string' && body.CatalogId !== '') return body.CatalogId
+    if (typeof body.ResourceArn === 'string') return body.ResourceArn.split(':')[4]
+  } catch {
+    // The operation itself answers a body that is not JSON.
+  }
+  return undefined
 }

@@ -5,6 +5,10 @@
 import { AthenaService } from './athena.js'
 import { GitHubService } from './github.js'
 import { GlueService } from './glue.js'
+import { athenaAccess, glueAccess, queryAccess, s3Access } from './iam/access.js'
+import { loadAuthorizationData } from './iam/arns.js'
+import { AccessPolicyGate } from './iam/gate.js'
+import { IamModel } from './iam/model.js'
 import { GitHubOidcService } from './oidc.js'
 import { S3Service } from './s3.js'
 import { StandInServer, type StandInOptions } from './server.js'
@@ -19,6 +23,8 @@ export interface StandIn {
   readonly github: GitHubService
   readonly sts: StsService
   readonly oidc: GitHubOidcService
+  /** Accounts, OIDC providers, roles and the denials so far (stand-in/README.md, "IAM and accounts"). */
+  readonly iam: IamModel
   /**
    * Environment for a process that should use the stand-in as AWS and as GitHub's OIDC provider:
    * `AWS_ENDPOINT_URL`, a region, dummy ambient keys and the `ACTIONS_ID_TOKEN_REQUEST_*` pair.
@@ -29,12 +35,21 @@ export interface StandIn {
 
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const server = new StandInServer()
+  const iam = new IamModel()
   const oidc = new GitHubOidcService()
-  const sts = new StsService(oidc)
+  const sts = new StsService(oidc, iam)
   const glue = new GlueService()
-  const athena = new AthenaService(glue)
-  const github = new GitHubService()
   const s3 = new S3Service()
+  const athena = new AthenaService(glue, s3)
+  const github = new GitHubService()
+  const gate = new AccessPolicyGate(iam)
+  gate
+    .describe('S3', s3Access(s3))
+    .describe('Glue', glueAccess(glue))
+    .describe('Athena', athenaAccess(athena))
+  athena.queryAccess = queryAccess(gate, glue, s3)
+  server.iam = gate
+  await loadAuthorizationData()
   // S3 claims every path-style request, so it is registered last.
   server.register(oidc).register(sts).register(glue).register(athena).register(github).register(s3)
   const endpoint = await server.listen(options)
@@ -47,6 +62,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     github,
     sts,
     oidc,
+    iam,
     env: () => ({
       AWS_ENDPOINT_URL: endpoint,
       AWS_REGION: 'eu-central-1',

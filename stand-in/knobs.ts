@@ -5,6 +5,8 @@
  * that has no setting of its own.
  */
 
+import type { AwsError } from './types.js'
+
 export interface ThrottleSetting {
   /** Sustained calls per second. */
   ratePerSecond: number
@@ -137,5 +139,72 @@ export class CallCounter {
 
   reset(): void {
     this.counts.clear()
+  }
+}
+
+/** When an injected fault fires: after `skip` calls, the next `count` calls; and/or every `every`th call. */
+export interface FaultSchedule {
+  skip?: number
+  count?: number
+  every?: number
+}
+
+interface ScheduledFault {
+  error: AwsError
+  skip: number
+  remaining: number
+  every: number
+  seen: number
+}
+
+/**
+ * A service's own errors on demand (a Glue `OperationTimeoutException` on the third GetPartitions
+ * page, `AccessDeniedException` on CreatePartitionIndex), and hooks that change state right before
+ * a call is handled (another person's UpdateTable between our read and our write). Operations are
+ * named `Service.Operation`, as for the other knobs.
+ */
+export class Faults {
+  private readonly faults = new Map<string, ScheduledFault[]>()
+  private readonly hooks = new Map<string, (() => void)[]>()
+
+  /** Answers `operation` with `error` as scheduled (default: the next call only). */
+  inject(operation: string, error: AwsError, schedule: FaultSchedule = {}): void {
+    const list = this.faults.get(operation) ?? []
+    list.push({
+      error,
+      skip: schedule.skip ?? 0,
+      remaining: schedule.count ?? (schedule.every ? 0 : 1),
+      every: schedule.every ?? 0,
+      seen: 0
+    })
+    this.faults.set(operation, list)
+  }
+
+  /** Runs `hook` once, right before the next call of `operation` is handled. */
+  beforeNext(operation: string, hook: () => void): void {
+    this.hooks.set(operation, [...(this.hooks.get(operation) ?? []), hook])
+  }
+
+  /** Called by the service before it handles `operation`: runs due hooks, throws a due fault. */
+  intercept(operation: string): void {
+    const hooks = this.hooks.get(operation)
+    if (hooks) {
+      this.hooks.delete(operation)
+      for (const hook of hooks) hook()
+    }
+    for (const fault of this.faults.get(operation) ?? []) {
+      fault.seen += 1
+      if (fault.seen <= fault.skip) continue
+      if (fault.remaining > 0) {
+        fault.remaining -= 1
+        throw fault.error
+      }
+      if (fault.every > 0 && (fault.seen - fault.skip) % fault.every === 0) throw fault.error
+    }
+  }
+
+  reset(): void {
+    this.faults.clear()
+    this.hooks.clear()
   }
 }

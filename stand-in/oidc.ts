@@ -41,6 +41,67 @@ export interface IssueOptions {
   claims?: Partial<GitHubOidcClaims>
 }
 
+/**
+ * What started the job, as GitHub's OIDC docs list the `sub` forms: a branch (push, schedule,
+ * workflow_dispatch), a pull request, a tag, or a job with an `environment` (which replaces the ref form).
+ */
+export type GitHubTrigger =
+  | { kind: 'branch'; branch: string; event?: 'push' | 'schedule' | 'workflow_dispatch' }
+  | { kind: 'pull_request'; number?: number; baseBranch?: string; headBranch?: string }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'environment'; environment: string; branch?: string; event?: string }
+
+/** The claims GitHub puts in a token for this repository and trigger (sub, ref, event_name ...). */
+export function claimsForTrigger(
+  repository: string,
+  trigger: GitHubTrigger,
+  workflowFile = 'sync.yml'
+): Partial<GitHubOidcClaims> & { sub: string; ref: string } {
+  const at = (ref: string): Partial<GitHubOidcClaims> => ({
+    job_workflow_ref: `${repository}/.github/workflows/${workflowFile}@${ref}`,
+    workflow_ref: `${repository}/.github/workflows/${workflowFile}@${ref}`
+  })
+  switch (trigger.kind) {
+    case 'branch': {
+      const ref = `refs/heads/${trigger.branch}`
+      return {
+        ...at(ref),
+        sub: `repo:${repository}:ref:${ref}`,
+        ref,
+        ref_type: 'branch',
+        event_name: trigger.event ?? 'push'
+      }
+    }
+    case 'pull_request': {
+      const ref = `refs/pull/${trigger.number ?? 1}/merge`
+      return {
+        ...at(ref),
+        sub: `repo:${repository}:pull_request`,
+        ref,
+        ref_type: 'branch',
+        event_name: 'pull_request',
+        base_ref: trigger.baseBranch ?? 'main',
+        head_ref: trigger.headBranch ?? 'feature'
+      }
+    }
+    case 'tag': {
+      const ref = `refs/tags/${trigger.tag}`
+      return { ...at(ref), sub: `repo:${repository}:ref:${ref}`, ref, ref_type: 'tag', event_name: 'push' }
+    }
+    case 'environment': {
+      const ref = `refs/heads/${trigger.branch ?? 'main'}`
+      return {
+        ...at(ref),
+        sub: `repo:${repository}:environment:${trigger.environment}`,
+        environment: trigger.environment,
+        ref,
+        ref_type: 'branch',
+        event_name: trigger.event ?? 'push'
+      }
+    }
+  }
+}
+
 /** A token that is not a JWT signed by this service. */
 export class OidcTokenError extends Error {}
 
@@ -54,6 +115,8 @@ export class GitHubOidcService implements ServiceHandler {
   ref = 'refs/heads/main'
   /** The `sub` claim; by default GitHub's form for a branch: `repo:OWNER/REPO:ref:REF`. */
   subject: string | undefined
+  /** Claims added to every token (after the defaults, before `issueToken`'s own); `setTrigger` sets them. */
+  claims: Partial<GitHubOidcClaims> = {}
   /** GitHub's ID tokens live for minutes; 5 by default here. */
   lifetimeSeconds = 300
   /** Tokens issued over HTTP (not by `issueToken` directly). */
@@ -72,6 +135,18 @@ export class GitHubOidcService implements ServiceHandler {
   /** The `ACTIONS_ID_TOKEN_REQUEST_URL` for a stand-in at `endpoint` (it has a query: the toolkit appends `&audience=`). */
   requestUrl(endpoint: string): string {
     return `${endpoint}${TOKEN_PATH}?api-version=2.0`
+  }
+
+  /**
+   * Makes the tokens that follow look like a job started by `trigger` in `repository` (default: the
+   * current one): `sub`, `ref`, `ref_type`, `event_name`, `environment` ... as GitHub documents them.
+   */
+  setTrigger(trigger: GitHubTrigger, repository = this.repository): void {
+    const claims = claimsForTrigger(repository, trigger)
+    this.repository = repository
+    this.ref = claims.ref
+    this.subject = claims.sub
+    this.claims = claims
   }
 
   /** Signs a token directly (tests use it for expired or odd tokens). */
@@ -96,6 +171,7 @@ export class GitHubOidcService implements ServiceHandler {
       nbf: iat - 5,
       iat,
       exp: iat + (options.lifetimeSeconds ?? this.lifetimeSeconds),
+      ...this.claims,
       ...options.claims
     }
     const header = base64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', kid: this.keyId }))

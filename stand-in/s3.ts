@@ -6,6 +6,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { XMLBuilder } from 'fast-xml-parser'
+import { ADMIN_ACCOUNT } from './iam/model.js'
+import { PolicyError, validatePolicy, type PolicyDocument } from './iam/policy.js'
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 
 const XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/'
@@ -63,6 +65,12 @@ const HIGH_UNITS = /[\ud800-\uffff]/
 
 class Bucket {
   readonly objects = new Map<string, StoredObject>()
+  /** The bucket policy (resource-based), checked with the caller's identity policies. */
+  policy: PolicyDocument | undefined
+
+  /** @param owner the account that owns the bucket: its policy decides cross-account access. */
+  constructor(readonly owner: string) {}
+
   private sorted: string[] = []
   private dirty = false
   // Native comparison is exact until a key holds a code unit at or above U+D800.
@@ -336,9 +344,25 @@ export class S3Service implements ServiceHandler {
 
   // ---- state API for tests, the demo and the benchmark ----
 
-  createBucket(name: string): this {
-    if (!this.buckets.has(name)) this.buckets.set(name, new Bucket())
+  /** Creates the bucket (owned by the stand-in's admin account unless `ownerAccount` says otherwise). */
+  createBucket(name: string, options: { ownerAccount?: string } = {}): this {
+    if (!this.buckets.has(name)) this.buckets.set(name, new Bucket(options.ownerAccount ?? ADMIN_ACCOUNT))
     return this
+  }
+
+  /** The account that owns the bucket, or undefined when there is no such bucket. */
+  bucketOwner(name: string): string | undefined {
+    return this.buckets.get(name)?.owner
+  }
+
+  /** Sets (or with undefined removes) the bucket policy; a malformed policy throws a PolicyError. */
+  setBucketPolicy(name: string, policy: unknown): this {
+    this.bucketOrThrow(name).policy = policy === undefined ? undefined : validatePolicy(policy, 'resource')
+    return this
+  }
+
+  bucketPolicy(name: string): PolicyDocument | undefined {
+    return this.buckets.get(name)?.policy
   }
 
   hasBucket(name: string): boolean {
@@ -384,6 +408,11 @@ export class S3Service implements ServiceHandler {
     if (!bucket) return method === 'GET' ? 'ListBuckets' : 'Unsupported'
     if ([...params.keys()].some((name) => SUBRESOURCES.has(name))) {
       if (method === 'POST' && params.has('delete')) return 'DeleteObjects'
+      if (!key && params.has('policy')) {
+        if (method === 'GET') return 'GetBucketPolicy'
+        if (method === 'PUT') return 'PutBucketPolicy'
+        if (method === 'DELETE') return 'DeleteBucketPolicy'
+      }
       return 'Unsupported'
     }
     if (!key) {
@@ -404,7 +433,11 @@ export class S3Service implements ServiceHandler {
     const target = targetOf(request)
     switch (operation) {
       case 'CreateBucket':
-        return this.handleCreateBucket(target.bucket)
+        return this.handleCreateBucket(target.bucket, request.caller?.account)
+      case 'GetBucketPolicy':
+      case 'PutBucketPolicy':
+      case 'DeleteBucketPolicy':
+        return this.handleBucketPolicy(operation, target.bucket, request)
       case 'HeadBucket':
         this.bucketOrThrow(target.bucket)
         return { status: 200, headers: { 'x-amz-bucket-region': 'eu-central-1' } }
@@ -461,11 +494,53 @@ export class S3Service implements ServiceHandler {
     return bucket
   }
 
-  private handleCreateBucket(name: string): StandInResponse {
+  private handleBucketPolicy(operation: string, name: string, request: StandInRequest): StandInResponse {
+    const bucket = this.bucketOrThrow(name)
+    if (operation === 'DeleteBucketPolicy') {
+      bucket.policy = undefined
+      return { status: 204 }
+    }
+    if (operation === 'GetBucketPolicy') {
+      if (!bucket.policy) {
+        throw new AwsError('NoSuchBucketPolicy', 'The bucket policy does not exist', 404, {
+          BucketName: name
+        })
+      }
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(bucket.policy)
+      }
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(request.body.toString('utf8'))
+    } catch {
+      throw new AwsError('MalformedPolicy', "Policies must be valid JSON and the first byte must be '{'", 400)
+    }
+    try {
+      bucket.policy = validatePolicy(parsed, 'resource')
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error
+      throw new AwsError('MalformedPolicy', error.message, 400)
+    }
+    return { status: 204 }
+  }
+
+  private handleCreateBucket(name: string, owner = ADMIN_ACCOUNT): StandInResponse {
     if (!BUCKET_NAME.test(name) || /^\d+\.\d+\.\d+\.\d+$/.test(name)) {
       throw new AwsError('InvalidBucketName', 'The specified bucket is not valid.', 400, { BucketName: name })
     }
-    if (this.buckets.has(name)) {
+    const existing = this.buckets.get(name)
+    if (existing && existing.owner !== owner) {
+      throw new AwsError(
+        'BucketAlreadyExists',
+        'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.',
+        409,
+        { BucketName: name }
+      )
+    }
+    if (existing) {
       throw new AwsError(
         'BucketAlreadyOwnedByYou',
         'Your previous request to create the named bucket succeeded and you already own it.',
@@ -473,7 +548,7 @@ export class S3Service implements ServiceHandler {
         { BucketName: name }
       )
     }
-    this.createBucket(name)
+    this.createBucket(name, { ownerAccount: owner })
     return { status: 200, headers: { location: `/${name}` } }
   }
 

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { AccessPolicyGate } from './iam/gate.js'
 import { CallCounter, Knobs } from './knobs.js'
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 
@@ -50,6 +51,8 @@ export class StandInServer {
   readonly calls = new CallCounter()
   /** Access key ids that signed each operation's calls, for tests of the credential path. */
   readonly signers = new Map<string, Set<string>>()
+  /** IAM: who signed each request, and whether they may make it (see stand-in/iam). */
+  iam: AccessPolicyGate | undefined
   private readonly handlers: ServiceHandler[] = []
   private server: Server | undefined
   private baseUrl = ''
@@ -132,6 +135,11 @@ export class StandInServer {
       return handler.errorResponse(handler.throttlingError(), request)
     }
     try {
+      const denied = await this.iam?.check(handler.service, name, request)
+      if (denied) {
+        this.calls.record(operation, 'error')
+        return handler.errorResponse(denied, request)
+      }
       const answer = await handler.handle(name, request)
       this.calls.record(operation, answer.status < 400 ? 'ok' : 'error')
       return answer

@@ -4,8 +4,10 @@
  * error codes follow the STS API model; the checks on the token follow what IAM answers for an OIDC
  * provider registered for GitHub (see README.s3-sts-oidc.md for the sources).
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { XMLBuilder } from 'fast-xml-parser'
+import { GITHUB_OIDC_HOST, roleIdOf, type IamModel } from './iam/model.js'
+import { trustAdmits } from './iam/trust.js'
 import { GITHUB_OIDC_ISSUER, type GitHubOidcClaims, type GitHubOidcService } from './oidc.js'
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 
@@ -109,7 +111,14 @@ export class StsService implements ServiceHandler {
   ambientArn = 'arn:aws:iam::123456789012:user/stand-in'
   readonly issued: IssuedCredentials[] = []
 
-  constructor(private readonly oidc: GitHubOidcService) {}
+  /**
+   * @param iam the stand-in's IAM: a role it knows is assumed only if its account has GitHub's OIDC
+   *   provider and its trust policy admits the token; its sessions are authorized by its policies.
+   */
+  constructor(
+    private readonly oidc: GitHubOidcService,
+    private readonly iam?: IamModel
+  ) {}
 
   isIssued(accessKeyId: string): boolean {
     return this.issued.some((credentials) => credentials.accessKeyId === accessKeyId)
@@ -131,7 +140,7 @@ export class StsService implements ServiceHandler {
       case 'AssumeRoleWithWebIdentity':
         return this.respond(operation, this.assumeRoleWithWebIdentity(params))
       case 'GetCallerIdentity':
-        return this.respond(operation, this.callerIdentity(request.accessKeyId))
+        return this.respond(operation, this.callerIdentity(request))
       default:
         throw new AwsError('NotImplemented', `the stand-in does not implement STS ${operation}`, 501)
     }
@@ -188,11 +197,32 @@ export class StsService implements ServiceHandler {
     const role = ROLE_ARN.exec(roleArn as string)
     if (!role) throw new AwsError('ValidationError', 'Request ARN is invalid', 400)
 
-    const claims = this.checkToken(token as string)
-    if (claims.aud !== this.expectedAudience || !this.trust(claims, roleArn as string)) {
-      throw new AwsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403)
+    const denied = (): AwsError =>
+      new AwsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403)
+    const known = this.iam?.role(roleArn as string)
+    let maxSessionDuration = this.maxSessionDurationSeconds
+    let claims: GitHubOidcClaims
+    if (known) {
+      // IAM looks for the provider in the role's account, then checks the token against it.
+      const provider = this.iam?.providers.get(known.account)
+      if (!provider) {
+        this.checkToken(token as string, [])
+        throw new AwsError(
+          'InvalidIdentityToken',
+          `No OpenIDConnect provider found in your account for ${GITHUB_OIDC_ISSUER}`,
+          400
+        )
+      }
+      claims = this.checkToken(token as string, provider.clientIds)
+      if (!trustAdmits(known.trustPolicy, provider.arn, claims)) throw denied()
+      maxSessionDuration = known.maxSessionDurationSeconds
+    } else {
+      claims = this.checkToken(token as string, this.providerAudiences)
+      // A role IAM does not have is refused like one whose trust policy does not admit the token.
+      if (this.iam?.strict) throw denied()
+      if (claims.aud !== this.expectedAudience || !this.trust(claims, roleArn as string)) throw denied()
     }
-    if (durationSeconds > this.maxSessionDurationSeconds) {
+    if (durationSeconds > maxSessionDuration) {
       throw new AwsError(
         'ValidationError',
         'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
@@ -215,6 +245,12 @@ export class StsService implements ServiceHandler {
       durationSeconds
     }
     this.issued.push(credentials)
+    this.iam?.recordSession(credentials.accessKeyId, {
+      account,
+      roleArn: roleArn as string,
+      arn: assumedRoleArn,
+      sessionName: sessionName as string
+    })
     return {
       Credentials: {
         AccessKeyId: credentials.accessKeyId,
@@ -227,13 +263,13 @@ export class StsService implements ServiceHandler {
         AssumedRoleId: `${roleIdOf(roleArn as string)}:${sessionName}`,
         Arn: assumedRoleArn
       },
-      Provider: `arn:aws:iam::${account}:oidc-provider/${GITHUB_OIDC_ISSUER.replace('https://', '')}`,
+      Provider: `arn:aws:iam::${account}:oidc-provider/${GITHUB_OIDC_HOST}`,
       Audience: claims.aud
     }
   }
 
   /** Signature, issuer, expiry and audience: IAM's checks of the token against its OIDC provider. */
-  private checkToken(token: string): GitHubOidcClaims {
+  private checkToken(token: string, audiences: readonly string[]): GitHubOidcClaims {
     let claims: GitHubOidcClaims
     try {
       claims = this.oidc.verify(token)
@@ -259,13 +295,14 @@ export class StsService implements ServiceHandler {
         400
       )
     }
-    if (!this.providerAudiences.includes(claims.aud)) {
+    if (audiences.length > 0 && !audiences.includes(claims.aud)) {
       throw new AwsError('InvalidIdentityToken', 'Incorrect token audience', 400)
     }
     return claims
   }
 
-  private callerIdentity(accessKeyId: string | undefined): Record<string, unknown> {
+  private callerIdentity(request: StandInRequest): Record<string, unknown> {
+    const accessKeyId = request.accessKeyId
     if (!accessKeyId)
       throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403)
     const issued = this.issued.find((credentials) => credentials.accessKeyId === accessKeyId)
@@ -287,6 +324,11 @@ export class StsService implements ServiceHandler {
         403
       )
     }
+    // An administrator key of another account (IamModel.administratorKey) answers as that account.
+    const caller = request.caller
+    if (caller?.kind === 'administrator' && caller.account !== this.ambientArn.split(':')[4]) {
+      return { UserId: 'AIDASTANDINACCOUNTADMIN', Account: caller.account, Arn: caller.arn }
+    }
     return { UserId: 'AIDASTANDINAMBIENTUSER', Account: this.ambientArn.split(':')[4], Arn: this.ambientArn }
   }
 
@@ -301,11 +343,4 @@ export class StsService implements ServiceHandler {
     }) as string
     return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body }
   }
-}
-
-/** A stable role id (`AROA` + 17 characters) per role ARN, as IAM keeps one per role. */
-function roleIdOf(roleArn: string): string {
-  const digest = createHash('sha256').update(roleArn).digest()
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-  return `AROA${Array.from(digest.subarray(0, 17), (byte) => alphabet[byte % 32]).join('')}`
 }

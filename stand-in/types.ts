@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http'
+import type { Caller } from './iam/model.js'
 
 /** One HTTP request as the stand-in sees it: body fully read. */
 export interface StandInRequest {
@@ -8,6 +9,8 @@ export interface StandInRequest {
   body: Buffer
   /** Access key id from the SigV4 Authorization header, when signed. */
   accessKeyId?: string
+  /** Who signed it (set by the server from the access key id): an STS session or an administrator. */
+  caller?: Caller
 }
 
 export interface StandInResponse {

@@ -123,7 +123,8 @@ describe('check-queries', () => {
     }) as { StorageDescriptor: { Columns: { Name: string; Type: string }[] } }
     table.StorageDescriptor.Columns.push({ Name: 'customfield', Type: 'string' })
     standIn.glue.createTableDirect('security', table)
-    standIn.athena.addWorkGroup('checks')
+    standIn.s3.createBucket('query-results')
+    standIn.athena.addWorkGroup('checks', { outputLocation: 's3://query-results/checks/' })
     await mkdir(join(workspace, 'with-aws'), { recursive: true })
     // Right for an int table; EXPLAIN also passes.
     await writeFile(

@@ -3,6 +3,7 @@
  * table, a syntax error (refused at StartQueryExecution), polling through QUEUED and RUNNING, timeout.
  */
 import { AthenaClient } from '@aws-sdk/client-athena'
+import { ConfigurationError } from '../../src/errors.js'
 import { explainQuery } from '../../src/queries/explain.js'
 import { AthenaService } from '../../stand-in/athena.js'
 import { GlueService } from '../../stand-in/glue.js'
@@ -42,6 +43,7 @@ beforeEach(() => {
   glue.reset()
   server.calls.reset()
   glue.createTableDirect('security', { Name: 'cloudtrail', PartitionKeys: [] })
+  athena.addWorkGroup('primary', { outputLocation: 's3://query-results/' })
 })
 
 describe('explainQuery', () => {
@@ -76,6 +78,47 @@ describe('explainQuery', () => {
       /^EXPLAIN did not finish within 100 ms \(query execution [0-9a-f-]+, workgroup primary\)$/
     )
     expect(server.calls.get('Athena.StopQueryExecution')).toBe(1)
+  })
+
+  it('says which output location is missing, naming the input, when neither the workgroup nor the input has one', async () => {
+    athena.addWorkGroup('bare')
+    const error = await explainQuery(client, { ...target('SELECT 1'), workgroup: 'bare' }, fast).then(
+      () => new Error('expected a failure'),
+      (e: Error) => e
+    )
+    expect(error).toBeInstanceOf(ConfigurationError)
+    expect(error.message).toMatch(
+      /^Athena has nowhere to write EXPLAIN's results: workgroup 'bare' has no query result location and input 'athena-output-location' is empty\. Set 'athena-output-location'/
+    )
+    // With the input, the same workgroup runs EXPLAIN and results go there.
+    await expect(
+      explainQuery(
+        client,
+        { ...target('SELECT 1'), workgroup: 'bare', outputLocation: 's3://query-results/x/' },
+        fast
+      )
+    ).resolves.toBeUndefined()
+  })
+
+  it('names the bucket and its source when Athena cannot use it', async () => {
+    const athenaWithS3 = new AthenaService(glue, { hasBucket: () => false })
+    const local = new StandInServer().register(athenaWithS3).register(glue)
+    await local.listen()
+    const other = new AthenaClient({
+      endpoint: local.endpoint,
+      region: 'eu-central-1',
+      credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' }
+    })
+    try {
+      await expect(
+        explainQuery(other, { ...target('SELECT 1'), outputLocation: 's3://gone-bucket/x/' }, fast)
+      ).rejects.toThrow(
+        "Athena cannot write EXPLAIN's results to bucket gone-bucket, from input 'athena-output-location' (s3://gone-bucket/x/)"
+      )
+    } finally {
+      other.destroy()
+      await local.close()
+    }
   })
 
   it('throws on a request Athena refuses for other reasons (an unknown workgroup)', async () => {

@@ -51,7 +51,7 @@ const create = (input: Partial<CreateNamedQueryCommandInput>): Promise<unknown> 
 
 beforeAll(async () => {
   glue = new GlueService()
-  athena = new AthenaService(glue)
+  athena = new AthenaService(glue, { hasBucket: (name) => name === 'query-results' })
   server = new StandInServer().register(athena).register(glue)
   await server.listen()
   client = newClient()
@@ -289,6 +289,72 @@ describe('query executions', () => {
 
   beforeEach(() => {
     glue.createTableDirect('security', { Name: 'cloudtrail', PartitionKeys: [] })
+    athena.addWorkGroup('primary', { outputLocation: 's3://query-results/athena/' })
+  })
+
+  it('refuses a query when neither the request nor the workgroup has an output location, as Athena does', async () => {
+    athena.addWorkGroup('primary')
+    athena.addWorkGroup('bare')
+    for (const WorkGroup of ['primary', 'bare']) {
+      expect(
+        await refusal(client.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', WorkGroup })))
+      ).toMatchObject({
+        name: 'InvalidRequestException',
+        status: 400,
+        message:
+          'No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.'
+      })
+    }
+    expect(server.calls.get('Athena.StartQueryExecution', 'error')).toBe(2)
+    // The request's location is enough; the execution reports where its result goes.
+    const { QueryExecutionId } = await client.send(
+      new StartQueryExecutionCommand({
+        QueryString: 'SELECT 1',
+        WorkGroup: 'bare',
+        ResultConfiguration: { OutputLocation: 's3://query-results/checks/' }
+      })
+    )
+    const answer = await client.send(new GetQueryExecutionCommand({ QueryExecutionId }))
+    expect(answer.QueryExecution?.ResultConfiguration?.OutputLocation).toBe(
+      `s3://query-results/checks/${QueryExecutionId}.txt`
+    )
+  })
+
+  it("uses the workgroup's location, which wins over the request's when the workgroup enforces it", async () => {
+    athena.addWorkGroup('enforced', { outputLocation: 's3://query-results/enforced/', enforce: true })
+    const location = async (WorkGroup: string, OutputLocation?: string) => {
+      const { QueryExecutionId } = await client.send(
+        new StartQueryExecutionCommand({
+          QueryString: 'SELECT 1',
+          WorkGroup,
+          ...(OutputLocation ? { ResultConfiguration: { OutputLocation } } : {})
+        })
+      )
+      const answer = await client.send(new GetQueryExecutionCommand({ QueryExecutionId }))
+      return answer.QueryExecution?.ResultConfiguration?.OutputLocation
+    }
+    expect(await location('primary')).toMatch(/^s3:\/\/query-results\/athena\/[\w-]+\.txt$/)
+    expect(await location('primary', 's3://query-results/mine')).toMatch(/^s3:\/\/query-results\/mine\//)
+    expect(await location('enforced', 's3://query-results/mine/')).toMatch(
+      /^s3:\/\/query-results\/enforced\//
+    )
+  })
+
+  it('refuses an output location in a bucket that does not exist', async () => {
+    expect(
+      await refusal(
+        client.send(
+          new StartQueryExecutionCommand({
+            QueryString: 'SELECT 1',
+            ResultConfiguration: { OutputLocation: 's3://no-such-bucket/x/' }
+          })
+        )
+      )
+    ).toMatchObject({
+      name: 'InvalidRequestException',
+      status: 400,
+      message: 'Unable to verify/create output bucket no-such-bucket'
+    })
   })
 
   it('goes QUEUED -> RUNNING -> SUCCEEDED across polls, pollsPerState each', async () => {

@@ -24,7 +24,7 @@ import {
   type PartitionValueList,
   type TableInput
 } from '@aws-sdk/client-glue'
-import { GlueService } from '../../stand-in/glue.js'
+import { GlueService, glueErrors } from '../../stand-in/glue.js'
 import { StandInServer } from '../../stand-in/server.js'
 
 const DB = 'trails'
@@ -177,9 +177,9 @@ describe('wire format', () => {
 })
 
 describe('databases and tables', () => {
-  it('stores names lowercase and finds them case-insensitively; CatalogId is accepted', async () => {
+  it("stores names lowercase and finds them case-insensitively; the caller's own CatalogId is the default catalog", async () => {
     await client.send(
-      new CreateDatabaseCommand({ CatalogId: '999999999999', DatabaseInput: { Name: 'Audit' } })
+      new CreateDatabaseCommand({ CatalogId: '123456789012', DatabaseInput: { Name: 'Audit' } })
     )
     const { Database } = await client.send(new GetDatabaseCommand({ Name: 'AUDIT' }))
     expect(Database?.Name).toBe('audit')
@@ -231,7 +231,7 @@ describe('databases and tables', () => {
     await client.send(new UpdateTableCommand({ DatabaseName: DB, TableInput: updated }))
     const { Table } = await client.send(new GetTableCommand({ DatabaseName: DB, Name: 'ct' }))
     expect(Table?.Parameters).toEqual({ 'partition_filtering.enabled': 'true' })
-    expect(Table?.VersionId).toBe('2')
+    expect(Table?.VersionId).toBe('1')
     await client.send(new DeleteTableCommand({ DatabaseName: DB, Name: 'CT' }))
     await expect(client.send(new GetTableCommand({ DatabaseName: DB, Name: 'ct' }))).rejects.toMatchObject({
       name: 'EntityNotFoundException'
@@ -767,5 +767,138 @@ describe('throttling', () => {
       message: 'Rate exceeded',
       $metadata: expect.objectContaining({ httpStatusCode: 400 })
     })
+  })
+})
+
+describe('table versions', () => {
+  const read = async () => (await client.send(new GetTableCommand({ DatabaseName: DB, Name: 'ct' }))).Table!
+
+  it('starts at VersionId 0, moves on with each UpdateTable, and refuses a stale VersionId', async () => {
+    expect((await read()).VersionId).toBe('0')
+    const input = { ...tableInput('ct'), Parameters: { a: '1' } }
+    await client.send(new UpdateTableCommand({ DatabaseName: DB, TableInput: input, VersionId: '0' }))
+    expect((await read()).VersionId).toBe('1')
+    // Someone else changes the table: our version is stale, and nothing of theirs is overwritten.
+    glue.updateTableDirect(DB, 'ct', (table) => ((table.Parameters as Record<string, string>).b = '2'))
+    await expect(
+      client.send(
+        new UpdateTableCommand({ DatabaseName: DB, TableInput: { ...input, Parameters: {} }, VersionId: '1' })
+      )
+    ).rejects.toMatchObject({
+      name: 'ConcurrentModificationException',
+      message: 'Update table failed due to concurrent modifications.',
+      $metadata: expect.objectContaining({ httpStatusCode: 400 })
+    })
+    expect((await read()).Parameters).toEqual({ a: '1', b: '2' })
+    expect((await read()).VersionId).toBe('2')
+  })
+})
+
+describe('injected faults', () => {
+  it('answers the scheduled GetPartitions page with OperationTimeoutException (400), which the SDK does not retry', async () => {
+    await create(30)
+    glue.faults.inject('Glue.GetPartitions', glueErrors.operationTimeout(), { skip: 1, count: 1 })
+    const retrying = newClient(3)
+    const page = (NextToken?: string) =>
+      retrying.send(
+        new GetPartitionsCommand({ DatabaseName: DB, TableName: 'ct', MaxResults: 10, NextToken })
+      )
+    const first = await page()
+    await expect(page(first.NextToken)).rejects.toMatchObject({
+      name: 'OperationTimeoutException',
+      message: 'The operation timed out.',
+      $metadata: expect.objectContaining({ httpStatusCode: 400, attempts: 1 })
+    })
+    expect((await page(first.NextToken)).Partitions).toHaveLength(10)
+    expect(server.calls.get('Glue.GetPartitions', 'error')).toBe(1)
+    retrying.destroy()
+  })
+
+  it('fails every nth call, and runs a hook right before the next call', async () => {
+    glue.faults.inject('Glue.GetTable', glueErrors.accessDenied('glue:GetTable'), { every: 2 })
+    const outcomes: string[] = []
+    for (let i = 0; i < 4; i++) {
+      outcomes.push(
+        await client.send(new GetTableCommand({ DatabaseName: DB, Name: 'ct' })).then(
+          () => 'ok',
+          (error: Error) => error.name
+        )
+      )
+    }
+    expect(outcomes).toEqual(['ok', 'AccessDeniedException', 'ok', 'AccessDeniedException'])
+    glue.faults.reset()
+    let ran = 0
+    glue.faults.beforeNext('Glue.GetTable', () => (ran += 1))
+    await client.send(new GetTableCommand({ DatabaseName: DB, Name: 'ct' }))
+    await client.send(new GetTableCommand({ DatabaseName: DB, Name: 'ct' }))
+    expect(ran).toBe(1)
+  })
+})
+
+describe('partition index backfill and deletion', () => {
+  const indexes = async (table = 'ct') =>
+    (await client.send(new GetPartitionIndexesCommand({ DatabaseName: DB, TableName: table })))
+      .PartitionIndexDescriptorList
+  const createIndex = (table: string, Keys: string[]) =>
+    client.send(
+      new CreatePartitionIndexCommand({
+        DatabaseName: DB,
+        TableName: table,
+        PartitionIndex: { IndexName: 'by_date', Keys }
+      })
+    )
+
+  it('goes CREATING -> FAILED with INVALID_PARTITION_TYPE_DATA_ERROR listing the partitions whose values are not of the key type', async () => {
+    glue.createTableDirect(DB, tableInput('typed', ['string', 'string', 'int', 'int', 'int']))
+    glue.addPartitionsDirect(DB, 'typed', [
+      partition(['111122223333', 'eu-central-1', '2026', '3', '1']),
+      partition(['111122223333', 'eu-central-1', '2026', 'march', '2'])
+    ])
+    glue.indexActivationMs = 100
+    await createIndex('typed', ['year', 'month', 'day'])
+    expect((await indexes('typed'))?.[0]).toMatchObject({ IndexStatus: 'CREATING' })
+    expect((await indexes('typed'))?.[0]).not.toHaveProperty('BackfillErrors')
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect((await indexes('typed'))?.[0]).toMatchObject({
+      IndexName: 'by_date',
+      IndexStatus: 'FAILED',
+      BackfillErrors: [
+        {
+          Code: 'INVALID_PARTITION_TYPE_DATA_ERROR',
+          Partitions: [{ Values: ['111122223333', 'eu-central-1', '2026', 'march', '2'] }]
+        }
+      ]
+    })
+    // An index on string keys of the same table has nothing to refuse.
+    glue.createTableDirect(DB, tableInput('strings'))
+    glue.addPartitionsDirect(DB, 'strings', [
+      partition(['111122223333', 'eu-central-1', '2026', 'march', '2'])
+    ])
+    await createIndex('strings', ['year', 'month'])
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect((await indexes('strings'))?.[0]?.IndexStatus).toBe('ACTIVE')
+  })
+
+  it('fails the next backfill with the errors given to failNextIndexBackfill', async () => {
+    glue.failNextIndexBackfill([{ Code: 'ENCRYPTED_PARTITION_ERROR', Partitions: [{ Values: values(0) }] }])
+    await createIndex('ct', ['year'])
+    expect((await indexes())?.[0]).toMatchObject({
+      IndexStatus: 'FAILED',
+      BackfillErrors: [{ Code: 'ENCRYPTED_PARTITION_ERROR' }]
+    })
+  })
+
+  it('is DELETING for indexDeletionMs after DeletePartitionIndex, its name still taken, then gone', async () => {
+    await createIndex('ct', ['year'])
+    glue.indexDeletionMs = 100
+    await client.send(
+      new DeletePartitionIndexCommand({ DatabaseName: DB, TableName: 'ct', IndexName: 'by_date' })
+    )
+    expect((await indexes())?.[0]).toMatchObject({ IndexName: 'by_date', IndexStatus: 'DELETING' })
+    await expect(createIndex('ct', ['year'])).rejects.toMatchObject({ name: 'AlreadyExistsException' })
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(await indexes()).toEqual([])
+    await createIndex('ct', ['year'])
+    expect((await indexes())?.[0]?.IndexStatus).toBe('ACTIVE')
   })
 })

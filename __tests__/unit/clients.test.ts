@@ -35,7 +35,7 @@ describe('AWS clients', () => {
       .catch((e: unknown) => e)
     expect(explainDenied(error)).toBe(
       'AWS denied Glue.GetPartitions (AccessDeniedException: not allowed). Give the role glue:GetPartitions on the resource ' +
-        '(README, "AWS setup"); with Lake Formation, also grant it the table permissions.'
+        '(statement "ReadAndWritePartitions" of iam/sync/permissions.json); with Lake Formation, also grant it the table permissions.'
     )
     expect(calls.byOperation.get('Glue.GetPartitions')).toMatchObject({ calls: 1, failed: 1, notFound: 0 })
     expect(explainDenied(new Error('other'))).toBeUndefined()

@@ -1,4 +1,10 @@
-import { credentialsFor, isTransientStsError, memoizeCredentials } from '../../src/aws/credentials.js'
+import {
+  credentialsFor,
+  explainAssumeRoleFailure,
+  isTransientStsError,
+  memoizeCredentials
+} from '../../src/aws/credentials.js'
+import { explainAwsError } from '../../src/aws/clients.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { ConfigurationError } from '../../src/errors.js'
 
@@ -60,14 +66,14 @@ describe('assuming the role through the stand-in', () => {
   })
   afterAll(() => standIn.close())
 
-  function provider(tokens: string[]) {
+  function provider(tokens: string[], issue = (audience: string) => standIn.oidc.issueToken({ audience })) {
     const env = standIn.env()
     process.env.AWS_ENDPOINT_URL = env.AWS_ENDPOINT_URL
     return credentialsFor(
       settings,
       'eu-central-1',
       async (audience) => {
-        const token = standIn.oidc.issueToken({ audience })
+        const token = issue(audience)
         tokens.push(token)
         return token
       },
@@ -94,11 +100,59 @@ describe('assuming the role through the stand-in', () => {
     standIn.sts.trust = () => false
     try {
       const tokens: string[] = []
-      await expect(provider(tokens)()).rejects.toThrow(/AccessDenied.*Check that the role trusts/)
+      await expect(provider(tokens)()).rejects.toThrow(
+        /AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity\)\. The role's trust policy does not admit this workflow's token: check its conditions on token\.actions\.githubusercontent\.com:sub/
+      )
       expect(tokens).toHaveLength(1)
     } finally {
       standIn.sts.trust = () => true
     }
+  })
+
+  it('blames the OIDC provider, not the trust policy, for an audience it does not list', async () => {
+    standIn.sts.providerAudiences = ['other']
+    try {
+      const error = await provider([])().then(
+        () => new Error('expected a failure'),
+        (e: Error) => e
+      )
+      expect(error).toBeInstanceOf(ConfigurationError)
+      expect(error.message).toMatch(
+        /InvalidIdentityTokenException: Incorrect token audience\)\. IAM could not validate/
+      )
+      expect(error.message).toContain("'sts.amazonaws.com' among its audiences (input 'audience')")
+      expect(error.message).not.toMatch(/trust policy/)
+    } finally {
+      standIn.sts.providerAudiences = ['sts.amazonaws.com']
+    }
+  })
+
+  it('says an expired GitHub token is expired, not a trust-policy matter', async () => {
+    const stale = (audience: string) =>
+      standIn.oidc.issueToken({
+        audience,
+        issuedAt: Math.floor(Date.now() / 1000) - 600,
+        lifetimeSeconds: 60
+      })
+    const error = await provider([], stale)().then(
+      () => new Error('expected a failure'),
+      (e: Error) => e
+    )
+    expect(error.message).toMatch(/ExpiredTokenException.*The GitHub OIDC token had expired/)
+    expect(error.message).not.toMatch(/trust policy/)
+  })
+
+  it("says GitHub's token service failed when there is no token, without trying STS", async () => {
+    standIn.server.calls.reset()
+    const failing = () => {
+      throw new Error('Failed to get ID Token. Error Code : 500')
+    }
+    const error = await provider([], failing)().then(
+      () => new Error('expected a failure'),
+      (e: Error) => e
+    )
+    expect(error.message).toMatch(/^Could not get a GitHub OIDC token for audience 'sts\.amazonaws\.com'/)
+    expect(standIn.server.calls.get('STS.AssumeRoleWithWebIdentity')).toBe(0)
   })
 
   it('classifies STS errors', () => {
@@ -115,5 +169,34 @@ describe('assuming the role through the stand-in', () => {
         Object.assign(new Error(), { name: 'InternalFailure', $metadata: { httpStatusCode: 500 } })
       )
     ).toBe(true)
+  })
+})
+
+describe('errors that are not about the trust policy', () => {
+  it('says an unreachable STS endpoint is a network problem', () => {
+    const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' })
+    const explained = explainAssumeRoleFailure(error, settings, 'eu-central-1')
+    expect(explained.message).toMatch(/^Could not reach STS to assume .*ECONNREFUSED.*not a permission one/)
+    expect(explained).not.toBeInstanceOf(ConfigurationError)
+  })
+
+  it('names the Glue permission for a Glue AccessDeniedException, and the network for an unreachable endpoint', () => {
+    const denied = Object.assign(new Error('User: x is not authorized to perform: glue:GetTable'), {
+      name: 'AccessDeniedException',
+      operation: 'Glue.GetTable'
+    })
+    expect(explainAwsError(denied)).toMatch(/^AWS denied Glue\.GetTable .*Give the role glue:GetTable/)
+    expect(explainAwsError(denied)).not.toMatch(/trust|OIDC/)
+    const unreachable = Object.assign(new Error('getaddrinfo ENOTFOUND glue.eu-central-1.amazonaws.com'), {
+      code: 'ENOTFOUND',
+      operation: 'Glue.GetTable'
+    })
+    expect(explainAwsError(unreachable)).toMatch(/^Could not reach AWS for Glue\.GetTable \(ENOTFOUND/)
+    const expired = Object.assign(new Error('The security token included in the request is expired'), {
+      name: 'ExpiredTokenException',
+      operation: 'Glue.GetPartitions'
+    })
+    expect(explainAwsError(expired)).toMatch(/refused the credentials for Glue\.GetPartitions .*expired/)
+    expect(explainAwsError(new Error('plain'))).toBeUndefined()
   })
 })

@@ -41,6 +41,17 @@ describe('listFolders', () => {
       "Input 'bucket': the bucket 'logs' does not exist"
     )
   })
+
+  it("explains a denied listing with S3's words, the role's statement and the bucket policy of another account", async () => {
+    s3Mock
+      .on(ListObjectsV2Command)
+      .rejects(Object.assign(new Error('Access Denied'), { name: 'AccessDenied' }))
+    const error = await listFolders(s3, 'logs', 'AWSLogs/').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConfigurationError)
+    expect((error as Error).message).toBe(
+      "Listing s3://logs/AWSLogs/ was denied (AccessDenied: Access Denied). Give the role s3:ListBucket on arn:aws:s3:::logs (a prefix condition on 'AWSLogs/*' is enough: statement \"ListTrailFolders\" of iam/sync/permissions.json). A bucket in another account (Control Tower's Log Archive) must also allow the role in its bucket policy: iam/cross-account/bucket-policy-statement.json."
+    )
+  })
 })
 
 describe('detectLayout', () => {

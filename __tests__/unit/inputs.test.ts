@@ -225,6 +225,25 @@ describe('commands and their settings', () => {
     }
   })
 
+  it('takes athena-output-location as s3://bucket/prefix/, ending it with a slash', () => {
+    const location = (value: string) =>
+      readCheckSettings(reader({ table: 'ct', 'athena-output-location': value }), {}).athenaOutputLocation
+    expect(location('s3://query-results/checks')).toBe('s3://query-results/checks/')
+    expect(location('s3://query-results/')).toBe('s3://query-results/')
+    expect(location('')).toBeUndefined()
+    for (const bad of [
+      'query-results/checks',
+      's3://Bad_Bucket/x/',
+      's3://',
+      's3://b//x/',
+      'https://query-results/'
+    ]) {
+      expect(() => location(bad)).toThrow(
+        `Input 'athena-output-location': '${bad}' is not an S3 location of the form s3://bucket/prefix/`
+      )
+    }
+  })
+
   it('needs a database and a region for publish-queries; the workgroup defaults to primary', () => {
     const read = reader({ workgroup: 'primary', database: 'security', 'delete-missing': 'true' })
     expect(readPublishSettings(read, { AWS_REGION: 'eu-west-1' })).toMatchObject({

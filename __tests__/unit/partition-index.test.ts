@@ -1,6 +1,7 @@
 import {
   CreatePartitionIndexCommand,
   GetPartitionIndexesCommand,
+  GetTableCommand,
   GlueClient,
   UpdateTableCommand,
   type PartitionIndexDescriptor,
@@ -11,6 +12,7 @@ import { silentLogger } from '../../src/logger.js'
 import {
   ensurePartitionFiltering,
   ensurePartitionIndex,
+  FILTERING_ATTEMPTS,
   INDEX_NAME
 } from '../../src/table/partition-index.js'
 
@@ -102,9 +104,11 @@ describe('ensurePartitionFiltering', () => {
   }
 
   it('sets the property and keeps the rest of the table as it is', async () => {
+    glueMock.on(GetTableCommand).resolves({ Table: { ...table, VersionId: '4' } })
     glueMock.on(UpdateTableCommand).resolves({})
     expect(await ensurePartitionFiltering(glue, ref, table, false)).toBe('enabled-now')
     const input = glueMock.commandCalls(UpdateTableCommand)[0]!.args[0].input
+    expect(input.VersionId).toBe('4')
     expect(input.TableInput).toMatchObject({
       Name: 'cloudtrail',
       Parameters: { classification: 'cloudtrail', 'partition_filtering.enabled': 'true' },
@@ -114,6 +118,51 @@ describe('ensurePartitionFiltering', () => {
     // Read-only fields of Table are not part of TableInput.
     expect(input.TableInput).not.toHaveProperty('CreateTime')
     expect(input.TableInput).not.toHaveProperty('DatabaseName')
+    expect(input.TableInput).not.toHaveProperty('VersionId')
+  })
+
+  it('writes the table as it is now, not as first read: a column added meanwhile is kept', async () => {
+    const added = { Name: 'added_meanwhile', Type: 'string' }
+    glueMock.on(GetTableCommand).resolves({
+      Table: { ...table, StorageDescriptor: { ...table.StorageDescriptor, Columns: [added] }, VersionId: '1' }
+    })
+    glueMock.on(UpdateTableCommand).resolves({})
+    await ensurePartitionFiltering(glue, ref, table, false)
+    const input = glueMock.commandCalls(UpdateTableCommand)[0]!.args[0].input
+    expect(input.TableInput?.StorageDescriptor?.Columns).toEqual([added])
+  })
+
+  it('reads again and retries on ConcurrentModificationException, up to FILTERING_ATTEMPTS writes', async () => {
+    const conflict = Object.assign(new Error('Update table failed due to concurrent modifications.'), {
+      name: 'ConcurrentModificationException'
+    })
+    glueMock
+      .on(GetTableCommand)
+      .resolvesOnce({ Table: { ...table, VersionId: '1' } })
+      .resolves({ Table: { ...table, Parameters: { ...table.Parameters, theirs: 'x' }, VersionId: '2' } })
+    glueMock.on(UpdateTableCommand).rejectsOnce(conflict).resolves({})
+    expect(await ensurePartitionFiltering(glue, ref, table, false)).toBe('enabled-now')
+    const writes = glueMock.commandCalls(UpdateTableCommand).map((call) => call.args[0].input)
+    expect(writes.map((input) => input.VersionId)).toEqual(['1', '2'])
+    expect(writes[1]!.TableInput?.Parameters).toEqual({
+      classification: 'cloudtrail',
+      theirs: 'x',
+      'partition_filtering.enabled': 'true'
+    })
+
+    glueMock.reset()
+    glueMock.on(GetTableCommand).resolves({ Table: { ...table, VersionId: '1' } })
+    glueMock.on(UpdateTableCommand).rejects(conflict)
+    await expect(ensurePartitionFiltering(glue, ref, table, false)).rejects.toThrow(/concurrent/)
+    expect(glueMock.commandCalls(UpdateTableCommand)).toHaveLength(FILTERING_ATTEMPTS)
+  })
+
+  it('writes nothing when someone turned it on meanwhile', async () => {
+    glueMock
+      .on(GetTableCommand)
+      .resolves({ Table: { ...table, Parameters: { 'partition_filtering.enabled': 'true' } } })
+    expect(await ensurePartitionFiltering(glue, ref, table, false)).toBe('enabled')
+    expect(glueMock.commandCalls(UpdateTableCommand)).toHaveLength(0)
   })
 
   it('does nothing when it is already on or on a dry run', async () => {
@@ -145,6 +194,72 @@ describe('a failed index', () => {
     expect(state).toMatchObject({ action: 'failed', status: 'FAILED' })
     expect(warnings[0]).toContain('INVALID_PARTITION_TYPE_DATA_ERROR')
     expect(warnings[0]).toContain('aws glue delete-partition-index')
+    expect(glueMock.commandCalls(CreatePartitionIndexCommand)).toHaveLength(0)
+  })
+})
+
+describe('an index that fails or is being deleted', () => {
+  const recording = () => {
+    const warnings: string[] = []
+    return { warnings, logger: { ...silentLogger, warning: (m: string) => warnings.push(m) } }
+  }
+
+  it('reports a new index that goes CREATING -> FAILED with its codes and partitions', async () => {
+    glueMock
+      .on(GetPartitionIndexesCommand)
+      .resolvesOnce({ PartitionIndexDescriptorList: [] })
+      .resolvesOnce({
+        PartitionIndexDescriptorList: [index(INDEX_NAME, ['year', 'month', 'day'], 'CREATING')]
+      })
+      .resolves({
+        PartitionIndexDescriptorList: [
+          {
+            ...index(INDEX_NAME, ['year', 'month', 'day'], 'FAILED'),
+            BackfillErrors: [
+              {
+                Code: 'INVALID_PARTITION_TYPE_DATA_ERROR',
+                Partitions: [{ Values: ['111122223333', 'eu-central-1', '2026', 'march', '2'] }]
+              }
+            ]
+          }
+        ]
+      })
+    glueMock.on(CreatePartitionIndexCommand).resolves({})
+    const { warnings, logger } = recording()
+    const state = await ensurePartitionIndex(glue, ref, false, logger, { timeoutMs: 1000, pollMs: 1 })
+    expect(state).toMatchObject({ action: 'failed', status: 'FAILED' })
+    expect(state.warning).toBe(warnings[0])
+    expect(warnings[0]).toContain(
+      'FAILED: INVALID_PARTITION_TYPE_DATA_ERROR (1 partition(s): 111122223333/eu-central-1/2026/march/2)'
+    )
+  })
+
+  it('waits for its own DELETING index to go, then creates it again', async () => {
+    glueMock
+      .on(GetPartitionIndexesCommand)
+      .resolvesOnce({
+        PartitionIndexDescriptorList: [index(INDEX_NAME, ['year', 'month', 'day'], 'DELETING')]
+      })
+      .resolvesOnce({
+        PartitionIndexDescriptorList: [index(INDEX_NAME, ['year', 'month', 'day'], 'DELETING')]
+      })
+      .resolvesOnce({ PartitionIndexDescriptorList: [] })
+      .resolvesOnce({ PartitionIndexDescriptorList: [] })
+      .resolves({ PartitionIndexDescriptorList: [index(INDEX_NAME, ['year', 'month', 'day'])] })
+    glueMock.on(CreatePartitionIndexCommand).resolves({})
+    const state = await ensurePartitionIndex(glue, ref, false, silentLogger, { timeoutMs: 1000, pollMs: 1 })
+    expect(state).toMatchObject({ action: 'created', status: 'ACTIVE' })
+    expect(glueMock.commandCalls(CreatePartitionIndexCommand)).toHaveLength(1)
+  })
+
+  it('does not create a second one while its own is still DELETING, and says to run again', async () => {
+    glueMock
+      .on(GetPartitionIndexesCommand)
+      .resolves({ PartitionIndexDescriptorList: [index(INDEX_NAME, ['year', 'month', 'day'], 'DELETING')] })
+    const { warnings, logger } = recording()
+    const state = await ensurePartitionIndex(glue, ref, false, logger, wait)
+    expect(state).toMatchObject({ action: 'deleting', status: 'DELETING' })
+    expect(warnings[0]).toMatch(/still being deleted \(DELETING\).*Run again/)
     expect(glueMock.commandCalls(CreatePartitionIndexCommand)).toHaveLength(0)
   })
 })

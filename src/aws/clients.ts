@@ -6,6 +6,8 @@ import { AthenaClient } from '@aws-sdk/client-athena'
 import { GlueClient } from '@aws-sdk/client-glue'
 import { S3Client } from '@aws-sdk/client-s3'
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
+import { describeStatementFor } from './policy-statements.js'
+import { NOTE_RETRY } from './retry.js'
 
 export interface OperationStats {
   calls: number
@@ -27,6 +29,15 @@ export class CallStats {
     stats.retries += Math.max(0, attempts - 1)
     if (notFound) stats.notFound += 1
     else if (failed) stats.failed += 1
+  }
+
+  /** A failed call that is being tried again: one call with one more retry, not a failure. */
+  retried(operation: string): void {
+    const stats = this.byOperation.get(operation)
+    if (!stats || stats.failed === 0) return
+    stats.calls -= 1
+    stats.failed -= 1
+    stats.retries += 1
   }
 
   get total(): number {
@@ -60,10 +71,44 @@ export function iamActionOf(operation: string): string {
 export function explainDenied(error: unknown): string | undefined {
   const { name, message, operation } = error as { name?: string; message?: string; operation?: string }
   if (!operation || !/AccessDenied|UnauthorizedOperation|Forbidden/.test(name ?? '')) return undefined
+  const action = iamActionOf(operation)
   return (
-    `AWS denied ${operation} (${name}: ${message}). Give the role ${iamActionOf(operation)} on the resource ` +
-    `(README, "AWS setup"); with Lake Formation, also grant it the table permissions.`
+    `AWS denied ${operation} (${name}: ${message}). Give the role ${action} on the resource ` +
+    `(${describeStatementFor(action)}); with Lake Formation, also grant it the table permissions.`
   )
+}
+
+const NETWORK = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|TimeoutError)$/
+const BAD_CREDENTIALS =
+  /^(ExpiredToken|ExpiredTokenException|InvalidClientTokenId|UnrecognizedClientException|InvalidSignatureException|SignatureDoesNotMatch)$/
+
+/**
+ * A failed AWS call explained by its cause: a denial names the permission; an unreachable endpoint
+ * and expired or unknown credentials say so (none of them is a trust-policy matter).
+ */
+export function explainAwsError(error: unknown): string | undefined {
+  const denied = explainDenied(error)
+  if (denied) return denied
+  const { name, message, operation, code } = error as {
+    name?: string
+    message?: string
+    operation?: string
+    code?: string
+  }
+  if (!operation) return undefined
+  if (NETWORK.test(code ?? '') || NETWORK.test(name ?? '')) {
+    return (
+      `Could not reach AWS for ${operation} (${code ?? name}: ${message}): a network or endpoint problem ` +
+      `(runner network, proxy, AWS_ENDPOINT_URL, aws-region), not a permission one.`
+    )
+  }
+  if (BAD_CREDENTIALS.test(name ?? '')) {
+    return (
+      `AWS refused the credentials for ${operation} (${name}: ${message}): they have expired or are not valid ` +
+      `here. With role-to-assume the action assumes the role itself; without it, check the step that sets credentials.`
+    )
+  }
+  return undefined
 }
 
 export interface AwsClients {
@@ -96,8 +141,11 @@ function countCalls(client: Countable, service: string, stats: CallStats): void 
           true,
           isNotFoundLookup(operation, error)
         )
-        // Which call failed, for messages such as "AWS denied Glue.GetPartitions".
-        if (error instanceof Error) Object.assign(error, { operation })
+        // Which call failed, for messages such as "AWS denied Glue.GetPartitions"; and how to count
+        // it if aws/retry.ts tries it again.
+        if (error instanceof Error) {
+          Object.assign(error, { operation, [NOTE_RETRY]: () => stats.retried(operation) })
+        }
         throw error
       }
     },

@@ -38,31 +38,122 @@ export function credentialsFor(
     )
   }
   // Each attempt fetches a fresh ID token: GitHub's tokens live minutes, and a rejected one is spent.
-  const assume = async (): Promise<AwsCredentialIdentity> =>
-    fromWebToken({
+  const assume = async (): Promise<AwsCredentialIdentity> => {
+    let webIdentityToken: string
+    try {
+      webIdentityToken = await getIdToken(settings.audience)
+    } catch (error) {
+      throw new IdTokenError(error)
+    }
+    return fromWebToken({
       roleArn: settings.roleToAssume,
       roleSessionName: settings.roleSessionName,
       durationSeconds: settings.roleDurationSeconds,
-      webIdentityToken: await getIdToken(settings.audience),
+      webIdentityToken,
       clientConfig: { region }
     })()
+  }
   return memoizeCredentials(async () => {
     try {
       return await withBackoff(assume, backoff, isTransientStsError)
     } catch (error) {
-      const { name, message } = error as Error
-      if (isTransientStsError(error)) {
-        throw new Error(
-          `Could not assume ${settings.roleToAssume} with GitHub OIDC after retries (${name}: ${message})`
-        )
-      }
-      throw new ConfigurationError(
-        `Could not assume ${settings.roleToAssume} with GitHub OIDC (${name}: ${message}). Check that the role trusts ` +
-          `token.actions.githubusercontent.com for audience '${settings.audience}' and this repository's subject, ` +
-          `and that '${Inputs.RoleDurationSeconds}' is within the role's maximum session duration.`
-      )
+      throw explainAssumeRoleFailure(error, settings, region)
     }
   })
+}
+
+/** GitHub did not give us an ID token: nothing to do with AWS or the role's trust policy. */
+class IdTokenError extends Error {
+  constructor(cause: unknown) {
+    super((cause as Error).message, { cause })
+    this.name = 'IdTokenError'
+  }
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'TimeoutError'
+])
+
+/** A request that never got an answer from AWS: DNS, connection, timeout. */
+export function isNetworkError(error: unknown): boolean {
+  const { name, code } = error as { name?: string; code?: string }
+  return NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? '')
+}
+
+/**
+ * Why the role could not be assumed, in terms of what to fix. Only STS's AccessDenied is about the
+ * role's trust policy; a bad or expired token, the OIDC provider, the session duration, the
+ * network and GitHub's token endpoint each say what they are.
+ */
+export function explainAssumeRoleFailure(
+  error: unknown,
+  settings: CredentialSettings,
+  region: string
+): Error {
+  const role = settings.roleToAssume
+  if (error instanceof IdTokenError) {
+    return new Error(
+      `Could not get a GitHub OIDC token for audience '${settings.audience}' (${error.message}); ` +
+        `GitHub's token service failed, so ${role} was not tried. A rerun usually succeeds.`
+    )
+  }
+  const { name = 'Error', message = '' } = error as { name?: string; message?: string }
+  const code = (error as { code?: string }).code
+  const what = `Could not assume ${role} with GitHub OIDC (${name}: ${message}).`
+  if (isNetworkError(error)) {
+    return new Error(
+      `Could not reach STS to assume ${role} (${code ?? name}: ${message}): a network or endpoint problem ` +
+        `(runner network, proxy, AWS_ENDPOINT_URL, region '${region}'), not a permission one.`
+    )
+  }
+  if (isTransientStsError(error)) {
+    return new Error(`Could not assume ${role} with GitHub OIDC after retries (${name}: ${message})`)
+  }
+  if (/^AccessDenied/.test(name)) {
+    return new ConfigurationError(
+      `${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
+        `token.actions.githubusercontent.com:sub (this repository, and the branch, pull_request or environment ` +
+        `the job runs for) and :aud ('${settings.audience}'), and that its Federated principal is this account's ` +
+        `OIDC provider.`
+    )
+  }
+  if (/^InvalidIdentityToken/.test(name)) {
+    return new ConfigurationError(
+      `${what} IAM could not validate the GitHub token against an OIDC provider: the role's account needs the ` +
+        `provider token.actions.githubusercontent.com, with '${settings.audience}' among its audiences ` +
+        `(input '${Inputs.Audience}').`
+    )
+  }
+  if (/^ExpiredToken/.test(name)) {
+    return new Error(
+      `${what} The GitHub OIDC token had expired when STS checked it (is the runner's clock right?); ` +
+        `a rerun gets a fresh token.`
+    )
+  }
+  if (/^IDPRejectedClaim/.test(name)) {
+    return new ConfigurationError(
+      `${what} IAM rejected a claim of the GitHub token; check the OIDC provider.`
+    )
+  }
+  if (/MaxSessionDuration|DurationSeconds/.test(message)) {
+    return new ConfigurationError(
+      `${what} Lower '${Inputs.RoleDurationSeconds}' (now ${settings.roleDurationSeconds}) to at most the role's ` +
+        `maximum session duration, or raise that maximum.`
+    )
+  }
+  if (/^RegionDisabled/.test(name)) {
+    return new ConfigurationError(`${what} Activate STS in region '${region}' (IAM account settings).`)
+  }
+  if (name === 'ValidationError') {
+    return new ConfigurationError(`${what} Check '${Inputs.RoleToAssume}' and '${Inputs.RoleSessionName}'.`)
+  }
+  return new Error(what)
 }
 
 /**
@@ -73,7 +164,7 @@ export function credentialsFor(
 export function isTransientStsError(error: unknown): boolean {
   const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } }
   if (/^IDPCommunicationError|Throttl/.test(name ?? '')) return true
-  if (['TimeoutError', 'ECONNRESET', 'ECONNREFUSED'].includes(name ?? '')) return true
+  if (isNetworkError(error)) return true
   return ($metadata?.httpStatusCode ?? 0) >= 500
 }
 

@@ -20,6 +20,17 @@ const RETRYABLE_CODES = new Set([
   'ConcurrentModificationException'
 ])
 
+/**
+ * Set by the call counter (aws/clients.ts) on a failed call's error: called when this module tries
+ * the call again, so the report counts it as a retry of one call rather than a failed call.
+ */
+export const NOTE_RETRY = Symbol.for('cloudtrail-partitions.note-retry')
+
+function noteRetry(error: unknown): void {
+  const note = (error as { [NOTE_RETRY]?: () => void } | undefined)?.[NOTE_RETRY]
+  if (typeof note === 'function') note()
+}
+
 export function isRetryable(error: unknown): boolean {
   const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } }
   return RETRYABLE_CODES.has(name ?? '') || ($metadata?.httpStatusCode ?? 0) >= 500
@@ -36,6 +47,7 @@ export async function withBackoff<T>(
       return await fn()
     } catch (error) {
       if (attempt >= options.attempts || !retryable(error)) throw error
+      noteRetry(error)
       await sleep(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1)))
     }
   }

@@ -89,6 +89,7 @@ export const CLI_COMMANDS: Record<Command, CliCommandSpec> = {
       'max-files',
       'file-time-budget-seconds',
       'workgroup',
+      'athena-output-location',
       'aws-region'
     ],
     positionals: QUERY_GLOBS,

@@ -100,7 +100,7 @@ export const ACTION_INPUTS = {
   },
   'partition-index': {
     description:
-      'Add a Glue partition index on (year, month, day) and set partition_filtering.enabled=true. Empty: on when the action creates the table, off otherwise.',
+      'Add a Glue partition index on (year, month, day) and set partition_filtering.enabled=true. Empty: on for a table this action created (on every run, so a run denied halfway is completed), off otherwise.',
     default: ''
   },
   queries: {
@@ -139,6 +139,11 @@ export const ACTION_INPUTS = {
   workgroup: {
     description:
       'Athena workgroup: where publish-queries keeps the named queries (empty: primary); with it and credentials, check-queries also runs EXPLAIN on each query there.',
+    default: ''
+  },
+  'athena-output-location': {
+    description:
+      "Where Athena writes the results of check-queries' EXPLAIN (s3://bucket/prefix/). Empty: the workgroup's query result location; one of the two is needed.",
     default: ''
   },
   'delete-missing': {

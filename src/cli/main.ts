@@ -3,7 +3,7 @@
  * action's main.ts does) -> exit code. Mistakes of the user (flags, settings, the table, the bucket
  * layout) exit 2 with a message naming the flag; failures of AWS or of changes exit 1.
  */
-import { explainDenied } from '../aws/clients.js'
+import { explainAwsError } from '../aws/clients.js'
 import type { Command } from '../constants.js'
 import { ConfigurationError } from '../errors.js'
 import { logText } from '../report/escape.js'
@@ -91,6 +91,6 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     if (error instanceof ConfigurationError)
       return fail(asFlagMessage(error.message), ExitCode.Usage, command)
     const { name, message } = error as Error
-    return fail(explainDenied(error) ?? `${name}: ${message}`, ExitCode.Failed)
+    return fail(explainAwsError(error) ?? `${name}: ${message}`, ExitCode.Failed)
   }
 }

@@ -3,7 +3,7 @@
  * from a shell. The report goes to stdout (plain text, Markdown as in the job summary, or the plan
  * as JSON), progress with an ETA to stderr while it applies. Exit 1 when any change failed.
  */
-import { createClients, explainDenied } from '../aws/clients.js'
+import { createClients, explainAwsError } from '../aws/clients.js'
 import { ConfigurationError } from '../errors.js'
 import { readSyncSettings } from '../inputs.js'
 import type { ApplyResult } from '../partitions/apply.js'
@@ -73,7 +73,7 @@ export async function syncCli(context: CliContext): Promise<number> {
     // Table setup may already have written (database, table, index): show every call made.
     if (clients.calls.total > 0 && options.format !== 'json') {
       const message =
-        error instanceof ConfigurationError ? error.message : (explainDenied(error) ?? String(error))
+        error instanceof ConfigurationError ? error.message : (explainAwsError(error) ?? String(error))
       stdout.write(render(failureSummaryDocument(message, clients.calls)))
     }
     throw error

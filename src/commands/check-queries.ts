@@ -156,7 +156,17 @@ export function explainDep(settings: CheckSettings, aws: OptionalAws | undefined
   if (!workgroup || !aws) return {}
   const database = settings.database ?? splitQualifiedTable(settings.table).database ?? 'default'
   return {
-    explain: (sql) => explainQuery(aws.clients.athena, { sql, database, workgroup }, {})
+    explain: (sql) =>
+      explainQuery(
+        aws.clients.athena,
+        {
+          sql,
+          database,
+          workgroup,
+          ...(settings.athenaOutputLocation ? { outputLocation: settings.athenaOutputLocation } : {})
+        },
+        {}
+      )
   }
 }
 

@@ -5,7 +5,7 @@
 import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createClients, explainDenied } from '../aws/clients.js'
+import { createClients, explainAwsError } from '../aws/clients.js'
 import { credentialsFor } from '../aws/credentials.js'
 import { Outputs } from '../constants.js'
 import { readSyncSettings } from '../inputs.js'
@@ -48,7 +48,7 @@ export async function syncCommand(logger: Logger): Promise<void> {
       await writeSummary(renderSummary(refused, clients.calls))
     } else if (clients.calls.total > 0) {
       // Table setup may already have written (database, table, index): the summary shows every call made.
-      const message = explainDenied(error) ?? (error as Error).message
+      const message = explainAwsError(error) ?? (error as Error).message
       await writeSummary(renderFailureSummary(message, clients.calls))
     }
     throw error

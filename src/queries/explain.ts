@@ -12,11 +12,15 @@ import {
   StopQueryExecutionCommand,
   type AthenaClient
 } from '@aws-sdk/client-athena'
+import { Inputs } from '../constants.js'
+import { ConfigurationError } from '../errors.js'
 
 export interface ExplainTarget {
   sql: string
   database: string
   workgroup: string
+  /** The `athena-output-location` input; without it, the workgroup's query result location. */
+  outputLocation?: string
 }
 
 export interface ExplainOptions {
@@ -44,6 +48,53 @@ function statement(sql: string): string {
   return sql.replace(/[\s;]+$/, '')
 }
 
+/**
+ * Athena's refusals about where results go, as the user's to fix: which of the two places to set,
+ * or which bucket the role cannot use. Undefined for any other error.
+ */
+function outputLocationProblem(
+  name: string | undefined,
+  message: string,
+  target: ExplainTarget
+): ConfigurationError | undefined {
+  if (name !== 'InvalidRequestException') return undefined
+  if (/no output location/i.test(message)) {
+    return new ConfigurationError(
+      `Athena has nowhere to write EXPLAIN's results: workgroup '${target.workgroup}' has no query result ` +
+        `location and input '${Inputs.AthenaOutputLocation}' is empty. Set '${Inputs.AthenaOutputLocation}' ` +
+        `(s3://bucket/prefix/), or give the workgroup a query result location (Athena: "${message}").`
+    )
+  }
+  const bucket = /Unable to verify\/create output bucket (\S+)/i.exec(message)?.[1]
+  if (bucket) {
+    const from = target.outputLocation
+      ? `input '${Inputs.AthenaOutputLocation}' (${target.outputLocation})`
+      : `the query result location of workgroup '${target.workgroup}'`
+    return new ConfigurationError(
+      `Athena cannot write EXPLAIN's results to bucket ${bucket}, from ${from}: the bucket does not exist, or the ` +
+        `role lacks s3:GetBucketLocation, s3:ListBucket, s3:PutObject and s3:GetObject on it (Athena: "${message}").`
+    )
+  }
+  return undefined
+}
+
+/**
+ * Athena's "Access denied when writing output to url" is the role's, not the query's: it names no
+ * IAM action, so say which one (s3:PutObject on the result location) and stop, as every query would
+ * fail the same way.
+ */
+function throwIfResultWriteDenied(reason: string, target: ExplainTarget): void {
+  if (!/Access denied when writing output to url/i.test(reason)) return
+  const from = target.outputLocation
+    ? `input '${Inputs.AthenaOutputLocation}' (${target.outputLocation})`
+    : `the query result location of workgroup '${target.workgroup}'`
+  throw new ConfigurationError(
+    `Athena could not write EXPLAIN's results to ${from}: give the role s3:PutObject on it ` +
+      `(statement "QueryResultObjects" of iam/check-queries/permissions.json), and with a KMS-encrypted ` +
+      `location the key's rights too (Athena: "${reason}").`
+  )
+}
+
 /** Why Athena cannot run `sql` (its own message), or undefined when EXPLAIN succeeds. */
 export async function explainQuery(
   athena: AthenaClient,
@@ -59,6 +110,7 @@ export async function explainQuery(
         QueryString: `${PREFIX}${statement(target.sql)}`,
         QueryExecutionContext: { Database: target.database },
         WorkGroup: target.workgroup,
+        ...(target.outputLocation ? { ResultConfiguration: { OutputLocation: target.outputLocation } } : {}),
         ClientRequestToken: randomUUID()
       })
     )
@@ -72,7 +124,7 @@ export async function explainQuery(
     if (name === 'InvalidRequestException' && AthenaErrorCode === 'MALFORMED_QUERY') {
       return `SYNTAX_ERROR: ${inFile(message ?? '')}`
     }
-    throw error
+    throw outputLocationProblem(name, message ?? '', target) ?? error
   }
   if (!id) throw new Error('StartQueryExecution answered no QueryExecutionId')
 
@@ -85,16 +137,25 @@ export async function explainQuery(
     switch (status?.State) {
       case 'SUCCEEDED':
         return undefined
-      case 'FAILED':
-        return inFile(status.StateChangeReason ?? status.AthenaError?.ErrorMessage ?? 'the query failed')
+      case 'FAILED': {
+        const reason = status.StateChangeReason ?? status.AthenaError?.ErrorMessage ?? 'the query failed'
+        throwIfResultWriteDenied(reason, target)
+        return inFile(reason)
+      }
       case 'CANCELLED':
         return `EXPLAIN was cancelled (query execution ${id})`
     }
     if (performance.now() + pollIntervalMs > deadline) break
     await sleep(pollIntervalMs)
   }
-  // Best effort: an EXPLAIN left running costs nothing, but should not linger.
-  await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })).catch(() => undefined)
+  // Best effort: an EXPLAIN left running costs nothing, but should not linger; a refusal is reported.
+  const notStopped = await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })).then(
+    () => '',
+    (error: unknown) => {
+      const { name, message } = error as { name?: string; message?: string }
+      return `; stopping it failed (${name ?? 'Error'}: ${message ?? String(error)})`
+    }
+  )
   const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`
-  return `EXPLAIN did not finish within ${limit} (query execution ${id}, workgroup ${target.workgroup})`
+  return `EXPLAIN did not finish within ${limit} (query execution ${id}, workgroup ${target.workgroup})${notStopped}`
 }

@@ -8,12 +8,25 @@ import {
   CreateTableCommand,
   GetDatabaseCommand,
   type GlueClient,
+  type Table,
   type TableInput
 } from '@aws-sdk/client-glue'
 import type { DateKeyType } from '../partitions/keys.js'
 import { catalogParam, type TableRef } from '../partitions/table-ref.js'
 import { tableLocation, type TrailLayout } from '../trail/layout.js'
 import { cloudTrailStorageDescriptor, partitionKeyColumns } from './schema.js'
+
+/**
+ * The table parameter that marks a table as created by this action. Such a table gets its partition
+ * index and partition filtering on every run (unless `partition-index: false`), so a first run
+ * denied halfway is completed by the next one.
+ */
+export const CREATED_BY_PARAMETER = 'created-by'
+export const CREATED_BY_VALUE = 'cloudtrail-partitions'
+
+export function createdByThisAction(table: Table): boolean {
+  return table.Parameters?.[CREATED_BY_PARAMETER] === CREATED_BY_VALUE
+}
 
 export function cloudTrailTableInput(
   ref: TableRef,
@@ -24,7 +37,7 @@ export function cloudTrailTableInput(
     Name: ref.table,
     Description: `CloudTrail logs of ${layout.organizationId ?? 'the trail'}, partitioned by cloudtrail-partitions`,
     TableType: 'EXTERNAL_TABLE',
-    Parameters: { EXTERNAL: 'TRUE', classification: 'cloudtrail', 'created-by': 'cloudtrail-partitions' },
+    Parameters: { EXTERNAL: 'TRUE', classification: 'cloudtrail', [CREATED_BY_PARAMETER]: CREATED_BY_VALUE },
     PartitionKeys: partitionKeyColumns(dateKeyType),
     StorageDescriptor: cloudTrailStorageDescriptor(tableLocation(layout))
   }

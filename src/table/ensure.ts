@@ -10,7 +10,8 @@ import type { Logger } from '../logger.js'
 import type { DateKeyType } from '../partitions/keys.js'
 import { describeTable, type TableRef } from '../partitions/table-ref.js'
 import { tableLocation, type TrailLayout } from '../trail/layout.js'
-import { cloudTrailTableInput, createTable, ensureDatabase } from './create.js'
+import { explainDenied } from '../aws/clients.js'
+import { cloudTrailTableInput, createdByThisAction, createTable, ensureDatabase } from './create.js'
 import {
   DEFAULT_INDEX_WAIT,
   ensurePartitionFiltering,
@@ -27,7 +28,7 @@ export interface TableOptions {
   createTable: boolean
   /** The `date-key-type` input: the type of a created table, and a check on an existing one. */
   dateKeyType?: DateKeyType
-  /** The `partition-index` input; undefined: on when this run creates the table, else off. */
+  /** The `partition-index` input; undefined: on for a table this action created (now or before), else off. */
   partitionIndex?: boolean
   dryRun: boolean
   indexWait?: IndexWait
@@ -107,19 +108,27 @@ export async function prepareTable(
     )
   }
 
-  const wantIndex = options.partitionIndex ?? action === 'created'
+  // A table this action created is completed on every run: a first run denied halfway is no silent skip.
+  const ours = action === 'created' || createdByThisAction(table)
+  const wantIndex = options.partitionIndex ?? ours
   let index: IndexState | undefined
   let partitionFiltering: TableState['partitionFiltering'] =
     table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true' ? 'enabled' : 'off'
+  const warnings = [...validated.warnings]
   if (wantIndex) {
-    index = await ensurePartitionIndex(
-      glue,
-      ref,
-      options.dryRun,
-      logger,
-      options.indexWait ?? DEFAULT_INDEX_WAIT
-    )
-    partitionFiltering = await ensurePartitionFiltering(glue, ref, table, options.dryRun)
+    try {
+      index = await ensurePartitionIndex(
+        glue,
+        ref,
+        options.dryRun,
+        logger,
+        options.indexWait ?? DEFAULT_INDEX_WAIT
+      )
+      partitionFiltering = await ensurePartitionFiltering(glue, ref, table, options.dryRun)
+    } catch (error) {
+      throw indexDenied(error, name, ours && options.partitionIndex === undefined) ?? error
+    }
+    if (index.warning) warnings.push(index.warning)
     logger.info(
       `partition index: ${index.name ?? 'none'} ${index.status ?? index.action}; partition filtering ${partitionFiltering}`
     )
@@ -134,8 +143,23 @@ export async function prepareTable(
     storageDescriptor: validated.storageDescriptor,
     missingColumns: missing.map(([column]) => column),
     ...(statement ? { addColumnsStatement: statement } : {}),
-    warnings: validated.warnings,
+    warnings,
     ...(index ? { index } : {}),
     partitionFiltering
   }
+}
+
+/**
+ * A denied CreatePartitionIndex or UpdateTable as the user's to fix: which IAM action, which
+ * statement of the documented policy, and why this run wanted the index at all.
+ */
+function indexDenied(error: unknown, name: string, becauseOurs: boolean): ConfigurationError | undefined {
+  const denied = explainDenied(error)
+  if (!denied) return undefined
+  const why = becauseOurs
+    ? `${name} was created by this action, so every run completes its partition index and partition filtering. `
+    : ''
+  return new ConfigurationError(
+    `${why}${denied} Or set '${Inputs.PartitionIndex}: false' to go without the index and partition filtering.`
+  )
 }

@@ -11,6 +11,7 @@ import {
   CreatePartitionIndexCommand,
   paginateGetPartitionIndexes,
   UpdateTableCommand,
+  type BackfillError,
   type GlueClient,
   type PartitionIndexDescriptor,
   type Table,
@@ -18,7 +19,8 @@ import {
 } from '@aws-sdk/client-glue'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Logger } from '../logger.js'
-import { tableParams, type TableRef } from '../partitions/table-ref.js'
+import { describeTable, tableParams, type TableRef } from '../partitions/table-ref.js'
+import { findTable } from './validate.js'
 
 export const INDEX_NAME = 'cloudtrail_partitions_by_date'
 export const INDEX_KEYS = ['year', 'month', 'day'] as const
@@ -26,7 +28,7 @@ export const INDEX_KEYS = ['year', 'month', 'day'] as const
 export const MAX_INDEXES = 3
 export const PARTITION_FILTERING = 'partition_filtering.enabled'
 
-export type IndexAction = 'created' | 'existing' | 'would-create' | 'no-slot' | 'failed'
+export type IndexAction = 'created' | 'existing' | 'would-create' | 'no-slot' | 'failed' | 'deleting'
 
 export interface IndexState {
   action: IndexAction
@@ -34,6 +36,8 @@ export interface IndexState {
   keys?: string[]
   /** CREATING, ACTIVE, FAILED, DELETING; absent when there is no index. */
   status?: string
+  /** What a person has to do about the index (FAILED, still DELETING), for the log and the summary. */
+  warning?: string
 }
 
 export interface IndexWait {
@@ -87,23 +91,31 @@ export async function ensurePartitionIndex(
   logger: Logger,
   wait: IndexWait = DEFAULT_INDEX_WAIT
 ): Promise<IndexState> {
-  const indexes = await listIndexes(glue, ref)
+  let indexes = await listIndexes(glue, ref)
   const existing = indexes.find(usable)
-  const ownFailed = indexes.find((index) => index.IndexName === INDEX_NAME && index.IndexStatus === 'FAILED')
-  if (!existing && ownFailed) {
+  const own = indexes.find((index) => index.IndexName === INDEX_NAME)
+  if (!existing && own?.IndexStatus === 'FAILED') {
     // Creating it again would only meet AlreadyExistsException: a person has to look at why.
-    const errors = (ownFailed.BackfillErrors ?? []).map((error) => error.Code).join(', ')
-    logger.warning(
-      `Partition index ${INDEX_NAME} FAILED${errors ? ` (${errors})` : ''}. Delete it (aws glue delete-partition-index ` +
-        `--database-name ${ref.database} --table-name ${ref.table} --index-name ${INDEX_NAME}) and run again.`
-    )
-    return stateOf('failed', ownFailed)
+    return failed(own, ref, logger)
+  }
+  if (!existing && own?.IndexStatus === 'DELETING') {
+    // Its name is taken until Glue has removed it: wait for that rather than create blindly.
+    logger.info(`partition index ${INDEX_NAME} is being deleted (DELETING); waiting for Glue to remove it`)
+    const gone = await waitFor(glue, ref, INDEX_NAME, wait, (status) => status === undefined)
+    if (gone !== undefined) {
+      const warning =
+        `Partition index ${INDEX_NAME} is still being deleted (DELETING), so it was not created again. ` +
+        `Run again once Glue has removed it (aws glue get-partition-indexes --database-name ${ref.database} ` +
+        `--table-name ${ref.table} no longer lists it).`
+      logger.warning(warning)
+      return { ...stateOf('deleting', own), warning }
+    }
+    indexes = await listIndexes(glue, ref)
   }
   if (existing) {
     const state = stateOf('existing', existing)
-    return existing.IndexStatus === 'CREATING'
-      ? { ...state, status: await waitActive(glue, ref, state, wait) }
-      : state
+    if (existing.IndexStatus !== 'CREATING') return state
+    return settle(glue, ref, state, wait, logger)
   }
   if (indexes.length >= MAX_INDEXES) {
     logger.warning(
@@ -126,47 +138,109 @@ export async function ensurePartitionIndex(
     if ((error as Error).name !== 'AlreadyExistsException') throw error
   }
   logger.info(`partition index ${INDEX_NAME} (${INDEX_KEYS.join(', ')}) requested`)
-  return { ...planned, action: 'created', status: await waitActive(glue, ref, planned, wait) }
+  return settle(glue, ref, { ...planned, action: 'created' }, wait, logger)
 }
 
-async function waitActive(
+/** Waits while the index is CREATING; one that ends FAILED is reported with its backfill errors. */
+async function settle(
   glue: GlueClient,
   ref: TableRef,
-  index: IndexState,
-  wait: IndexWait
-): Promise<string> {
+  state: IndexState,
+  wait: IndexWait,
+  logger: Logger
+): Promise<IndexState> {
+  const name = state.name ?? INDEX_NAME
+  const final = await waitFor(glue, ref, name, wait, (status) => status !== 'CREATING')
+  if (final?.IndexStatus === 'FAILED') return failed(final, ref, logger)
+  return { ...state, status: final?.IndexStatus ?? 'UNKNOWN' }
+}
+
+/** Polls until `done` holds for the index's status (undefined: gone) or the wait is over; the last descriptor. */
+async function waitFor(
+  glue: GlueClient,
+  ref: TableRef,
+  name: string,
+  wait: IndexWait,
+  done: (status: string | undefined) => boolean
+): Promise<PartitionIndexDescriptor | undefined> {
   const deadline = Date.now() + wait.timeoutMs
   for (;;) {
-    const status =
-      (await listIndexes(glue, ref)).find((i) => i.IndexName === index.name)?.IndexStatus ?? 'UNKNOWN'
-    if (status !== 'CREATING' || Date.now() >= deadline) return status
+    const index = (await listIndexes(glue, ref)).find((i) => i.IndexName === name)
+    if (done(index?.IndexStatus) || Date.now() >= deadline) return index
     await sleep(wait.pollMs)
   }
 }
 
+/** Backfill errors as a person reads them: each code, how many partitions, the first few. */
+export function describeBackfillErrors(errors: readonly BackfillError[]): string {
+  return errors
+    .map((error) => {
+      const partitions = (error.Partitions ?? []).map((p) => (p.Values ?? []).join('/'))
+      const sample = partitions.slice(0, 3).join(', ')
+      const more = partitions.length > 3 ? `, ${partitions.length - 3} more` : ''
+      return `${error.Code ?? 'UNKNOWN'}${partitions.length ? ` (${partitions.length} partition(s): ${sample}${more})` : ''}`
+    })
+    .join('; ')
+}
+
+function failed(index: PartitionIndexDescriptor, ref: TableRef, logger: Logger): IndexState {
+  const errors = describeBackfillErrors(index.BackfillErrors ?? [])
+  const name = index.IndexName ?? INDEX_NAME
+  const warning =
+    `Partition index ${name} of ${describeTable(ref)} FAILED${errors ? `: ${errors}` : ''}. Fix or drop those ` +
+    `partitions, delete the index (aws glue delete-partition-index --database-name ${ref.database} ` +
+    `--table-name ${ref.table} --index-name ${name}) and run again.`
+  logger.warning(warning)
+  return { ...stateOf('failed', index), warning }
+}
+
 export type FilteringState = 'enabled' | 'enabled-now' | 'would-enable'
 
-/** Sets `partition_filtering.enabled=true` on the table, keeping everything else as it is. */
+/** Attempts of the filtering UpdateTable when others change the table between our read and our write. */
+export const FILTERING_ATTEMPTS = 5
+
+const filteringOn = (table: Table): boolean =>
+  table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true'
+
+/**
+ * Sets `partition_filtering.enabled=true` on the table, keeping everything else as it is. `table`
+ * is the table as read earlier; before writing, the table is read again and written at that
+ * `VersionId`, so that a change made meanwhile (a column added while the index was being built) is
+ * never reverted: Glue refuses the write with ConcurrentModificationException, and it is redone on
+ * a fresh read.
+ */
 export async function ensurePartitionFiltering(
   glue: GlueClient,
   ref: TableRef,
   table: Table,
   dryRun: boolean
 ): Promise<FilteringState> {
-  if (table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true') return 'enabled'
+  if (filteringOn(table)) return 'enabled'
   if (dryRun) return 'would-enable'
   const { CatalogId, DatabaseName } = tableParams(ref)
-  await glue.send(
-    new UpdateTableCommand({
-      CatalogId,
-      DatabaseName,
-      TableInput: {
-        ...tableInputOf(table),
-        Parameters: { ...table.Parameters, [PARTITION_FILTERING]: 'true' }
-      }
-    })
-  )
-  return 'enabled-now'
+  for (let attempt = 1; ; attempt++) {
+    const current = await findTable(glue, ref)
+    if (!current)
+      throw new Error(`${describeTable(ref)} disappeared before partition filtering was turned on`)
+    if (filteringOn(current)) return 'enabled'
+    try {
+      await glue.send(
+        new UpdateTableCommand({
+          CatalogId,
+          DatabaseName,
+          TableInput: {
+            ...tableInputOf(current),
+            Parameters: { ...current.Parameters, [PARTITION_FILTERING]: 'true' }
+          },
+          ...(current.VersionId !== undefined ? { VersionId: current.VersionId } : {})
+        })
+      )
+      return 'enabled-now'
+    } catch (error) {
+      if ((error as Error).name !== 'ConcurrentModificationException' || attempt >= FILTERING_ATTEMPTS)
+        throw error
+    }
+  }
 }
 
 /** The fields of a Table that UpdateTable's TableInput takes (the rest are read-only). */

@@ -41,9 +41,13 @@ function explainS3Error(error: unknown, bucket: string, prefix: string): unknown
     )
   }
   if (name === 'AccessDenied' || name === 'Forbidden') {
+    // S3's own words say which policy refused (when it says), so they are kept.
+    const message = (error as { message?: string }).message
     return new ConfigurationError(
-      `Listing s3://${bucket}/${prefix} was denied. Give the role s3:ListBucket on ` +
-        `arn:aws:s3:::${bucket} (a prefix condition on '${prefix}*' is enough).`
+      `Listing s3://${bucket}/${prefix} was denied (${name}${message ? `: ${message}` : ''}). Give the role ` +
+        `s3:ListBucket on arn:aws:s3:::${bucket} (a prefix condition on '${prefix}*' is enough: statement ` +
+        `"ListTrailFolders" of iam/sync/permissions.json). A bucket in another account (Control Tower's Log ` +
+        `Archive) must also allow the role in its bucket policy: iam/cross-account/bucket-policy-statement.json.`
     )
   }
   return error
