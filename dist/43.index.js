@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Og: () => (/* binding */ credentialsFor)
 /* harmony export */ });
-/* unused harmony exports isTransientStsError, memoizeCredentials */
+/* unused harmony exports isNetworkError, explainAssumeRoleFailure, isTransientStsError, memoizeCredentials */
 /* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9719);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
@@ -33,27 +33,102 @@ function credentialsFor(settings, region, getIdToken, env = process.env, backoff
             `Add 'permissions: id-token: write' to the job (or workflow), or remove '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' to use credentials from an earlier step.`);
     }
     // Each attempt fetches a fresh ID token: GitHub's tokens live minutes, and a rejected one is spent.
-    const assume = async () => (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_3__/* .fromWebToken */ .G7)({
-        roleArn: settings.roleToAssume,
-        roleSessionName: settings.roleSessionName,
-        durationSeconds: settings.roleDurationSeconds,
-        webIdentityToken: await getIdToken(settings.audience),
-        clientConfig: { region }
-    })();
+    const assume = async () => {
+        let webIdentityToken;
+        try {
+            webIdentityToken = await getIdToken(settings.audience);
+        }
+        catch (error) {
+            throw new IdTokenError(error);
+        }
+        return (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_3__/* .fromWebToken */ .G7)({
+            roleArn: settings.roleToAssume,
+            roleSessionName: settings.roleSessionName,
+            durationSeconds: settings.roleDurationSeconds,
+            webIdentityToken,
+            clientConfig: { region }
+        })();
+    };
     return memoizeCredentials(async () => {
         try {
             return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withBackoff */ .Dc)(assume, backoff, isTransientStsError);
         }
         catch (error) {
-            const { name, message } = error;
-            if (isTransientStsError(error)) {
-                throw new Error(`Could not assume ${settings.roleToAssume} with GitHub OIDC after retries (${name}: ${message})`);
-            }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Could not assume ${settings.roleToAssume} with GitHub OIDC (${name}: ${message}). Check that the role trusts ` +
-                `token.actions.githubusercontent.com for audience '${settings.audience}' and this repository's subject, ` +
-                `and that '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds}' is within the role's maximum session duration.`);
+            throw explainAssumeRoleFailure(error, settings, region);
         }
     });
+}
+/** GitHub did not give us an ID token: nothing to do with AWS or the role's trust policy. */
+class IdTokenError extends Error {
+    constructor(cause) {
+        super(cause.message, { cause });
+        this.name = 'IdTokenError';
+    }
+}
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'TimeoutError'
+]);
+/** A request that never got an answer from AWS: DNS, connection, timeout. */
+function isNetworkError(error) {
+    const { name, code } = error;
+    return NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? '');
+}
+/**
+ * Why the role could not be assumed, in terms of what to fix. Only STS's AccessDenied is about the
+ * role's trust policy; a bad or expired token, the OIDC provider, the session duration, the
+ * network and GitHub's token endpoint each say what they are.
+ */
+function explainAssumeRoleFailure(error, settings, region) {
+    const role = settings.roleToAssume;
+    if (error instanceof IdTokenError) {
+        return new Error(`Could not get a GitHub OIDC token for audience '${settings.audience}' (${error.message}); ` +
+            `GitHub's token service failed, so ${role} was not tried. A rerun usually succeeds.`);
+    }
+    const { name = 'Error', message = '' } = error;
+    const code = error.code;
+    const what = `Could not assume ${role} with GitHub OIDC (${name}: ${message}).`;
+    if (isNetworkError(error)) {
+        return new Error(`Could not reach STS to assume ${role} (${code ?? name}: ${message}): a network or endpoint problem ` +
+            `(runner network, proxy, AWS_ENDPOINT_URL, region '${region}'), not a permission one.`);
+    }
+    if (isTransientStsError(error)) {
+        return new Error(`Could not assume ${role} with GitHub OIDC after retries (${name}: ${message})`);
+    }
+    if (/^AccessDenied/.test(name)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
+            `token.actions.githubusercontent.com:sub (this repository, and the branch, pull_request or environment ` +
+            `the job runs for) and :aud ('${settings.audience}'), and that its Federated principal is this account's ` +
+            `OIDC provider.`);
+    }
+    if (/^InvalidIdentityToken/.test(name)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} IAM could not validate the GitHub token against an OIDC provider: the role's account needs the ` +
+            `provider token.actions.githubusercontent.com, with '${settings.audience}' among its audiences ` +
+            `(input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Audience}').`);
+    }
+    if (/^ExpiredToken/.test(name)) {
+        return new Error(`${what} The GitHub OIDC token had expired when STS checked it (is the runner's clock right?); ` +
+            `a rerun gets a fresh token.`);
+    }
+    if (/^IDPRejectedClaim/.test(name)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} IAM rejected a claim of the GitHub token; check the OIDC provider.`);
+    }
+    if (/MaxSessionDuration|DurationSeconds/.test(message)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Lower '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds}' (now ${settings.roleDurationSeconds}) to at most the role's ` +
+            `maximum session duration, or raise that maximum.`);
+    }
+    if (/^RegionDisabled/.test(name)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Activate STS in region '${region}' (IAM account settings).`);
+    }
+    if (name === 'ValidationError') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Check '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName}'.`);
+    }
+    return new Error(what);
 }
 /**
  * STS errors worth another try: AWS documents IDPCommunicationError as often transient (a 400 the
@@ -64,7 +139,7 @@ function isTransientStsError(error) {
     const { name, $metadata } = error;
     if (/^IDPCommunicationError|Throttl/.test(name ?? ''))
         return true;
-    if (['TimeoutError', 'ECONNRESET', 'ECONNREFUSED'].includes(name ?? ''))
+    if (isNetworkError(error))
         return true;
     return ($metadata?.httpStatusCode ?? 0) >= 500;
 }
@@ -90,50 +165,6 @@ function memoizeCredentials(provider) {
 
 /***/ }),
 
-/***/ 2495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dc: () => (/* binding */ withBackoff),
-/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF)
-/* harmony export */ });
-/* unused harmony export isRetryable */
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * A second line of retries around whole Glue batch calls, after the SDK's own: Glue throttles per
- * account and Region, so a long sync can outlast the SDK's attempts; and Glue's
- * OperationTimeoutException is a 400 that the SDK does not retry at all.
- */
-
-const DEFAULT_BACKOFF = { attempts: 5, baseMs: 1000, maxMs: 30_000 };
-const RETRYABLE_CODES = new Set([
-    'ThrottlingException',
-    'OperationTimeoutException',
-    'InternalServiceException',
-    'ConcurrentModificationException'
-]);
-function isRetryable(error) {
-    const { name, $metadata } = error;
-    return RETRYABLE_CODES.has(name ?? '') || ($metadata?.httpStatusCode ?? 0) >= 500;
-}
-/** Calls `fn` until it succeeds, a non-retryable error, or `attempts`; full-jitter exponential waits. */
-async function withBackoff(fn, options = DEFAULT_BACKOFF, retryable = isRetryable) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !retryable(error))
-                throw error;
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1)));
-        }
-    }
-}
-
-
-/***/ }),
-
 /***/ 7043:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -147,8 +178,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
+var clients = __webpack_require__(959);
 // EXTERNAL MODULE: ./src/aws/credentials.ts
 var aws_credentials = __webpack_require__(6963);
 // EXTERNAL MODULE: ./src/constants.ts

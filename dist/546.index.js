@@ -2,138 +2,6 @@ export const id = 546;
 export const ids = [546];
 export const modules = {
 
-/***/ 6963:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Og: () => (/* binding */ credentialsFor)
-/* harmony export */ });
-/* unused harmony exports isTransientStsError, memoizeCredentials */
-/* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9719);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2495);
-
-
-
-
-/** As configure-aws-credentials does, a few quick tries for STS's transient errors. */
-const STS_BACKOFF = { attempts: 4, baseMs: 500, maxMs: 4000 };
-/** Refresh this long before the credentials expire. */
-const REFRESH_MARGIN_MS = 5 * 60_000;
-/**
- * Undefined for the ambient chain; otherwise a shared, memoized web-identity provider, so every
- * client of the run uses one role session until it nears expiry.
- */
-function credentialsFor(settings, region, getIdToken, env = process.env, backoff = STS_BACKOFF) {
-    if (!settings.roleToAssume)
-        return undefined;
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
-            `Add 'permissions: id-token: write' to the job (or workflow), or remove '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' to use credentials from an earlier step.`);
-    }
-    // Each attempt fetches a fresh ID token: GitHub's tokens live minutes, and a rejected one is spent.
-    const assume = async () => (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_3__/* .fromWebToken */ .G7)({
-        roleArn: settings.roleToAssume,
-        roleSessionName: settings.roleSessionName,
-        durationSeconds: settings.roleDurationSeconds,
-        webIdentityToken: await getIdToken(settings.audience),
-        clientConfig: { region }
-    })();
-    return memoizeCredentials(async () => {
-        try {
-            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withBackoff */ .Dc)(assume, backoff, isTransientStsError);
-        }
-        catch (error) {
-            const { name, message } = error;
-            if (isTransientStsError(error)) {
-                throw new Error(`Could not assume ${settings.roleToAssume} with GitHub OIDC after retries (${name}: ${message})`);
-            }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Could not assume ${settings.roleToAssume} with GitHub OIDC (${name}: ${message}). Check that the role trusts ` +
-                `token.actions.githubusercontent.com for audience '${settings.audience}' and this repository's subject, ` +
-                `and that '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds}' is within the role's maximum session duration.`);
-        }
-    });
-}
-/**
- * STS errors worth another try: AWS documents IDPCommunicationError as often transient (a 400 the
- * SDK does not retry); throttling, 5xx and network errors pass too. Trust-policy and validation
- * errors do not.
- */
-function isTransientStsError(error) {
-    const { name, $metadata } = error;
-    if (/^IDPCommunicationError|Throttl/.test(name ?? ''))
-        return true;
-    if (['TimeoutError', 'ECONNRESET', 'ECONNREFUSED'].includes(name ?? ''))
-        return true;
-    return ($metadata?.httpStatusCode ?? 0) >= 500;
-}
-/** Caches credentials until shortly before they expire; concurrent callers share one request. */
-function memoizeCredentials(provider) {
-    let pending;
-    let expiresAt = Number.POSITIVE_INFINITY;
-    return async () => {
-        if (pending && Date.now() < expiresAt - REFRESH_MARGIN_MS)
-            return pending;
-        expiresAt = Number.POSITIVE_INFINITY;
-        pending = provider().then((credentials) => {
-            expiresAt = credentials.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
-            return credentials;
-        }, (error) => {
-            pending = undefined;
-            throw error;
-        });
-        return pending;
-    };
-}
-
-
-/***/ }),
-
-/***/ 2495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dc: () => (/* binding */ withBackoff),
-/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF)
-/* harmony export */ });
-/* unused harmony export isRetryable */
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * A second line of retries around whole Glue batch calls, after the SDK's own: Glue throttles per
- * account and Region, so a long sync can outlast the SDK's attempts; and Glue's
- * OperationTimeoutException is a 400 that the SDK does not retry at all.
- */
-
-const DEFAULT_BACKOFF = { attempts: 5, baseMs: 1000, maxMs: 30_000 };
-const RETRYABLE_CODES = new Set([
-    'ThrottlingException',
-    'OperationTimeoutException',
-    'InternalServiceException',
-    'ConcurrentModificationException'
-]);
-function isRetryable(error) {
-    const { name, $metadata } = error;
-    return RETRYABLE_CODES.has(name ?? '') || ($metadata?.httpStatusCode ?? 0) >= 500;
-}
-/** Calls `fn` until it succeeds, a non-retryable error, or `attempts`; full-jitter exponential waits. */
-async function withBackoff(fn, options = DEFAULT_BACKOFF, retryable = isRetryable) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !retryable(error))
-                throw error;
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1)));
-        }
-    }
-}
-
-
-/***/ }),
-
 /***/ 5546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -151,8 +19,8 @@ var core = __webpack_require__(8179);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
+var aws_clients = __webpack_require__(959);
 // EXTERNAL MODULE: ./src/aws/credentials.ts
 var aws_credentials = __webpack_require__(6963);
 // EXTERNAL MODULE: ./src/constants.ts
@@ -181,12 +49,22 @@ var schema = __webpack_require__(797);
 
 
 
+/**
+ * The table parameter that marks a table as created by this action. Such a table gets its partition
+ * index and partition filtering on every run (unless `partition-index: false`), so a first run
+ * denied halfway is completed by the next one.
+ */
+const CREATED_BY_PARAMETER = 'created-by';
+const CREATED_BY_VALUE = 'cloudtrail-partitions';
+function createdByThisAction(table) {
+    return table.Parameters?.[CREATED_BY_PARAMETER] === CREATED_BY_VALUE;
+}
 function cloudTrailTableInput(ref, layout, dateKeyType) {
     return {
         Name: ref.table,
         Description: `CloudTrail logs of ${layout.organizationId ?? 'the trail'}, partitioned by cloudtrail-partitions`,
         TableType: 'EXTERNAL_TABLE',
-        Parameters: { EXTERNAL: 'TRUE', classification: 'cloudtrail', 'created-by': 'cloudtrail-partitions' },
+        Parameters: { EXTERNAL: 'TRUE', classification: 'cloudtrail', [CREATED_BY_PARAMETER]: CREATED_BY_VALUE },
         PartitionKeys: (0,schema/* partitionKeyColumns */.zK)(dateKeyType),
         StorageDescriptor: (0,schema/* cloudTrailStorageDescriptor */.CL)((0,trail_layout/* tableLocation */.IH)(layout))
     };
@@ -226,6 +104,8 @@ async function createTable(glue, ref, input) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/table/validate.ts
+var validate = __webpack_require__(8668);
 ;// CONCATENATED MODULE: ./src/table/partition-index.ts
 /**
  * Fast Athena planning: a Glue partition index on (year, month, day) and the table property
@@ -236,6 +116,7 @@ var promises_ = __webpack_require__(8500);
  * constrains year, month and day, while account and region are often left open. One index leaves
  * two of the table's three for the team's own needs.
  */
+
 
 
 
@@ -273,21 +154,36 @@ async function findUsableIndex(glue, ref) {
     return index && stateOf('existing', index);
 }
 async function ensurePartitionIndex(glue, ref, dryRun, logger, wait = DEFAULT_INDEX_WAIT) {
-    const indexes = await listIndexes(glue, ref);
+    let indexes = await listIndexes(glue, ref);
     const existing = indexes.find(usable);
-    const ownFailed = indexes.find((index) => index.IndexName === INDEX_NAME && index.IndexStatus === 'FAILED');
-    if (!existing && ownFailed) {
+    const own = indexes.find((index) => index.IndexName === INDEX_NAME);
+    if (!existing && own?.IndexStatus === 'FAILED') {
         // Creating it again would only meet AlreadyExistsException: a person has to look at why.
-        const errors = (ownFailed.BackfillErrors ?? []).map((error) => error.Code).join(', ');
-        logger.warning(`Partition index ${INDEX_NAME} FAILED${errors ? ` (${errors})` : ''}. Delete it (aws glue delete-partition-index ` +
-            `--database-name ${ref.database} --table-name ${ref.table} --index-name ${INDEX_NAME}) and run again.`);
-        return stateOf('failed', ownFailed);
+        return failed(own, ref, logger);
+    }
+    if (!existing && own?.IndexStatus === 'DELETING' && dryRun) {
+        // A look that writes nothing does not wait: the run that creates the index does.
+        logger.info(`partition index ${INDEX_NAME} is being deleted (DELETING); a run that writes waits for it, then creates it`);
+        return { action: 'would-create', name: INDEX_NAME, keys: [...INDEX_KEYS] };
+    }
+    if (!existing && own?.IndexStatus === 'DELETING') {
+        // Its name is taken until Glue has removed it: wait for that rather than create blindly.
+        logger.info(`partition index ${INDEX_NAME} is being deleted (DELETING); waiting for Glue to remove it`);
+        const gone = await waitFor(glue, ref, INDEX_NAME, wait, (status) => status === undefined);
+        if (gone !== undefined) {
+            const warning = `Partition index ${INDEX_NAME} is still being deleted (DELETING), so it was not created again. ` +
+                `Run again once Glue has removed it (aws glue get-partition-indexes --database-name ${ref.database} ` +
+                `--table-name ${ref.table} no longer lists it).`;
+            logger.warning(warning);
+            return { ...stateOf('deleting', own), warning };
+        }
+        indexes = await listIndexes(glue, ref);
     }
     if (existing) {
         const state = stateOf('existing', existing);
-        return existing.IndexStatus === 'CREATING'
-            ? { ...state, status: await waitActive(glue, ref, state, wait) }
-            : state;
+        if (existing.IndexStatus !== 'CREATING')
+            return state;
+        return settle(glue, ref, state, wait, logger);
     }
     if (indexes.length >= MAX_INDEXES) {
         logger.warning(`The table has ${indexes.length} partition indexes, Glue's most, and none starts with year: no index added. ` +
@@ -309,33 +205,85 @@ async function ensurePartitionIndex(glue, ref, dryRun, logger, wait = DEFAULT_IN
             throw error;
     }
     logger.info(`partition index ${INDEX_NAME} (${INDEX_KEYS.join(', ')}) requested`);
-    return { ...planned, action: 'created', status: await waitActive(glue, ref, planned, wait) };
+    return settle(glue, ref, { ...planned, action: 'created' }, wait, logger);
 }
-async function waitActive(glue, ref, index, wait) {
+/** Waits while the index is CREATING; one that ends FAILED is reported with its backfill errors. */
+async function settle(glue, ref, state, wait, logger) {
+    const name = state.name ?? INDEX_NAME;
+    const final = await waitFor(glue, ref, name, wait, (status) => status !== 'CREATING');
+    if (final?.IndexStatus === 'FAILED')
+        return failed(final, ref, logger);
+    return { ...state, status: final?.IndexStatus ?? 'UNKNOWN' };
+}
+/** Polls until `done` holds for the index's status (undefined: gone) or the wait is over; the last descriptor. */
+async function waitFor(glue, ref, name, wait, done) {
     const deadline = Date.now() + wait.timeoutMs;
     for (;;) {
-        const status = (await listIndexes(glue, ref)).find((i) => i.IndexName === index.name)?.IndexStatus ?? 'UNKNOWN';
-        if (status !== 'CREATING' || Date.now() >= deadline)
-            return status;
+        const index = (await listIndexes(glue, ref)).find((i) => i.IndexName === name);
+        if (done(index?.IndexStatus) || Date.now() >= deadline)
+            return index;
         await (0,promises_.setTimeout)(wait.pollMs);
     }
 }
-/** Sets `partition_filtering.enabled=true` on the table, keeping everything else as it is. */
+/** Backfill errors as a person reads them: each code, how many partitions, the first few. */
+function describeBackfillErrors(errors) {
+    return errors
+        .map((error) => {
+        const partitions = (error.Partitions ?? []).map((p) => (p.Values ?? []).join('/'));
+        const sample = partitions.slice(0, 3).join(', ');
+        const more = partitions.length > 3 ? `, ${partitions.length - 3} more` : '';
+        return `${error.Code ?? 'UNKNOWN'}${partitions.length ? ` (${partitions.length} partition(s): ${sample}${more})` : ''}`;
+    })
+        .join('; ');
+}
+function failed(index, ref, logger) {
+    const errors = describeBackfillErrors(index.BackfillErrors ?? []);
+    const name = index.IndexName ?? INDEX_NAME;
+    const warning = `Partition index ${name} of ${(0,table_ref/* describeTable */.uq)(ref)} FAILED${errors ? `: ${errors}` : ''}. Fix or drop those ` +
+        `partitions, delete the index (aws glue delete-partition-index --database-name ${ref.database} ` +
+        `--table-name ${ref.table} --index-name ${name}) and run again.`;
+    logger.warning(warning);
+    return { ...stateOf('failed', index), warning };
+}
+/** Attempts of the filtering UpdateTable when others change the table between our read and our write. */
+const FILTERING_ATTEMPTS = 5;
+const filteringOn = (table) => table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true';
+/**
+ * Sets `partition_filtering.enabled=true` on the table, keeping everything else as it is. `table`
+ * is the table as read earlier; before writing, the table is read again and written at that
+ * `VersionId`, so that a change made meanwhile (a column added while the index was being built) is
+ * never reverted: Glue refuses the write with ConcurrentModificationException, and it is redone on
+ * a fresh read.
+ */
 async function ensurePartitionFiltering(glue, ref, table, dryRun) {
-    if (table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true')
+    if (filteringOn(table))
         return 'enabled';
     if (dryRun)
         return 'would-enable';
     const { CatalogId, DatabaseName } = (0,table_ref/* tableParams */.Pn)(ref);
-    await glue.send(new dist_cjs/* UpdateTableCommand */.NQf({
-        CatalogId,
-        DatabaseName,
-        TableInput: {
-            ...tableInputOf(table),
-            Parameters: { ...table.Parameters, [PARTITION_FILTERING]: 'true' }
+    for (let attempt = 1;; attempt++) {
+        const current = await (0,validate/* findTable */.UI)(glue, ref);
+        if (!current)
+            throw new Error(`${(0,table_ref/* describeTable */.uq)(ref)} disappeared before partition filtering was turned on`);
+        if (filteringOn(current))
+            return 'enabled';
+        try {
+            await glue.send(new dist_cjs/* UpdateTableCommand */.NQf({
+                CatalogId,
+                DatabaseName,
+                TableInput: {
+                    ...tableInputOf(current),
+                    Parameters: { ...current.Parameters, [PARTITION_FILTERING]: 'true' }
+                },
+                ...(current.VersionId !== undefined ? { VersionId: current.VersionId } : {})
+            }));
+            return 'enabled-now';
         }
-    }));
-    return 'enabled-now';
+        catch (error) {
+            if (error.name !== 'ConcurrentModificationException' || attempt >= FILTERING_ATTEMPTS)
+                throw error;
+        }
+    }
 }
 /** The fields of a Table that UpdateTable's TableInput takes (the rest are read-only). */
 const WRITABLE_TABLE_FIELDS = [
@@ -362,9 +310,8 @@ function tableInputOf(table) {
     return Object.fromEntries(entries);
 }
 
-// EXTERNAL MODULE: ./src/table/validate.ts
-var validate = __webpack_require__(8668);
 ;// CONCATENATED MODULE: ./src/table/ensure.ts
+
 
 
 
@@ -420,12 +367,22 @@ async function prepareTable(glue, ref, layout, options, logger) {
         logger.warning(`${name} lacks ${missing.length} column(s) of AWS's current CloudTrail schema (${missing.map(([n]) => n).join(', ')}). ` +
             `Add them in Athena with: ${statement}`);
     }
-    const wantIndex = options.partitionIndex ?? action === 'created';
+    // A table this action created is completed on every run: a first run denied halfway is no silent skip.
+    const ours = action === 'created' || createdByThisAction(table);
+    const wantIndex = options.partitionIndex ?? ours;
     let index;
     let partitionFiltering = table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true' ? 'enabled' : 'off';
+    const warnings = [...validated.warnings];
     if (wantIndex) {
-        index = await ensurePartitionIndex(glue, ref, options.dryRun, logger, options.indexWait ?? DEFAULT_INDEX_WAIT);
-        partitionFiltering = await ensurePartitionFiltering(glue, ref, table, options.dryRun);
+        try {
+            index = await ensurePartitionIndex(glue, ref, options.dryRun, logger, options.indexWait ?? DEFAULT_INDEX_WAIT);
+            partitionFiltering = await ensurePartitionFiltering(glue, ref, table, options.dryRun);
+        }
+        catch (error) {
+            throw indexDenied(error, name, ours && options.partitionIndex === undefined) ?? error;
+        }
+        if (index.warning)
+            warnings.push(index.warning);
         logger.info(`partition index: ${index.name ?? 'none'} ${index.status ?? index.action}; partition filtering ${partitionFiltering}`);
     }
     else {
@@ -438,10 +395,23 @@ async function prepareTable(glue, ref, layout, options, logger) {
         storageDescriptor: validated.storageDescriptor,
         missingColumns: missing.map(([column]) => column),
         ...(statement ? { addColumnsStatement: statement } : {}),
-        warnings: validated.warnings,
+        warnings,
         ...(index ? { index } : {}),
         partitionFiltering
     };
+}
+/**
+ * A denied CreatePartitionIndex or UpdateTable as the user's to fix: which IAM action, which
+ * statement of the documented policy, and why this run wanted the index at all.
+ */
+function indexDenied(error, name, becauseOurs) {
+    const denied = (0,aws_clients/* explainDenied */.ne)(error);
+    if (!denied)
+        return undefined;
+    const why = becauseOurs
+        ? `${name} was created by this action, so every run completes its partition index and partition filtering. `
+        : '';
+    return new errors/* ConfigurationError */.j(`${why}${denied} Or set '${constants/* Inputs */.G0.PartitionIndex}: false' to go without the index and partition filtering.`);
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -517,8 +487,12 @@ function explainS3Error(error, bucket, prefix) {
         return new errors/* ConfigurationError */.j(`Input 'bucket': the bucket '${bucket}' does not exist. Check the bucket name.`);
     }
     if (name === 'AccessDenied' || name === 'Forbidden') {
-        return new errors/* ConfigurationError */.j(`Listing s3://${bucket}/${prefix} was denied. Give the role s3:ListBucket on ` +
-            `arn:aws:s3:::${bucket} (a prefix condition on '${prefix}*' is enough).`);
+        // S3's own words say which policy refused (when it says), so they are kept.
+        const message = error.message;
+        return new errors/* ConfigurationError */.j(`Listing s3://${bucket}/${prefix} was denied (${name}${message ? `: ${message}` : ''}). Give the role ` +
+            `s3:ListBucket on arn:aws:s3:::${bucket} (a prefix condition on '${prefix}*' is enough: statement ` +
+            `"ListTrailFolders" of iam/sync/permissions.json). A bucket in another account (Control Tower's Log ` +
+            `Archive) must also allow the role in its bucket policy: iam/cross-account/bucket-policy-statement.json.`);
     }
     return error;
 }
@@ -649,7 +623,7 @@ async function applyPlan(target, plan, logger) {
             ...(0,table_ref/* tableParams */.Pn)(target.table),
             PartitionInputList: batch.map((ref) => partitionInput(target, ref))
         }));
-        settle(result, batch, response.Errors ?? [], 'AlreadyExistsException', target.dateKeyType, (ref) => {
+        apply_settle(result, batch, response.Errors ?? [], 'AlreadyExistsException', target.dateKeyType, (ref) => {
             result.created += 1;
             tally(ref, 'created');
         });
@@ -662,7 +636,7 @@ async function applyPlan(target, plan, logger) {
             ...(0,table_ref/* tableParams */.Pn)(target.table),
             PartitionsToDelete: batch.map((ref) => ({ Values: (0,keys/* partitionValues */.RB)(ref, target.dateKeyType) }))
         }));
-        settle(result, batch, response.Errors ?? [], 'EntityNotFoundException', target.dateKeyType, (ref) => {
+        apply_settle(result, batch, response.Errors ?? [], 'EntityNotFoundException', target.dateKeyType, (ref) => {
             result.deleted += 1;
             tally(ref, 'deleted');
         });
@@ -700,7 +674,7 @@ async function runBatches(target, result, batches, send) {
  * entry stops new batches, as a failed call does: the cause (permissions, a quota) is rarely
  * limited to one partition.
  */
-function settle(result, batch, errors, raceCode, dateKeyType, done) {
+function apply_settle(result, batch, errors, raceCode, dateKeyType, done) {
     const keyOf = (values) => values.join('\u0001');
     const errorsByValues = new Map(errors.map((error) => [keyOf(error.PartitionValues ?? []), error]));
     const fail = (values, error) => {
@@ -1168,6 +1142,8 @@ class DeferredLogger {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/report/document.ts
@@ -1456,7 +1432,9 @@ function settingsTable(report) {
             ],
             [
                 'Accounts',
-                [ours(`${report.discovery.series.size} in scope of ${report.discovery.accountsFound} found`)]
+                [
+                    ours(`${number(report.discovery.series.size)} in scope of ${number(report.discovery.accountsFound)} found`)
+                ]
             ],
             ['Regions skipped', [ours([...report.discovery.regionsSkipped].sort().join(', ') || 'none')]]
         ]
@@ -1771,6 +1749,9 @@ function describeIndex(table) {
 
 
 
+
+
+
 const PLAN_FILE_VERSION = 1;
 const isoRange = (range) => [
     (0,dates/* formatIsoDate */.d$)(range.first),
@@ -1847,6 +1828,23 @@ async function writePlanFile(path, report) {
     await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     await (0,external_node_fs_promises_.writeFile)(path, JSON.stringify(planDocument(report), null, 2) + '\n');
 }
+/**
+ * Refuses a plan file that cannot be written (a folder, a path under a file, no write access)
+ * before the sync writes anything: found after the changes, it cost the run its report.
+ */
+async function checkPlanFile(path) {
+    try {
+        await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        const existing = await (0,external_node_fs_promises_.stat)(path).catch(() => undefined);
+        if (existing?.isDirectory())
+            throw new Error('it is a folder');
+        await (0,external_node_fs_promises_.access)(existing ? path : (0,external_node_path_.dirname)(path), external_node_fs_.constants.W_OK);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`Input '${constants/* Inputs */.G0.PlanFile}': '${path}' cannot be written (${error.message}). ` +
+            'Give the path of a file in a writable folder, or leave it empty for the default.');
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/report/sync-notices.ts
 /**
@@ -1911,6 +1909,7 @@ async function syncCommand(logger) {
     logger.info(credentials ? `credentials: GitHub OIDC -> ${settings.credentials.roleToAssume}` : 'credentials: ambient');
     const clients = (0,aws_clients/* createClients */.hP)(settings.awsRegion, credentials);
     const planFile = settings.planFile || (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'cloudtrail-partitions-plan.json');
+    await checkPlanFile(planFile);
     const report = await runSync({
         ...settings,
         table: {
@@ -1928,7 +1927,7 @@ async function syncCommand(logger) {
         }
         else if (clients.calls.total > 0) {
             // Table setup may already have written (database, table, index): the summary shows every call made.
-            const message = (0,aws_clients/* explainDenied */.ne)(error) ?? error.message;
+            const message = (0,aws_clients/* explainAwsError */.Ni)(error) ?? error.message;
             await writeSummary(renderFailureSummary(message, clients.calls));
         }
         throw error;
@@ -1958,358 +1957,6 @@ async function syncCommand(logger) {
 async function writeSummary(markdown) {
     if (process.env.GITHUB_STEP_SUMMARY)
         await core/* summary */.z.addRaw(markdown).write();
-}
-
-
-/***/ }),
-
-/***/ 9359:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Pn: () => (/* binding */ tableParams),
-/* harmony export */   Xp: () => (/* binding */ catalogParam),
-/* harmony export */   oN: () => (/* binding */ splitQualifiedTable),
-/* harmony export */   uq: () => (/* binding */ describeTable)
-/* harmony export */ });
-function describeTable(ref) {
-    return `${ref.catalogId ? `${ref.catalogId}:` : ''}${ref.database}.${ref.table}`;
-}
-/** The Glue request fields that name the table. */
-/** `CatalogId` only when one is set: Glue takes the caller's account otherwise. */
-function catalogParam(ref) {
-    return ref.catalogId ? { CatalogId: ref.catalogId } : {};
-}
-function tableParams(ref) {
-    return {
-        ...catalogParam(ref),
-        DatabaseName: ref.database,
-        TableName: ref.table
-    };
-}
-/**
- * Reads a table input that may be qualified: `cloudtrail`, `security.cloudtrail` or
- * `awsdatacatalog.security.cloudtrail` (the catalog is dropped).
- */
-function splitQualifiedTable(name) {
-    const parts = name.split('.');
-    const table = parts.at(-1) ?? name;
-    return parts.length > 1 ? { database: parts.at(-2), table } : { table };
-}
-
-
-/***/ }),
-
-/***/ 8101:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   aY: () => (/* binding */ code),
-/* harmony export */   lS: () => (/* binding */ raw)
-/* harmony export */ });
-/* unused harmony exports strong, inlineMarkdown, inlinePlain */
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6412);
-/**
- * A report as a small tree of blocks (headings, paragraphs, tables, lists, collapsed details), so that
- * one report renders as Markdown for the job summary and the pull-request comment, and as plain text
- * for a terminal (the command line). Untrusted text goes in as `text()`/`code()` and is escaped by the
- * renderer; only our own Markdown goes in as `raw()`.
- */
-
-const text = (value) => ({ kind: 'text', value });
-const code = (value) => ({ kind: 'code', value });
-const strong = (value) => ({ kind: 'strong', value });
-/** Our own Markdown, with its plain-text form for terminals. Never pass untrusted text here. */
-const raw = (markdown, plain = markdown) => ({ kind: 'raw', markdown, plain });
-const asInlines = (line) => (typeof line === 'string' ? [text(line)] : line);
-/** `inTable`: the line is a table cell, where `|` must be escaped even in code. */
-function inlineMarkdown(line, inTable = false) {
-    return asInlines(line)
-        .map((part) => {
-        switch (part.kind) {
-            case 'text':
-                return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value);
-            case 'code':
-                return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(part.value, inTable);
-            case 'strong':
-                return `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value)}**`;
-            case 'raw':
-                return part.markdown;
-        }
-    })
-        .join('');
-}
-function inlinePlain(line) {
-    return asInlines(line)
-        .map((part) => (part.kind === 'raw' ? part.plain : part.value.replace(/\s+/g, ' ')))
-        .join('');
-}
-function renderMarkdown(blocks) {
-    return blocks.map(blockMarkdown).join('\n\n') + '\n';
-}
-function blockMarkdown(block) {
-    switch (block.kind) {
-        case 'heading':
-            return `${'#'.repeat(block.level)} ${inlineMarkdown(block.line)}`;
-        case 'paragraph':
-            return inlineMarkdown(block.line);
-        case 'list':
-            return block.items.map((item) => `- ${inlineMarkdown(item)}`).join('\n');
-        case 'table': {
-            const align = block.header.map((_, i) => (block.align?.[i] === 'r' ? '---:' : '---'));
-            return [
-                `| ${block.header.map((h) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(h)).join(' | ')} |`,
-                `| ${align.join(' | ')} |`,
-                ...block.rows.map((row) => `| ${row.map((cell) => inlineMarkdown(cell, true)).join(' | ')} |`)
-            ].join('\n');
-        }
-        case 'details':
-            return [
-                `<details><summary>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(block.summary)}</summary>`,
-                '',
-                renderMarkdown(block.blocks).trimEnd(),
-                '',
-                '</details>'
-            ].join('\n');
-        case 'code-block': {
-            const longest = Math.max(2, ...(block.code.match(/`{3,}/g) ?? []).map((run) => run.length));
-            const fence = '`'.repeat(longest + 1);
-            return `${fence}${block.language}\n${block.code}\n${fence}`;
-        }
-        case 'alert':
-            return `> [!${block.type}]\n> ${inlineMarkdown(block.line)}`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 797:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CL: () => (/* binding */ cloudTrailStorageDescriptor),
-/* harmony export */   Pf: () => (/* binding */ fieldsOf),
-/* harmony export */   UG: () => (/* binding */ CLOUDTRAIL_COLUMNS),
-/* harmony export */   fc: () => (/* binding */ ACCEPTED_SERDES),
-/* harmony export */   zK: () => (/* binding */ partitionKeyColumns)
-/* harmony export */ });
-/* unused harmony exports CLOUDTRAIL_SERDE, CLOUDTRAIL_INPUT_FORMAT, CLOUDTRAIL_OUTPUT_FORMAT */
-/* harmony import */ var _partitions_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3399);
-
-const CLOUDTRAIL_COLUMNS = [
-    ['eventversion', 'string'],
-    [
-        'useridentity',
-        'struct<type:string,principalid:string,arn:string,accountid:string,invokedby:string,accesskeyid:string,username:string,onbehalfof:struct<userid:string,identitystorearn:string>,sessioncontext:struct<attributes:struct<mfaauthenticated:string,creationdate:string>,sessionissuer:struct<type:string,principalid:string,arn:string,accountid:string,username:string>,ec2roledelivery:string,webidfederationdata:struct<federatedprovider:string,attributes:map<string,string>>>>'
-    ],
-    ['eventtime', 'string'],
-    ['eventsource', 'string'],
-    ['eventname', 'string'],
-    ['awsregion', 'string'],
-    ['sourceipaddress', 'string'],
-    ['useragent', 'string'],
-    ['errorcode', 'string'],
-    ['errormessage', 'string'],
-    ['requestparameters', 'string'],
-    ['responseelements', 'string'],
-    ['additionaleventdata', 'string'],
-    ['requestid', 'string'],
-    ['eventid', 'string'],
-    ['resources', 'array<struct<arn:string,accountid:string,type:string>>'],
-    ['eventtype', 'string'],
-    ['apiversion', 'string'],
-    ['readonly', 'string'],
-    ['recipientaccountid', 'string'],
-    ['serviceeventdetails', 'string'],
-    ['sharedeventid', 'string'],
-    ['vpcendpointid', 'string'],
-    ['vpcendpointaccountid', 'string'],
-    ['eventcategory', 'string'],
-    ['addendum', 'struct<reason:string,updatedfields:string,originalrequestid:string,originaleventid:string>'],
-    ['sessioncredentialfromconsole', 'string'],
-    ['edgedevicedetails', 'string'],
-    ['tlsdetails', 'struct<tlsversion:string,ciphersuite:string,clientprovidedhostheader:string>']
-];
-/** JSON SerDe: AWS notes the older CloudTrailSerde does not handle the newer fields. */
-const CLOUDTRAIL_SERDE = 'org.apache.hive.hcatalog.data.JsonSerDe';
-const CLOUDTRAIL_INPUT_FORMAT = 'com.amazon.emr.cloudtrail.CloudTrailInputFormat';
-const CLOUDTRAIL_OUTPUT_FORMAT = 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat';
-/** SerDes that read CloudTrail's files: the documented one and the older CloudTrail-specific one. */
-const ACCEPTED_SERDES = new Set([
-    CLOUDTRAIL_SERDE,
-    'com.amazon.emr.hive.serde.CloudTrailSerde'
-]);
-/** The table's storage descriptor as AWS documents it: columns, SerDe and formats, at `location`. */
-function cloudTrailStorageDescriptor(location) {
-    return {
-        Columns: CLOUDTRAIL_COLUMNS.map(([Name, Type]) => ({ Name, Type })),
-        Location: location,
-        InputFormat: CLOUDTRAIL_INPUT_FORMAT,
-        OutputFormat: CLOUDTRAIL_OUTPUT_FORMAT,
-        SerdeInfo: { SerializationLibrary: CLOUDTRAIL_SERDE, Parameters: {} },
-        Compressed: false,
-        NumberOfBuckets: -1,
-        StoredAsSubDirectories: false
-    };
-}
-function partitionKeyColumns(dateKeyType) {
-    return _partitions_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .PARTITION_KEY_NAMES */ .WV.map((name, index) => ({ Name: name, Type: index < 2 ? 'string' : dateKeyType }));
-}
-/**
- * Parses `struct<a:string,b:struct<c:int>>` (and arrays or maps of structs) into a tree of field
- * names; null marks a leaf. Arrays and maps are looked through, as `resources[1].arn` reads them.
- */
-function fieldsOf(type) {
-    const text = type.replace(/\s+/g, '').toLowerCase();
-    let position = 0;
-    const parseType = () => {
-        if (text.startsWith('struct<', position)) {
-            position += 'struct<'.length;
-            const fields = new Map();
-            while (text[position] !== '>') {
-                const colon = text.indexOf(':', position);
-                const name = text.slice(position, colon);
-                position = colon + 1;
-                fields.set(name, parseType());
-                if (text[position] === ',')
-                    position += 1;
-            }
-            position += 1;
-            return fields;
-        }
-        for (const wrapper of ['array<', 'map<']) {
-            if (text.startsWith(wrapper, position)) {
-                position += wrapper.length;
-                let inner = parseType();
-                if (wrapper === 'map<') {
-                    position += 1; // the comma between key and value types
-                    inner = parseType();
-                }
-                position += 1;
-                return inner;
-            }
-        }
-        const end = text.slice(position).search(/[,>]|$/);
-        position += end;
-        return null;
-    };
-    return parseType();
-}
-
-
-/***/ }),
-
-/***/ 8668:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   UI: () => (/* binding */ findTable),
-/* harmony export */   kZ: () => (/* binding */ addColumnsStatement),
-/* harmony export */   zL: () => (/* binding */ validateTable)
-/* harmony export */ });
-/* unused harmony export missingColumns */
-/* harmony import */ var _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6542);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _partitions_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3399);
-/* harmony import */ var _partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9359);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(797);
-/**
- * Reads the table and checks, before any write, that the sync can keep it: partition keys
- * `account`, `region`, `year`, `month`, `day` in that order (string account and region, date keys
- * all string or all integer), no partition projection, a SerDe that reads CloudTrail's files. The
- * location and missing newer columns are warnings: the table works, but a person should know.
- */
-
-
-
-
-
-const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint']);
-/** The table, or undefined when it (or its database) does not exist. */
-async function findTable(glue, ref) {
-    try {
-        const response = await glue.send(new _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_2__/* .GetTableCommand */ .QuZ({
-            ...(0,_partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogParam */ .Xp)(ref),
-            DatabaseName: ref.database,
-            Name: ref.table
-        }));
-        return response.Table;
-    }
-    catch (error) {
-        if (error.name === 'EntityNotFoundException')
-            return undefined;
-        throw error;
-    }
-}
-function validateTable(table, ref, expectedLocation) {
-    const name = (0,_partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTable */ .uq)(ref);
-    if (table.Parameters?.['projection.enabled']?.toLowerCase() === 'true') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
-            `so this action has nothing to do. Use a table without projection, or keep projection and drop this action.`);
-    }
-    const keys = (table.PartitionKeys ?? []).map((key) => ({
-        name: (key.Name ?? '').toLowerCase(),
-        type: (key.Type ?? '').toLowerCase()
-    }));
-    const expected = _partitions_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV.join(', ');
-    const actual = keys.map((key) => `${key.name} ${key.type}`).join(', ') || 'none';
-    const namesMatch = keys.length === _partitions_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV.length && keys.every((key, i) => key.name === _partitions_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV[i]);
-    if (!namesMatch) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
-            `Create the table with those partition keys, as AWS documents the CloudTrail table for organization trails, ` +
-            `or let the action create a new one (create-table: true with another table name).`);
-    }
-    const [account, region, ...dateKeys] = keys;
-    if (account.type !== 'string' || region.type !== 'string') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name}: partition keys account and region must be string (found ${actual}).`);
-    }
-    const dateKeyType = dateKeyTypeOf(dateKeys.map((key) => key.type));
-    if (!dateKeyType) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
-    }
-    const descriptor = table.StorageDescriptor;
-    if (!descriptor) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
-    }
-    const serde = descriptor.SerdeInfo?.SerializationLibrary ?? '';
-    if (!_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCEPTED_SERDES */ .fc.has(serde)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
-            `partitions copy it. Use ${[..._schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCEPTED_SERDES */ .fc].join(' or ')} (AWS's documented table uses the first).`);
-    }
-    const warnings = [];
-    if (expectedLocation && descriptor.Location && !sameLocation(descriptor.Location, expectedLocation)) {
-        warnings.push(`${name} has LOCATION ${descriptor.Location}; the trail's root is ${expectedLocation}. ` +
-            `Partitions carry their own locations, so queries work, but check that this is the table you meant.`);
-    }
-    return {
-        dateKeyType,
-        storageDescriptor: descriptor,
-        missingColumns: missingColumns(descriptor.Columns ?? []),
-        warnings
-    };
-}
-function missingColumns(columns) {
-    const present = new Set(columns.map((column) => (column.Name ?? '').toLowerCase()));
-    return _schema_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOUDTRAIL_COLUMNS */ .UG.filter(([name]) => !present.has(name));
-}
-/** The one Athena statement that adds the missing columns. */
-function addColumnsStatement(ref, columns) {
-    const list = columns.map(([name, type]) => `${name} ${type}`).join(', ');
-    // Backquotes: Athena's DDL needs them for names such as cloudtrail-logs.
-    return `ALTER TABLE \`${ref.database}\`.\`${ref.table}\` ADD COLUMNS (${list})`;
-}
-function sameLocation(a, b) {
-    return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
-}
-function dateKeyTypeOf(types) {
-    if (types.every((type) => type === 'string'))
-        return 'string';
-    if (types.every((type) => INTEGER_TYPES.has(type)))
-        return 'int';
-    return undefined;
 }
 
 

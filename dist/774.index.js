@@ -2,138 +2,6 @@ export const id = 774;
 export const ids = [774];
 export const modules = {
 
-/***/ 6963:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Og: () => (/* binding */ credentialsFor)
-/* harmony export */ });
-/* unused harmony exports isTransientStsError, memoizeCredentials */
-/* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9719);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2495);
-
-
-
-
-/** As configure-aws-credentials does, a few quick tries for STS's transient errors. */
-const STS_BACKOFF = { attempts: 4, baseMs: 500, maxMs: 4000 };
-/** Refresh this long before the credentials expire. */
-const REFRESH_MARGIN_MS = 5 * 60_000;
-/**
- * Undefined for the ambient chain; otherwise a shared, memoized web-identity provider, so every
- * client of the run uses one role session until it nears expiry.
- */
-function credentialsFor(settings, region, getIdToken, env = process.env, backoff = STS_BACKOFF) {
-    if (!settings.roleToAssume)
-        return undefined;
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
-            `Add 'permissions: id-token: write' to the job (or workflow), or remove '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' to use credentials from an earlier step.`);
-    }
-    // Each attempt fetches a fresh ID token: GitHub's tokens live minutes, and a rejected one is spent.
-    const assume = async () => (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_3__/* .fromWebToken */ .G7)({
-        roleArn: settings.roleToAssume,
-        roleSessionName: settings.roleSessionName,
-        durationSeconds: settings.roleDurationSeconds,
-        webIdentityToken: await getIdToken(settings.audience),
-        clientConfig: { region }
-    })();
-    return memoizeCredentials(async () => {
-        try {
-            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withBackoff */ .Dc)(assume, backoff, isTransientStsError);
-        }
-        catch (error) {
-            const { name, message } = error;
-            if (isTransientStsError(error)) {
-                throw new Error(`Could not assume ${settings.roleToAssume} with GitHub OIDC after retries (${name}: ${message})`);
-            }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Could not assume ${settings.roleToAssume} with GitHub OIDC (${name}: ${message}). Check that the role trusts ` +
-                `token.actions.githubusercontent.com for audience '${settings.audience}' and this repository's subject, ` +
-                `and that '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds}' is within the role's maximum session duration.`);
-        }
-    });
-}
-/**
- * STS errors worth another try: AWS documents IDPCommunicationError as often transient (a 400 the
- * SDK does not retry); throttling, 5xx and network errors pass too. Trust-policy and validation
- * errors do not.
- */
-function isTransientStsError(error) {
-    const { name, $metadata } = error;
-    if (/^IDPCommunicationError|Throttl/.test(name ?? ''))
-        return true;
-    if (['TimeoutError', 'ECONNRESET', 'ECONNREFUSED'].includes(name ?? ''))
-        return true;
-    return ($metadata?.httpStatusCode ?? 0) >= 500;
-}
-/** Caches credentials until shortly before they expire; concurrent callers share one request. */
-function memoizeCredentials(provider) {
-    let pending;
-    let expiresAt = Number.POSITIVE_INFINITY;
-    return async () => {
-        if (pending && Date.now() < expiresAt - REFRESH_MARGIN_MS)
-            return pending;
-        expiresAt = Number.POSITIVE_INFINITY;
-        pending = provider().then((credentials) => {
-            expiresAt = credentials.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
-            return credentials;
-        }, (error) => {
-            pending = undefined;
-            throw error;
-        });
-        return pending;
-    };
-}
-
-
-/***/ }),
-
-/***/ 2495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dc: () => (/* binding */ withBackoff),
-/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF)
-/* harmony export */ });
-/* unused harmony export isRetryable */
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * A second line of retries around whole Glue batch calls, after the SDK's own: Glue throttles per
- * account and Region, so a long sync can outlast the SDK's attempts; and Glue's
- * OperationTimeoutException is a 400 that the SDK does not retry at all.
- */
-
-const DEFAULT_BACKOFF = { attempts: 5, baseMs: 1000, maxMs: 30_000 };
-const RETRYABLE_CODES = new Set([
-    'ThrottlingException',
-    'OperationTimeoutException',
-    'InternalServiceException',
-    'ConcurrentModificationException'
-]);
-function isRetryable(error) {
-    const { name, $metadata } = error;
-    return RETRYABLE_CODES.has(name ?? '') || ($metadata?.httpStatusCode ?? 0) >= 500;
-}
-/** Calls `fn` until it succeeds, a non-retryable error, or `attempts`; full-jitter exponential waits. */
-async function withBackoff(fn, options = DEFAULT_BACKOFF, retryable = isRetryable) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !retryable(error))
-                throw error;
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1)));
-        }
-    }
-}
-
-
-/***/ }),
-
 /***/ 8774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -151,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(8179);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
 var github = __webpack_require__(1758);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
+var clients = __webpack_require__(959);
 // EXTERNAL MODULE: ./src/aws/credentials.ts
 var aws_credentials = __webpack_require__(6963);
 // EXTERNAL MODULE: ./src/constants.ts
@@ -1994,6 +1862,8 @@ var dist_cjs = __webpack_require__(2204);
 
 
 
+
+
 const PREFIX = 'EXPLAIN ';
 /**
  * Positions in Athena's messages count in `EXPLAIN <sql>`; on the first line they are moved back by the
@@ -2009,6 +1879,43 @@ function explain_inFile(message) {
 function statement(sql) {
     return sql.replace(/[\s;]+$/, '');
 }
+/**
+ * Athena's refusals about where results go, as the user's to fix: which of the two places to set,
+ * or which bucket the role cannot use. Undefined for any other error.
+ */
+function outputLocationProblem(name, message, target) {
+    if (name !== 'InvalidRequestException')
+        return undefined;
+    if (/no output location/i.test(message)) {
+        return new errors/* ConfigurationError */.j(`Athena has nowhere to write EXPLAIN's results: workgroup '${target.workgroup}' has no query result ` +
+            `location and input '${constants/* Inputs */.G0.AthenaOutputLocation}' is empty. Set '${constants/* Inputs */.G0.AthenaOutputLocation}' ` +
+            `(s3://bucket/prefix/), or give the workgroup a query result location (Athena: "${message}").`);
+    }
+    const bucket = /Unable to verify\/create output bucket (\S+)/i.exec(message)?.[1];
+    if (bucket) {
+        const from = target.outputLocation
+            ? `input '${constants/* Inputs */.G0.AthenaOutputLocation}' (${target.outputLocation})`
+            : `the query result location of workgroup '${target.workgroup}'`;
+        return new errors/* ConfigurationError */.j(`Athena cannot write EXPLAIN's results to bucket ${bucket}, from ${from}: the bucket does not exist, or the ` +
+            `role lacks s3:GetBucketLocation, s3:ListBucket, s3:PutObject and s3:GetObject on it (Athena: "${message}").`);
+    }
+    return undefined;
+}
+/**
+ * Athena's "Access denied when writing output to url" is the role's, not the query's: it names no
+ * IAM action, so say which one (s3:PutObject on the result location) and stop, as every query would
+ * fail the same way.
+ */
+function throwIfResultWriteDenied(reason, target) {
+    if (!/Access denied when writing output to url/i.test(reason))
+        return;
+    const from = target.outputLocation
+        ? `input '${constants/* Inputs */.G0.AthenaOutputLocation}' (${target.outputLocation})`
+        : `the query result location of workgroup '${target.workgroup}'`;
+    throw new errors/* ConfigurationError */.j(`Athena could not write EXPLAIN's results to ${from}: give the role s3:PutObject on it ` +
+        `(statement "QueryResultObjects" of iam/check-queries/permissions.json), and with a KMS-encrypted ` +
+        `location the key's rights too (Athena: "${reason}").`);
+}
 /** Why Athena cannot run `sql` (its own message), or undefined when EXPLAIN succeeds. */
 async function explainQuery(athena, target, options = {}) {
     const pollIntervalMs = options.pollIntervalMs ?? 1000;
@@ -2019,6 +1926,7 @@ async function explainQuery(athena, target, options = {}) {
             QueryString: `${PREFIX}${statement(target.sql)}`,
             QueryExecutionContext: { Database: target.database },
             WorkGroup: target.workgroup,
+            ...(target.outputLocation ? { ResultConfiguration: { OutputLocation: target.outputLocation } } : {}),
             ClientRequestToken: (0,external_node_crypto_.randomUUID)()
         }));
         id = started.QueryExecutionId;
@@ -2028,7 +1936,7 @@ async function explainQuery(athena, target, options = {}) {
         if (name === 'InvalidRequestException' && AthenaErrorCode === 'MALFORMED_QUERY') {
             return `SYNTAX_ERROR: ${explain_inFile(message ?? '')}`;
         }
-        throw error;
+        throw outputLocationProblem(name, message ?? '', target) ?? error;
     }
     if (!id)
         throw new Error('StartQueryExecution answered no QueryExecutionId');
@@ -2039,8 +1947,11 @@ async function explainQuery(athena, target, options = {}) {
         switch (status?.State) {
             case 'SUCCEEDED':
                 return undefined;
-            case 'FAILED':
-                return explain_inFile(status.StateChangeReason ?? status.AthenaError?.ErrorMessage ?? 'the query failed');
+            case 'FAILED': {
+                const reason = status.StateChangeReason ?? status.AthenaError?.ErrorMessage ?? 'the query failed';
+                throwIfResultWriteDenied(reason, target);
+                return explain_inFile(reason);
+            }
             case 'CANCELLED':
                 return `EXPLAIN was cancelled (query execution ${id})`;
         }
@@ -2048,10 +1959,13 @@ async function explainQuery(athena, target, options = {}) {
             break;
         await (0,promises_.setTimeout)(pollIntervalMs);
     }
-    // Best effort: an EXPLAIN left running costs nothing, but should not linger.
-    await athena.send(new dist_cjs/* StopQueryExecutionCommand */.aaO({ QueryExecutionId: id })).catch(() => undefined);
+    // Best effort: an EXPLAIN left running costs nothing, but should not linger; a refusal is reported.
+    const notStopped = await athena.send(new dist_cjs/* StopQueryExecutionCommand */.aaO({ QueryExecutionId: id })).then(() => '', (error) => {
+        const { name, message } = error;
+        return `; stopping it failed (${name ?? 'Error'}: ${message ?? String(error)})`;
+    });
     const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
-    return `EXPLAIN did not finish within ${limit} (query execution ${id}, workgroup ${target.workgroup})`;
+    return `EXPLAIN did not finish within ${limit} (query execution ${id}, workgroup ${target.workgroup})${notStopped}`;
 }
 
 // EXTERNAL MODULE: ./src/table/validate.ts
@@ -2224,7 +2138,12 @@ function explainDep(settings, aws) {
         return {};
     const database = settings.database ?? (0,table_ref/* splitQualifiedTable */.oN)(settings.table).database ?? 'default';
     return {
-        explain: (sql) => explainQuery(aws.clients.athena, { sql, database, workgroup }, {})
+        explain: (sql) => explainQuery(aws.clients.athena, {
+            sql,
+            database,
+            workgroup,
+            ...(settings.athenaOutputLocation ? { outputLocation: settings.athenaOutputLocation } : {})
+        }, {})
     };
 }
 function pullRequestDep(settings, logger) {
@@ -2394,358 +2313,6 @@ async function readQueryFileOrRefusal(path, root = workspace()) {
             throw error;
         return { path, sql: '', refused: error.message };
     }
-}
-
-
-/***/ }),
-
-/***/ 9359:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Pn: () => (/* binding */ tableParams),
-/* harmony export */   Xp: () => (/* binding */ catalogParam),
-/* harmony export */   oN: () => (/* binding */ splitQualifiedTable),
-/* harmony export */   uq: () => (/* binding */ describeTable)
-/* harmony export */ });
-function describeTable(ref) {
-    return `${ref.catalogId ? `${ref.catalogId}:` : ''}${ref.database}.${ref.table}`;
-}
-/** The Glue request fields that name the table. */
-/** `CatalogId` only when one is set: Glue takes the caller's account otherwise. */
-function catalogParam(ref) {
-    return ref.catalogId ? { CatalogId: ref.catalogId } : {};
-}
-function tableParams(ref) {
-    return {
-        ...catalogParam(ref),
-        DatabaseName: ref.database,
-        TableName: ref.table
-    };
-}
-/**
- * Reads a table input that may be qualified: `cloudtrail`, `security.cloudtrail` or
- * `awsdatacatalog.security.cloudtrail` (the catalog is dropped).
- */
-function splitQualifiedTable(name) {
-    const parts = name.split('.');
-    const table = parts.at(-1) ?? name;
-    return parts.length > 1 ? { database: parts.at(-2), table } : { table };
-}
-
-
-/***/ }),
-
-/***/ 8101:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   aY: () => (/* binding */ code),
-/* harmony export */   lS: () => (/* binding */ raw)
-/* harmony export */ });
-/* unused harmony exports strong, inlineMarkdown, inlinePlain */
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6412);
-/**
- * A report as a small tree of blocks (headings, paragraphs, tables, lists, collapsed details), so that
- * one report renders as Markdown for the job summary and the pull-request comment, and as plain text
- * for a terminal (the command line). Untrusted text goes in as `text()`/`code()` and is escaped by the
- * renderer; only our own Markdown goes in as `raw()`.
- */
-
-const text = (value) => ({ kind: 'text', value });
-const code = (value) => ({ kind: 'code', value });
-const strong = (value) => ({ kind: 'strong', value });
-/** Our own Markdown, with its plain-text form for terminals. Never pass untrusted text here. */
-const raw = (markdown, plain = markdown) => ({ kind: 'raw', markdown, plain });
-const asInlines = (line) => (typeof line === 'string' ? [text(line)] : line);
-/** `inTable`: the line is a table cell, where `|` must be escaped even in code. */
-function inlineMarkdown(line, inTable = false) {
-    return asInlines(line)
-        .map((part) => {
-        switch (part.kind) {
-            case 'text':
-                return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value);
-            case 'code':
-                return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(part.value, inTable);
-            case 'strong':
-                return `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value)}**`;
-            case 'raw':
-                return part.markdown;
-        }
-    })
-        .join('');
-}
-function inlinePlain(line) {
-    return asInlines(line)
-        .map((part) => (part.kind === 'raw' ? part.plain : part.value.replace(/\s+/g, ' ')))
-        .join('');
-}
-function renderMarkdown(blocks) {
-    return blocks.map(blockMarkdown).join('\n\n') + '\n';
-}
-function blockMarkdown(block) {
-    switch (block.kind) {
-        case 'heading':
-            return `${'#'.repeat(block.level)} ${inlineMarkdown(block.line)}`;
-        case 'paragraph':
-            return inlineMarkdown(block.line);
-        case 'list':
-            return block.items.map((item) => `- ${inlineMarkdown(item)}`).join('\n');
-        case 'table': {
-            const align = block.header.map((_, i) => (block.align?.[i] === 'r' ? '---:' : '---'));
-            return [
-                `| ${block.header.map((h) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(h)).join(' | ')} |`,
-                `| ${align.join(' | ')} |`,
-                ...block.rows.map((row) => `| ${row.map((cell) => inlineMarkdown(cell, true)).join(' | ')} |`)
-            ].join('\n');
-        }
-        case 'details':
-            return [
-                `<details><summary>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(block.summary)}</summary>`,
-                '',
-                renderMarkdown(block.blocks).trimEnd(),
-                '',
-                '</details>'
-            ].join('\n');
-        case 'code-block': {
-            const longest = Math.max(2, ...(block.code.match(/`{3,}/g) ?? []).map((run) => run.length));
-            const fence = '`'.repeat(longest + 1);
-            return `${fence}${block.language}\n${block.code}\n${fence}`;
-        }
-        case 'alert':
-            return `> [!${block.type}]\n> ${inlineMarkdown(block.line)}`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 797:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CL: () => (/* binding */ cloudTrailStorageDescriptor),
-/* harmony export */   Pf: () => (/* binding */ fieldsOf),
-/* harmony export */   UG: () => (/* binding */ CLOUDTRAIL_COLUMNS),
-/* harmony export */   fc: () => (/* binding */ ACCEPTED_SERDES),
-/* harmony export */   zK: () => (/* binding */ partitionKeyColumns)
-/* harmony export */ });
-/* unused harmony exports CLOUDTRAIL_SERDE, CLOUDTRAIL_INPUT_FORMAT, CLOUDTRAIL_OUTPUT_FORMAT */
-/* harmony import */ var _partitions_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3399);
-
-const CLOUDTRAIL_COLUMNS = [
-    ['eventversion', 'string'],
-    [
-        'useridentity',
-        'struct<type:string,principalid:string,arn:string,accountid:string,invokedby:string,accesskeyid:string,username:string,onbehalfof:struct<userid:string,identitystorearn:string>,sessioncontext:struct<attributes:struct<mfaauthenticated:string,creationdate:string>,sessionissuer:struct<type:string,principalid:string,arn:string,accountid:string,username:string>,ec2roledelivery:string,webidfederationdata:struct<federatedprovider:string,attributes:map<string,string>>>>'
-    ],
-    ['eventtime', 'string'],
-    ['eventsource', 'string'],
-    ['eventname', 'string'],
-    ['awsregion', 'string'],
-    ['sourceipaddress', 'string'],
-    ['useragent', 'string'],
-    ['errorcode', 'string'],
-    ['errormessage', 'string'],
-    ['requestparameters', 'string'],
-    ['responseelements', 'string'],
-    ['additionaleventdata', 'string'],
-    ['requestid', 'string'],
-    ['eventid', 'string'],
-    ['resources', 'array<struct<arn:string,accountid:string,type:string>>'],
-    ['eventtype', 'string'],
-    ['apiversion', 'string'],
-    ['readonly', 'string'],
-    ['recipientaccountid', 'string'],
-    ['serviceeventdetails', 'string'],
-    ['sharedeventid', 'string'],
-    ['vpcendpointid', 'string'],
-    ['vpcendpointaccountid', 'string'],
-    ['eventcategory', 'string'],
-    ['addendum', 'struct<reason:string,updatedfields:string,originalrequestid:string,originaleventid:string>'],
-    ['sessioncredentialfromconsole', 'string'],
-    ['edgedevicedetails', 'string'],
-    ['tlsdetails', 'struct<tlsversion:string,ciphersuite:string,clientprovidedhostheader:string>']
-];
-/** JSON SerDe: AWS notes the older CloudTrailSerde does not handle the newer fields. */
-const CLOUDTRAIL_SERDE = 'org.apache.hive.hcatalog.data.JsonSerDe';
-const CLOUDTRAIL_INPUT_FORMAT = 'com.amazon.emr.cloudtrail.CloudTrailInputFormat';
-const CLOUDTRAIL_OUTPUT_FORMAT = 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat';
-/** SerDes that read CloudTrail's files: the documented one and the older CloudTrail-specific one. */
-const ACCEPTED_SERDES = new Set([
-    CLOUDTRAIL_SERDE,
-    'com.amazon.emr.hive.serde.CloudTrailSerde'
-]);
-/** The table's storage descriptor as AWS documents it: columns, SerDe and formats, at `location`. */
-function cloudTrailStorageDescriptor(location) {
-    return {
-        Columns: CLOUDTRAIL_COLUMNS.map(([Name, Type]) => ({ Name, Type })),
-        Location: location,
-        InputFormat: CLOUDTRAIL_INPUT_FORMAT,
-        OutputFormat: CLOUDTRAIL_OUTPUT_FORMAT,
-        SerdeInfo: { SerializationLibrary: CLOUDTRAIL_SERDE, Parameters: {} },
-        Compressed: false,
-        NumberOfBuckets: -1,
-        StoredAsSubDirectories: false
-    };
-}
-function partitionKeyColumns(dateKeyType) {
-    return _partitions_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .PARTITION_KEY_NAMES */ .WV.map((name, index) => ({ Name: name, Type: index < 2 ? 'string' : dateKeyType }));
-}
-/**
- * Parses `struct<a:string,b:struct<c:int>>` (and arrays or maps of structs) into a tree of field
- * names; null marks a leaf. Arrays and maps are looked through, as `resources[1].arn` reads them.
- */
-function fieldsOf(type) {
-    const text = type.replace(/\s+/g, '').toLowerCase();
-    let position = 0;
-    const parseType = () => {
-        if (text.startsWith('struct<', position)) {
-            position += 'struct<'.length;
-            const fields = new Map();
-            while (text[position] !== '>') {
-                const colon = text.indexOf(':', position);
-                const name = text.slice(position, colon);
-                position = colon + 1;
-                fields.set(name, parseType());
-                if (text[position] === ',')
-                    position += 1;
-            }
-            position += 1;
-            return fields;
-        }
-        for (const wrapper of ['array<', 'map<']) {
-            if (text.startsWith(wrapper, position)) {
-                position += wrapper.length;
-                let inner = parseType();
-                if (wrapper === 'map<') {
-                    position += 1; // the comma between key and value types
-                    inner = parseType();
-                }
-                position += 1;
-                return inner;
-            }
-        }
-        const end = text.slice(position).search(/[,>]|$/);
-        position += end;
-        return null;
-    };
-    return parseType();
-}
-
-
-/***/ }),
-
-/***/ 8668:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   UI: () => (/* binding */ findTable),
-/* harmony export */   kZ: () => (/* binding */ addColumnsStatement),
-/* harmony export */   zL: () => (/* binding */ validateTable)
-/* harmony export */ });
-/* unused harmony export missingColumns */
-/* harmony import */ var _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6542);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _partitions_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3399);
-/* harmony import */ var _partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9359);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(797);
-/**
- * Reads the table and checks, before any write, that the sync can keep it: partition keys
- * `account`, `region`, `year`, `month`, `day` in that order (string account and region, date keys
- * all string or all integer), no partition projection, a SerDe that reads CloudTrail's files. The
- * location and missing newer columns are warnings: the table works, but a person should know.
- */
-
-
-
-
-
-const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint']);
-/** The table, or undefined when it (or its database) does not exist. */
-async function findTable(glue, ref) {
-    try {
-        const response = await glue.send(new _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_2__/* .GetTableCommand */ .QuZ({
-            ...(0,_partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogParam */ .Xp)(ref),
-            DatabaseName: ref.database,
-            Name: ref.table
-        }));
-        return response.Table;
-    }
-    catch (error) {
-        if (error.name === 'EntityNotFoundException')
-            return undefined;
-        throw error;
-    }
-}
-function validateTable(table, ref, expectedLocation) {
-    const name = (0,_partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTable */ .uq)(ref);
-    if (table.Parameters?.['projection.enabled']?.toLowerCase() === 'true') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
-            `so this action has nothing to do. Use a table without projection, or keep projection and drop this action.`);
-    }
-    const keys = (table.PartitionKeys ?? []).map((key) => ({
-        name: (key.Name ?? '').toLowerCase(),
-        type: (key.Type ?? '').toLowerCase()
-    }));
-    const expected = _partitions_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV.join(', ');
-    const actual = keys.map((key) => `${key.name} ${key.type}`).join(', ') || 'none';
-    const namesMatch = keys.length === _partitions_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV.length && keys.every((key, i) => key.name === _partitions_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV[i]);
-    if (!namesMatch) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
-            `Create the table with those partition keys, as AWS documents the CloudTrail table for organization trails, ` +
-            `or let the action create a new one (create-table: true with another table name).`);
-    }
-    const [account, region, ...dateKeys] = keys;
-    if (account.type !== 'string' || region.type !== 'string') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name}: partition keys account and region must be string (found ${actual}).`);
-    }
-    const dateKeyType = dateKeyTypeOf(dateKeys.map((key) => key.type));
-    if (!dateKeyType) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
-    }
-    const descriptor = table.StorageDescriptor;
-    if (!descriptor) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
-    }
-    const serde = descriptor.SerdeInfo?.SerializationLibrary ?? '';
-    if (!_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCEPTED_SERDES */ .fc.has(serde)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
-            `partitions copy it. Use ${[..._schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCEPTED_SERDES */ .fc].join(' or ')} (AWS's documented table uses the first).`);
-    }
-    const warnings = [];
-    if (expectedLocation && descriptor.Location && !sameLocation(descriptor.Location, expectedLocation)) {
-        warnings.push(`${name} has LOCATION ${descriptor.Location}; the trail's root is ${expectedLocation}. ` +
-            `Partitions carry their own locations, so queries work, but check that this is the table you meant.`);
-    }
-    return {
-        dateKeyType,
-        storageDescriptor: descriptor,
-        missingColumns: missingColumns(descriptor.Columns ?? []),
-        warnings
-    };
-}
-function missingColumns(columns) {
-    const present = new Set(columns.map((column) => (column.Name ?? '').toLowerCase()));
-    return _schema_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOUDTRAIL_COLUMNS */ .UG.filter(([name]) => !present.has(name));
-}
-/** The one Athena statement that adds the missing columns. */
-function addColumnsStatement(ref, columns) {
-    const list = columns.map(([name, type]) => `${name} ${type}`).join(', ');
-    // Backquotes: Athena's DDL needs them for names such as cloudtrail-logs.
-    return `ALTER TABLE \`${ref.database}\`.\`${ref.table}\` ADD COLUMNS (${list})`;
-}
-function sameLocation(a, b) {
-    return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
-}
-function dateKeyTypeOf(types) {
-    if (types.every((type) => type === 'string'))
-        return 'string';
-    if (types.every((type) => INTEGER_TYPES.has(type)))
-        return 'int';
-    return undefined;
 }
 
 

@@ -252,6 +252,20 @@ describe('an index that fails or is being deleted', () => {
     expect(glueMock.commandCalls(CreatePartitionIndexCommand)).toHaveLength(1)
   })
 
+  it('does not wait for a DELETING index on a look that writes nothing', async () => {
+    glueMock
+      .on(GetPartitionIndexesCommand)
+      .resolves({ PartitionIndexDescriptorList: [index(INDEX_NAME, ['year', 'month', 'day'], 'DELETING')] })
+    const state = await ensurePartitionIndex(glue, ref, true, silentLogger, {
+      timeoutMs: 60_000,
+      pollMs: 60_000
+    })
+    expect(state).toMatchObject({ action: 'would-create', name: INDEX_NAME })
+    // One look, no polling: the run that writes does the waiting.
+    expect(glueMock.commandCalls(GetPartitionIndexesCommand)).toHaveLength(1)
+    expect(glueMock.commandCalls(CreatePartitionIndexCommand)).toHaveLength(0)
+  })
+
   it('does not create a second one while its own is still DELETING, and says to run again', async () => {
     glueMock
       .on(GetPartitionIndexesCommand)

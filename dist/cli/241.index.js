@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   checkQueriesCli: () => (/* binding */ checkQueriesCli)
 });
 
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
+var clients = __webpack_require__(959);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var lib_core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
@@ -46,27 +46,102 @@ function credentials_credentialsFor(settings, region, getIdToken, env = process.
             `Add 'permissions: id-token: write' to the job (or workflow), or remove '${Inputs.RoleToAssume}' to use credentials from an earlier step.`);
     }
     // Each attempt fetches a fresh ID token: GitHub's tokens live minutes, and a rejected one is spent.
-    const assume = async () => fromWebToken({
-        roleArn: settings.roleToAssume,
-        roleSessionName: settings.roleSessionName,
-        durationSeconds: settings.roleDurationSeconds,
-        webIdentityToken: await getIdToken(settings.audience),
-        clientConfig: { region }
-    })();
+    const assume = async () => {
+        let webIdentityToken;
+        try {
+            webIdentityToken = await getIdToken(settings.audience);
+        }
+        catch (error) {
+            throw new IdTokenError(error);
+        }
+        return fromWebToken({
+            roleArn: settings.roleToAssume,
+            roleSessionName: settings.roleSessionName,
+            durationSeconds: settings.roleDurationSeconds,
+            webIdentityToken,
+            clientConfig: { region }
+        })();
+    };
     return memoizeCredentials(async () => {
         try {
             return await withBackoff(assume, backoff, isTransientStsError);
         }
         catch (error) {
-            const { name, message } = error;
-            if (isTransientStsError(error)) {
-                throw new Error(`Could not assume ${settings.roleToAssume} with GitHub OIDC after retries (${name}: ${message})`);
-            }
-            throw new ConfigurationError(`Could not assume ${settings.roleToAssume} with GitHub OIDC (${name}: ${message}). Check that the role trusts ` +
-                `token.actions.githubusercontent.com for audience '${settings.audience}' and this repository's subject, ` +
-                `and that '${Inputs.RoleDurationSeconds}' is within the role's maximum session duration.`);
+            throw explainAssumeRoleFailure(error, settings, region);
         }
     });
+}
+/** GitHub did not give us an ID token: nothing to do with AWS or the role's trust policy. */
+class IdTokenError extends Error {
+    constructor(cause) {
+        super(cause.message, { cause });
+        this.name = 'IdTokenError';
+    }
+}
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'TimeoutError'
+]);
+/** A request that never got an answer from AWS: DNS, connection, timeout. */
+function isNetworkError(error) {
+    const { name, code } = error;
+    return NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? '');
+}
+/**
+ * Why the role could not be assumed, in terms of what to fix. Only STS's AccessDenied is about the
+ * role's trust policy; a bad or expired token, the OIDC provider, the session duration, the
+ * network and GitHub's token endpoint each say what they are.
+ */
+function explainAssumeRoleFailure(error, settings, region) {
+    const role = settings.roleToAssume;
+    if (error instanceof IdTokenError) {
+        return new Error(`Could not get a GitHub OIDC token for audience '${settings.audience}' (${error.message}); ` +
+            `GitHub's token service failed, so ${role} was not tried. A rerun usually succeeds.`);
+    }
+    const { name = 'Error', message = '' } = error;
+    const code = error.code;
+    const what = `Could not assume ${role} with GitHub OIDC (${name}: ${message}).`;
+    if (isNetworkError(error)) {
+        return new Error(`Could not reach STS to assume ${role} (${code ?? name}: ${message}): a network or endpoint problem ` +
+            `(runner network, proxy, AWS_ENDPOINT_URL, region '${region}'), not a permission one.`);
+    }
+    if (isTransientStsError(error)) {
+        return new Error(`Could not assume ${role} with GitHub OIDC after retries (${name}: ${message})`);
+    }
+    if (/^AccessDenied/.test(name)) {
+        return new ConfigurationError(`${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
+            `token.actions.githubusercontent.com:sub (this repository, and the branch, pull_request or environment ` +
+            `the job runs for) and :aud ('${settings.audience}'), and that its Federated principal is this account's ` +
+            `OIDC provider.`);
+    }
+    if (/^InvalidIdentityToken/.test(name)) {
+        return new ConfigurationError(`${what} IAM could not validate the GitHub token against an OIDC provider: the role's account needs the ` +
+            `provider token.actions.githubusercontent.com, with '${settings.audience}' among its audiences ` +
+            `(input '${Inputs.Audience}').`);
+    }
+    if (/^ExpiredToken/.test(name)) {
+        return new Error(`${what} The GitHub OIDC token had expired when STS checked it (is the runner's clock right?); ` +
+            `a rerun gets a fresh token.`);
+    }
+    if (/^IDPRejectedClaim/.test(name)) {
+        return new ConfigurationError(`${what} IAM rejected a claim of the GitHub token; check the OIDC provider.`);
+    }
+    if (/MaxSessionDuration|DurationSeconds/.test(message)) {
+        return new ConfigurationError(`${what} Lower '${Inputs.RoleDurationSeconds}' (now ${settings.roleDurationSeconds}) to at most the role's ` +
+            `maximum session duration, or raise that maximum.`);
+    }
+    if (/^RegionDisabled/.test(name)) {
+        return new ConfigurationError(`${what} Activate STS in region '${region}' (IAM account settings).`);
+    }
+    if (name === 'ValidationError') {
+        return new ConfigurationError(`${what} Check '${Inputs.RoleToAssume}' and '${Inputs.RoleSessionName}'.`);
+    }
+    return new Error(what);
 }
 /**
  * STS errors worth another try: AWS documents IDPCommunicationError as often transient (a 400 the
@@ -77,7 +152,7 @@ function isTransientStsError(error) {
     const { name, $metadata } = error;
     if (/^IDPCommunicationError|Throttl/.test(name ?? ''))
         return true;
-    if (['TimeoutError', 'ECONNRESET', 'ECONNREFUSED'].includes(name ?? ''))
+    if (isNetworkError(error))
         return true;
     return ($metadata?.httpStatusCode ?? 0) >= 500;
 }
@@ -1935,6 +2010,8 @@ var dist_cjs = __webpack_require__(2204);
 
 
 
+
+
 const PREFIX = 'EXPLAIN ';
 /**
  * Positions in Athena's messages count in `EXPLAIN <sql>`; on the first line they are moved back by the
@@ -1950,6 +2027,43 @@ function explain_inFile(message) {
 function statement(sql) {
     return sql.replace(/[\s;]+$/, '');
 }
+/**
+ * Athena's refusals about where results go, as the user's to fix: which of the two places to set,
+ * or which bucket the role cannot use. Undefined for any other error.
+ */
+function outputLocationProblem(name, message, target) {
+    if (name !== 'InvalidRequestException')
+        return undefined;
+    if (/no output location/i.test(message)) {
+        return new errors/* ConfigurationError */.j(`Athena has nowhere to write EXPLAIN's results: workgroup '${target.workgroup}' has no query result ` +
+            `location and input '${constants/* Inputs */.G0.AthenaOutputLocation}' is empty. Set '${constants/* Inputs */.G0.AthenaOutputLocation}' ` +
+            `(s3://bucket/prefix/), or give the workgroup a query result location (Athena: "${message}").`);
+    }
+    const bucket = /Unable to verify\/create output bucket (\S+)/i.exec(message)?.[1];
+    if (bucket) {
+        const from = target.outputLocation
+            ? `input '${constants/* Inputs */.G0.AthenaOutputLocation}' (${target.outputLocation})`
+            : `the query result location of workgroup '${target.workgroup}'`;
+        return new errors/* ConfigurationError */.j(`Athena cannot write EXPLAIN's results to bucket ${bucket}, from ${from}: the bucket does not exist, or the ` +
+            `role lacks s3:GetBucketLocation, s3:ListBucket, s3:PutObject and s3:GetObject on it (Athena: "${message}").`);
+    }
+    return undefined;
+}
+/**
+ * Athena's "Access denied when writing output to url" is the role's, not the query's: it names no
+ * IAM action, so say which one (s3:PutObject on the result location) and stop, as every query would
+ * fail the same way.
+ */
+function throwIfResultWriteDenied(reason, target) {
+    if (!/Access denied when writing output to url/i.test(reason))
+        return;
+    const from = target.outputLocation
+        ? `input '${constants/* Inputs */.G0.AthenaOutputLocation}' (${target.outputLocation})`
+        : `the query result location of workgroup '${target.workgroup}'`;
+    throw new errors/* ConfigurationError */.j(`Athena could not write EXPLAIN's results to ${from}: give the role s3:PutObject on it ` +
+        `(statement "QueryResultObjects" of iam/check-queries/permissions.json), and with a KMS-encrypted ` +
+        `location the key's rights too (Athena: "${reason}").`);
+}
 /** Why Athena cannot run `sql` (its own message), or undefined when EXPLAIN succeeds. */
 async function explainQuery(athena, target, options = {}) {
     const pollIntervalMs = options.pollIntervalMs ?? 1000;
@@ -1960,6 +2074,7 @@ async function explainQuery(athena, target, options = {}) {
             QueryString: `${PREFIX}${statement(target.sql)}`,
             QueryExecutionContext: { Database: target.database },
             WorkGroup: target.workgroup,
+            ...(target.outputLocation ? { ResultConfiguration: { OutputLocation: target.outputLocation } } : {}),
             ClientRequestToken: (0,external_node_crypto_.randomUUID)()
         }));
         id = started.QueryExecutionId;
@@ -1969,7 +2084,7 @@ async function explainQuery(athena, target, options = {}) {
         if (name === 'InvalidRequestException' && AthenaErrorCode === 'MALFORMED_QUERY') {
             return `SYNTAX_ERROR: ${explain_inFile(message ?? '')}`;
         }
-        throw error;
+        throw outputLocationProblem(name, message ?? '', target) ?? error;
     }
     if (!id)
         throw new Error('StartQueryExecution answered no QueryExecutionId');
@@ -1980,8 +2095,11 @@ async function explainQuery(athena, target, options = {}) {
         switch (status?.State) {
             case 'SUCCEEDED':
                 return undefined;
-            case 'FAILED':
-                return explain_inFile(status.StateChangeReason ?? status.AthenaError?.ErrorMessage ?? 'the query failed');
+            case 'FAILED': {
+                const reason = status.StateChangeReason ?? status.AthenaError?.ErrorMessage ?? 'the query failed';
+                throwIfResultWriteDenied(reason, target);
+                return explain_inFile(reason);
+            }
             case 'CANCELLED':
                 return `EXPLAIN was cancelled (query execution ${id})`;
         }
@@ -1989,10 +2107,13 @@ async function explainQuery(athena, target, options = {}) {
             break;
         await (0,promises_.setTimeout)(pollIntervalMs);
     }
-    // Best effort: an EXPLAIN left running costs nothing, but should not linger.
-    await athena.send(new dist_cjs/* StopQueryExecutionCommand */.aaO({ QueryExecutionId: id })).catch(() => undefined);
+    // Best effort: an EXPLAIN left running costs nothing, but should not linger; a refusal is reported.
+    const notStopped = await athena.send(new dist_cjs/* StopQueryExecutionCommand */.aaO({ QueryExecutionId: id })).then(() => '', (error) => {
+        const { name, message } = error;
+        return `; stopping it failed (${name ?? 'Error'}: ${message ?? String(error)})`;
+    });
     const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
-    return `EXPLAIN did not finish within ${limit} (query execution ${id}, workgroup ${target.workgroup})`;
+    return `EXPLAIN did not finish within ${limit} (query execution ${id}, workgroup ${target.workgroup})${notStopped}`;
 }
 
 // EXTERNAL MODULE: ./src/table/validate.ts
@@ -2161,7 +2282,12 @@ function explainDep(settings, aws) {
         return {};
     const database = settings.database ?? (0,table_ref/* splitQualifiedTable */.oN)(settings.table).database ?? 'default';
     return {
-        explain: (sql) => explainQuery(aws.clients.athena, { sql, database, workgroup }, {})
+        explain: (sql) => explainQuery(aws.clients.athena, {
+            sql,
+            database,
+            workgroup,
+            ...(settings.athenaOutputLocation ? { outputLocation: settings.athenaOutputLocation } : {})
+        }, {})
     };
 }
 function pullRequestDep(settings, logger) {
@@ -2283,9 +2409,11 @@ async function checkQueriesCli(context) {
         partitionColumns: settings.partitionColumns,
         dateKeyType,
         ...(table.columns ? { columns: table.columns } : {}),
-        severities
+        severities,
+        limits: settings.limits
     }, {
-        readFile: (path) => (0,query_files/* readQueryFile */.h4)(path),
+        // As in the action: the size is read first, and a file over max-file-bytes is never read.
+        readFile: (path, maxBytes) => (0,query_files/* readQueryFileUpTo */.zh)(path, maxBytes),
         logger,
         // Every finding is printed below: nothing to single out.
         annotate: () => undefined,
@@ -2323,9 +2451,9 @@ async function checkQueriesCli(context) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LX: () => (/* binding */ findQueryFiles),
 /* harmony export */   aK: () => (/* binding */ readQueryFileOrRefusal),
-/* harmony export */   h4: () => (/* binding */ readQueryFile)
+/* harmony export */   zh: () => (/* binding */ readQueryFileUpTo)
 /* harmony export */ });
-/* unused harmony exports workspace, checkQueriesPattern, openQueryFile, readQueryFileUpTo */
+/* unused harmony exports workspace, checkQueriesPattern, openQueryFile, readQueryFile */
 /* harmony import */ var _actions_glob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3324);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);

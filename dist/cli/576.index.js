@@ -160,11 +160,13 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  failedChangesLine: () => (/* binding */ failedChangesLine),
+  plainOptions: () => (/* binding */ plainOptions),
   syncCli: () => (/* binding */ syncCli)
 });
 
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
+var aws_clients = __webpack_require__(959);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
@@ -191,12 +193,22 @@ var schema = __webpack_require__(797);
 
 
 
+/**
+ * The table parameter that marks a table as created by this action. Such a table gets its partition
+ * index and partition filtering on every run (unless `partition-index: false`), so a first run
+ * denied halfway is completed by the next one.
+ */
+const CREATED_BY_PARAMETER = 'created-by';
+const CREATED_BY_VALUE = 'cloudtrail-partitions';
+function createdByThisAction(table) {
+    return table.Parameters?.[CREATED_BY_PARAMETER] === CREATED_BY_VALUE;
+}
 function cloudTrailTableInput(ref, layout, dateKeyType) {
     return {
         Name: ref.table,
         Description: `CloudTrail logs of ${layout.organizationId ?? 'the trail'}, partitioned by cloudtrail-partitions`,
         TableType: 'EXTERNAL_TABLE',
-        Parameters: { EXTERNAL: 'TRUE', classification: 'cloudtrail', 'created-by': 'cloudtrail-partitions' },
+        Parameters: { EXTERNAL: 'TRUE', classification: 'cloudtrail', [CREATED_BY_PARAMETER]: CREATED_BY_VALUE },
         PartitionKeys: (0,schema/* partitionKeyColumns */.zK)(dateKeyType),
         StorageDescriptor: (0,schema/* cloudTrailStorageDescriptor */.CL)((0,trail_layout/* tableLocation */.IH)(layout))
     };
@@ -236,6 +248,8 @@ async function createTable(glue, ref, input) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/table/validate.ts
+var validate = __webpack_require__(8668);
 ;// CONCATENATED MODULE: ./src/table/partition-index.ts
 /**
  * Fast Athena planning: a Glue partition index on (year, month, day) and the table property
@@ -246,6 +260,7 @@ var promises_ = __webpack_require__(8500);
  * constrains year, month and day, while account and region are often left open. One index leaves
  * two of the table's three for the team's own needs.
  */
+
 
 
 
@@ -283,21 +298,36 @@ async function findUsableIndex(glue, ref) {
     return index && stateOf('existing', index);
 }
 async function ensurePartitionIndex(glue, ref, dryRun, logger, wait = DEFAULT_INDEX_WAIT) {
-    const indexes = await listIndexes(glue, ref);
+    let indexes = await listIndexes(glue, ref);
     const existing = indexes.find(usable);
-    const ownFailed = indexes.find((index) => index.IndexName === INDEX_NAME && index.IndexStatus === 'FAILED');
-    if (!existing && ownFailed) {
+    const own = indexes.find((index) => index.IndexName === INDEX_NAME);
+    if (!existing && own?.IndexStatus === 'FAILED') {
         // Creating it again would only meet AlreadyExistsException: a person has to look at why.
-        const errors = (ownFailed.BackfillErrors ?? []).map((error) => error.Code).join(', ');
-        logger.warning(`Partition index ${INDEX_NAME} FAILED${errors ? ` (${errors})` : ''}. Delete it (aws glue delete-partition-index ` +
-            `--database-name ${ref.database} --table-name ${ref.table} --index-name ${INDEX_NAME}) and run again.`);
-        return stateOf('failed', ownFailed);
+        return failed(own, ref, logger);
+    }
+    if (!existing && own?.IndexStatus === 'DELETING' && dryRun) {
+        // A look that writes nothing does not wait: the run that creates the index does.
+        logger.info(`partition index ${INDEX_NAME} is being deleted (DELETING); a run that writes waits for it, then creates it`);
+        return { action: 'would-create', name: INDEX_NAME, keys: [...INDEX_KEYS] };
+    }
+    if (!existing && own?.IndexStatus === 'DELETING') {
+        // Its name is taken until Glue has removed it: wait for that rather than create blindly.
+        logger.info(`partition index ${INDEX_NAME} is being deleted (DELETING); waiting for Glue to remove it`);
+        const gone = await waitFor(glue, ref, INDEX_NAME, wait, (status) => status === undefined);
+        if (gone !== undefined) {
+            const warning = `Partition index ${INDEX_NAME} is still being deleted (DELETING), so it was not created again. ` +
+                `Run again once Glue has removed it (aws glue get-partition-indexes --database-name ${ref.database} ` +
+                `--table-name ${ref.table} no longer lists it).`;
+            logger.warning(warning);
+            return { ...stateOf('deleting', own), warning };
+        }
+        indexes = await listIndexes(glue, ref);
     }
     if (existing) {
         const state = stateOf('existing', existing);
-        return existing.IndexStatus === 'CREATING'
-            ? { ...state, status: await waitActive(glue, ref, state, wait) }
-            : state;
+        if (existing.IndexStatus !== 'CREATING')
+            return state;
+        return settle(glue, ref, state, wait, logger);
     }
     if (indexes.length >= MAX_INDEXES) {
         logger.warning(`The table has ${indexes.length} partition indexes, Glue's most, and none starts with year: no index added. ` +
@@ -319,33 +349,85 @@ async function ensurePartitionIndex(glue, ref, dryRun, logger, wait = DEFAULT_IN
             throw error;
     }
     logger.info(`partition index ${INDEX_NAME} (${INDEX_KEYS.join(', ')}) requested`);
-    return { ...planned, action: 'created', status: await waitActive(glue, ref, planned, wait) };
+    return settle(glue, ref, { ...planned, action: 'created' }, wait, logger);
 }
-async function waitActive(glue, ref, index, wait) {
+/** Waits while the index is CREATING; one that ends FAILED is reported with its backfill errors. */
+async function settle(glue, ref, state, wait, logger) {
+    const name = state.name ?? INDEX_NAME;
+    const final = await waitFor(glue, ref, name, wait, (status) => status !== 'CREATING');
+    if (final?.IndexStatus === 'FAILED')
+        return failed(final, ref, logger);
+    return { ...state, status: final?.IndexStatus ?? 'UNKNOWN' };
+}
+/** Polls until `done` holds for the index's status (undefined: gone) or the wait is over; the last descriptor. */
+async function waitFor(glue, ref, name, wait, done) {
     const deadline = Date.now() + wait.timeoutMs;
     for (;;) {
-        const status = (await listIndexes(glue, ref)).find((i) => i.IndexName === index.name)?.IndexStatus ?? 'UNKNOWN';
-        if (status !== 'CREATING' || Date.now() >= deadline)
-            return status;
+        const index = (await listIndexes(glue, ref)).find((i) => i.IndexName === name);
+        if (done(index?.IndexStatus) || Date.now() >= deadline)
+            return index;
         await (0,promises_.setTimeout)(wait.pollMs);
     }
 }
-/** Sets `partition_filtering.enabled=true` on the table, keeping everything else as it is. */
+/** Backfill errors as a person reads them: each code, how many partitions, the first few. */
+function describeBackfillErrors(errors) {
+    return errors
+        .map((error) => {
+        const partitions = (error.Partitions ?? []).map((p) => (p.Values ?? []).join('/'));
+        const sample = partitions.slice(0, 3).join(', ');
+        const more = partitions.length > 3 ? `, ${partitions.length - 3} more` : '';
+        return `${error.Code ?? 'UNKNOWN'}${partitions.length ? ` (${partitions.length} partition(s): ${sample}${more})` : ''}`;
+    })
+        .join('; ');
+}
+function failed(index, ref, logger) {
+    const errors = describeBackfillErrors(index.BackfillErrors ?? []);
+    const name = index.IndexName ?? INDEX_NAME;
+    const warning = `Partition index ${name} of ${(0,table_ref/* describeTable */.uq)(ref)} FAILED${errors ? `: ${errors}` : ''}. Fix or drop those ` +
+        `partitions, delete the index (aws glue delete-partition-index --database-name ${ref.database} ` +
+        `--table-name ${ref.table} --index-name ${name}) and run again.`;
+    logger.warning(warning);
+    return { ...stateOf('failed', index), warning };
+}
+/** Attempts of the filtering UpdateTable when others change the table between our read and our write. */
+const FILTERING_ATTEMPTS = 5;
+const filteringOn = (table) => table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true';
+/**
+ * Sets `partition_filtering.enabled=true` on the table, keeping everything else as it is. `table`
+ * is the table as read earlier; before writing, the table is read again and written at that
+ * `VersionId`, so that a change made meanwhile (a column added while the index was being built) is
+ * never reverted: Glue refuses the write with ConcurrentModificationException, and it is redone on
+ * a fresh read.
+ */
 async function ensurePartitionFiltering(glue, ref, table, dryRun) {
-    if (table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true')
+    if (filteringOn(table))
         return 'enabled';
     if (dryRun)
         return 'would-enable';
     const { CatalogId, DatabaseName } = (0,table_ref/* tableParams */.Pn)(ref);
-    await glue.send(new dist_cjs/* UpdateTableCommand */.NQf({
-        CatalogId,
-        DatabaseName,
-        TableInput: {
-            ...tableInputOf(table),
-            Parameters: { ...table.Parameters, [PARTITION_FILTERING]: 'true' }
+    for (let attempt = 1;; attempt++) {
+        const current = await (0,validate/* findTable */.UI)(glue, ref);
+        if (!current)
+            throw new Error(`${(0,table_ref/* describeTable */.uq)(ref)} disappeared before partition filtering was turned on`);
+        if (filteringOn(current))
+            return 'enabled';
+        try {
+            await glue.send(new dist_cjs/* UpdateTableCommand */.NQf({
+                CatalogId,
+                DatabaseName,
+                TableInput: {
+                    ...tableInputOf(current),
+                    Parameters: { ...current.Parameters, [PARTITION_FILTERING]: 'true' }
+                },
+                ...(current.VersionId !== undefined ? { VersionId: current.VersionId } : {})
+            }));
+            return 'enabled-now';
         }
-    }));
-    return 'enabled-now';
+        catch (error) {
+            if (error.name !== 'ConcurrentModificationException' || attempt >= FILTERING_ATTEMPTS)
+                throw error;
+        }
+    }
 }
 /** The fields of a Table that UpdateTable's TableInput takes (the rest are read-only). */
 const WRITABLE_TABLE_FIELDS = [
@@ -372,9 +454,8 @@ function tableInputOf(table) {
     return Object.fromEntries(entries);
 }
 
-// EXTERNAL MODULE: ./src/table/validate.ts
-var validate = __webpack_require__(8668);
 ;// CONCATENATED MODULE: ./src/table/ensure.ts
+
 
 
 
@@ -430,12 +511,22 @@ async function prepareTable(glue, ref, layout, options, logger) {
         logger.warning(`${name} lacks ${missing.length} column(s) of AWS's current CloudTrail schema (${missing.map(([n]) => n).join(', ')}). ` +
             `Add them in Athena with: ${statement}`);
     }
-    const wantIndex = options.partitionIndex ?? action === 'created';
+    // A table this action created is completed on every run: a first run denied halfway is no silent skip.
+    const ours = action === 'created' || createdByThisAction(table);
+    const wantIndex = options.partitionIndex ?? ours;
     let index;
     let partitionFiltering = table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true' ? 'enabled' : 'off';
+    const warnings = [...validated.warnings];
     if (wantIndex) {
-        index = await ensurePartitionIndex(glue, ref, options.dryRun, logger, options.indexWait ?? DEFAULT_INDEX_WAIT);
-        partitionFiltering = await ensurePartitionFiltering(glue, ref, table, options.dryRun);
+        try {
+            index = await ensurePartitionIndex(glue, ref, options.dryRun, logger, options.indexWait ?? DEFAULT_INDEX_WAIT);
+            partitionFiltering = await ensurePartitionFiltering(glue, ref, table, options.dryRun);
+        }
+        catch (error) {
+            throw indexDenied(error, name, ours && options.partitionIndex === undefined) ?? error;
+        }
+        if (index.warning)
+            warnings.push(index.warning);
         logger.info(`partition index: ${index.name ?? 'none'} ${index.status ?? index.action}; partition filtering ${partitionFiltering}`);
     }
     else {
@@ -448,10 +539,23 @@ async function prepareTable(glue, ref, layout, options, logger) {
         storageDescriptor: validated.storageDescriptor,
         missingColumns: missing.map(([column]) => column),
         ...(statement ? { addColumnsStatement: statement } : {}),
-        warnings: validated.warnings,
+        warnings,
         ...(index ? { index } : {}),
         partitionFiltering
     };
+}
+/**
+ * A denied CreatePartitionIndex or UpdateTable as the user's to fix: which IAM action, which
+ * statement of the documented policy, and why this run wanted the index at all.
+ */
+function indexDenied(error, name, becauseOurs) {
+    const denied = (0,aws_clients/* explainDenied */.ne)(error);
+    if (!denied)
+        return undefined;
+    const why = becauseOurs
+        ? `${name} was created by this action, so every run completes its partition index and partition filtering. `
+        : '';
+    return new errors/* ConfigurationError */.j(`${why}${denied} Or set '${constants/* Inputs */.G0.PartitionIndex}: false' to go without the index and partition filtering.`);
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -527,8 +631,12 @@ function explainS3Error(error, bucket, prefix) {
         return new errors/* ConfigurationError */.j(`Input 'bucket': the bucket '${bucket}' does not exist. Check the bucket name.`);
     }
     if (name === 'AccessDenied' || name === 'Forbidden') {
-        return new errors/* ConfigurationError */.j(`Listing s3://${bucket}/${prefix} was denied. Give the role s3:ListBucket on ` +
-            `arn:aws:s3:::${bucket} (a prefix condition on '${prefix}*' is enough).`);
+        // S3's own words say which policy refused (when it says), so they are kept.
+        const message = error.message;
+        return new errors/* ConfigurationError */.j(`Listing s3://${bucket}/${prefix} was denied (${name}${message ? `: ${message}` : ''}). Give the role ` +
+            `s3:ListBucket on arn:aws:s3:::${bucket} (a prefix condition on '${prefix}*' is enough: statement ` +
+            `"ListTrailFolders" of iam/sync/permissions.json). A bucket in another account (Control Tower's Log ` +
+            `Archive) must also allow the role in its bucket policy: iam/cross-account/bucket-policy-statement.json.`);
     }
     return error;
 }
@@ -659,7 +767,7 @@ async function applyPlan(target, plan, logger) {
             ...(0,table_ref/* tableParams */.Pn)(target.table),
             PartitionInputList: batch.map((ref) => partitionInput(target, ref))
         }));
-        settle(result, batch, response.Errors ?? [], 'AlreadyExistsException', target.dateKeyType, (ref) => {
+        apply_settle(result, batch, response.Errors ?? [], 'AlreadyExistsException', target.dateKeyType, (ref) => {
             result.created += 1;
             tally(ref, 'created');
         });
@@ -672,7 +780,7 @@ async function applyPlan(target, plan, logger) {
             ...(0,table_ref/* tableParams */.Pn)(target.table),
             PartitionsToDelete: batch.map((ref) => ({ Values: (0,keys/* partitionValues */.RB)(ref, target.dateKeyType) }))
         }));
-        settle(result, batch, response.Errors ?? [], 'EntityNotFoundException', target.dateKeyType, (ref) => {
+        apply_settle(result, batch, response.Errors ?? [], 'EntityNotFoundException', target.dateKeyType, (ref) => {
             result.deleted += 1;
             tally(ref, 'deleted');
         });
@@ -710,7 +818,7 @@ async function runBatches(target, result, batches, send) {
  * entry stops new batches, as a failed call does: the cause (permissions, a quota) is rarely
  * limited to one partition.
  */
-function settle(result, batch, errors, raceCode, dateKeyType, done) {
+function apply_settle(result, batch, errors, raceCode, dateKeyType, done) {
     const keyOf = (values) => values.join('\u0001');
     const errorsByValues = new Map(errors.map((error) => [keyOf(error.PartitionValues ?? []), error]));
     const fail = (values, error) => {
@@ -1180,6 +1288,10 @@ class DeferredLogger {
 
 // EXTERNAL MODULE: ./src/report/document.ts
 var report_document = __webpack_require__(8101);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(4031);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -1468,7 +1580,9 @@ function settingsTable(report) {
             ],
             [
                 'Accounts',
-                [ours(`${report.discovery.series.size} in scope of ${report.discovery.accountsFound} found`)]
+                [
+                    ours(`${number(report.discovery.series.size)} in scope of ${number(report.discovery.accountsFound)} found`)
+                ]
             ],
             ['Regions skipped', [ours([...report.discovery.regionsSkipped].sort().join(', ') || 'none')]]
         ]
@@ -1783,6 +1897,9 @@ function describeIndex(table) {
 
 
 
+
+
+
 const PLAN_FILE_VERSION = 1;
 const isoRange = (range) => [
     (0,dates/* formatIsoDate */.d$)(range.first),
@@ -1858,6 +1975,23 @@ function planDocument(report) {
 async function writePlanFile(path, report) {
     await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     await (0,external_node_fs_promises_.writeFile)(path, JSON.stringify(planDocument(report), null, 2) + '\n');
+}
+/**
+ * Refuses a plan file that cannot be written (a folder, a path under a file, no write access)
+ * before the sync writes anything: found after the changes, it cost the run its report.
+ */
+async function checkPlanFile(path) {
+    try {
+        await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        const existing = await (0,external_node_fs_promises_.stat)(path).catch(() => undefined);
+        if (existing?.isDirectory())
+            throw new Error('it is a folder');
+        await (0,external_node_fs_promises_.access)(existing ? path : (0,external_node_path_.dirname)(path), external_node_fs_.constants.W_OK);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`Input '${constants/* Inputs */.G0.PlanFile}': '${path}' cannot be written (${error.message}). ` +
+            'Give the path of a file in a writable folder, or leave it empty for the default.');
+    }
 }
 
 // EXTERNAL MODULE: ./src/report/terminal.ts
@@ -1967,14 +2101,29 @@ function createProgress(stream, options = {}) {
 
 
 
+
+/**
+ * On a terminal the per-series detail (one line per account, hundreds of lines in an organization)
+ * would push the totals and exceptions off the screen: it is left to the plan (--json) and to
+ * files and pipes, which get it whole.
+ */
+function plainOptions(stdout) {
+    return stdout.isTTY
+        ? {
+            width: (0,cli_context/* widthOf */.q)(stdout),
+            details: 'summarize',
+            hiddenNote: 'not shown on a terminal; --json, --plan-file or a pipe (| less) lists them'
+        }
+        : { width: (0,cli_context/* widthOf */.q)(stdout), details: 'expand' };
+}
 async function syncCli(context) {
     const { options, stdout, stderr, logger } = context;
     const settings = (0,inputs/* readSyncSettings */.nO)(context.read, context.env);
     const clients = (0,aws_clients/* createClients */.hP)(settings.awsRegion, (0,aws/* chainCredentials */.a)(options.profile));
     const progress = createProgress(stderr);
-    const render = (blocks) => options.format === 'markdown'
-        ? (0,report_document/* renderMarkdown */.Gc)(blocks)
-        : (0,terminal/* renderPlain */.l)(blocks, { width: (0,cli_context/* widthOf */.q)(stdout), details: 'expand' });
+    const render = (blocks) => options.format === 'markdown' ? (0,report_document/* renderMarkdown */.Gc)(blocks) : (0,terminal/* renderPlain */.l)(blocks, plainOptions(stdout));
+    if (settings.planFile)
+        await checkPlanFile(settings.planFile);
     let report;
     try {
         report = await runSync({
@@ -2000,7 +2149,7 @@ async function syncCli(context) {
         }
         // Table setup may already have written (database, table, index): show every call made.
         if (clients.calls.total > 0 && options.format !== 'json') {
-            const message = error instanceof errors/* ConfigurationError */.j ? error.message : ((0,aws_clients/* explainDenied */.ne)(error) ?? String(error));
+            const message = error instanceof errors/* ConfigurationError */.j ? error.message : ((0,aws_clients/* explainAwsError */.Ni)(error) ?? String(error));
             stdout.write(render(failureSummaryDocument(message, clients.calls)));
         }
         throw error;
@@ -2021,13 +2170,17 @@ async function syncCli(context) {
         `${totals.removed}, unchanged ${totals.unchanged} partitions in ${report.tableName}`);
     const applied = report.applied;
     if (applied && applied.failed > 0) {
-        stderr.write(`error: ${applied.failed} partition change(s) failed` +
-            (applied.stoppedBy ? ` (stopped after: ${applied.stoppedBy})` : '') +
-            `; ${applied.created} created and ${applied.deleted} removed were applied, ${applied.skipped} not attempted. ` +
-            'Run again to complete the rest.\n');
+        stderr.write(failedChangesLine(applied));
         return cli_context/* ExitCode */.y.Failed;
     }
     return cli_context/* ExitCode */.y.Done;
+}
+/** The error line of a sync whose changes partly failed; AWS's message in it is escaped. */
+function failedChangesLine(applied) {
+    return (`error: ${applied.failed} partition change(s) failed` +
+        (applied.stoppedBy ? ` (stopped after: ${(0,report_escape/* logText */.kc)(applied.stoppedBy)})` : '') +
+        `; ${applied.created} created and ${applied.deleted} removed were applied, ${applied.skipped} not attempted. ` +
+        'Run again to complete the rest.\n');
 }
 
 
@@ -2112,8 +2265,10 @@ function blockPlain(block, options) {
             return alignedTable(block.header, block.rows, block.align ?? []);
         case 'details': {
             const summary = `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(block.summary)}:`;
-            if (options.details === 'summarize')
-                return `${summary} (${countOf(block.blocks)} more, hidden)`;
+            if (options.details === 'summarize') {
+                const hidden = options.hiddenNote ?? `${countOf(block.blocks)} more, hidden`;
+                return wrapText(`${summary} (${hidden})`, options.width, '', '  ').join('\n');
+            }
             const inner = renderPlain(block.blocks, { ...options, width: Math.max(20, options.width - 2) });
             return [
                 summary,

@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   publishQueriesCli: () => (/* binding */ publishQueriesCli)
 });
 
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
+var clients = __webpack_require__(959);
 // EXTERNAL MODULE: ./src/commands/query-files.ts
 var query_files = __webpack_require__(1644);
 // EXTERNAL MODULE: ./src/inputs.ts
@@ -682,9 +682,9 @@ async function publishQueriesCli(context) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LX: () => (/* binding */ findQueryFiles),
 /* harmony export */   aK: () => (/* binding */ readQueryFileOrRefusal),
-/* harmony export */   h4: () => (/* binding */ readQueryFile)
+/* harmony export */   zh: () => (/* binding */ readQueryFileUpTo)
 /* harmony export */ });
-/* unused harmony exports workspace, checkQueriesPattern, openQueryFile, readQueryFileUpTo */
+/* unused harmony exports workspace, checkQueriesPattern, openQueryFile, readQueryFile */
 /* harmony import */ var _actions_glob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3324);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
@@ -875,8 +875,10 @@ function blockPlain(block, options) {
             return alignedTable(block.header, block.rows, block.align ?? []);
         case 'details': {
             const summary = `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(block.summary)}:`;
-            if (options.details === 'summarize')
-                return `${summary} (${countOf(block.blocks)} more, hidden)`;
+            if (options.details === 'summarize') {
+                const hidden = options.hiddenNote ?? `${countOf(block.blocks)} more, hidden`;
+                return wrapText(`${summary} (${hidden})`, options.width, '', '  ').join('\n');
+            }
             const inner = renderPlain(block.blocks, { ...options, width: Math.max(20, options.width - 2) });
             return [
                 summary,

@@ -53241,21 +53241,68 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 /***/ }),
 
-/***/ 201:
+/***/ 959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   hP: () => (/* binding */ createClients),
-/* harmony export */   ne: () => (/* binding */ explainDenied)
-/* harmony export */ });
-/* unused harmony exports CallStats, isNotFoundLookup, iamActionOf */
-/* harmony import */ var _aws_sdk_client_athena__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2204);
-/* harmony import */ var _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6542);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3711);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  hP: () => (/* binding */ createClients),
+  Ni: () => (/* binding */ explainAwsError),
+  ne: () => (/* binding */ explainDenied)
+});
+
+// UNUSED EXPORTS: CallStats, iamActionOf, isNotFoundLookup
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-athena/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(2204);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-glue/dist-cjs/index.js
+var client_glue_dist_cjs = __nccwpck_require__(6542);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var client_s3_dist_cjs = __nccwpck_require__(3711);
+;// CONCATENATED MODULE: ./src/aws/policy-statements.ts
+const SYNC = 'iam/sync/permissions.json';
+const CHECK = 'iam/check-queries/permissions.json';
+const PUBLISH = 'iam/publish-queries/permissions.json';
+const STATEMENTS = {
+    's3:ListBucket': { file: SYNC, sid: 'ListTrailFolders' },
+    'glue:GetTable': { file: SYNC, sid: 'ReadAndWritePartitions' },
+    'glue:GetPartitions': { file: SYNC, sid: 'ReadAndWritePartitions' },
+    'glue:BatchCreatePartition': { file: SYNC, sid: 'ReadAndWritePartitions' },
+    'glue:BatchDeletePartition': { file: SYNC, sid: 'ReadAndWritePartitions' },
+    'glue:GetPartitionIndexes': { file: SYNC, sid: 'ReadAndWritePartitions' },
+    'glue:GetDatabase': { file: SYNC, sid: 'CreateDatabaseWithCreateTable' },
+    'glue:CreateDatabase': { file: SYNC, sid: 'CreateDatabaseWithCreateTable' },
+    'glue:CreateTable': { file: SYNC, sid: 'CreateTableWithCreateTable' },
+    'glue:CreatePartitionIndex': { file: SYNC, sid: 'PartitionIndexAndFiltering' },
+    'glue:UpdateTable': { file: SYNC, sid: 'PartitionIndexAndFiltering' },
+    'athena:StartQueryExecution': { file: CHECK, sid: 'RunExplainInTheWorkgroup' },
+    'athena:GetQueryExecution': { file: CHECK, sid: 'RunExplainInTheWorkgroup' },
+    'athena:StopQueryExecution': { file: CHECK, sid: 'RunExplainInTheWorkgroup' },
+    'athena:ListNamedQueries': { file: PUBLISH, sid: 'ManageNamedQueriesOfTheWorkgroup' },
+    'athena:BatchGetNamedQuery': { file: PUBLISH, sid: 'ManageNamedQueriesOfTheWorkgroup' },
+    'athena:CreateNamedQuery': { file: PUBLISH, sid: 'ManageNamedQueriesOfTheWorkgroup' },
+    'athena:UpdateNamedQuery': { file: PUBLISH, sid: 'ManageNamedQueriesOfTheWorkgroup' },
+    'athena:DeleteNamedQuery': { file: PUBLISH, sid: 'ManageNamedQueriesOfTheWorkgroup' }
+};
+function policyStatementFor(iamAction) {
+    return STATEMENTS[iamAction];
+}
+/** `statement "PartitionIndexAndFiltering" of iam/sync/permissions.json`, or the README when unknown. */
+function describeStatementFor(iamAction) {
+    const statement = policyStatementFor(iamAction);
+    return statement ? `statement "${statement.sid}" of ${statement.file}` : 'README, "AWS setup"';
+}
+
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var retry = __nccwpck_require__(2495);
+;// CONCATENATED MODULE: ./src/aws/clients.ts
 /**
  * The run's AWS clients, sharing one credential provider and one call counter. Endpoints come from
  * the SDK's standard configuration (AWS_ENDPOINT_URL and friends), so tests need no special flag.
  */
+
+
 
 
 
@@ -53272,6 +53319,15 @@ class CallStats {
             stats.notFound += 1;
         else if (failed)
             stats.failed += 1;
+    }
+    /** A failed call that is being tried again: one call with one more retry, not a failure. */
+    retried(operation) {
+        const stats = this.byOperation.get(operation);
+        if (!stats || stats.failed === 0)
+            return;
+        stats.calls -= 1;
+        stats.failed -= 1;
+        stats.retries += 1;
     }
     get total() {
         let total = 0;
@@ -53302,8 +53358,32 @@ function explainDenied(error) {
     const { name, message, operation } = error;
     if (!operation || !/AccessDenied|UnauthorizedOperation|Forbidden/.test(name ?? ''))
         return undefined;
-    return (`AWS denied ${operation} (${name}: ${message}). Give the role ${iamActionOf(operation)} on the resource ` +
-        `(README, "AWS setup"); with Lake Formation, also grant it the table permissions.`);
+    const action = iamActionOf(operation);
+    return (`AWS denied ${operation} (${name}: ${message}). Give the role ${action} on the resource ` +
+        `(${describeStatementFor(action)}); with Lake Formation, also grant it the table permissions.`);
+}
+const NETWORK = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|TimeoutError)$/;
+const BAD_CREDENTIALS = /^(ExpiredToken|ExpiredTokenException|InvalidClientTokenId|UnrecognizedClientException|InvalidSignatureException|SignatureDoesNotMatch)$/;
+/**
+ * A failed AWS call explained by its cause: a denial names the permission; an unreachable endpoint
+ * and expired or unknown credentials say so (none of them is a trust-policy matter).
+ */
+function explainAwsError(error) {
+    const denied = explainDenied(error);
+    if (denied)
+        return denied;
+    const { name, message, operation, code } = error;
+    if (!operation)
+        return undefined;
+    if (NETWORK.test(code ?? '') || NETWORK.test(name ?? '')) {
+        return (`Could not reach AWS for ${operation} (${code ?? name}: ${message}): a network or endpoint problem ` +
+            `(runner network, proxy, AWS_ENDPOINT_URL, aws-region), not a permission one.`);
+    }
+    if (BAD_CREDENTIALS.test(name ?? '')) {
+        return (`AWS refused the credentials for ${operation} (${name}: ${message}): they have expired or are not valid ` +
+            `here. With role-to-assume the action assumes the role itself; without it, check the step that sets credentials.`);
+    }
+    return undefined;
 }
 /** Glue throttles per account and Region; adaptive retry also slows our own send rate. */
 const MAX_ATTEMPTS = 10;
@@ -53320,9 +53400,11 @@ function countCalls(client, service, stats) {
         }
         catch (error) {
             stats.record(operation, error.$metadata?.attempts ?? 1, true, isNotFoundLookup(operation, error));
-            // Which call failed, for messages such as "AWS denied Glue.GetPartitions".
-            if (error instanceof Error)
-                Object.assign(error, { operation });
+            // Which call failed, for messages such as "AWS denied Glue.GetPartitions"; and how to count
+            // it if aws/retry.ts tries it again.
+            if (error instanceof Error) {
+                Object.assign(error, { operation, [retry/* NOTE_RETRY */.k$]: () => stats.retried(operation) });
+            }
             throw error;
         }
     }, { step: 'initialize', name: 'cloudtrailPartitionsCallCounter' });
@@ -53336,13 +53418,69 @@ function createClients(region, credentials) {
     };
     const calls = new CallStats();
     // The bucket may live in another Region than the catalog: follow S3's redirects.
-    const s3 = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__/* .S3Client */ .YxF({ ...common, followRegionRedirects: true });
-    const glue = new _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_1__/* .GlueClient */ .lPz(common);
-    const athena = new _aws_sdk_client_athena__WEBPACK_IMPORTED_MODULE_2__/* .AthenaClient */ .T7g(common);
+    const s3 = new client_s3_dist_cjs/* S3Client */.YxF({ ...common, followRegionRedirects: true });
+    const glue = new client_glue_dist_cjs/* GlueClient */.lPz(common);
+    const athena = new dist_cjs/* AthenaClient */.T7g(common);
     countCalls(s3, 'S3', calls);
     countCalls(glue, 'Glue', calls);
     countCalls(athena, 'Athena', calls);
     return { s3, glue, athena, calls };
+}
+
+
+/***/ }),
+
+/***/ 2495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dc: () => (/* binding */ withBackoff),
+/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
+/* harmony export */   k$: () => (/* binding */ NOTE_RETRY)
+/* harmony export */ });
+/* unused harmony export isRetryable */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * A second line of retries around whole Glue batch calls, after the SDK's own: Glue throttles per
+ * account and Region, so a long sync can outlast the SDK's attempts; and Glue's
+ * OperationTimeoutException is a 400 that the SDK does not retry at all.
+ */
+
+const DEFAULT_BACKOFF = { attempts: 5, baseMs: 1000, maxMs: 30_000 };
+const RETRYABLE_CODES = new Set([
+    'ThrottlingException',
+    'OperationTimeoutException',
+    'InternalServiceException',
+    'ConcurrentModificationException'
+]);
+/**
+ * Set by the call counter (aws/clients.ts) on a failed call's error: called when this module tries
+ * the call again, so the report counts it as a retry of one call rather than a failed call.
+ */
+const NOTE_RETRY = Symbol.for('cloudtrail-partitions.note-retry');
+function noteRetry(error) {
+    const note = error?.[NOTE_RETRY];
+    if (typeof note === 'function')
+        note();
+}
+function isRetryable(error) {
+    const { name, $metadata } = error;
+    return RETRYABLE_CODES.has(name ?? '') || ($metadata?.httpStatusCode ?? 0) >= 500;
+}
+/** Calls `fn` until it succeeds, a non-retryable error, or `attempts`; full-jitter exponential waits. */
+async function withBackoff(fn, options = DEFAULT_BACKOFF, retryable = isRetryable) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !retryable(error))
+                throw error;
+            noteRetry(error);
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1)));
+        }
+    }
 }
 
 
@@ -53407,8 +53545,10 @@ const ExitCode = { Done: 0, Failed: 1, Usage: 2 };
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(29);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(179);
+/* harmony import */ var _pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(571);
 // The command line's entry (bundled to dist/cli/index.js, the package's bin): everything is in main.ts.
+
 
 
 // @actions/glob, which finds the query files as in the action, logs through core.debug: a workflow
@@ -53417,6 +53557,8 @@ const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = ((chunk, ...rest) => typeof chunk === 'string' && chunk.startsWith('::debug::')
     ? true
     : write(chunk, ...rest));
+(0,_pipes_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedPipe */ .D)(process.stdout);
+(0,_pipes_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedPipe */ .D)(process.stderr);
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }, _package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE);
 
 __webpack_async_result__();
@@ -53424,7 +53566,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 29:
+/***/ 179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53435,8 +53577,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: asFlagMessage
 
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __nccwpck_require__(201);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
+var clients = __nccwpck_require__(959);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -53515,6 +53657,7 @@ const CLI_COMMANDS = {
             'max-files',
             'file-time-budget-seconds',
             'workgroup',
+            'athena-output-location',
             'aws-region'
         ],
         positionals: QUERY_GLOBS,
@@ -53530,6 +53673,35 @@ const CLI_COMMANDS = {
         examples: ['cloudtrail-partitions publish-queries --workgroup primary --database security --dry-run']
     }
 };
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/cli/literal-paths.ts
+/**
+ * Positional arguments are globs, but pre-commit and editors pass the names of existing files, and
+ * a name can hold what a glob reads as syntax: `a[1].sql` would match `a1.sql` instead, `#x.sql` is
+ * a comment and `!x.sql` an exclusion, and a line break splits the pattern. An argument naming an
+ * existing file is therefore made a pattern that matches that name only.
+ */
+
+
+/** The argument, or a pattern matching only the file it names when that file exists. */
+function literalFilePattern(arg, cwd = process.cwd()) {
+    if (!/[[*?\r\n]|^\s*[#!]/.test(arg))
+        return arg;
+    try {
+        (0,external_node_fs_.lstatSync)((0,external_node_path_.resolve)(cwd, arg));
+    }
+    catch {
+        return arg;
+    }
+    // @actions/glob reads `[c]` as the character itself; a line break cannot be written in a pattern
+    // line, so it is matched by `?` (any one character). A leading `./` keeps `#` and `!` literal.
+    const escaped = arg.replace(/[[*?]/g, (c) => `[${c}]`).replace(/\r|\n/g, '?');
+    return /^\s*[#!]/.test(arg) ? `./${escaped}` : escaped;
+}
 
 ;// CONCATENATED MODULE: ./src/cli/inputs.generated.ts
 // Generated from action.yml by scripts/cli-inputs.ts (`npm run docs`). Do not edit.
@@ -53621,7 +53793,7 @@ const ACTION_INPUTS = {
         default: ''
     },
     'partition-index': {
-        description: 'Add a Glue partition index on (year, month, day) and set partition_filtering.enabled=true. Empty: on when the action creates the table, off otherwise.',
+        description: 'Add a Glue partition index on (year, month, day) and set partition_filtering.enabled=true. Empty: on for a table this action created (on every run, so a run denied halfway is completed), off otherwise.',
         default: ''
     },
     queries: {
@@ -53656,6 +53828,10 @@ const ACTION_INPUTS = {
         description: 'Athena workgroup: where publish-queries keeps the named queries (empty: primary); with it and credentials, check-queries also runs EXPLAIN on each query there.',
         default: ''
     },
+    'athena-output-location': {
+        description: "Where Athena writes the results of check-queries' EXPLAIN (s3://bucket/prefix/). Empty: the workgroup's query result location; one of the two is needed.",
+        default: ''
+    },
     'delete-missing': {
         description: 'publish-queries deletes the named queries it created earlier whose files are gone (never others).',
         default: 'false'
@@ -53673,6 +53849,7 @@ const ACTION_INPUTS = {
  * values are not validated here: inputReader() hands them to the action's own settings readers
  * (src/inputs.ts), so both front doors accept and refuse exactly the same values.
  */
+
 
 
 
@@ -53711,6 +53888,10 @@ function isSwitch(name) {
 }
 function parseCommandLine(argv) {
     const [first, ...rest] = argv;
+    // `help sync`, as git and npm read it: the command's help.
+    if (first === 'help' && rest.length > 0 && constants/* Commands */.Ts.includes(rest[0])) {
+        return parseCommand(rest[0], ['--help']);
+    }
     if (first === undefined || first === '--help' || first === '-h' || first === 'help')
         return { kind: 'help' };
     if (first === '--version' || first === '-V')
@@ -53777,7 +53958,7 @@ function parseCommand(command, argv) {
             throw new UsageError(`'${parsed.positionals[0]}': ${command} takes no positional arguments; every setting is a --flag.`, command);
         }
         // Globs replace the --queries input (one pattern per line, as the action's input takes them).
-        inputs.set(spec.positionals.input, parsed.positionals.join('\n'));
+        inputs.set(spec.positionals.input, parsed.positionals.map((arg) => literalFilePattern(arg)).join('\n'));
     }
     const format = values.json === true ? 'json' : typeof values.format === 'string' ? values.format : 'text';
     if (values.json === true && typeof values.format === 'string' && values.format !== 'json') {
@@ -53926,9 +54107,11 @@ function commandHelp(command, width = 80) {
 
 ;// CONCATENATED MODULE: ./src/cli/logger.ts
 
-function terminalLogger(stderr, verbose) {
+function terminalLogger(stderr, verbose, 
+/** Rewords the core's messages for this front door (inputs named as flags). */
+reword = (message) => message) {
     const line = (prefix, message) => {
-        for (const part of message.split('\n'))
+        for (const part of reword(message).split('\n'))
             stderr.write(`${prefix}${(0,report_escape/* logText */.kc)(part)}\n`);
     };
     return {
@@ -53963,18 +54146,22 @@ function terminalLogger(stderr, verbose) {
 
 
 const RUNNERS = {
-    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(224), __nccwpck_require__.e(576)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4529))).syncCli,
-    'check-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(174), __nccwpck_require__.e(224), __nccwpck_require__.e(241)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4241))).checkQueriesCli,
-    'publish-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(224), __nccwpck_require__.e(88)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1088))).publishQueriesCli
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(576)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4529))).syncCli,
+    'check-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(174), __nccwpck_require__.e(770), __nccwpck_require__.e(241)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4241))).checkQueriesCli,
+    'publish-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(770), __nccwpck_require__.e(88)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1088))).publishQueriesCli
 };
 /**
  * The settings readers speak of inputs (`Input 'retention-days'`, `in 'prefix'`); here they are
  * flags. A quoted value follows a colon (`Input 'bucket': 'x'`) and is left as it is.
  */
 function asFlagMessage(message) {
-    return message
+    const known = (name) => name in ACTION_INPUTS;
+    return (message
+        .replace(/Inputs '([a-z-]+)' and '([a-z-]+)'/g, (all, a, b) => known(a) && known(b) ? `Flags --${a} and --${b}` : all)
+        // `set 'create-table: true'`: a switch on the command line.
+        .replace(/'([a-z-]+): true'/g, (all, name) => known(name) && isSwitch(name) ? `--${name}` : all)
         .replace(/Input '([a-z-]+)'/g, (all, name) => (name in ACTION_INPUTS ? `Flag --${name}` : all))
-        .replace(/(?<!: )'([a-z-]+)'/g, (all, name) => (name in ACTION_INPUTS ? `--${name}` : all));
+        .replace(/(?<!: )'([a-z-]+)'/g, (all, name) => (name in ACTION_INPUTS ? `--${name}` : all)));
 }
 async function runCli(argv, io, version) {
     const fail = (message, code, command) => {
@@ -54016,7 +54203,7 @@ async function runCli(argv, io, version) {
             given: parsed.inputs,
             read: inputReader(inputs),
             options: parsed.options,
-            logger: terminalLogger(io.stderr, parsed.options.verbose),
+            logger: terminalLogger(io.stderr, parsed.options.verbose, asFlagMessage),
             version
         });
     }
@@ -54026,8 +54213,25 @@ async function runCli(argv, io, version) {
         if (error instanceof errors/* ConfigurationError */.j)
             return fail(asFlagMessage(error.message), context/* ExitCode */.y.Usage, command);
         const { name, message } = error;
-        return fail((0,clients/* explainDenied */.ne)(error) ?? `${name}: ${message}`, context/* ExitCode */.y.Failed);
+        return fail((0,clients/* explainAwsError */.Ni)(error) ?? `${name}: ${message}`, context/* ExitCode */.y.Failed);
     }
+}
+
+
+/***/ }),
+
+/***/ 571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ ignoreClosedPipe)
+/* harmony export */ });
+const CLOSED = new Set(['EPIPE', 'ERR_STREAM_DESTROYED']);
+function ignoreClosedPipe(stream) {
+    stream.on('error', (error) => {
+        if (!CLOSED.has(error.code ?? ''))
+            throw error;
+    });
 }
 
 
@@ -54074,6 +54278,7 @@ const Inputs = {
     MaxFiles: 'max-files',
     FileTimeBudgetSeconds: 'file-time-budget-seconds',
     Workgroup: 'workgroup',
+    AthenaOutputLocation: 'athena-output-location',
     DeleteMissing: 'delete-missing',
     GithubToken: 'github-token'
 };
@@ -54141,18 +54346,22 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&~=:"']/g;
 /**
  * One log line: CR, LF and other control characters are shown as escapes, so the text can never start
  * a line of its own (a workflow command is a line starting with `::`, or `##[` in the runner's older
- * form), and a leading `:` or `#` is broken with a backslash.
+ * form), and a leading `::` or `##` is broken with a backslash (a lone `#`, as in a file `#notes.sql`,
+ * stays, so editors find the file). C1 controls (U+009B is a terminal's CSI,
+ * U+009D its OSC) and bidirectional overrides (a name shown reversed) are escaped too: a terminal
+ * shows this text.
  */
 function logText(text) {
+    const oneLine = text.replace(
     // eslint-disable-next-line no-control-regex
-    const oneLine = text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => {
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => {
         if (c === '\n')
             return '\\n';
         if (c === '\r')
             return '\\r';
         return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
     });
-    return oneLine.replace(/^(\s*)([:#])/, '$1\\$2');
+    return oneLine.replace(/^(\s*)(::|##)/, '$1\\$2');
 }
 /**
  * Text of our own that may span lines (and may hold escaped values): no line of it can be taken for a
@@ -54197,10 +54406,13 @@ function codeSpan(text, inTable = true) {
     const pad = content.startsWith('`') || content.endsWith('`') || content === '' ? ' ' : '';
     return `${fence}${pad}${content}${pad}${fence}`;
 }
-/** Line breaks, tabs and other control characters as single spaces (Markdown has no safe newline in a cell). */
+/**
+ * Line breaks, tabs and other control characters (C1 too: `--format markdown` may go to a terminal)
+ * as single spaces (Markdown has no safe newline in a cell).
+ */
 function oneLine(text) {
     // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ');
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 }
 
 

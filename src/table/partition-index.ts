@@ -98,6 +98,13 @@ export async function ensurePartitionIndex(
     // Creating it again would only meet AlreadyExistsException: a person has to look at why.
     return failed(own, ref, logger)
   }
+  if (!existing && own?.IndexStatus === 'DELETING' && dryRun) {
+    // A look that writes nothing does not wait: the run that creates the index does.
+    logger.info(
+      `partition index ${INDEX_NAME} is being deleted (DELETING); a run that writes waits for it, then creates it`
+    )
+    return { action: 'would-create', name: INDEX_NAME, keys: [...INDEX_KEYS] }
+  }
   if (!existing && own?.IndexStatus === 'DELETING') {
     // Its name is taken until Glue has removed it: wait for that rather than create blindly.
     logger.info(`partition index ${INDEX_NAME} is being deleted (DELETING); waiting for Glue to remove it`)
