@@ -1146,6 +1146,8 @@ class DeferredLogger {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/format.ts
+var format = __webpack_require__(6264);
 // EXTERNAL MODULE: ./src/report/document.ts
 var report_document = __webpack_require__(8101);
 ;// CONCATENATED MODULE: ./src/report/sync-groups.ts
@@ -1290,6 +1292,7 @@ function seriesByAccount(series) {
 
 
 
+
 function totalsOf(report) {
     return {
         added: report.applied ? report.applied.created : report.plan.totals.add,
@@ -1297,7 +1300,7 @@ function totalsOf(report) {
         unchanged: report.plan.totals.unchanged
     };
 }
-const number = (n) => n.toLocaleString('en-US');
+const number = format/* formatCount */.B;
 const partitions = (n) => `${number(n)} partition${n === 1 ? '' : 's'}`;
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** Our own wording and numbers: no escaping needed, and the Markdown stays readable. */
@@ -1702,7 +1705,7 @@ function detailBlock(patterns, dry) {
     }));
     return {
         kind: 'details',
-        summary: `Every changed series by pattern (${series.toLocaleString('en-US')} series, ${dry ? '+ would add, − would remove' : '+ added, − removed'})`,
+        summary: `Every changed series by pattern (${(0,format/* formatCount */.B)(series)} series, ${dry ? '+ would add, − would remove' : '+ added, − removed'})`,
         blocks
     };
 }
@@ -1912,11 +1915,7 @@ async function syncCommand(logger) {
     await checkPlanFile(planFile);
     const report = await runSync({
         ...settings,
-        table: {
-            database: settings.database,
-            table: settings.table,
-            ...(settings.catalogId ? { catalogId: settings.catalogId } : {})
-        }
+        table: (0,inputs/* tableRefOf */.lS)(settings)
     }, clients, logger).catch(async (error) => {
         if (error instanceof guards/* RemovalRefused */.TN) {
             // Refused before any write: the plan and the summary show what the run would have done.

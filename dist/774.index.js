@@ -10,9 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  checkOptionsFor: () => (/* binding */ checkOptionsFor),
   checkQueriesCommand: () => (/* binding */ checkQueriesCommand),
-  explainDep: () => (/* binding */ explainDep),
-  readTable: () => (/* binding */ readTable)
+  explainDep: () => (/* binding */ explainDep)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
@@ -2026,13 +2026,8 @@ var query_files = __webpack_require__(1644);
 
 async function checkQueriesCommand(logger) {
     const settings = (0,inputs/* readCheckSettings */.uF)((name) => core/* getInput */.V4(name));
-    const severities = parseRuleSeverities(settings.ruleSeverity);
-    const files = await (0,query_files/* findQueryFiles */.LX)(settings.queries);
     const aws = awsFor(settings, logger);
-    const table = await readTable(settings, aws, logger);
-    const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string';
-    const columnsFrom = table.columns ? 'columns from Glue' : "columns of AWS's documented schema";
-    logger.info(`${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ${columnsFrom}`);
+    const options = await checkOptionsFor(settings, aws, logger);
     const deps = {
         readFile: (path, maxBytes) => (0,query_files/* readQueryFileUpTo */.zh)(path, maxBytes),
         logger,
@@ -2056,7 +2051,25 @@ async function checkQueriesCommand(logger) {
         ...explainDep(settings, aws),
         ...pullRequestDep(settings, logger)
     };
-    const result = await runCheckQueries({
+    const result = await runCheckQueries(options, deps);
+    const summary = `${result.filesChecked} file(s) checked: ${result.errorCount} error(s), ${result.warningCount} warning(s)`;
+    core/* setOutput */.uH(constants/* Outputs */.tY.Summary, summary);
+    logger.info(summary);
+    if (result.errorCount > 0)
+        core/* setFailed */.C1(`${summary}. See the annotations and the job summary.`);
+}
+/**
+ * What a check runs on, the same for the action and the command line: the files of the pattern, the
+ * severities, and the table's key type and columns (from Glue when it can be read).
+ */
+async function checkOptionsFor(settings, aws, logger) {
+    const severities = parseRuleSeverities(settings.ruleSeverity);
+    const files = await (0,query_files/* findQueryFiles */.LX)(settings.queries);
+    const table = await readTable(settings, aws, logger);
+    const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string';
+    const columnsFrom = table.columns ? 'columns from Glue' : "columns of AWS's documented schema";
+    logger.info(`${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ${columnsFrom}`);
+    return {
         files,
         table: settings.table,
         ...(settings.database ? { database: settings.database } : {}),
@@ -2065,12 +2078,7 @@ async function checkQueriesCommand(logger) {
         ...(table.columns ? { columns: table.columns } : {}),
         severities,
         limits: settings.limits
-    }, deps);
-    const summary = `${result.filesChecked} file(s) checked: ${result.errorCount} error(s), ${result.warningCount} warning(s)`;
-    core/* setOutput */.uH(constants/* Outputs */.tY.Summary, summary);
-    logger.info(summary);
-    if (result.errorCount > 0)
-        core/* setFailed */.C1(`${summary}. See the annotations and the job summary.`);
+    };
 }
 /** AWS clients when a region is set and credentials can be had; otherwise none, with a note why. */
 function awsFor(settings, logger) {

@@ -10,6 +10,7 @@ import { checkAsOf, DEFAULT_MAX_REMOVE_DAYS } from './partitions/guards.js'
 import { ACCOUNT_PATTERN, REGION_PATTERN, type DateKeyType } from './partitions/keys.js'
 import { normalizePrefix, ORGANIZATION_ID_PATTERN } from './trail/layout.js'
 import { nearestRegion } from './trail/regions.js'
+import type { TableRef } from './partitions/table-ref.js'
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './queries/limits.js'
 
 export interface CredentialSettings {
@@ -383,4 +384,13 @@ function glueName(value: string, name: string): string {
     )
   }
   return value
+}
+
+/** The Glue table the sync settings name, as the core takes it. */
+export function tableRefOf(settings: { database: string; table: string; catalogId?: string }): TableRef {
+  return {
+    database: settings.database,
+    table: settings.table,
+    ...(settings.catalogId ? { catalogId: settings.catalogId } : {})
+  }
 }

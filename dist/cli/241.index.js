@@ -209,7 +209,7 @@ const DEFAULT_SEVERITIES = {
  * Reads `unknown-column=warning, partition-literal=off` (commas or new lines between entries) on
  * top of the defaults. A typo must not silently switch a rule off, so anything unknown is refused.
  */
-function findings_parseRuleSeverities(text) {
+function parseRuleSeverities(text) {
     const severities = { ...DEFAULT_SEVERITIES };
     for (const entry of text.split(/[,\n]/).map((part) => part.trim())) {
         if (entry === '')
@@ -2170,13 +2170,8 @@ var query_files = __webpack_require__(1644);
 
 async function checkQueriesCommand(logger) {
     const settings = readCheckSettings((name) => core.getInput(name));
-    const severities = parseRuleSeverities(settings.ruleSeverity);
-    const files = await findQueryFiles(settings.queries);
     const aws = awsFor(settings, logger);
-    const table = await readTable(settings, aws, logger);
-    const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string';
-    const columnsFrom = table.columns ? 'columns from Glue' : "columns of AWS's documented schema";
-    logger.info(`${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ${columnsFrom}`);
+    const options = await checkOptionsFor(settings, aws, logger);
     const deps = {
         readFile: (path, maxBytes) => readQueryFileUpTo(path, maxBytes),
         logger,
@@ -2200,7 +2195,25 @@ async function checkQueriesCommand(logger) {
         ...explainDep(settings, aws),
         ...pullRequestDep(settings, logger)
     };
-    const result = await runCheckQueries({
+    const result = await runCheckQueries(options, deps);
+    const summary = `${result.filesChecked} file(s) checked: ${result.errorCount} error(s), ${result.warningCount} warning(s)`;
+    core.setOutput(Outputs.Summary, summary);
+    logger.info(summary);
+    if (result.errorCount > 0)
+        core.setFailed(`${summary}. See the annotations and the job summary.`);
+}
+/**
+ * What a check runs on, the same for the action and the command line: the files of the pattern, the
+ * severities, and the table's key type and columns (from Glue when it can be read).
+ */
+async function checkOptionsFor(settings, aws, logger) {
+    const severities = parseRuleSeverities(settings.ruleSeverity);
+    const files = await (0,query_files/* findQueryFiles */.LX)(settings.queries);
+    const table = await readTable(settings, aws, logger);
+    const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string';
+    const columnsFrom = table.columns ? 'columns from Glue' : "columns of AWS's documented schema";
+    logger.info(`${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ${columnsFrom}`);
+    return {
         files,
         table: settings.table,
         ...(settings.database ? { database: settings.database } : {}),
@@ -2209,12 +2222,7 @@ async function checkQueriesCommand(logger) {
         ...(table.columns ? { columns: table.columns } : {}),
         severities,
         limits: settings.limits
-    }, deps);
-    const summary = `${result.filesChecked} file(s) checked: ${result.errorCount} error(s), ${result.warningCount} warning(s)`;
-    core.setOutput(Outputs.Summary, summary);
-    logger.info(summary);
-    if (result.errorCount > 0)
-        core.setFailed(`${summary}. See the annotations and the job summary.`);
+    };
 }
 /** AWS clients when a region is set and credentials can be had; otherwise none, with a note why. */
 function awsFor(settings, logger) {
@@ -2380,7 +2388,6 @@ function encodeUri(path) {
 
 
 
-
 async function checkQueriesCli(context) {
     const { options, stdout, stderr, logger, given } = context;
     const wantsAws = options.profile !== undefined || given.has('aws-region') || given.has('workgroup');
@@ -2393,25 +2400,10 @@ async function checkQueriesCli(context) {
             logger.warning('No AWS region (--region, AWS_REGION or the profile): checking without AWS.');
     }
     const settings = (0,inputs/* readCheckSettings */.uF)(context.read, env);
-    const severities = findings_parseRuleSeverities(settings.ruleSeverity);
-    const files = await (0,query_files/* findQueryFiles */.LX)(settings.queries);
     const aws = settings.awsRegion
         ? { clients: (0,clients/* createClients */.hP)(settings.awsRegion, (0,cli_aws/* chainCredentials */.a)(options.profile)) }
         : undefined;
-    const table = await readTable(settings, aws, logger);
-    const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string';
-    logger.info(`${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ` +
-        (table.columns ? 'columns from Glue' : "columns of AWS's documented schema"));
-    const result = await command_runCheckQueries({
-        files,
-        table: settings.table,
-        ...(settings.database ? { database: settings.database } : {}),
-        partitionColumns: settings.partitionColumns,
-        dateKeyType,
-        ...(table.columns ? { columns: table.columns } : {}),
-        severities,
-        limits: settings.limits
-    }, {
+    const result = await command_runCheckQueries(await checkOptionsFor(settings, aws, logger), {
         // As in the action: the size is read first, and a file over max-file-bytes is never read.
         readFile: (path, maxBytes) => (0,query_files/* readQueryFileUpTo */.zh)(path, maxBytes),
         logger,

@@ -1296,6 +1296,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_fs_promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/format.ts
+var format = __webpack_require__(6264);
 ;// CONCATENATED MODULE: ./src/report/sync-groups.ts
 /**
  * What happened in a sync, sorted for a reader: the routine (every series rolled by the same days) as
@@ -1438,6 +1440,7 @@ function seriesByAccount(series) {
 
 
 
+
 function totalsOf(report) {
     return {
         added: report.applied ? report.applied.created : report.plan.totals.add,
@@ -1445,7 +1448,7 @@ function totalsOf(report) {
         unchanged: report.plan.totals.unchanged
     };
 }
-const number = (n) => n.toLocaleString('en-US');
+const number = format/* formatCount */.B;
 const partitions = (n) => `${number(n)} partition${n === 1 ? '' : 's'}`;
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** Our own wording and numbers: no escaping needed, and the Markdown stays readable. */
@@ -1850,7 +1853,7 @@ function detailBlock(patterns, dry) {
     }));
     return {
         kind: 'details',
-        summary: `Every changed series by pattern (${series.toLocaleString('en-US')} series, ${dry ? '+ would add, − would remove' : '+ added, − removed'})`,
+        summary: `Every changed series by pattern (${(0,format/* formatCount */.B)(series)} series, ${dry ? '+ would add, − would remove' : '+ added, − removed'})`,
         blocks
     };
 }
@@ -2006,6 +2009,7 @@ var cli_context = __webpack_require__(5217);
  * redrawn in place (a bar), at most every `redrawMs`; elsewhere (a CI log, a file), a plain line at
  * each further tenth, which reads well in a log and stays short for a long run.
  */
+
 /** `0:42`, `12:05`, `1:02:03`; `--:--` while unknown. */
 function formatDuration(ms) {
     if (ms === undefined || !Number.isFinite(ms) || ms < 0)
@@ -2022,7 +2026,7 @@ function estimateRemaining(settled, total, elapsedMs) {
         return undefined;
     return ((total - settled) * elapsedMs) / settled;
 }
-const count = (n) => n.toLocaleString('en-US');
+const count = format/* formatCount */.B;
 function createProgress(stream, options = {}) {
     const now = options.now ?? (() => performance.now());
     const label = options.label ?? 'applying';
@@ -2128,11 +2132,7 @@ async function syncCli(context) {
     try {
         report = await runSync({
             ...settings,
-            table: {
-                database: settings.database,
-                table: settings.table,
-                ...(settings.catalogId ? { catalogId: settings.catalogId } : {})
-            }
+            table: (0,inputs/* tableRefOf */.lS)(settings)
         }, clients, logger, { ...DEFAULT_TUNING, onApplyProgress: (settled, total) => progress.update(settled, total) });
     }
     catch (error) {

@@ -2,11 +2,24 @@ export const id = 770;
 export const ids = [770];
 export const modules = {
 
+/***/ 6264:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ formatCount)
+/* harmony export */ });
+/** How counts are written in every message and report: with thousands separators (`1,530,000`). */
+const formatCount = (n) => n.toLocaleString('en-US');
+
+
+/***/ }),
+
 /***/ 8422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DJ: () => (/* binding */ readPublishSettings),
+/* harmony export */   lS: () => (/* binding */ tableRefOf),
 /* harmony export */   nO: () => (/* binding */ readSyncSettings),
 /* harmony export */   uF: () => (/* binding */ readCheckSettings)
 /* harmony export */ });
@@ -278,6 +291,14 @@ function glueName(value, name) {
     }
     return value;
 }
+/** The Glue table the sync settings name, as the core takes it. */
+function tableRefOf(settings) {
+    return {
+        database: settings.database,
+        table: settings.table,
+        ...(settings.catalogId ? { catalogId: settings.catalogId } : {})
+    };
+}
 
 
 /***/ }),
@@ -357,12 +378,14 @@ function* daysOf(window) {
 /* harmony export */ });
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _dates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3926);
+/* harmony import */ var _dates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3926);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6264);
 /**
  * Guards that stop a typo from emptying the table. The day-to-day sync removes one day per series
  * (a week after a pause); a run that would remove the partitions of many more days is a mistaken
  * `retention-days` or `as-of`, or a clean-up someone should confirm. It stops before the first write.
  */
+
 
 
 
@@ -391,12 +414,12 @@ function checkRemovals(plan, maxRemoveDays) {
         exceeded: days > maxRemoveDays
     };
 }
-const count = (n) => n.toLocaleString('en-US');
+const count = _format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B;
 /** What the refusal says: the plan's totals, the days, and which input lets a clean-up through. */
 function describeRefusal(check, plan, dryRun) {
     const span = check.oldest === undefined || check.newest === undefined
         ? ''
-        : ` (${(0,_dates_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIsoDate */ .d$)(check.oldest)} to ${(0,_dates_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIsoDate */ .d$)(check.newest)})`;
+        : ` (${(0,_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(check.oldest)} to ${(0,_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(check.newest)})`;
     const what = dryRun ? 'A run without dry-run would stop here' : 'Stopped before writing anything';
     return (`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays}': this run would remove the partitions of ${check.days} days${span}, ` +
         `more than ${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays} (${check.max}). ${what}: the plan adds ${count(plan.totals.add)}, ` +
@@ -417,7 +440,7 @@ class RemovalRefused extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .Configur
 function checkAsOf(asOf, today) {
     if (asOf <= today + 1)
         return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_dates_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIsoDate */ .d$)(asOf)} is after tomorrow (${(0,_dates_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIsoDate */ .d$)(today + 1)}, UTC). ` +
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(asOf)} is after tomorrow (${(0,_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(today + 1)}, UTC). ` +
         `A sync that far ahead would remove the partitions of every day before its window. ` +
         `Leave '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}' empty for today, or give a past day for a backfill.`);
 }
@@ -506,12 +529,14 @@ function seriesKey(account, region) {
 /* harmony export */   p3: () => (/* binding */ outOfTime),
 /* harmony export */   qF: () => (/* binding */ nestedTooDeep)
 /* harmony export */ });
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6264);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
 /**
  * How much work the query check does at most, so that a file in a pull request cannot hold the
  * runner: bytes per file, statements per file, files per run and time per file are inputs with
  * defaults; nesting depth is fixed. A file over a limit gets one `limit` finding and the run goes on.
  */
+
 
 const DEFAULT_QUERY_LIMITS = {
     maxFileBytes: 256 * 1024,
@@ -525,7 +550,7 @@ const DEFAULT_QUERY_LIMITS = {
  * statement of a run) and its stack runs out a few hundred levels deep.
  */
 const MAX_NESTING = 64;
-const count = (n) => n.toLocaleString('en-US');
+const count = _format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B;
 function limit(at, message) {
     return { rule: 'limit', line: at.line, column: at.column, message };
 }

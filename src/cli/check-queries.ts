@@ -6,11 +6,10 @@
  * the table's own key type and columns are read from Glue, and with a workgroup Athena EXPLAINs.
  */
 import { createClients } from '../aws/clients.js'
-import { explainDep, readTable, type OptionalAws } from '../commands/check-queries.js'
-import { findQueryFiles, readQueryFileUpTo } from '../commands/query-files.js'
+import { checkOptionsFor, explainDep, type OptionalAws } from '../commands/check-queries.js'
+import { readQueryFileUpTo } from '../commands/query-files.js'
 import { readCheckSettings } from '../inputs.js'
 import { runCheckQueries } from '../queries/command.js'
-import { parseRuleSeverities } from '../queries/findings.js'
 import { chainCredentials, configuredRegion } from './aws.js'
 import { ExitCode, type CliContext } from './context.js'
 import { findingLine } from './finding-line.js'
@@ -27,38 +26,18 @@ export async function checkQueriesCli(context: CliContext): Promise<number> {
     if (!region) logger.warning('No AWS region (--region, AWS_REGION or the profile): checking without AWS.')
   }
   const settings = readCheckSettings(context.read, env)
-  const severities = parseRuleSeverities(settings.ruleSeverity)
-  const files = await findQueryFiles(settings.queries)
   const aws: OptionalAws | undefined = settings.awsRegion
     ? { clients: createClients(settings.awsRegion, chainCredentials(options.profile)) }
     : undefined
-  const table = await readTable(settings, aws, logger)
-  const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string'
-  logger.info(
-    `${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ` +
-      (table.columns ? 'columns from Glue' : "columns of AWS's documented schema")
-  )
 
-  const result = await runCheckQueries(
-    {
-      files,
-      table: settings.table,
-      ...(settings.database ? { database: settings.database } : {}),
-      partitionColumns: settings.partitionColumns,
-      dateKeyType,
-      ...(table.columns ? { columns: table.columns } : {}),
-      severities,
-      limits: settings.limits
-    },
-    {
-      // As in the action: the size is read first, and a file over max-file-bytes is never read.
-      readFile: (path, maxBytes) => readQueryFileUpTo(path, maxBytes),
-      logger,
-      // Every finding is printed below: nothing to single out.
-      annotate: () => undefined,
-      ...explainDep(settings, aws)
-    }
-  )
+  const result = await runCheckQueries(await checkOptionsFor(settings, aws, logger), {
+    // As in the action: the size is read first, and a file over max-file-bytes is never read.
+    readFile: (path, maxBytes) => readQueryFileUpTo(path, maxBytes),
+    logger,
+    // Every finding is printed below: nothing to single out.
+    annotate: () => undefined,
+    ...explainDep(settings, aws)
+  })
 
   switch (options.format) {
     case 'sarif':

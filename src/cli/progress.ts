@@ -3,6 +3,7 @@
  * redrawn in place (a bar), at most every `redrawMs`; elsewhere (a CI log, a file), a plain line at
  * each further tenth, which reads well in a log and stays short for a long run.
  */
+import { formatCount } from '../format.js'
 
 export interface ProgressStream {
   isTTY?: boolean
@@ -39,7 +40,7 @@ export function estimateRemaining(settled: number, total: number, elapsedMs: num
   return ((total - settled) * elapsedMs) / settled
 }
 
-const count = (n: number): string => n.toLocaleString('en-US')
+const count = formatCount
 
 export function createProgress(stream: ProgressStream, options: ProgressOptions = {}): Progress {
   const now = options.now ?? (() => performance.now())

@@ -5,7 +5,7 @@
  */
 import { createClients, explainAwsError } from '../aws/clients.js'
 import { ConfigurationError } from '../errors.js'
-import { readSyncSettings } from '../inputs.js'
+import { readSyncSettings, tableRefOf } from '../inputs.js'
 import type { ApplyResult } from '../partitions/apply.js'
 import { RemovalRefused } from '../partitions/guards.js'
 import { DEFAULT_TUNING, runSync, type SyncReport } from '../partitions/sync.js'
@@ -47,11 +47,7 @@ export async function syncCli(context: CliContext): Promise<number> {
     report = await runSync(
       {
         ...settings,
-        table: {
-          database: settings.database,
-          table: settings.table,
-          ...(settings.catalogId ? { catalogId: settings.catalogId } : {})
-        }
+        table: tableRefOf(settings)
       },
       clients,
       logger,

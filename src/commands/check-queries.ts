@@ -14,7 +14,7 @@ import { ConfigurationError } from '../errors.js'
 import { readCheckSettings, type CheckSettings } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import type { DateKeyType } from '../partitions/keys.js'
-import { runCheckQueries, type CheckQueriesDeps } from '../queries/command.js'
+import { runCheckQueries, type CheckQueriesDeps, type CheckQueriesOptions } from '../queries/command.js'
 import { explainQuery } from '../queries/explain.js'
 import { parseRuleSeverities } from '../queries/findings.js'
 import { splitQualifiedTable } from '../partitions/table-ref.js'
@@ -24,15 +24,8 @@ import { findQueryFiles, readQueryFileUpTo } from './query-files.js'
 
 export async function checkQueriesCommand(logger: Logger): Promise<void> {
   const settings = readCheckSettings((name) => core.getInput(name))
-  const severities = parseRuleSeverities(settings.ruleSeverity)
-  const files = await findQueryFiles(settings.queries)
   const aws = awsFor(settings, logger)
-  const table = await readTable(settings, aws, logger)
-  const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string'
-  const columnsFrom = table.columns ? 'columns from Glue' : "columns of AWS's documented schema"
-  logger.info(
-    `${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ${columnsFrom}`
-  )
+  const options = await checkOptionsFor(settings, aws, logger)
 
   const deps: CheckQueriesDeps = {
     readFile: (path, maxBytes) => readQueryFileUpTo(path, maxBytes),
@@ -54,23 +47,40 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
     ...explainDep(settings, aws),
     ...pullRequestDep(settings, logger)
   }
-  const result = await runCheckQueries(
-    {
-      files,
-      table: settings.table,
-      ...(settings.database ? { database: settings.database } : {}),
-      partitionColumns: settings.partitionColumns,
-      dateKeyType,
-      ...(table.columns ? { columns: table.columns } : {}),
-      severities,
-      limits: settings.limits
-    },
-    deps
-  )
+  const result = await runCheckQueries(options, deps)
   const summary = `${result.filesChecked} file(s) checked: ${result.errorCount} error(s), ${result.warningCount} warning(s)`
   core.setOutput(Outputs.Summary, summary)
   logger.info(summary)
   if (result.errorCount > 0) core.setFailed(`${summary}. See the annotations and the job summary.`)
+}
+
+/**
+ * What a check runs on, the same for the action and the command line: the files of the pattern, the
+ * severities, and the table's key type and columns (from Glue when it can be read).
+ */
+export async function checkOptionsFor(
+  settings: CheckSettings,
+  aws: OptionalAws | undefined,
+  logger: Logger
+): Promise<CheckQueriesOptions> {
+  const severities = parseRuleSeverities(settings.ruleSeverity)
+  const files = await findQueryFiles(settings.queries)
+  const table = await readTable(settings, aws, logger)
+  const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string'
+  const columnsFrom = table.columns ? 'columns from Glue' : "columns of AWS's documented schema"
+  logger.info(
+    `${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ${columnsFrom}`
+  )
+  return {
+    files,
+    table: settings.table,
+    ...(settings.database ? { database: settings.database } : {}),
+    partitionColumns: settings.partitionColumns,
+    dateKeyType,
+    ...(table.columns ? { columns: table.columns } : {}),
+    severities,
+    limits: settings.limits
+  }
 }
 
 export interface OptionalAws {
@@ -102,7 +112,7 @@ interface TableFacts {
 }
 
 /** One GetTable: the date key type (unless set by input) and the columns of the table. */
-export async function readTable(
+async function readTable(
   settings: CheckSettings,
   aws: OptionalAws | undefined,
   logger: Logger

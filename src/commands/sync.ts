@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { createClients, explainAwsError } from '../aws/clients.js'
 import { credentialsFor } from '../aws/credentials.js'
 import { Outputs } from '../constants.js'
-import { readSyncSettings } from '../inputs.js'
+import { readSyncSettings, tableRefOf } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import { RemovalRefused } from '../partitions/guards.js'
 import { runSync, type SyncReport } from '../partitions/sync.js'
@@ -31,11 +31,7 @@ export async function syncCommand(logger: Logger): Promise<void> {
   const report = await runSync(
     {
       ...settings,
-      table: {
-        database: settings.database,
-        table: settings.table,
-        ...(settings.catalogId ? { catalogId: settings.catalogId } : {})
-      }
+      table: tableRefOf(settings)
     },
     clients,
     logger

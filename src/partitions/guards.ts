@@ -7,6 +7,7 @@ import { Inputs } from '../constants.js'
 import { ConfigurationError } from '../errors.js'
 import { formatIsoDate, type DayNumber } from './dates.js'
 import type { DayRange, SyncPlan } from './plan.js'
+import { formatCount } from '../format.js'
 
 /** A week's pause removes seven days: still not refused. */
 export const DEFAULT_MAX_REMOVE_DAYS = 7
@@ -43,7 +44,7 @@ export function checkRemovals(plan: SyncPlan, maxRemoveDays: number): RemovalChe
   }
 }
 
-const count = (n: number): string => n.toLocaleString('en-US')
+const count = formatCount
 
 /** What the refusal says: the plan's totals, the days, and which input lets a clean-up through. */
 export function describeRefusal(check: RemovalCheck, plan: SyncPlan, dryRun: boolean): string {

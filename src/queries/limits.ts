@@ -3,6 +3,7 @@
  * runner: bytes per file, statements per file, files per run and time per file are inputs with
  * defaults; nesting depth is fixed. A file over a limit gets one `limit` finding and the run goes on.
  */
+import { formatCount } from '../format.js'
 import { Inputs } from '../constants.js'
 import type { Problem } from './findings.js'
 import type { Position } from './tree.js'
@@ -29,7 +30,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
  */
 export const MAX_NESTING = 64
 
-const count = (n: number): string => n.toLocaleString('en-US')
+const count = formatCount
 
 function limit(at: Position, message: string): Problem {
   return { rule: 'limit', line: at.line, column: at.column, message }

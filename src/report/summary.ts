@@ -12,6 +12,7 @@ import { describeRefusal } from '../partitions/guards.js'
 import type { SeriesPlan } from '../partitions/plan.js'
 import type { SyncReport } from '../partitions/sync.js'
 import type { TableState } from '../table/ensure.js'
+import { formatCount } from '../format.js'
 import { code, raw, renderMarkdown, text, type Block, type Inline, type Line } from './document.js'
 import {
   changePatterns,
@@ -39,7 +40,7 @@ export function totalsOf(report: SyncReport): Totals {
   }
 }
 
-export const number = (n: number): string => n.toLocaleString('en-US')
+export const number = formatCount
 const partitions = (n: number): string => `${number(n)} partition${n === 1 ? '' : 's'}`
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 /** Our own wording and numbers: no escaping needed, and the Markdown stays readable. */
@@ -490,7 +491,7 @@ function detailBlock(patterns: readonly PatternGroup[], dry: boolean): Block | u
   }))
   return {
     kind: 'details',
-    summary: `Every changed series by pattern (${series.toLocaleString('en-US')} series, ${dry ? '+ would add, − would remove' : '+ added, − removed'})`,
+    summary: `Every changed series by pattern (${formatCount(series)} series, ${dry ? '+ would add, − would remove' : '+ added, − removed'})`,
     blocks
   }
 }
