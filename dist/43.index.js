@@ -386,8 +386,16 @@ var report_document = __webpack_require__(8101);
  * they go in as text or code of the report document, escaped there.
  */
 
-function renderPublishSummary(result) {
-    const title = result.dryRun ? 'Athena named queries (dry run: nothing written)' : 'Athena named queries';
+function renderPublishSummary(result, workgroup) {
+    return (0,report_document/* renderMarkdown */.Gc)(publishSummaryDocument(result, workgroup));
+}
+/** The same report as a document: Markdown for the job summary, plain text for the command line. */
+function publishSummaryDocument(result, workgroup) {
+    const title = [(0,report_document/* raw */.lS)('Athena named queries')];
+    if (workgroup)
+        title.push((0,report_document/* raw */.lS)(' in '), (0,report_document/* text */.Qq)(workgroup));
+    if (result.dryRun)
+        title.push((0,report_document/* raw */.lS)(' (dry run: nothing written)'));
     const would = result.dryRun ? 'to ' : '';
     const rows = [
         [`${would}create`, result.created],
@@ -398,7 +406,7 @@ function renderPublishSummary(result) {
         ["copies carrying this action's marker (left alone)", result.duplicates.map((copy) => copy.namedQueryId)]
     ];
     const blocks = [
-        { kind: 'heading', level: 3, line: [(0,report_document/* raw */.lS)(title)] },
+        { kind: 'heading', level: 3, line: title },
         {
             kind: 'table',
             header: ['Outcome', 'Count'],
@@ -413,9 +421,10 @@ function renderPublishSummary(result) {
         if (items.length === 0)
             continue;
         const paths = items.flatMap((item, i) => (i === 0 ? [(0,report_document/* code */.aY)(item)] : [(0,report_document/* raw */.lS)(', '), (0,report_document/* code */.aY)(item)]));
+        const capitalized = `${label[0]?.toUpperCase()}${label.slice(1)}`;
         blocks.push({
             kind: 'paragraph',
-            line: [(0,report_document/* raw */.lS)(`**${label[0]?.toUpperCase()}${label.slice(1)}:** `), ...paths]
+            line: [(0,report_document/* raw */.lS)(`**${capitalized}:** `, `${capitalized}: `), ...paths]
         });
     }
     if (result.duplicates.length > 0) {
@@ -437,7 +446,7 @@ function renderPublishSummary(result) {
             rows: result.failures.map((failure) => [[(0,report_document/* code */.aY)(failure.path)], [(0,report_document/* text */.Qq)(failure.message)]])
         });
     }
-    return (0,report_document/* renderMarkdown */.Gc)(blocks);
+    return blocks;
 }
 
 ;// CONCATENATED MODULE: ./src/queries/publish.ts
@@ -754,7 +763,7 @@ async function publishCommand(logger) {
         `${result.deleted.length} ${verb}deleted, ${result.unchanged.length} unchanged`;
     core/* setOutput */.uH(constants/* Outputs */.tY.Summary, summary);
     if (process.env.GITHUB_STEP_SUMMARY)
-        await core/* summary */.z.addRaw(renderPublishSummary(result)).write();
+        await core/* summary */.z.addRaw(renderPublishSummary(result, settings.workgroup)).write();
     logger.info(summary);
     if (result.failures.length) {
         core/* setFailed */.C1(`${result.failures.length} query file(s) could not be published: ` +

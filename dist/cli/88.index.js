@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  publishDocument: () => (/* binding */ publishDocument),
   publishQueriesCli: () => (/* binding */ publishQueriesCli)
 });
 
@@ -220,8 +219,16 @@ var report_document = __webpack_require__(8101);
  * they go in as text or code of the report document, escaped there.
  */
 
-function renderPublishSummary(result) {
-    const title = result.dryRun ? 'Athena named queries (dry run: nothing written)' : 'Athena named queries';
+function renderPublishSummary(result, workgroup) {
+    return (0,report_document/* renderMarkdown */.Gc)(publishSummaryDocument(result, workgroup));
+}
+/** The same report as a document: Markdown for the job summary, plain text for the command line. */
+function publishSummaryDocument(result, workgroup) {
+    const title = [(0,report_document/* raw */.lS)('Athena named queries')];
+    if (workgroup)
+        title.push((0,report_document/* raw */.lS)(' in '), (0,report_document/* text */.Qq)(workgroup));
+    if (result.dryRun)
+        title.push((0,report_document/* raw */.lS)(' (dry run: nothing written)'));
     const would = result.dryRun ? 'to ' : '';
     const rows = [
         [`${would}create`, result.created],
@@ -232,7 +239,7 @@ function renderPublishSummary(result) {
         ["copies carrying this action's marker (left alone)", result.duplicates.map((copy) => copy.namedQueryId)]
     ];
     const blocks = [
-        { kind: 'heading', level: 3, line: [(0,report_document/* raw */.lS)(title)] },
+        { kind: 'heading', level: 3, line: title },
         {
             kind: 'table',
             header: ['Outcome', 'Count'],
@@ -247,9 +254,10 @@ function renderPublishSummary(result) {
         if (items.length === 0)
             continue;
         const paths = items.flatMap((item, i) => (i === 0 ? [(0,report_document/* code */.aY)(item)] : [(0,report_document/* raw */.lS)(', '), (0,report_document/* code */.aY)(item)]));
+        const capitalized = `${label[0]?.toUpperCase()}${label.slice(1)}`;
         blocks.push({
             kind: 'paragraph',
-            line: [(0,report_document/* raw */.lS)(`**${label[0]?.toUpperCase()}${label.slice(1)}:** `), ...paths]
+            line: [(0,report_document/* raw */.lS)(`**${capitalized}:** `, `${capitalized}: `), ...paths]
         });
     }
     if (result.duplicates.length > 0) {
@@ -271,7 +279,7 @@ function renderPublishSummary(result) {
             rows: result.failures.map((failure) => [[(0,report_document/* code */.aY)(failure.path)], [(0,report_document/* text */.Qq)(failure.message)]])
         });
     }
-    return (0,report_document/* renderMarkdown */.Gc)(blocks);
+    return blocks;
 }
 
 ;// CONCATENATED MODULE: ./src/queries/publish.ts
@@ -601,49 +609,6 @@ async function publishingRepository(env, cwd) {
 
 
 
-
-/** The publish report as a document, for the terminal. */
-function publishDocument(result, workgroup) {
-    const to = result.dryRun ? 'to ' : '';
-    const outcomes = [
-        [`${to}create`, result.created],
-        [`${to}update`, result.updated],
-        [`${to}delete`, result.deleted],
-        ['unchanged', result.unchanged],
-        ['not created by this tool (left alone)', result.foreignKept],
-        ['copies carrying our marker (left alone)', result.duplicates.map((copy) => copy.namedQueryId)]
-    ];
-    const blocks = [
-        {
-            kind: 'heading',
-            level: 2,
-            line: [
-                (0,report_document/* text */.Qq)(`Athena named queries in ${workgroup}${result.dryRun ? ' (dry run: nothing written)' : ''}`)
-            ]
-        },
-        {
-            kind: 'table',
-            header: ['Outcome', 'Count'],
-            align: ['l', 'r'],
-            rows: [...outcomes, ['failed', result.failures]].map(([label, items]) => [
-                label,
-                String(items.length)
-            ])
-        }
-    ];
-    for (const [label, items] of outcomes.slice(0, 3)) {
-        if (items.length > 0)
-            blocks.push({ kind: 'paragraph', line: `${label}:` }, { kind: 'list', items: items.map((item) => [(0,report_document/* code */.aY)(item)]) });
-    }
-    if (result.failures.length > 0) {
-        blocks.push({
-            kind: 'table',
-            header: ['File', 'Problem'],
-            rows: result.failures.map((failure) => [[(0,report_document/* code */.aY)(failure.path)], [(0,report_document/* text */.Qq)(failure.message)]])
-        });
-    }
-    return blocks;
-}
 async function publishQueriesCli(context) {
     const { options, stdout, stderr, logger } = context;
     const settings = (0,inputs/* readPublishSettings */.DJ)(context.read, context.env);
@@ -663,9 +628,9 @@ async function publishQueriesCli(context) {
     if (options.format === 'json')
         stdout.write(JSON.stringify({ workgroup: settings.workgroup, owner, ...result }, null, 2) + '\n');
     else if (options.format === 'markdown')
-        stdout.write(renderPublishSummary(result));
+        stdout.write(renderPublishSummary(result, settings.workgroup));
     else
-        stdout.write((0,terminal/* renderPlain */.l)(publishDocument(result, settings.workgroup), { width: (0,cli_context/* widthOf */.q)(stdout) }));
+        stdout.write((0,terminal/* renderPlain */.l)(publishSummaryDocument(result, settings.workgroup), { width: (0,cli_context/* widthOf */.q)(stdout) }));
     if (result.failures.length > 0) {
         stderr.write(`error: ${result.failures.length} query file(s) could not be published (see above).\n`);
         return cli_context/* ExitCode */.y.Failed;

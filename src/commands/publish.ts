@@ -40,7 +40,8 @@ export async function publishCommand(logger: Logger): Promise<void> {
     `named queries in ${settings.workgroup}: ${result.created.length} ${verb}created, ${result.updated.length} ${verb}updated, ` +
     `${result.deleted.length} ${verb}deleted, ${result.unchanged.length} unchanged`
   core.setOutput(Outputs.Summary, summary)
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderPublishSummary(result)).write()
+  if (process.env.GITHUB_STEP_SUMMARY)
+    await core.summary.addRaw(renderPublishSummary(result, settings.workgroup)).write()
   logger.info(summary)
   if (result.failures.length) {
     core.setFailed(

@@ -6,8 +6,15 @@
 import { code, raw, renderMarkdown, text, type Block, type Inline } from '../report/document.js'
 import type { PublishResult } from './publish.js'
 
-export function renderPublishSummary(result: PublishResult): string {
-  const title = result.dryRun ? 'Athena named queries (dry run: nothing written)' : 'Athena named queries'
+export function renderPublishSummary(result: PublishResult, workgroup?: string): string {
+  return renderMarkdown(publishSummaryDocument(result, workgroup))
+}
+
+/** The same report as a document: Markdown for the job summary, plain text for the command line. */
+export function publishSummaryDocument(result: PublishResult, workgroup?: string): Block[] {
+  const title: Inline[] = [raw('Athena named queries')]
+  if (workgroup) title.push(raw(' in '), text(workgroup))
+  if (result.dryRun) title.push(raw(' (dry run: nothing written)'))
   const would = result.dryRun ? 'to ' : ''
   const rows: [string, string[]][] = [
     [`${would}create`, result.created],
@@ -18,7 +25,7 @@ export function renderPublishSummary(result: PublishResult): string {
     ["copies carrying this action's marker (left alone)", result.duplicates.map((copy) => copy.namedQueryId)]
   ]
   const blocks: Block[] = [
-    { kind: 'heading', level: 3, line: [raw(title)] },
+    { kind: 'heading', level: 3, line: title },
     {
       kind: 'table',
       header: ['Outcome', 'Count'],
@@ -32,9 +39,10 @@ export function renderPublishSummary(result: PublishResult): string {
   for (const [label, items] of rows.slice(0, 3)) {
     if (items.length === 0) continue
     const paths = items.flatMap((item, i): Inline[] => (i === 0 ? [code(item)] : [raw(', '), code(item)]))
+    const capitalized = `${label[0]?.toUpperCase()}${label.slice(1)}`
     blocks.push({
       kind: 'paragraph',
-      line: [raw(`**${label[0]?.toUpperCase()}${label.slice(1)}:** `), ...paths]
+      line: [raw(`**${capitalized}:** `, `${capitalized}: `), ...paths]
     })
   }
   if (result.duplicates.length > 0) {
@@ -56,5 +64,5 @@ export function renderPublishSummary(result: PublishResult): string {
       rows: result.failures.map((failure) => [[code(failure.path)], [text(failure.message)]])
     })
   }
-  return renderMarkdown(blocks)
+  return blocks
 }

@@ -24,7 +24,7 @@ import { desiredQuery, nameFor, parseMarker, type DesiredQuery, type QueryFile }
 import { Pacer, pacedSender, type Send } from './publish-pace.js'
 import { readWorkgroupQueries } from './publish-read.js'
 
-export { renderPublishSummary } from './publish-summary.js'
+export { publishSummaryDocument, renderPublishSummary } from './publish-summary.js'
 export type { QueryFile } from './publish-desired.js'
 
 export interface PublishOptions {
