@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports isNetworkError, explainAssumeRoleFailure, isTransientStsError, memoizeCredentials */
 /* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9719);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(209);
+/* harmony import */ var _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8941);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2495);
 
 
@@ -29,8 +29,8 @@ function credentialsFor(settings, region, getIdToken, env = process.env, backoff
     if (!settings.roleToAssume)
         return undefined;
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
-            `Add 'permissions: id-token: write' to the job (or workflow), or remove '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' to use credentials from an earlier step.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
+            `Add 'permissions: id-token: write' to the job (or workflow), or remove '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' to use credentials from an earlier step.`);
     }
     // Each attempt fetches a fresh ID token: GitHub's tokens live minutes, and a rejected one is spent.
     const assume = async () => {
@@ -101,32 +101,32 @@ function explainAssumeRoleFailure(error, settings, region) {
         return new Error(`Could not assume ${role} with GitHub OIDC after retries (${name}: ${message})`);
     }
     if (/^AccessDenied/.test(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
             `token.actions.githubusercontent.com:sub (this repository, and the branch, pull_request or environment ` +
             `the job runs for) and :aud ('${settings.audience}'), and that its Federated principal is this account's ` +
             `OIDC provider.`);
     }
     if (/^InvalidIdentityToken/.test(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} IAM could not validate the GitHub token against an OIDC provider: the role's account needs the ` +
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} IAM could not validate the GitHub token against an OIDC provider: the role's account needs the ` +
             `provider token.actions.githubusercontent.com, with '${settings.audience}' among its audiences ` +
-            `(input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Audience}').`);
+            `(input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Audience}').`);
     }
     if (/^ExpiredToken/.test(name)) {
         return new Error(`${what} The GitHub OIDC token had expired when STS checked it (is the runner's clock right?); ` +
             `a rerun gets a fresh token.`);
     }
     if (/^IDPRejectedClaim/.test(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} IAM rejected a claim of the GitHub token; check the OIDC provider.`);
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} IAM rejected a claim of the GitHub token; check the OIDC provider.`);
     }
     if (/MaxSessionDuration|DurationSeconds/.test(message)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Lower '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds}' (now ${settings.roleDurationSeconds}) to at most the role's ` +
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Lower '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds}' (now ${settings.roleDurationSeconds}) to at most the role's ` +
             `maximum session duration, or raise that maximum.`);
     }
     if (/^RegionDisabled/.test(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Activate STS in region '${region}' (IAM account settings).`);
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Activate STS in region '${region}' (IAM account settings).`);
     }
     if (name === 'ValidationError') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Check '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName}'.`);
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Check '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' and '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName}'.`);
     }
     return new Error(what);
 }
@@ -165,43 +165,6 @@ function memoizeCredentials(provider) {
 
 /***/ }),
 
-/***/ 9359:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Pn: () => (/* binding */ tableParams),
-/* harmony export */   Xp: () => (/* binding */ catalogParam),
-/* harmony export */   oN: () => (/* binding */ splitQualifiedTable),
-/* harmony export */   uq: () => (/* binding */ describeTable)
-/* harmony export */ });
-function describeTable(ref) {
-    return `${ref.catalogId ? `${ref.catalogId}:` : ''}${ref.database}.${ref.table}`;
-}
-/** The Glue request fields that name the table. */
-/** `CatalogId` only when one is set: Glue takes the caller's account otherwise. */
-function catalogParam(ref) {
-    return ref.catalogId ? { CatalogId: ref.catalogId } : {};
-}
-function tableParams(ref) {
-    return {
-        ...catalogParam(ref),
-        DatabaseName: ref.database,
-        TableName: ref.table
-    };
-}
-/**
- * Reads a table input that may be qualified: `cloudtrail`, `security.cloudtrail` or
- * `awsdatacatalog.security.cloudtrail` (the catalog is dropped).
- */
-function splitQualifiedTable(name) {
-    const parts = name.split('.');
-    const table = parts.at(-1) ?? name;
-    return parts.length > 1 ? { database: parts.at(-2), table } : { table };
-}
-
-
-/***/ }),
-
 /***/ 8101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -212,7 +175,7 @@ function splitQualifiedTable(name) {
 /* harmony export */   lS: () => (/* binding */ raw)
 /* harmony export */ });
 /* unused harmony exports strong, inlineMarkdown, inlinePlain */
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6412);
+/* harmony import */ var _vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(153);
 /**
  * A report as a small tree of blocks (headings, paragraphs, tables, lists, collapsed details), so that
  * one report renders as Markdown for the job summary and the pull-request comment, and as plain text
@@ -232,11 +195,11 @@ function inlineMarkdown(line, inTable = false) {
         .map((part) => {
         switch (part.kind) {
             case 'text':
-                return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value);
+                return (0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value);
             case 'code':
-                return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(part.value, inTable);
+                return (0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(part.value, inTable);
             case 'strong':
-                return `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value)}**`;
+                return `**${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value)}**`;
             case 'raw':
                 return part.markdown;
         }
@@ -262,14 +225,14 @@ function blockMarkdown(block) {
         case 'table': {
             const align = block.header.map((_, i) => (block.align?.[i] === 'r' ? '---:' : '---'));
             return [
-                `| ${block.header.map((h) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(h)).join(' | ')} |`,
+                `| ${block.header.map((h) => (0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(h)).join(' | ')} |`,
                 `| ${align.join(' | ')} |`,
                 ...block.rows.map((row) => `| ${row.map((cell) => inlineMarkdown(cell, true)).join(' | ')} |`)
             ].join('\n');
         }
         case 'details':
             return [
-                `<details><summary>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(block.summary)}</summary>`,
+                `<details><summary>${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(block.summary)}</summary>`,
                 '',
                 renderMarkdown(block.blocks).trimEnd(),
                 '',
@@ -299,7 +262,7 @@ function blockMarkdown(block) {
 /* harmony export */   zK: () => (/* binding */ partitionKeyColumns)
 /* harmony export */ });
 /* unused harmony exports CLOUDTRAIL_SERDE, CLOUDTRAIL_INPUT_FORMAT, CLOUDTRAIL_OUTPUT_FORMAT */
-/* harmony import */ var _partitions_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3399);
+/* harmony import */ var _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8206);
 
 const CLOUDTRAIL_COLUMNS = [
     ['eventversion', 'string'],
@@ -358,7 +321,7 @@ function cloudTrailStorageDescriptor(location) {
     };
 }
 function partitionKeyColumns(dateKeyType) {
-    return _partitions_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .PARTITION_KEY_NAMES */ .WV.map((name, index) => ({ Name: name, Type: index < 2 ? 'string' : dateKeyType }));
+    return _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .PARTITION_KEY_NAMES */ .WV.map((name, index) => ({ Name: name, Type: index < 2 ? 'string' : dateKeyType }));
 }
 /**
  * Parses `struct<a:string,b:struct<c:int>>` (and arrays or maps of structs) into a tree of field
@@ -414,9 +377,9 @@ function fieldsOf(type) {
 /* harmony export */ });
 /* unused harmony export missingColumns */
 /* harmony import */ var _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6542);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _partitions_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3399);
-/* harmony import */ var _partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9359);
+/* harmony import */ var _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8941);
+/* harmony import */ var _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8206);
+/* harmony import */ var _vocabulary_table_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(504);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(797);
 /**
  * Reads the table and checks, before any write, that the sync can keep it: partition keys
@@ -434,7 +397,7 @@ const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint'
 async function findTable(glue, ref) {
     try {
         const response = await glue.send(new _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_2__/* .GetTableCommand */ .QuZ({
-            ...(0,_partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogParam */ .Xp)(ref),
+            ...(0,_vocabulary_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogParam */ .Xp)(ref),
             DatabaseName: ref.database,
             Name: ref.table
         }));
@@ -447,38 +410,38 @@ async function findTable(glue, ref) {
     }
 }
 function validateTable(table, ref, expectedLocation) {
-    const name = (0,_partitions_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTable */ .uq)(ref);
+    const name = (0,_vocabulary_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTable */ .uq)(ref);
     if (table.Parameters?.['projection.enabled']?.toLowerCase() === 'true') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
             `so this action has nothing to do. Use a table without projection, or keep projection and drop this action.`);
     }
     const keys = (table.PartitionKeys ?? []).map((key) => ({
         name: (key.Name ?? '').toLowerCase(),
         type: (key.Type ?? '').toLowerCase()
     }));
-    const expected = _partitions_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV.join(', ');
+    const expected = _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV.join(', ');
     const actual = keys.map((key) => `${key.name} ${key.type}`).join(', ') || 'none';
-    const namesMatch = keys.length === _partitions_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV.length && keys.every((key, i) => key.name === _partitions_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV[i]);
+    const namesMatch = keys.length === _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV.length && keys.every((key, i) => key.name === _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV[i]);
     if (!namesMatch) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
             `Create the table with those partition keys, as AWS documents the CloudTrail table for organization trails, ` +
             `or let the action create a new one (create-table: true with another table name).`);
     }
     const [account, region, ...dateKeys] = keys;
     if (account.type !== 'string' || region.type !== 'string') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name}: partition keys account and region must be string (found ${actual}).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name}: partition keys account and region must be string (found ${actual}).`);
     }
     const dateKeyType = dateKeyTypeOf(dateKeys.map((key) => key.type));
     if (!dateKeyType) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
     }
     const descriptor = table.StorageDescriptor;
     if (!descriptor) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
     }
     const serde = descriptor.SerdeInfo?.SerializationLibrary ?? '';
     if (!_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCEPTED_SERDES */ .fc.has(serde)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
             `partitions copy it. Use ${[..._schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCEPTED_SERDES */ .fc].join(' or ')} (AWS's documented table uses the first).`);
     }
     const warnings = [];
@@ -512,6 +475,43 @@ function dateKeyTypeOf(types) {
     if (types.every((type) => INTEGER_TYPES.has(type)))
         return 'int';
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pn: () => (/* binding */ tableParams),
+/* harmony export */   Xp: () => (/* binding */ catalogParam),
+/* harmony export */   oN: () => (/* binding */ splitQualifiedTable),
+/* harmony export */   uq: () => (/* binding */ describeTable)
+/* harmony export */ });
+function describeTable(ref) {
+    return `${ref.catalogId ? `${ref.catalogId}:` : ''}${ref.database}.${ref.table}`;
+}
+/** The Glue request fields that name the table. */
+/** `CatalogId` only when one is set: Glue takes the caller's account otherwise. */
+function catalogParam(ref) {
+    return ref.catalogId ? { CatalogId: ref.catalogId } : {};
+}
+function tableParams(ref) {
+    return {
+        ...catalogParam(ref),
+        DatabaseName: ref.database,
+        TableName: ref.table
+    };
+}
+/**
+ * Reads a table input that may be qualified: `cloudtrail`, `security.cloudtrail` or
+ * `awsdatacatalog.security.cloudtrail` (the catalog is dropped).
+ */
+function splitQualifiedTable(name) {
+    const parts = name.split('.');
+    const table = parts.at(-1) ?? name;
+    return parts.length > 1 ? { database: parts.at(-2), table } : { table };
 }
 
 

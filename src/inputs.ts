@@ -3,23 +3,16 @@
  * input-helper does). Each mistake is a ConfigurationError that names the input and the fix;
  * nothing reaches AWS before this has passed.
  */
-import { Commands, Inputs, type Command } from './constants.js'
-import { ConfigurationError } from './errors.js'
-import { formatIsoDate, parseIsoDate, todayUtc, type DayNumber } from './partitions/dates.js'
+import { Commands, Inputs, type Command } from './vocabulary/constants.js'
+import { ConfigurationError } from './vocabulary/errors.js'
+import { formatIsoDate, parseIsoDate, todayUtc, type DayNumber } from './vocabulary/dates.js'
 import { checkAsOf, DEFAULT_MAX_REMOVE_DAYS } from './partitions/guards.js'
-import { ACCOUNT_PATTERN, REGION_PATTERN, type DateKeyType } from './partitions/keys.js'
+import { ACCOUNT_PATTERN, REGION_PATTERN, type DateKeyType } from './vocabulary/keys.js'
 import { normalizePrefix, ORGANIZATION_ID_PATTERN } from './trail/layout.js'
 import { nearestRegion } from './trail/regions.js'
-import type { TableRef } from './partitions/table-ref.js'
+import type { TableRef } from './vocabulary/table-ref.js'
+import type { CredentialSettings } from './aws/credentials.js'
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './queries/limits.js'
-
-export interface CredentialSettings {
-  /** Empty: use the ambient credential chain. */
-  roleToAssume: string
-  roleSessionName: string
-  roleDurationSeconds: number
-  audience: string
-}
 
 export interface SyncSettings {
   bucket: string

@@ -4,11 +4,11 @@
  */
 import * as core from '@actions/core'
 import { explainAwsError } from './aws/clients.js'
-import type { Command } from './constants.js'
-import { ConfigurationError } from './errors.js'
+import type { Command } from './vocabulary/constants.js'
+import { ConfigurationError } from './vocabulary/errors.js'
 import { readCommand } from './inputs.js'
-import type { Logger } from './logger.js'
-import { logLines } from './report/escape.js'
+import type { Logger } from './vocabulary/logger.js'
+import { logLines } from './vocabulary/escape.js'
 
 export const actionsLogger: Logger = {
   // core.info prints as it is: no line of it may pass for a workflow command (values are escaped too).

@@ -4,7 +4,7 @@
  * for seeding the stand-in in tests, the demo and the benchmark.
  */
 import { cloudTrailStorageDescriptor, partitionKeyColumns } from '../src/table/schema.js'
-import type { DateKeyType } from '../src/partitions/keys.js'
+import type { DateKeyType } from '../src/vocabulary/keys.js'
 
 export type { DateKeyType }
 

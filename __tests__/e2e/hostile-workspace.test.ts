@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { RULE_IDS } from '../../src/queries/findings.js'
-import { COMMENT_MARKER } from '../../src/queries/report.js'
+import { COMMENT_MARKER } from '../../src/report/query-check.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { expectInert, htmlText, renderGfm, shown, tableCells } from '../helpers/hostile.js'

@@ -3,7 +3,7 @@
  * table, a syntax error (refused at StartQueryExecution), polling through QUEUED and RUNNING, timeout.
  */
 import { AthenaClient } from '@aws-sdk/client-athena'
-import { ConfigurationError } from '../../src/errors.js'
+import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { explainQuery } from '../../src/queries/explain.js'
 import { AthenaService } from '../../stand-in/athena.js'
 import { GlueService } from '../../stand-in/glue.js'

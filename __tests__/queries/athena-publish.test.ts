@@ -4,8 +4,9 @@
  * run, oversized files, Athena's throttling, and the summary.
  */
 import { AthenaClient, DeleteNamedQueryCommand } from '@aws-sdk/client-athena'
-import { silentLogger } from '../../src/logger.js'
-import { publishQueries, renderPublishSummary, type PublishOptions } from '../../src/queries/publish.js'
+import { silentLogger } from '../../src/vocabulary/logger.js'
+import { publishQueries, type PublishOptions } from '../../src/queries/publish.js'
+import { renderPublishSummary } from '../../src/report/publish-summary.js'
 import {
   nameFor,
   descriptionFor,

@@ -8,10 +8,10 @@ import {
   runCheckQueries,
   type CheckQueriesDeps,
   type CheckQueriesOptions
-} from '../../src/queries/command.js'
+} from '../../src/run/check-queries.js'
 import { DEFAULT_SEVERITIES, type Finding, type Severity } from '../../src/queries/findings.js'
-import { COMMENT_MARKER } from '../../src/queries/report.js'
-import { silentLogger, type Logger } from '../../src/logger.js'
+import { COMMENT_MARKER } from '../../src/report/query-check.js'
+import { silentLogger, type Logger } from '../../src/vocabulary/logger.js'
 import { GitHubService } from '../../stand-in/github.js'
 import { StandInServer } from '../../stand-in/server.js'
 

@@ -2,10 +2,10 @@
 import { selectAnnotations } from '../../src/queries/annotations.js'
 import { proposePartitionPredicates } from '../../src/queries/eventtime.js'
 import { parseRuleSeverities, type Finding } from '../../src/queries/findings.js'
-import { COMMENT_MARKER, renderComment, renderReport } from '../../src/queries/report.js'
+import { COMMENT_MARKER, renderComment, renderReport } from '../../src/report/query-check.js'
 import { parseSqlFile } from '../../src/queries/statements.js'
-import { dayNumberOf } from '../../src/partitions/dates.js'
-import { ConfigurationError } from '../../src/errors.js'
+import { dayNumberOf } from '../../src/vocabulary/dates.js'
+import { ConfigurationError } from '../../src/vocabulary/errors.js'
 
 const day = (text: string): number => {
   const [year, month, dayOfMonth] = text.split('-').map(Number)

@@ -3,11 +3,11 @@ import { BatchCreatePartitionCommand, BatchDeletePartitionCommand, GlueClient } 
 import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
 import { applyPlan, chunks, type ApplyTarget } from '../../src/partitions/apply.js'
-import { parseIsoDate, syncWindow } from '../../src/partitions/dates.js'
+import { parseIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
 import { planSync } from '../../src/partitions/plan.js'
-import { silentLogger } from '../../src/logger.js'
+import { silentLogger } from '../../src/vocabulary/logger.js'
 import type { ExistingPartitions } from '../../src/partitions/existing.js'
-import { seriesKey } from '../../src/partitions/keys.js'
+import { seriesKey } from '../../src/vocabulary/keys.js'
 
 const glueMock = mockClient(GlueClient)
 const A = '111111111111'

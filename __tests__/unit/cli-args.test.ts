@@ -7,7 +7,7 @@ import { ACTION_INPUTS, type InputName } from '../../src/cli/inputs.generated.js
 import { asFlagMessage } from '../../src/cli/main.js'
 import { terminalLogger } from '../../src/cli/logger.js'
 import { repositoryOfRemote } from '../../src/cli/repository.js'
-import { Commands, type Command } from '../../src/constants.js'
+import { Commands, type Command } from '../../src/vocabulary/constants.js'
 import {
   readCheckSettings,
   readPublishSettings,

@@ -6,7 +6,7 @@ import {
 } from '../../src/aws/credentials.js'
 import { explainAwsError } from '../../src/aws/clients.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
-import { ConfigurationError } from '../../src/errors.js'
+import { ConfigurationError } from '../../src/vocabulary/errors.js'
 
 const settings = {
   roleToAssume: 'arn:aws:iam::111122223333:role/ct',

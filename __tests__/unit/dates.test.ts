@@ -6,7 +6,7 @@ import {
   parseIsoDate,
   syncWindow,
   todayUtc
-} from '../../src/partitions/dates.js'
+} from '../../src/vocabulary/dates.js'
 
 describe('UTC day arithmetic', () => {
   it('rolls over month ends, leap days and year ends', () => {

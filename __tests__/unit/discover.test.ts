@@ -1,7 +1,7 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { mockClient } from 'aws-sdk-client-mock'
-import { ConfigurationError } from '../../src/errors.js'
-import { silentLogger } from '../../src/logger.js'
+import { ConfigurationError } from '../../src/vocabulary/errors.js'
+import { silentLogger } from '../../src/vocabulary/logger.js'
 import { detectLayout, discoverSeries, listFolders } from '../../src/trail/discover.js'
 
 const s3Mock = mockClient(S3Client)

@@ -1,5 +1,5 @@
 import { code, raw, renderMarkdown, inlinePlain, text } from '../../src/report/document.js'
-import { codeSpan, logText, markdownText } from '../../src/report/escape.js'
+import { codeSpan, logText, markdownText } from '../../src/vocabulary/escape.js'
 
 describe('escaping for Markdown and the log', () => {
   it('never lets a code span be closed by its content', () => {

@@ -12,8 +12,8 @@ import {
   type Table
 } from '@aws-sdk/client-glue'
 import { mockClient } from 'aws-sdk-client-mock'
-import { ConfigurationError } from '../../src/errors.js'
-import { silentLogger } from '../../src/logger.js'
+import { ConfigurationError } from '../../src/vocabulary/errors.js'
+import { silentLogger } from '../../src/vocabulary/logger.js'
 import { cloudTrailTableInput } from '../../src/table/create.js'
 import { prepareTable } from '../../src/table/ensure.js'
 import { INDEX_NAME } from '../../src/table/partition-index.js'

@@ -7,9 +7,9 @@
 import * as core from '@actions/core'
 import { jest } from '@jest/globals'
 import { code, raw, renderMarkdown, text } from '../../src/report/document.js'
-import { logLines, logQuoted, logText } from '../../src/report/escape.js'
-import { renderPublishSummary } from '../../src/queries/publish-summary.js'
-import { COMMENT_MARKER, renderComment, renderReport } from '../../src/queries/report.js'
+import { logLines, logQuoted, logText } from '../../src/vocabulary/escape.js'
+import { renderPublishSummary } from '../../src/report/publish-summary.js'
+import { COMMENT_MARKER, renderComment, renderReport } from '../../src/report/query-check.js'
 import {
   HOSTILE,
   expectInert,

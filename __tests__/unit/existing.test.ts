@@ -1,9 +1,9 @@
 import { GetPartitionsCommand, GlueClient } from '@aws-sdk/client-glue'
 import { mockClient } from 'aws-sdk-client-mock'
-import { silentLogger } from '../../src/logger.js'
-import { formatIsoDate, parseIsoDate, syncWindow } from '../../src/partitions/dates.js'
+import { silentLogger } from '../../src/vocabulary/logger.js'
+import { formatIsoDate, parseIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
 import { readExistingPartitions, type SeriesDays } from '../../src/partitions/existing.js'
-import { seriesKey } from '../../src/partitions/keys.js'
+import { seriesKey } from '../../src/vocabulary/keys.js'
 import { planSync } from '../../src/partitions/plan.js'
 import { partitionLocation, type TrailLayout } from '../../src/trail/layout.js'
 

@@ -3,7 +3,7 @@
  * retried (Octokit's retry and throttling plugins), a 403 that is no rate limit is not.
  */
 import { githubClient } from '../../src/commands/github-client.js'
-import { silentLogger } from '../../src/logger.js'
+import { silentLogger } from '../../src/vocabulary/logger.js'
 import { GitHubService } from '../../stand-in/github.js'
 import { StandInServer } from '../../stand-in/server.js'
 

@@ -1,9 +1,9 @@
-import { ConfigurationError } from '../../src/errors.js'
-import { daysOf, parseIsoDate, syncWindow, type DayWindow } from '../../src/partitions/dates.js'
+import { ConfigurationError } from '../../src/vocabulary/errors.js'
+import { daysOf, parseIsoDate, syncWindow, type DayWindow } from '../../src/vocabulary/dates.js'
 import { DaySet } from '../../src/partitions/day-set.js'
 import { emptyExisting, type ExistingPartitions } from '../../src/partitions/existing.js'
 import { checkAsOf, checkRemovals, describeRefusal } from '../../src/partitions/guards.js'
-import { seriesKey } from '../../src/partitions/keys.js'
+import { seriesKey } from '../../src/vocabulary/keys.js'
 import { planSync, type SyncPlan } from '../../src/partitions/plan.js'
 
 const day = (text: string) => parseIsoDate(text)!

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../../src/errors.js'
+import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import {
   list,
   readCheckSettings,
@@ -6,7 +6,7 @@ import {
   readPublishSettings,
   readSyncSettings
 } from '../../src/inputs.js'
-import { formatIsoDate } from '../../src/partitions/dates.js'
+import { formatIsoDate } from '../../src/vocabulary/dates.js'
 import { nearestRegion } from '../../src/trail/regions.js'
 
 const base: Record<string, string> = {

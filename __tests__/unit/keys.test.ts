@@ -1,6 +1,6 @@
-import { splitQualifiedTable } from '../../src/partitions/table-ref.js'
-import { parseIsoDate } from '../../src/partitions/dates.js'
-import { parsePartitionValues, partitionValues } from '../../src/partitions/keys.js'
+import { splitQualifiedTable } from '../../src/vocabulary/table-ref.js'
+import { parseIsoDate } from '../../src/vocabulary/dates.js'
+import { parsePartitionValues, partitionValues } from '../../src/vocabulary/keys.js'
 import {
   normalizePrefix,
   partitionLocation,

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { literalFilePattern } from '../../src/cli/literal-paths.js'
-import { findQueryFiles } from '../../src/commands/query-files.js'
+import { findQueryFiles } from '../../src/queries/files.js'
 
 const NAMES = [
   'queries/a[1].sql',

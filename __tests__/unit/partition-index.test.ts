@@ -8,7 +8,7 @@ import {
   type PartitionIndexStatus
 } from '@aws-sdk/client-glue'
 import { mockClient } from 'aws-sdk-client-mock'
-import { silentLogger } from '../../src/logger.js'
+import { silentLogger } from '../../src/vocabulary/logger.js'
 import {
   ensurePartitionFiltering,
   ensurePartitionIndex,

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../src/cli/main.js'
-import { ConfigurationError } from '../../src/errors.js'
+import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { checkPlanFile } from '../../src/report/plan-file.js'
 
 let dir: string

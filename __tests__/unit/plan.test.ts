@@ -1,7 +1,7 @@
 import { emptyExisting } from '../../src/partitions/existing.js'
-import { formatIsoDate, parseIsoDate, syncWindow } from '../../src/partitions/dates.js'
+import { formatIsoDate, parseIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
 import type { ExistingPartitions } from '../../src/partitions/existing.js'
-import { seriesKey } from '../../src/partitions/keys.js'
+import { seriesKey } from '../../src/vocabulary/keys.js'
 import { planSync, toRanges, type DayRange } from '../../src/partitions/plan.js'
 
 const day = (text: string) => parseIsoDate(text)!

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { checkQueriesPattern, findQueryFiles, readQueryFile } from '../../src/commands/query-files.js'
-import { ConfigurationError, RefusedFileError } from '../../src/errors.js'
+import { checkQueriesPattern, findQueryFiles, readQueryFile } from '../../src/queries/files.js'
+import { ConfigurationError, RefusedFileError } from '../../src/vocabulary/errors.js'
 
 let root: string
 let outside: string

@@ -5,13 +5,13 @@ import {
   parseIsoDate,
   syncWindow,
   type DayWindow
-} from '../../src/partitions/dates.js'
+} from '../../src/vocabulary/dates.js'
 import { DaySet } from '../../src/partitions/day-set.js'
 import { emptyExisting, type ExistingPartitions } from '../../src/partitions/existing.js'
 import { checkRemovals } from '../../src/partitions/guards.js'
-import { seriesKey } from '../../src/partitions/keys.js'
+import { seriesKey } from '../../src/vocabulary/keys.js'
 import { planSync } from '../../src/partitions/plan.js'
-import type { SyncReport } from '../../src/partitions/sync.js'
+import type { SyncReport } from '../../src/report/sync-outcome.js'
 import { planDocument } from '../../src/report/plan-file.js'
 import { renderPlain } from '../../src/report/terminal.js'
 import { plainOptions } from '../../src/cli/sync.js'

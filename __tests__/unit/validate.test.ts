@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../../src/errors.js'
+import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { addColumnsStatement, validateTable } from '../../src/table/validate.js'
 import { CLOUDTRAIL_COLUMNS } from '../../src/table/schema.js'
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'

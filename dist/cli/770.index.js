@@ -2,18 +2,6 @@ export const id = 770;
 export const ids = [770];
 export const modules = {
 
-/***/ 6264:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ formatCount)
-/* harmony export */ });
-/** How counts are written in every message and report: with thousands separators (`1,530,000`). */
-const formatCount = (n) => n.toLocaleString('en-US');
-
-
-/***/ }),
-
 /***/ 8422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -24,11 +12,11 @@ const formatCount = (n) => n.toLocaleString('en-US');
 /* harmony export */   uF: () => (/* binding */ readCheckSettings)
 /* harmony export */ });
 /* unused harmony exports readCommand, DEFAULT_QUERIES, DEFAULT_PARTITION_COLUMNS, list */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _partitions_dates_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3926);
+/* harmony import */ var _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(209);
+/* harmony import */ var _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8941);
+/* harmony import */ var _vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2145);
 /* harmony import */ var _partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5369);
-/* harmony import */ var _partitions_keys_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3399);
+/* harmony import */ var _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8206);
 /* harmony import */ var _trail_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4808);
 /* harmony import */ var _trail_regions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4881);
 /* harmony import */ var _queries_limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7302);
@@ -59,61 +47,61 @@ function readCommand(read) {
 function requiredInput(read, name, command) {
     const value = read(name).trim();
     if (!value)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${name}' is required for command '${command}'.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${name}' is required for command '${command}'.`);
     return value;
 }
 function readSyncSettings(read, env = process.env, now = new Date()) {
     const text = (name) => read(name).trim();
     const required = (name) => requiredInput(read, name, 'sync');
-    const bucket = required(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket);
+    const bucket = required(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket);
     if (bucket.startsWith('s3://') || bucket.includes('/')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket}' takes the bucket name only (for example org-cloudtrail-logs); put any folder before AWSLogs/ in '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix}'.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket}' takes the bucket name only (for example org-cloudtrail-logs); put any folder before AWSLogs/ in '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix}'.`);
     }
     if (!BUCKET_PATTERN.test(bucket)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket}': '${bucket}' is not a valid S3 bucket name.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket}': '${bucket}' is not a valid S3 bucket name.`);
     }
-    const prefix = (0,_trail_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizePrefix */ .iG)(text(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix));
+    const prefix = (0,_trail_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizePrefix */ .iG)(text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix));
     if (/(^|\/)AWSLogs\//.test(prefix)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix}' is what comes before AWSLogs/; remove AWSLogs/ and what follows from '${prefix}'.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix}' is what comes before AWSLogs/; remove AWSLogs/ and what follows from '${prefix}'.`);
     }
-    const organizationId = text(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.OrganizationId);
+    const organizationId = text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.OrganizationId);
     if (organizationId && !_trail_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .ORGANIZATION_ID_PATTERN */ .Vj.test(organizationId)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.OrganizationId}': '${organizationId}' is not an organization id (o- followed by 10 to 32 lowercase letters or digits).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.OrganizationId}': '${organizationId}' is not an organization id (o- followed by 10 to 32 lowercase letters or digits).`);
     }
-    const database = glueName(required(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database), _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database);
-    const table = glueName(required(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Table), _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Table);
-    const catalogId = text(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId);
-    if (catalogId && !_partitions_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .ACCOUNT_PATTERN */ .j5.test(catalogId)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}': '${catalogId}' is not a 12-digit account id.`);
+    const database = glueName(required(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database), _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database);
+    const table = glueName(required(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Table), _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Table);
+    const catalogId = text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId);
+    if (catalogId && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .ACCOUNT_PATTERN */ .j5.test(catalogId)) {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}': '${catalogId}' is not a 12-digit account id.`);
     }
-    const regions = list(read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions));
+    const regions = list(read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions));
     for (const region of regions) {
-        if (!_partitions_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .REGION_PATTERN */ .aY.test(region)) {
+        if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .REGION_PATTERN */ .aY.test(region)) {
             const hint = (0,_trail_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .nearestRegion */ .$)(region);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions}': '${region}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
+            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions}': '${region}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
         }
     }
-    const accounts = list(read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts));
+    const accounts = list(read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts));
     for (const account of accounts) {
-        if (!_partitions_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .ACCOUNT_PATTERN */ .j5.test(account)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts}': '${account}' is not a 12-digit account id.`);
+        if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .ACCOUNT_PATTERN */ .j5.test(account)) {
+            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts}': '${account}' is not a 12-digit account id.`);
         }
     }
-    const retentionDays = integer(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays, 90, 0, 36_500);
-    const futureDays = integer(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.FutureDays, 1, 0, 366);
-    const asOfText = text(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf);
-    const asOf = asOfText ? (0,_partitions_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)(asOfText) : (0,_partitions_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .todayUtc */ .O2)(now);
+    const retentionDays = integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays, 90, 0, 36_500);
+    const futureDays = integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.FutureDays, 1, 0, 366);
+    const asOfText = text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf);
+    const asOf = asOfText ? (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)(asOfText) : (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .todayUtc */ .O2)(now);
     if (asOf === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': '${asOfText}' is not a UTC date of the form YYYY-MM-DD.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': '${asOfText}' is not a UTC date of the form YYYY-MM-DD.`);
     }
     if (asOfText)
-        (0,_partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .checkAsOf */ .iV)(asOf, (0,_partitions_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .todayUtc */ .O2)(now));
+        (0,_partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .checkAsOf */ .iV)(asOf, (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .todayUtc */ .O2)(now));
     checkWindow(asOf, retentionDays, futureDays);
-    const maxRemoveDays = integer(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays, _partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MAX_REMOVE_DAYS */ .E2, 0, 36_500);
+    const maxRemoveDays = integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays, _partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MAX_REMOVE_DAYS */ .E2, 0, 36_500);
     const awsRegion = requiredRegion(read, env);
     const dateKeyType = optionalDateKeyType(read);
-    const partitionIndex = read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.PartitionIndex).trim()
-        ? boolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.PartitionIndex, false)
+    const partitionIndex = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.PartitionIndex).trim()
+        ? boolean(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.PartitionIndex, false)
         : undefined;
     return {
         bucket,
@@ -127,12 +115,12 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
         retentionDays,
         futureDays,
         asOf,
-        dryRun: boolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DryRun, false),
+        dryRun: boolean(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DryRun, false),
         maxRemoveDays,
-        planFile: read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.PlanFile).trim(),
+        planFile: read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.PlanFile).trim(),
         awsRegion,
         credentials: readCredentialSettings(read),
-        createTable: boolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CreateTable, false),
+        createTable: boolean(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CreateTable, false),
         ...(dateKeyType ? { dateKeyType } : {}),
         ...(partitionIndex === undefined ? {} : { partitionIndex })
     };
@@ -140,21 +128,21 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
 const DEFAULT_QUERIES = 'queries/**/*.sql';
 const DEFAULT_PARTITION_COLUMNS = ['year', 'month', 'day'];
 function readCheckSettings(read, env = process.env) {
-    const table = glueName(requiredInput(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Table, 'check-queries'), _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Table);
-    const database = read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database).trim();
-    const partitionColumns = list(read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.PartitionColumns).toLowerCase());
+    const table = glueName(requiredInput(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Table, 'check-queries'), _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Table);
+    const database = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database).trim();
+    const partitionColumns = list(read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.PartitionColumns).toLowerCase());
     const workgroup = optionalWorkgroup(read);
     const athenaOutputLocation = optionalOutputLocation(read);
     const dateKeyType = optionalDateKeyType(read);
     const awsRegion = optionalRegion(read, env);
     return {
-        queries: read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Queries).trim() || DEFAULT_QUERIES,
+        queries: read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Queries).trim() || DEFAULT_QUERIES,
         table,
-        ...(database ? { database: glueName(database, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database) } : {}),
+        ...(database ? { database: glueName(database, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database) } : {}),
         partitionColumns: partitionColumns.length ? partitionColumns : DEFAULT_PARTITION_COLUMNS,
         ...(dateKeyType ? { dateKeyType } : {}),
-        ruleSeverity: read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RuleSeverity).trim(),
-        githubToken: read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.GithubToken).trim(),
+        ruleSeverity: read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RuleSeverity).trim(),
+        githubToken: read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.GithubToken).trim(),
         ...(workgroup ? { workgroup } : {}),
         ...(athenaOutputLocation ? { athenaOutputLocation } : {}),
         ...(awsRegion ? { awsRegion } : {}),
@@ -165,97 +153,97 @@ function readCheckSettings(read, env = process.env) {
 function readQueryLimits(read) {
     const defaults = _queries_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_QUERY_LIMITS */ .il;
     return {
-        maxFileBytes: integer(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxFileBytes, defaults.maxFileBytes, 1, 100 * 1024 * 1024),
-        maxStatementsPerFile: integer(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxStatementsPerFile, defaults.maxStatementsPerFile, 1, 1_000_000),
-        maxFiles: integer(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxFiles, defaults.maxFiles, 1, 1_000_000),
-        fileTimeBudgetMs: integer(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.FileTimeBudgetSeconds, defaults.fileTimeBudgetMs / 1000, 1, 3600) * 1000
+        maxFileBytes: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxFileBytes, defaults.maxFileBytes, 1, 100 * 1024 * 1024),
+        maxStatementsPerFile: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxStatementsPerFile, defaults.maxStatementsPerFile, 1, 1_000_000),
+        maxFiles: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxFiles, defaults.maxFiles, 1, 1_000_000),
+        fileTimeBudgetMs: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.FileTimeBudgetSeconds, defaults.fileTimeBudgetMs / 1000, 1, 3600) * 1000
     };
 }
 function readPublishSettings(read, env = process.env) {
     return {
-        queries: read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Queries).trim() || DEFAULT_QUERIES,
+        queries: read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Queries).trim() || DEFAULT_QUERIES,
         // Athena's default workgroup, as the Athena API itself defaults.
         workgroup: optionalWorkgroup(read) ?? 'primary',
-        database: glueName(requiredInput(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database, 'publish-queries'), _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database),
-        deleteMissing: boolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DeleteMissing, false),
-        dryRun: boolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DryRun, false),
+        database: glueName(requiredInput(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database, 'publish-queries'), _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database),
+        deleteMissing: boolean(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DeleteMissing, false),
+        dryRun: boolean(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DryRun, false),
         awsRegion: requiredRegion(read, env),
         credentials: readCredentialSettings(read)
     };
 }
 /** CloudTrail started in 2013: a window reaching before it (or past year 9999) is a typo. */
-const FIRST_CLOUDTRAIL_DAY = (0,_partitions_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)('2013-01-01');
-const LAST_DAY = (0,_partitions_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)('9999-12-31');
+const FIRST_CLOUDTRAIL_DAY = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)('2013-01-01');
+const LAST_DAY = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)('9999-12-31');
 function checkWindow(asOf, retentionDays, futureDays) {
     if (asOf - retentionDays < FIRST_CLOUDTRAIL_DAY) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}': ${retentionDays} days before ${(0,_partitions_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .formatIsoDate */ .d$)(asOf)} is before 2013, when CloudTrail ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}': ${retentionDays} days before ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .formatIsoDate */ .d$)(asOf)} is before 2013, when CloudTrail ` +
             `started; use at most ${Math.max(0, asOf - FIRST_CLOUDTRAIL_DAY)}.`);
     }
     if (asOf + futureDays > LAST_DAY) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': the window would end after 9999-12-31.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': the window would end after 9999-12-31.`);
     }
 }
 function optionalRegion(read, env) {
-    const input = read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion).trim();
+    const input = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion).trim();
     const fromEnv = env.AWS_REGION ? 'AWS_REGION' : env.AWS_DEFAULT_REGION ? 'AWS_DEFAULT_REGION' : undefined;
     const awsRegion = input || (fromEnv ? (env[fromEnv] ?? '') : '');
-    if (awsRegion && !_partitions_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .REGION_PATTERN */ .aY.test(awsRegion)) {
-        const source = input || !fromEnv ? `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion}'` : `The environment variable ${fromEnv}`;
+    if (awsRegion && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .REGION_PATTERN */ .aY.test(awsRegion)) {
+        const source = input || !fromEnv ? `Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion}'` : `The environment variable ${fromEnv}`;
         const hint = (0,_trail_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .nearestRegion */ .$)(awsRegion);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${source}: '${awsRegion}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${source}: '${awsRegion}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
     }
     return awsRegion || undefined;
 }
 function requiredRegion(read, env) {
     const awsRegion = optionalRegion(read, env);
     if (!awsRegion) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion}' is required: the region of the Glue catalog (or set AWS_REGION, as aws-actions/configure-aws-credentials does).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion}' is required: the region of the Glue catalog (or set AWS_REGION, as aws-actions/configure-aws-credentials does).`);
     }
     return awsRegion;
 }
 function optionalDateKeyType(read) {
-    const value = read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DateKeyType).trim();
+    const value = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DateKeyType).trim();
     if (!value)
         return undefined;
     if (value !== 'string' && value !== 'int') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DateKeyType}': '${value}' must be string or int.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DateKeyType}': '${value}' must be string or int.`);
     }
     return value;
 }
 const WORKGROUP_PATTERN = /^[a-zA-Z0-9._-]{1,128}$/;
 function optionalWorkgroup(read) {
-    const value = read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup).trim();
+    const value = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup).trim();
     if (value && !WORKGROUP_PATTERN.test(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup}': '${value}' is not an Athena workgroup name (1 to 128 letters, digits, '.', '_' or '-').`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup}': '${value}' is not an Athena workgroup name (1 to 128 letters, digits, '.', '_' or '-').`);
     }
     return value || undefined;
 }
 /** `s3://bucket/` or `s3://bucket/prefix/`, the form Athena's OutputLocation takes; ends with `/`. */
 function optionalOutputLocation(read) {
-    const value = read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaOutputLocation).trim();
+    const value = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaOutputLocation).trim();
     if (!value)
         return undefined;
     const match = /^s3:\/\/([^/]+)(\/.*)?$/.exec(value);
     if (!match || !BUCKET_PATTERN.test(match[1]) || /\/\//.test(match[2] ?? '')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaOutputLocation}': '${value}' is not an S3 location of the form s3://bucket/prefix/ ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaOutputLocation}': '${value}' is not an S3 location of the form s3://bucket/prefix/ ` +
             `(a bucket name, then an optional folder).`);
     }
     return value.endsWith('/') ? value : `${value}/`;
 }
 function readCredentialSettings(read) {
-    const roleToAssume = read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume).trim();
+    const roleToAssume = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume).trim();
     if (roleToAssume && !ROLE_ARN_PATTERN.test(roleToAssume)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}': '${roleToAssume}' is not an IAM role ARN (arn:aws:iam::111122223333:role/NAME).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}': '${roleToAssume}' is not an IAM role ARN (arn:aws:iam::111122223333:role/NAME).`);
     }
-    const roleSessionName = read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName).trim() || 'GitHubActions';
+    const roleSessionName = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName).trim() || 'GitHubActions';
     if (!SESSION_NAME_PATTERN.test(roleSessionName)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName}': '${roleSessionName}' must be 2 to 64 characters of letters, digits and _+=,.@-.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName}': '${roleSessionName}' must be 2 to 64 characters of letters, digits and _+=,.@-.`);
     }
     return {
         roleToAssume,
         roleSessionName,
-        roleDurationSeconds: integer(read, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds, 3600, 900, 43_200),
-        audience: read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Audience).trim() || 'sts.amazonaws.com'
+        roleDurationSeconds: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds, 3600, 900, 43_200),
+        audience: read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Audience).trim() || 'sts.amazonaws.com'
     };
 }
 /** Splits a comma-, space- or newline-separated list, dropping empties. */
@@ -270,7 +258,7 @@ function integer(read, name, fallback, min, max) {
     if (!value)
         return fallback;
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${name}': '${value}' must be a whole number from ${min} to ${max}.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${name}': '${value}' must be a whole number from ${min} to ${max}.`);
     }
     return Number(value);
 }
@@ -283,11 +271,11 @@ function boolean(read, name, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${name}': '${value}' must be true or false.`);
+    throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${name}': '${value}' must be true or false.`);
 }
 function glueName(value, name) {
     if (!GLUE_NAME_PATTERN.test(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${name}': '${value}' is not a Glue name (1 to 255 characters, no spaces).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${name}': '${value}' is not a Glue name (1 to 255 characters, no spaces).`);
     }
     return value;
 }
@@ -303,69 +291,6 @@ function tableRefOf(settings) {
 
 /***/ }),
 
-/***/ 3926:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O2: () => (/* binding */ todayUtc),
-/* harmony export */   V_: () => (/* binding */ isRealDate),
-/* harmony export */   d$: () => (/* binding */ formatIsoDate),
-/* harmony export */   hF: () => (/* binding */ daysOf),
-/* harmony export */   jR: () => (/* binding */ dayNumberOf),
-/* harmony export */   jT: () => (/* binding */ parseIsoDate),
-/* harmony export */   m5: () => (/* binding */ syncWindow),
-/* harmony export */   oc: () => (/* binding */ calendarDateOf),
-/* harmony export */   wl: () => (/* binding */ pad2)
-/* harmony export */ });
-/**
- * UTC calendar days as integers (days since 1970-01-01), so windows, month ends and leap years come
- * from Date arithmetic and a day costs 8 bytes, not a string.
- */
-const MS_PER_DAY = 86_400_000;
-function dayNumberOf(date) {
-    return Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY;
-}
-function calendarDateOf(day) {
-    const date = new Date(day * MS_PER_DAY);
-    return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
-/** The UTC day of an instant (default: now). */
-function todayUtc(now = new Date()) {
-    return Math.floor(now.getTime() / MS_PER_DAY);
-}
-/** Parses a strict `YYYY-MM-DD` that names a real day; undefined otherwise (2026-02-30 included). */
-function parseIsoDate(text) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match)
-        return undefined;
-    const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-    return isRealDate(date) ? dayNumberOf(date) : undefined;
-}
-/** True when year, month and day name a day that exists (no 2026-02-29, no month 13). */
-function isRealDate(date) {
-    if (!Number.isInteger(date.year) || date.year < 1970 || date.year > 9999)
-        return false;
-    const back = calendarDateOf(dayNumberOf(date));
-    return back.year === date.year && back.month === date.month && back.day === date.day;
-}
-function formatIsoDate(day) {
-    const { year, month, day: dayOfMonth } = calendarDateOf(day);
-    return `${year}-${pad2(month)}-${pad2(dayOfMonth)}`;
-}
-function pad2(value) {
-    return value.toString().padStart(2, '0');
-}
-function syncWindow(asOf, retentionDays, futureDays) {
-    return { first: asOf - retentionDays, last: asOf + futureDays };
-}
-function* daysOf(window) {
-    for (let day = window.first; day <= window.last; day++)
-        yield day;
-}
-
-
-/***/ }),
-
 /***/ 5369:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -376,10 +301,10 @@ function* daysOf(window) {
 /* harmony export */   gc: () => (/* binding */ checkRemovals),
 /* harmony export */   iV: () => (/* binding */ checkAsOf)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _dates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3926);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6264);
+/* harmony import */ var _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(209);
+/* harmony import */ var _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8941);
+/* harmony import */ var _vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2145);
+/* harmony import */ var _vocabulary_format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3057);
 /**
  * Guards that stop a typo from emptying the table. The day-to-day sync removes one day per series
  * (a week after a pause); a run that would remove the partitions of many more days is a mistaken
@@ -414,22 +339,22 @@ function checkRemovals(plan, maxRemoveDays) {
         exceeded: days > maxRemoveDays
     };
 }
-const count = _format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B;
+const count = _vocabulary_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B;
 /** What the refusal says: the plan's totals, the days, and which input lets a clean-up through. */
 function describeRefusal(check, plan, dryRun) {
     const span = check.oldest === undefined || check.newest === undefined
         ? ''
-        : ` (${(0,_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(check.oldest)} to ${(0,_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(check.newest)})`;
+        : ` (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(check.oldest)} to ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(check.newest)})`;
     const what = dryRun ? 'A run without dry-run would stop here' : 'Stopped before writing anything';
-    return (`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays}': this run would remove the partitions of ${check.days} days${span}, ` +
-        `more than ${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays} (${check.max}). ${what}: the plan adds ${count(plan.totals.add)}, ` +
+    return (`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays}': this run would remove the partitions of ${check.days} days${span}, ` +
+        `more than ${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays} (${check.max}). ${what}: the plan adds ${count(plan.totals.add)}, ` +
         `removes ${count(plan.totals.remove)} and keeps ${count(plan.totals.unchanged)} partitions. ` +
-        `If this is not meant, check '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}'. ` +
-        `For a clean-up you mean, look at the plan with '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DryRun}: true' first, then set ` +
-        `'${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays}' to at least ${check.days} for that run.`);
+        `If this is not meant, check '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}' and '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}'. ` +
+        `For a clean-up you mean, look at the plan with '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DryRun}: true' first, then set ` +
+        `'${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays}' to at least ${check.days} for that run.`);
 }
 /** The removal guard's refusal, with the report of the plan so the summary can still show it. */
-class RemovalRefused extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j {
+class RemovalRefused extends _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j {
     report;
     constructor(message, report) {
         super(message);
@@ -440,77 +365,9 @@ class RemovalRefused extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .Configur
 function checkAsOf(asOf, today) {
     if (asOf <= today + 1)
         return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(asOf)} is after tomorrow (${(0,_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(today + 1)}, UTC). ` +
+    throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(asOf)} is after tomorrow (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(today + 1)}, UTC). ` +
         `A sync that far ahead would remove the partitions of every day before its window. ` +
-        `Leave '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}' empty for today, or give a past day for a backfill.`);
-}
-
-
-/***/ }),
-
-/***/ 3399:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KZ: () => (/* binding */ parseAnyDayForm),
-/* harmony export */   RB: () => (/* binding */ partitionValues),
-/* harmony export */   WV: () => (/* binding */ PARTITION_KEY_NAMES),
-/* harmony export */   Xk: () => (/* binding */ seriesKey),
-/* harmony export */   aY: () => (/* binding */ REGION_PATTERN),
-/* harmony export */   j5: () => (/* binding */ ACCOUNT_PATTERN),
-/* harmony export */   od: () => (/* binding */ parsePartitionValues)
-/* harmony export */ });
-/* harmony import */ var _dates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3926);
-/**
- * Partition keys and values of the CloudTrail table: `account`, `region`, `year`, `month`, `day`.
- * Values are strings in Glue whatever the key type: zero-padded for `string` date keys (as the
- * CloudTrail path is), canonical decimals for `int` date keys.
- */
-
-const PARTITION_KEY_NAMES = ['account', 'region', 'year', 'month', 'day'];
-const ACCOUNT_PATTERN = /^\d{12}$/;
-/** AWS region names: `eu-central-1`, `us-gov-west-1`, `eusc-de-east-1`. */
-const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
-function partitionValues(ref, dateKeyType) {
-    const { year, month, day } = (0,_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .calendarDateOf */ .oc)(ref.day);
-    const format = dateKeyType === 'string' ? _dates_js__WEBPACK_IMPORTED_MODULE_0__/* .pad2 */ .wl : (n) => n.toString();
-    return [ref.account, ref.region, year.toString(), format(month), format(day)];
-}
-/**
- * Reads values written in this table's canonical form back into a PartitionRef. Anything else
- * (unpadded strings in a string table, a day that does not exist, extra keys) is not ours: undefined.
- */
-function parsePartitionValues(values, dateKeyType) {
-    if (values.length !== PARTITION_KEY_NAMES.length)
-        return undefined;
-    const [account, region, yearText, monthText, dayText] = values;
-    if (!ACCOUNT_PATTERN.test(account) || !REGION_PATTERN.test(region))
-        return undefined;
-    const date = { year: Number(yearText), month: Number(monthText), day: Number(dayText) };
-    if (!/^\d+$/.test(yearText + monthText + dayText) || !(0,_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .isRealDate */ .V_)(date))
-        return undefined;
-    const ref = { account, region, day: (0,_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .dayNumberOf */ .jR)(date) };
-    const canonical = partitionValues(ref, dateKeyType);
-    return canonical[2] === yearText && canonical[3] === monthText && canonical[4] === dayText ? ref : undefined;
-}
-/**
- * Reads any form that still names a day (`'3'` or `'03'`, int or string), so that a day another tool
- * already partitioned is not given a second partition over the same folder.
- */
-function parseAnyDayForm(values) {
-    if (values.length !== PARTITION_KEY_NAMES.length)
-        return undefined;
-    const [account, region, year, month, day] = values;
-    if (!ACCOUNT_PATTERN.test(account) || !REGION_PATTERN.test(region))
-        return undefined;
-    if (![year, month, day].every((part) => /^\d{1,4}$/.test(part)))
-        return undefined;
-    const date = { year: Number(year), month: Number(month), day: Number(day) };
-    return (0,_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .isRealDate */ .V_)(date) ? { account, region, day: (0,_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .dayNumberOf */ .jR)(date) } : undefined;
-}
-/** Key of an (account, region) pair in maps and reports. */
-function seriesKey(account, region) {
-    return `${account}/${region}`;
+        `Leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}' empty for today, or give a past day for a backfill.`);
 }
 
 
@@ -529,8 +386,8 @@ function seriesKey(account, region) {
 /* harmony export */   p3: () => (/* binding */ outOfTime),
 /* harmony export */   qF: () => (/* binding */ nestedTooDeep)
 /* harmony export */ });
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6264);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var _vocabulary_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3057);
+/* harmony import */ var _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(209);
 /**
  * How much work the query check does at most, so that a file in a pull request cannot hold the
  * runner: bytes per file, statements per file, files per run and time per file are inputs with
@@ -550,21 +407,21 @@ const DEFAULT_QUERY_LIMITS = {
  * statement of a run) and its stack runs out a few hundred levels deep.
  */
 const MAX_NESTING = 64;
-const count = _format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B;
+const count = _vocabulary_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B;
 function limit(at, message) {
     return { rule: 'limit', line: at.line, column: at.column, message };
 }
 function fileTooLarge(bytes, max) {
     return limit({ line: 1, column: 1 }, `the file has ${count(bytes)} bytes, more than the ${count(max)} the check reads; it was not checked ` +
-        `(split it, or raise the input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxFileBytes}')`);
+        `(split it, or raise the input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxFileBytes}')`);
 }
 function tooManyStatements(at, total, max) {
     return limit(at, `the file has ${count(total)} statements, more than the ${count(max)} the check reads; this one and ` +
-        `the ${count(total - max - 1)} after it were not checked (split the file, or raise the input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxStatementsPerFile}')`);
+        `the ${count(total - max - 1)} after it were not checked (split the file, or raise the input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxStatementsPerFile}')`);
 }
 function outOfTime(at, budgetMs) {
     return limit(at, `the check of this file ran out of its ${count(budgetMs / 1000)} s here; this statement and those after ` +
-        `it were not checked (simplify or split the file, or raise the input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.FileTimeBudgetSeconds}')`);
+        `it were not checked (simplify or split the file, or raise the input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.FileTimeBudgetSeconds}')`);
 }
 function nestedTooDeep(at, depth) {
     return limit(at, `this statement nests parentheses, brackets or CASE ${count(depth)} deep; the check parses statements nested ` +
@@ -575,9 +432,9 @@ function outOfStack(at) {
         'simplify it (for example an IN list instead of a long chain of OR)');
 }
 function tooManyFiles(skipped, max) {
-    return limit({ line: 1, column: 1 }, `${count(max + skipped)} .sql files match the input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Queries}', more than the ${count(max)} the ` +
+    return limit({ line: 1, column: 1 }, `${count(max + skipped)} .sql files match the input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Queries}', more than the ${count(max)} the ` +
         `check reads; this file and the ${count(skipped - 1)} after it (in path order) were not checked ` +
-        `(raise the input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxFiles}')`);
+        `(raise the input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxFiles}')`);
 }
 
 
@@ -593,7 +450,7 @@ function tooManyFiles(skipped, max) {
 /* harmony export */   lS: () => (/* binding */ raw)
 /* harmony export */ });
 /* unused harmony exports strong, inlineMarkdown, inlinePlain */
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4031);
+/* harmony import */ var _vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(153);
 /**
  * A report as a small tree of blocks (headings, paragraphs, tables, lists, collapsed details), so that
  * one report renders as Markdown for the job summary and the pull-request comment, and as plain text
@@ -613,11 +470,11 @@ function inlineMarkdown(line, inTable = false) {
         .map((part) => {
         switch (part.kind) {
             case 'text':
-                return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value);
+                return (0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value);
             case 'code':
-                return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(part.value, inTable);
+                return (0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(part.value, inTable);
             case 'strong':
-                return `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value)}**`;
+                return `**${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value)}**`;
             case 'raw':
                 return part.markdown;
         }
@@ -643,14 +500,14 @@ function blockMarkdown(block) {
         case 'table': {
             const align = block.header.map((_, i) => (block.align?.[i] === 'r' ? '---:' : '---'));
             return [
-                `| ${block.header.map((h) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(h)).join(' | ')} |`,
+                `| ${block.header.map((h) => (0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(h)).join(' | ')} |`,
                 `| ${align.join(' | ')} |`,
                 ...block.rows.map((row) => `| ${row.map((cell) => inlineMarkdown(cell, true)).join(' | ')} |`)
             ].join('\n');
         }
         case 'details':
             return [
-                `<details><summary>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(block.summary)}</summary>`,
+                `<details><summary>${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(block.summary)}</summary>`,
                 '',
                 renderMarkdown(block.blocks).trimEnd(),
                 '',
@@ -682,7 +539,7 @@ function blockMarkdown(block) {
 /* harmony export */   wi: () => (/* binding */ partitionLocation),
 /* harmony export */   zT: () => (/* binding */ accountsRoot)
 /* harmony export */ });
-/* harmony import */ var _partitions_dates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3926);
+/* harmony import */ var _vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2145);
 /**
  * The CloudTrail S3 layout:
  * `[PREFIX/]AWSLogs/[o-ORGID/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/FILE.json.gz`.
@@ -710,8 +567,8 @@ function regionsRoot(layout, account) {
 }
 /** The S3 URI of a partition's day folder: always CloudTrail's zero-padded path. */
 function partitionLocation(layout, ref) {
-    const { year, month, day } = (0,_partitions_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .calendarDateOf */ .oc)(ref.day);
-    return `s3://${layout.bucket}/${regionsRoot(layout, ref.account)}${ref.region}/${year}/${(0,_partitions_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .pad2 */ .wl)(month)}/${(0,_partitions_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .pad2 */ .wl)(day)}/`;
+    const { year, month, day } = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .calendarDateOf */ .oc)(ref.day);
+    return `s3://${layout.bucket}/${regionsRoot(layout, ref.account)}${ref.region}/${year}/${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .pad2 */ .wl)(month)}/${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .pad2 */ .wl)(day)}/`;
 }
 /** The table location for this layout: the trail's root, where Athena expects it. */
 function tableLocation(layout) {
@@ -791,6 +648,149 @@ function nearestRegion(name) {
             best = { region, distance };
     }
     return best && best.distance <= 3 ? best.region : undefined;
+}
+
+
+/***/ }),
+
+/***/ 2145:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O2: () => (/* binding */ todayUtc),
+/* harmony export */   V_: () => (/* binding */ isRealDate),
+/* harmony export */   d$: () => (/* binding */ formatIsoDate),
+/* harmony export */   hF: () => (/* binding */ daysOf),
+/* harmony export */   jR: () => (/* binding */ dayNumberOf),
+/* harmony export */   jT: () => (/* binding */ parseIsoDate),
+/* harmony export */   m5: () => (/* binding */ syncWindow),
+/* harmony export */   oc: () => (/* binding */ calendarDateOf),
+/* harmony export */   wl: () => (/* binding */ pad2)
+/* harmony export */ });
+/**
+ * UTC calendar days as integers (days since 1970-01-01), so windows, month ends and leap years come
+ * from Date arithmetic and a day costs 8 bytes, not a string.
+ */
+const MS_PER_DAY = 86_400_000;
+function dayNumberOf(date) {
+    return Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY;
+}
+function calendarDateOf(day) {
+    const date = new Date(day * MS_PER_DAY);
+    return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+/** The UTC day of an instant (default: now). */
+function todayUtc(now = new Date()) {
+    return Math.floor(now.getTime() / MS_PER_DAY);
+}
+/** Parses a strict `YYYY-MM-DD` that names a real day; undefined otherwise (2026-02-30 included). */
+function parseIsoDate(text) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match)
+        return undefined;
+    const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+    return isRealDate(date) ? dayNumberOf(date) : undefined;
+}
+/** True when year, month and day name a day that exists (no 2026-02-29, no month 13). */
+function isRealDate(date) {
+    if (!Number.isInteger(date.year) || date.year < 1970 || date.year > 9999)
+        return false;
+    const back = calendarDateOf(dayNumberOf(date));
+    return back.year === date.year && back.month === date.month && back.day === date.day;
+}
+function formatIsoDate(day) {
+    const { year, month, day: dayOfMonth } = calendarDateOf(day);
+    return `${year}-${pad2(month)}-${pad2(dayOfMonth)}`;
+}
+function pad2(value) {
+    return value.toString().padStart(2, '0');
+}
+function syncWindow(asOf, retentionDays, futureDays) {
+    return { first: asOf - retentionDays, last: asOf + futureDays };
+}
+function* daysOf(window) {
+    for (let day = window.first; day <= window.last; day++)
+        yield day;
+}
+
+
+/***/ }),
+
+/***/ 3057:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ formatCount)
+/* harmony export */ });
+/** How counts are written in every message and report: with thousands separators (`1,530,000`). */
+const formatCount = (n) => n.toLocaleString('en-US');
+
+
+/***/ }),
+
+/***/ 8206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KZ: () => (/* binding */ parseAnyDayForm),
+/* harmony export */   RB: () => (/* binding */ partitionValues),
+/* harmony export */   WV: () => (/* binding */ PARTITION_KEY_NAMES),
+/* harmony export */   Xk: () => (/* binding */ seriesKey),
+/* harmony export */   aY: () => (/* binding */ REGION_PATTERN),
+/* harmony export */   j5: () => (/* binding */ ACCOUNT_PATTERN),
+/* harmony export */   od: () => (/* binding */ parsePartitionValues)
+/* harmony export */ });
+/* harmony import */ var _dates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2145);
+/**
+ * Partition keys and values of the CloudTrail table: `account`, `region`, `year`, `month`, `day`.
+ * Values are strings in Glue whatever the key type: zero-padded for `string` date keys (as the
+ * CloudTrail path is), canonical decimals for `int` date keys.
+ */
+
+const PARTITION_KEY_NAMES = ['account', 'region', 'year', 'month', 'day'];
+const ACCOUNT_PATTERN = /^\d{12}$/;
+/** AWS region names: `eu-central-1`, `us-gov-west-1`, `eusc-de-east-1`. */
+const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+function partitionValues(ref, dateKeyType) {
+    const { year, month, day } = (0,_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .calendarDateOf */ .oc)(ref.day);
+    const format = dateKeyType === 'string' ? _dates_js__WEBPACK_IMPORTED_MODULE_0__/* .pad2 */ .wl : (n) => n.toString();
+    return [ref.account, ref.region, year.toString(), format(month), format(day)];
+}
+/**
+ * Reads values written in this table's canonical form back into a PartitionRef. Anything else
+ * (unpadded strings in a string table, a day that does not exist, extra keys) is not ours: undefined.
+ */
+function parsePartitionValues(values, dateKeyType) {
+    if (values.length !== PARTITION_KEY_NAMES.length)
+        return undefined;
+    const [account, region, yearText, monthText, dayText] = values;
+    if (!ACCOUNT_PATTERN.test(account) || !REGION_PATTERN.test(region))
+        return undefined;
+    const date = { year: Number(yearText), month: Number(monthText), day: Number(dayText) };
+    if (!/^\d+$/.test(yearText + monthText + dayText) || !(0,_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .isRealDate */ .V_)(date))
+        return undefined;
+    const ref = { account, region, day: (0,_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .dayNumberOf */ .jR)(date) };
+    const canonical = partitionValues(ref, dateKeyType);
+    return canonical[2] === yearText && canonical[3] === monthText && canonical[4] === dayText ? ref : undefined;
+}
+/**
+ * Reads any form that still names a day (`'3'` or `'03'`, int or string), so that a day another tool
+ * already partitioned is not given a second partition over the same folder.
+ */
+function parseAnyDayForm(values) {
+    if (values.length !== PARTITION_KEY_NAMES.length)
+        return undefined;
+    const [account, region, year, month, day] = values;
+    if (!ACCOUNT_PATTERN.test(account) || !REGION_PATTERN.test(region))
+        return undefined;
+    if (![year, month, day].every((part) => /^\d{1,4}$/.test(part)))
+        return undefined;
+    const date = { year: Number(year), month: Number(month), day: Number(day) };
+    return (0,_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .isRealDate */ .V_)(date) ? { account, region, day: (0,_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .dayNumberOf */ .jR)(date) } : undefined;
+}
+/** Key of an (account, region) pair in maps and reports. */
+function seriesKey(account, region) {
+    return `${account}/${region}`;
 }
 
 

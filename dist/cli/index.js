@@ -53579,14 +53579,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
 var clients = __nccwpck_require__(959);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(4031);
+// EXTERNAL MODULE: ./src/vocabulary/errors.ts
+var errors = __nccwpck_require__(8941);
+// EXTERNAL MODULE: ./src/vocabulary/escape.ts
+var vocabulary_escape = __nccwpck_require__(153);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/vocabulary/constants.ts
+var constants = __nccwpck_require__(209);
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
 /**
  * Inputs that only mean something inside a GitHub workflow: the command is the subcommand; OIDC
@@ -54112,7 +54112,7 @@ function terminalLogger(stderr, verbose,
 reword = (message) => message) {
     const line = (prefix, message) => {
         for (const part of reword(message).split('\n'))
-            stderr.write(`${prefix}${(0,report_escape/* logText */.kc)(part)}\n`);
+            stderr.write(`${prefix}${(0,vocabulary_escape/* logText */.kc)(part)}\n`);
     };
     return {
         info: (message) => {
@@ -54146,9 +54146,9 @@ reword = (message) => message) {
 
 
 const RUNNERS = {
-    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(576)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4529))).syncCli,
-    'check-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(174), __nccwpck_require__.e(770), __nccwpck_require__.e(241)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4241))).checkQueriesCli,
-    'publish-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(770), __nccwpck_require__.e(88)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1088))).publishQueriesCli
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(812)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2901))).syncCli,
+    'check-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(718), __nccwpck_require__.e(770), __nccwpck_require__.e(456)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5456))).checkQueriesCli,
+    'publish-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(770), __nccwpck_require__.e(987)]).then(__nccwpck_require__.bind(__nccwpck_require__, 987))).publishQueriesCli
 };
 /**
  * The settings readers speak of inputs (`Input 'retention-days'`, `in 'prefix'`); here they are
@@ -54165,7 +54165,7 @@ function asFlagMessage(message) {
 }
 async function runCli(argv, io, version) {
     const fail = (message, code, command) => {
-        io.stderr.write(`${PROGRAM}: ${(0,report_escape/* logText */.kc)(message)}\n`);
+        io.stderr.write(`${PROGRAM}: ${(0,vocabulary_escape/* logText */.kc)(message)}\n`);
         if (code === context/* ExitCode */.y.Usage) {
             io.stderr.write(`Run '${PROGRAM} ${command ? `${command} ` : ''}--help' for the flags.\n`);
         }
@@ -54237,7 +54237,7 @@ function ignoreClosedPipe(stream) {
 
 /***/ }),
 
-/***/ 7242:
+/***/ 209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -54294,7 +54294,7 @@ const Outputs = {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 8941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -54326,7 +54326,7 @@ class RefusedFileError extends Error {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

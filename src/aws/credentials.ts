@@ -5,10 +5,17 @@
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import { fromWebToken } from '@aws-sdk/credential-providers'
-import { Inputs } from '../constants.js'
-import { ConfigurationError } from '../errors.js'
+import { Inputs } from '../vocabulary/constants.js'
+import { ConfigurationError } from '../vocabulary/errors.js'
 import { withBackoff, type BackoffOptions } from './retry.js'
-import type { CredentialSettings } from '../inputs.js'
+
+export interface CredentialSettings {
+  /** Empty: use the ambient credential chain. */
+  roleToAssume: string
+  roleSessionName: string
+  roleDurationSeconds: number
+  audience: string
+}
 
 /** Fetches a GitHub ID token for an audience (core.getIDToken in the action). */
 export type IdTokenSource = (audience: string) => Promise<string>

@@ -5,7 +5,7 @@
  * (src/inputs.ts), so both front doors accept and refuse exactly the same values.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { Commands, type Command } from '../constants.js'
+import { Commands, type Command } from '../vocabulary/constants.js'
 import type { InputReader } from '../inputs.js'
 import { CLI_COMMANDS, LIST_INPUTS } from './commands.js'
 import { literalFilePattern } from './literal-paths.js'

@@ -6,10 +6,10 @@
  * the table's own key type and columns are read from Glue, and with a workgroup Athena EXPLAINs.
  */
 import { createClients } from '../aws/clients.js'
-import { checkOptionsFor, explainDep, type OptionalAws } from '../commands/check-queries.js'
-import { readQueryFileUpTo } from '../commands/query-files.js'
+import { checkOptionsFor, explainDep, type OptionalAws } from '../run/check-options.js'
+import { readQueryFileUpTo } from '../queries/files.js'
 import { readCheckSettings } from '../inputs.js'
-import { runCheckQueries } from '../queries/command.js'
+import { runCheckQueries } from '../run/check-queries.js'
 import { chainCredentials, configuredRegion } from './aws.js'
 import { ExitCode, type CliContext } from './context.js'
 import { findingLine } from './finding-line.js'

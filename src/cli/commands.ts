@@ -3,7 +3,7 @@
  * descriptions and defaults come from action.yml (inputs.generated.ts); a unit test checks these
  * lists against the inputs each command's settings reader actually reads.
  */
-import type { Command } from '../constants.js'
+import type { Command } from '../vocabulary/constants.js'
 import type { InputName } from './inputs.generated.js'
 
 export interface CliCommandSpec {

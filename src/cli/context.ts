@@ -1,6 +1,6 @@
 /** What each command of the command line runs with: its flags, streams and environment. */
 import type { InputReader } from '../inputs.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../vocabulary/logger.js'
 import type { CliOptions } from './args.js'
 import type { InputName } from './inputs.generated.js'
 

@@ -2,7 +2,7 @@
  * `--help`, written from action.yml's descriptions and defaults (through inputs.generated.ts), so
  * that the help of the command line and the README's input table say the same.
  */
-import { Commands, type Command } from '../constants.js'
+import { Commands, type Command } from '../vocabulary/constants.js'
 import { FORMATS, isSwitch, OWN_OPTIONS } from './args.js'
 import { CLI_COMMANDS, GITHUB_ONLY_INPUTS, LIST_INPUTS } from './commands.js'
 import { ACTION_INPUTS } from './inputs.generated.js'

@@ -3,8 +3,8 @@
  * for the report, so that `> plan.json` or `| jq` gets only the report. Every line passes through
  * logText: messages carry file names and AWS text that must not drive the terminal.
  */
-import type { Logger } from '../logger.js'
-import { logText } from '../report/escape.js'
+import type { Logger } from '../vocabulary/logger.js'
+import { logText } from '../vocabulary/escape.js'
 
 export interface LineSink {
   write(text: string): unknown

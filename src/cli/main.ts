@@ -4,9 +4,9 @@
  * layout) exit 2 with a message naming the flag; failures of AWS or of changes exit 1.
  */
 import { explainAwsError } from '../aws/clients.js'
-import type { Command } from '../constants.js'
-import { ConfigurationError } from '../errors.js'
-import { logText } from '../report/escape.js'
+import type { Command } from '../vocabulary/constants.js'
+import { ConfigurationError } from '../vocabulary/errors.js'
+import { logText } from '../vocabulary/escape.js'
 import { inputReader, isSwitch, parseCommandLine, UsageError } from './args.js'
 import { configuredRegion } from './aws.js'
 import { ExitCode, widthOf, type CliContext, type CliIo } from './context.js'

@@ -3,7 +3,7 @@
  * redrawn in place (a bar), at most every `redrawMs`; elsewhere (a CI log, a file), a plain line at
  * each further tenth, which reads well in a log and stays short for a long run.
  */
-import { formatCount } from '../format.js'
+import { formatCount } from '../vocabulary/format.js'
 
 export interface ProgressStream {
   isTTY?: boolean

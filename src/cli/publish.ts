@@ -4,9 +4,10 @@
  * publish from a clone and one from the workflow treat the same named queries as theirs.
  */
 import { createClients } from '../aws/clients.js'
-import { findQueryFiles, readQueryFileOrRefusal } from '../commands/query-files.js'
+import { findQueryFiles, readQueryFileOrRefusal } from '../queries/files.js'
 import { readPublishSettings } from '../inputs.js'
-import { publishQueries, publishSummaryDocument, renderPublishSummary } from '../queries/publish.js'
+import { publishQueries } from '../queries/publish.js'
+import { publishSummaryDocument, renderPublishSummary } from '../report/publish-summary.js'
 import { renderPlain } from '../report/terminal.js'
 import { chainCredentials } from './aws.js'
 import { ExitCode, widthOf, type CliContext } from './context.js'

@@ -4,13 +4,14 @@
  * as JSON), progress with an ETA to stderr while it applies. Exit 1 when any change failed.
  */
 import { createClients, explainAwsError } from '../aws/clients.js'
-import { ConfigurationError } from '../errors.js'
+import { ConfigurationError } from '../vocabulary/errors.js'
 import { readSyncSettings, tableRefOf } from '../inputs.js'
 import type { ApplyResult } from '../partitions/apply.js'
 import { RemovalRefused } from '../partitions/guards.js'
-import { DEFAULT_TUNING, runSync, type SyncReport } from '../partitions/sync.js'
+import type { SyncReport } from '../report/sync-outcome.js'
+import { DEFAULT_TUNING, runSync } from '../run/sync.js'
 import { renderMarkdown } from '../report/document.js'
-import { logText } from '../report/escape.js'
+import { logText } from '../vocabulary/escape.js'
 import { checkPlanFile, planDocument, writePlanFile } from '../report/plan-file.js'
 import { failureSummaryDocument, syncSummaryDocument, totalsOf } from '../report/summary.js'
 import { renderPlain, type PlainOptions } from '../report/terminal.js'

@@ -7,7 +7,7 @@
 import * as github from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../vocabulary/logger.js'
 
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60
 

@@ -5,11 +5,12 @@
 import * as core from '@actions/core'
 import { createClients } from '../aws/clients.js'
 import { credentialsFor } from '../aws/credentials.js'
-import { Outputs } from '../constants.js'
+import { Outputs } from '../vocabulary/constants.js'
 import { readPublishSettings } from '../inputs.js'
-import type { Logger } from '../logger.js'
-import { publishQueries, renderPublishSummary } from '../queries/publish.js'
-import { findQueryFiles, readQueryFileOrRefusal } from './query-files.js'
+import type { Logger } from '../vocabulary/logger.js'
+import { publishQueries } from '../queries/publish.js'
+import { renderPublishSummary } from '../report/publish-summary.js'
+import { findQueryFiles, readQueryFileOrRefusal } from '../queries/files.js'
 
 export async function publishCommand(logger: Logger): Promise<void> {
   const settings = readPublishSettings((name) => core.getInput(name))

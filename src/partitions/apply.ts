@@ -13,12 +13,12 @@ import {
   type StorageDescriptor
 } from '@aws-sdk/client-glue'
 import { DEFAULT_BACKOFF, withBackoff, type BackoffOptions } from '../aws/retry.js'
-import { forEachConcurrent } from '../concurrency.js'
-import type { Logger } from '../logger.js'
+import { forEachConcurrent } from '../vocabulary/concurrency.js'
+import type { Logger } from '../vocabulary/logger.js'
 import { partitionLocation, type TrailLayout } from '../trail/layout.js'
-import { partitionValues, seriesKey, type DateKeyType, type PartitionRef } from './keys.js'
+import { partitionValues, seriesKey, type DateKeyType, type PartitionRef } from '../vocabulary/keys.js'
 import type { DayRange, SeriesPlan, SyncPlan } from './plan.js'
-import { tableParams, type TableRef } from './table-ref.js'
+import { tableParams, type TableRef } from '../vocabulary/table-ref.js'
 
 /** Glue's most per call (BatchCreatePartition 0..100, BatchDeletePartition 0..25). */
 export const CREATE_BATCH_SIZE = 100

@@ -3,7 +3,7 @@
  * keeps one of these per account and region, so 90 days cost 12 bytes of bits instead of 90 Set
  * entries (about 30 bytes each): memory stays small at Glue's 10 million partitions per table.
  */
-import type { DayNumber } from './dates.js'
+import type { DayNumber } from '../vocabulary/dates.js'
 
 /** What the plan reads; a Set<number> has the same shape (tests use one). */
 export interface ReadonlyDays extends Iterable<DayNumber> {

@@ -10,7 +10,7 @@
  */
 import { GetPartitionsCommand, type GlueClient, type Partition } from '@aws-sdk/client-glue'
 import { withBackoff, type BackoffOptions } from '../aws/retry.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../vocabulary/logger.js'
 import { DaySet, type ReadonlyDays } from './day-set.js'
 import {
   parseAnyDayForm,
@@ -18,8 +18,8 @@ import {
   seriesKey,
   type DateKeyType,
   type PartitionRef
-} from './keys.js'
-import { tableParams, type TableRef } from './table-ref.js'
+} from '../vocabulary/keys.js'
+import { tableParams, type TableRef } from '../vocabulary/table-ref.js'
 
 /** Glue's most: GetPartitions Segment.TotalSegments is 1..10, MaxResults 1..1000. */
 export const MAX_SEGMENTS = 10

@@ -3,11 +3,11 @@
  * (a week after a pause); a run that would remove the partitions of many more days is a mistaken
  * `retention-days` or `as-of`, or a clean-up someone should confirm. It stops before the first write.
  */
-import { Inputs } from '../constants.js'
-import { ConfigurationError } from '../errors.js'
-import { formatIsoDate, type DayNumber } from './dates.js'
+import { Inputs } from '../vocabulary/constants.js'
+import { ConfigurationError } from '../vocabulary/errors.js'
+import { formatIsoDate, type DayNumber } from '../vocabulary/dates.js'
 import type { DayRange, SyncPlan } from './plan.js'
-import { formatCount } from '../format.js'
+import { formatCount } from '../vocabulary/format.js'
 
 /** A week's pause removes seven days: still not refused. */
 export const DEFAULT_MAX_REMOVE_DAYS = 7

@@ -6,11 +6,11 @@
  * values are in this action's canonical form and whose location is CloudTrail's for this layout. Days inside or after the window, foreign values and
  * series outside the allow-lists are left alone: we never drop what we cannot prove is expired.
  */
-import type { DayNumber, DayWindow } from './dates.js'
-import { daysOf } from './dates.js'
+import type { DayNumber, DayWindow } from '../vocabulary/dates.js'
+import { daysOf } from '../vocabulary/dates.js'
 import { DaySet, type ReadonlyDays } from './day-set.js'
 import type { ExistingPartitions, ForeignCounts } from './existing.js'
-import { seriesKey } from './keys.js'
+import { seriesKey } from '../vocabulary/keys.js'
 
 export interface DayRange {
   first: DayNumber

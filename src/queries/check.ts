@@ -3,7 +3,7 @@
  * parsed. Pure and synchronous; command.ts does the I/O and the reporting. Statements are parsed
  * and checked one at a time (no tree outlives its statement) within the limits of limits.ts.
  */
-import { splitQualifiedTable } from '../partitions/table-ref.js'
+import { splitQualifiedTable } from '../vocabulary/table-ref.js'
 import { collectBlocks } from './blocks.js'
 import type { Problem } from './findings.js'
 import {

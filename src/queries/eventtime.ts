@@ -13,8 +13,8 @@ import {
   ValueExpressionDefaultContext,
   type ValueExpressionContext
 } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
-import { calendarDateOf, dayNumberOf, isRealDate, pad2, type DayNumber } from '../partitions/dates.js'
-import type { DateKeyType } from '../partitions/keys.js'
+import { calendarDateOf, dayNumberOf, isRealDate, pad2, type DayNumber } from '../vocabulary/dates.js'
+import type { DateKeyType } from '../vocabulary/keys.js'
 import type { QueryBlock, Source } from './blocks.js'
 import { bareColumn, columnPredicate } from './predicates.js'
 import type { Resolved } from './resolve.js'

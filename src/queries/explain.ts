@@ -12,8 +12,8 @@ import {
   StopQueryExecutionCommand,
   type AthenaClient
 } from '@aws-sdk/client-athena'
-import { Inputs } from '../constants.js'
-import { ConfigurationError } from '../errors.js'
+import { Inputs } from '../vocabulary/constants.js'
+import { ConfigurationError } from '../vocabulary/errors.js'
 
 export interface ExplainTarget {
   sql: string

@@ -2,7 +2,7 @@
  * What the query check reports: one finding per problem, at a file, line and column, under a rule
  * whose severity the user chooses with the `rule-severity` input.
  */
-import { ConfigurationError } from '../errors.js'
+import { ConfigurationError } from '../vocabulary/errors.js'
 
 /** In order of importance: annotations go to the first rules when GitHub's cap is reached. */
 export const RULE_IDS = [

@@ -3,8 +3,8 @@
  * runner: bytes per file, statements per file, files per run and time per file are inputs with
  * defaults; nesting depth is fixed. A file over a limit gets one `limit` finding and the run goes on.
  */
-import { formatCount } from '../format.js'
-import { Inputs } from '../constants.js'
+import { formatCount } from '../vocabulary/format.js'
+import { Inputs } from '../vocabulary/constants.js'
 import type { Problem } from './findings.js'
 import type { Position } from './tree.js'
 

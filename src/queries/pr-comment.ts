@@ -5,7 +5,7 @@
  * is optional: it never fails the check (the report is in the job summary, written before it).
  * Takes any client shaped like Octokit's `rest.issues` and `rest.users`.
  */
-import type { Logger } from '../logger.js'
+import type { Logger } from '../vocabulary/logger.js'
 
 interface IssueComment {
   id: number

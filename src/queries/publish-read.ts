@@ -10,7 +10,7 @@ import {
   type AthenaClient,
   type NamedQuery
 } from '@aws-sdk/client-athena'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../vocabulary/logger.js'
 import type { Send } from './publish-pace.js'
 
 const PAGE_SIZE = 50

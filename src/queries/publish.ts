@@ -18,13 +18,12 @@ import {
   type NamedQuery
 } from '@aws-sdk/client-athena'
 import type { BackoffOptions } from '../aws/retry.js'
-import type { Logger } from '../logger.js'
-import { logQuoted } from '../report/escape.js'
+import type { Logger } from '../vocabulary/logger.js'
+import { logQuoted } from '../vocabulary/escape.js'
 import { desiredQuery, nameFor, parseMarker, type DesiredQuery, type QueryFile } from './publish-desired.js'
 import { Pacer, pacedSender, type Send } from './publish-pace.js'
 import { readWorkgroupQueries } from './publish-read.js'
 
-export { publishSummaryDocument, renderPublishSummary } from './publish-summary.js'
 export type { QueryFile } from './publish-desired.js'
 
 export interface PublishOptions {

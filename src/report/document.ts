@@ -4,7 +4,7 @@
  * for a terminal (the command line). Untrusted text goes in as `text()`/`code()` and is escaped by the
  * renderer; only our own Markdown goes in as `raw()`.
  */
-import { codeSpan, markdownText } from './escape.js'
+import { codeSpan, markdownText } from '../vocabulary/escape.js'
 
 /** One piece of inline text. */
 export type Inline =

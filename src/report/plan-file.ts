@@ -5,12 +5,12 @@
 import { constants } from 'node:fs'
 import { access, mkdir, stat, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { Inputs } from '../constants.js'
-import { ConfigurationError } from '../errors.js'
-import { formatIsoDate } from '../partitions/dates.js'
+import { Inputs } from '../vocabulary/constants.js'
+import { ConfigurationError } from '../vocabulary/errors.js'
+import { formatIsoDate } from '../vocabulary/dates.js'
 import type { DayRange } from '../partitions/plan.js'
-import { seriesKey } from '../partitions/keys.js'
-import type { SyncReport } from '../partitions/sync.js'
+import { seriesKey } from '../vocabulary/keys.js'
+import type { SyncReport } from './sync-outcome.js'
 import { totalsOf } from './summary.js'
 
 export const PLAN_FILE_VERSION = 1

@@ -6,13 +6,13 @@
  * goes in through text()/code(); raw() carries only our own Markdown.
  */
 import type { CallStats } from '../aws/clients.js'
-import { formatIsoDate } from '../partitions/dates.js'
+import { formatIsoDate } from '../vocabulary/dates.js'
 import type { ApplyResult } from '../partitions/apply.js'
 import { describeRefusal } from '../partitions/guards.js'
 import type { SeriesPlan } from '../partitions/plan.js'
-import type { SyncReport } from '../partitions/sync.js'
+import type { SyncReport } from './sync-outcome.js'
 import type { TableState } from '../table/ensure.js'
-import { formatCount } from '../format.js'
+import { formatCount } from '../vocabulary/format.js'
 import { code, raw, renderMarkdown, text, type Block, type Inline, type Line } from './document.js'
 import {
   changePatterns,

@@ -4,7 +4,7 @@
  * gone, holes filled, removals apart from the daily roll. Works on the plan's day ranges (a compact
  * signature per series), never on lists of days, so 10,000 series over years cost a few megabytes.
  */
-import { formatIsoDate, type DayWindow } from '../partitions/dates.js'
+import { formatIsoDate, type DayWindow } from '../vocabulary/dates.js'
 import type { DayRange, SeriesPlan, SyncPlan } from '../partitions/plan.js'
 
 /** Series that changed the same way: the same days added and removed. */

@@ -3,8 +3,8 @@
  * region outside the `regions` allow-list. GitHub shows 10 notices per step and drops the rest
  * silently (limits.md), so the tenth says how many more the job summary has.
  */
-import { Inputs } from '../constants.js'
-import type { SyncReport } from '../partitions/sync.js'
+import { Inputs } from '../vocabulary/constants.js'
+import type { SyncReport } from './sync-outcome.js'
 import { findExceptions, formatPattern, type SyncExceptions } from './sync-groups.js'
 
 export const NOTICES_PER_STEP = 10

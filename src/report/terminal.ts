@@ -5,7 +5,7 @@
  * file name or an AWS message cannot move the cursor, clear the screen or start a line of its own.
  */
 import type { Block, Inline, Line } from './document.js'
-import { logText } from './escape.js'
+import { logText } from '../vocabulary/escape.js'
 
 export interface PlainOptions {
   /** Columns to wrap paragraphs and lists at (tables are never cut). */

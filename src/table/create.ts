@@ -11,8 +11,8 @@ import {
   type Table,
   type TableInput
 } from '@aws-sdk/client-glue'
-import type { DateKeyType } from '../partitions/keys.js'
-import { catalogParam, type TableRef } from '../partitions/table-ref.js'
+import type { DateKeyType } from '../vocabulary/keys.js'
+import { catalogParam, type TableRef } from '../vocabulary/table-ref.js'
 import { tableLocation, type TrailLayout } from '../trail/layout.js'
 import { cloudTrailStorageDescriptor, partitionKeyColumns } from './schema.js'
 

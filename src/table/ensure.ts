@@ -4,11 +4,11 @@
  * shows about the table. Nothing is written on a dry run; nothing existing is ever replaced.
  */
 import type { GlueClient, StorageDescriptor } from '@aws-sdk/client-glue'
-import { Inputs } from '../constants.js'
-import { ConfigurationError } from '../errors.js'
-import type { Logger } from '../logger.js'
-import type { DateKeyType } from '../partitions/keys.js'
-import { describeTable, type TableRef } from '../partitions/table-ref.js'
+import { Inputs } from '../vocabulary/constants.js'
+import { ConfigurationError } from '../vocabulary/errors.js'
+import type { Logger } from '../vocabulary/logger.js'
+import type { DateKeyType } from '../vocabulary/keys.js'
+import { describeTable, type TableRef } from '../vocabulary/table-ref.js'
 import { tableLocation, type TrailLayout } from '../trail/layout.js'
 import { explainDenied } from '../aws/clients.js'
 import { cloudTrailTableInput, createdByThisAction, createTable, ensureDatabase } from './create.js'

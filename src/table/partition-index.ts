@@ -18,8 +18,8 @@ import {
   type TableInput
 } from '@aws-sdk/client-glue'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { Logger } from '../logger.js'
-import { describeTable, tableParams, type TableRef } from '../partitions/table-ref.js'
+import type { Logger } from '../vocabulary/logger.js'
+import { describeTable, tableParams, type TableRef } from '../vocabulary/table-ref.js'
 import { findTable } from './validate.js'
 
 export const INDEX_NAME = 'cloudtrail_partitions_by_date'

@@ -10,8 +10,8 @@
  * without spaces, as below.
  */
 import type { StorageDescriptor } from '@aws-sdk/client-glue'
-import type { DateKeyType } from '../partitions/keys.js'
-import { PARTITION_KEY_NAMES } from '../partitions/keys.js'
+import type { DateKeyType } from '../vocabulary/keys.js'
+import { PARTITION_KEY_NAMES } from '../vocabulary/keys.js'
 
 export const CLOUDTRAIL_COLUMNS: readonly (readonly [string, string])[] = [
   ['eventversion', 'string'],

@@ -11,9 +11,9 @@ import {
   type StorageDescriptor,
   type Table
 } from '@aws-sdk/client-glue'
-import { ConfigurationError } from '../errors.js'
-import { PARTITION_KEY_NAMES, type DateKeyType } from '../partitions/keys.js'
-import { catalogParam, describeTable, type TableRef } from '../partitions/table-ref.js'
+import { ConfigurationError } from '../vocabulary/errors.js'
+import { PARTITION_KEY_NAMES, type DateKeyType } from '../vocabulary/keys.js'
+import { catalogParam, describeTable, type TableRef } from '../vocabulary/table-ref.js'
 import { ACCEPTED_SERDES, CLOUDTRAIL_COLUMNS } from './schema.js'
 
 const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint'])

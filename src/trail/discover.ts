@@ -3,10 +3,10 @@
  * folder level, never a listing of log objects. S3 calls grow with accounts, not with days.
  */
 import { paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3'
-import { mapConcurrent } from '../concurrency.js'
-import { ConfigurationError } from '../errors.js'
-import type { Logger } from '../logger.js'
-import { ACCOUNT_PATTERN, REGION_PATTERN } from '../partitions/keys.js'
+import { mapConcurrent } from '../vocabulary/concurrency.js'
+import { ConfigurationError } from '../vocabulary/errors.js'
+import type { Logger } from '../vocabulary/logger.js'
+import { ACCOUNT_PATTERN, REGION_PATTERN } from '../vocabulary/keys.js'
 import {
   accountsRoot,
   awsLogsPrefix,

@@ -3,8 +3,8 @@
  * `[PREFIX/]AWSLogs/[o-ORGID/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/FILE.json.gz`.
  * Organization trails have the `o-ORGID/` level, single-account trails do not.
  */
-import { calendarDateOf, pad2 } from '../partitions/dates.js'
-import type { PartitionRef } from '../partitions/keys.js'
+import { calendarDateOf, pad2 } from '../vocabulary/dates.js'
+import type { PartitionRef } from '../vocabulary/keys.js'
 
 export const ORGANIZATION_ID_PATTERN = /^o-[a-z0-9]{10,32}$/
 

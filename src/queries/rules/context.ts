@@ -1,5 +1,5 @@
 /** What every rule gets: the settings of the check and the file's text. */
-import type { DateKeyType } from '../../partitions/keys.js'
+import type { DateKeyType } from '../../vocabulary/keys.js'
 import type { Problem } from '../findings.js'
 import type { QueryBlock } from '../blocks.js'
 

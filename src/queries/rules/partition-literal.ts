@@ -13,7 +13,7 @@ import {
   ValueExpressionDefaultContext,
   type ValueExpressionContext
 } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
-import type { DateKeyType } from '../../partitions/keys.js'
+import type { DateKeyType } from '../../vocabulary/keys.js'
 import type { Problem } from '../findings.js'
 import { columnPredicate, type ColumnPredicate } from '../predicates.js'
 import {

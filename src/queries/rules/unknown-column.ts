@@ -5,7 +5,7 @@
  * CloudTrail table are checked (see resolve.ts).
  */
 import { closest } from 'fastest-levenshtein'
-import { PARTITION_KEY_NAMES } from '../../partitions/keys.js'
+import { PARTITION_KEY_NAMES } from '../../vocabulary/keys.js'
 import { CLOUDTRAIL_COLUMNS, fieldsOf, type FieldTree } from '../../table/schema.js'
 import type { Problem } from '../findings.js'
 import { resolveColumn } from '../resolve.js'

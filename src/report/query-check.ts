@@ -3,8 +3,8 @@
  * table of files, then every finding by file. File names and messages come from the pull request:
  * they go in as text or code of the report document and are escaped there, never written raw.
  */
-import { code, raw, renderMarkdown, text, type Block } from '../report/document.js'
-import { compareFindings, type Finding } from './findings.js'
+import { code, raw, renderMarkdown, text, type Block } from './document.js'
+import { compareFindings, type Finding } from '../queries/findings.js'
 
 /** Hidden in the comment so later runs find and update it instead of adding another. */
 export const COMMENT_MARKER = '<!-- cloudtrail-partitions:check-queries -->'

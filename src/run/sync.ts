@@ -7,44 +7,25 @@
  */
 import type { GlueClient } from '@aws-sdk/client-glue'
 import type { S3Client as S3 } from '@aws-sdk/client-s3'
-import { ConfigurationError } from '../errors.js'
-import type { Logger } from '../logger.js'
-import { prepareTable, type TableState } from '../table/ensure.js'
-import type { IndexWait } from '../table/partition-index.js'
-import { detectLayout, discoverSeries, type Discovery } from '../trail/discover.js'
-import { describeLayout, partitionLocation, type TrailLayout } from '../trail/layout.js'
-import { KNOWN_REGIONS, nearestRegion } from '../trail/regions.js'
-import { applyPlan, type ApplyResult, type ProgressCallback } from './apply.js'
-import { syncWindow, type DayNumber } from './dates.js'
-import { emptyExisting, readExistingPartitions } from './existing.js'
+import { applyPlan, type ProgressCallback } from '../partitions/apply.js'
+import { emptyExisting, readExistingPartitions } from '../partitions/existing.js'
 import {
   checkRemovals,
   DEFAULT_MAX_REMOVE_DAYS,
   describeRefusal,
-  RemovalRefused,
-  type RemovalCheck
-} from './guards.js'
-import { planSync, type SyncPlan } from './plan.js'
-import type { DateKeyType } from './keys.js'
-import { describeTable, type TableRef } from './table-ref.js'
-
-export interface SyncRequest {
-  bucket: string
-  prefix: string
-  organizationId: string
-  table: TableRef
-  regions: readonly string[]
-  accounts: readonly string[]
-  retentionDays: number
-  futureDays: number
-  asOf: DayNumber
-  dryRun: boolean
-  /** The removal guard (default DEFAULT_MAX_REMOVE_DAYS). */
-  maxRemoveDays?: number
-  createTable: boolean
-  dateKeyType?: DateKeyType
-  partitionIndex?: boolean
-}
+  RemovalRefused
+} from '../partitions/guards.js'
+import { planSync } from '../partitions/plan.js'
+import type { SyncReport, SyncRequest } from '../report/sync-outcome.js'
+import { prepareTable } from '../table/ensure.js'
+import type { IndexWait } from '../table/partition-index.js'
+import { detectLayout, discoverSeries, type Discovery } from '../trail/discover.js'
+import { describeLayout, partitionLocation } from '../trail/layout.js'
+import { KNOWN_REGIONS, nearestRegion } from '../trail/regions.js'
+import { syncWindow } from '../vocabulary/dates.js'
+import { ConfigurationError } from '../vocabulary/errors.js'
+import type { Logger } from '../vocabulary/logger.js'
+import { describeTable } from '../vocabulary/table-ref.js'
 
 export interface SyncClients {
   s3: S3
@@ -62,26 +43,6 @@ export interface SyncTuning {
 }
 
 export const DEFAULT_TUNING: SyncTuning = { listConcurrency: 16, writeConcurrency: 8 }
-
-export interface SyncReport {
-  settings: SyncRequest
-  tableName: string
-  dateKeyType: DateKeyType
-  table: TableState
-  layout: TrailLayout
-  layoutDescription: string
-  discovery: Discovery
-  existingTotal: number
-  plan: SyncPlan
-  /** The removal guard's verdict; exceeded on a dry run means a real run would be refused. */
-  removals: RemovalCheck
-  /** Set when the guard refused the run: nothing was written. */
-  refused?: boolean
-  /** Undefined on a dry run. */
-  applied?: ApplyResult
-  /** Milliseconds per phase, in order. */
-  timings: [string, number][]
-}
 
 export async function runSync(
   settings: SyncRequest,

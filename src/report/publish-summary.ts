@@ -3,8 +3,8 @@
  * Paths come from the repository and names from Athena (anyone with console access writes them):
  * they go in as text or code of the report document, escaped there.
  */
-import { code, raw, renderMarkdown, text, type Block, type Inline } from '../report/document.js'
-import type { PublishResult } from './publish.js'
+import { code, raw, renderMarkdown, text, type Block, type Inline } from './document.js'
+import type { PublishResult } from '../queries/publish.js'
 
 export function renderPublishSummary(result: PublishResult, workgroup?: string): string {
   return renderMarkdown(publishSummaryDocument(result, workgroup))

@@ -12,9 +12,9 @@ import * as glob from '@actions/glob'
 import { constants } from 'node:fs'
 import { lstat, open, realpath, type FileHandle } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
-import { Inputs } from '../constants.js'
-import { ConfigurationError, RefusedFileError } from '../errors.js'
-import type { QueryFile } from '../queries/publish-desired.js'
+import { Inputs } from '../vocabulary/constants.js'
+import { ConfigurationError, RefusedFileError } from '../vocabulary/errors.js'
+import type { QueryFile } from './publish-desired.js'
 
 export function workspace(): string {
   return process.env.GITHUB_WORKSPACE || process.cwd()

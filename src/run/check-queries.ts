@@ -3,17 +3,23 @@
  * findings, writes the report for the job summary and, on a pull request, keeps one comment with
  * it up to date. Needs no AWS credentials unless an EXPLAIN step is given.
  */
-import { RefusedFileError } from '../errors.js'
-import type { Logger } from '../logger.js'
-import { logQuoted } from '../report/escape.js'
-import type { DateKeyType } from '../partitions/keys.js'
-import { selectAnnotations } from './annotations.js'
-import { checkSql } from './check.js'
-import type { Finding, Problem, RuleSeverities, Severity } from './findings.js'
-import { DEFAULT_QUERY_LIMITS, fileTooLarge, tooManyFiles, type QueryLimits } from './limits.js'
-import { upsertComment, type CommentOutcome, type PullRequestTarget } from './pr-comment.js'
-import type { Position } from './tree.js'
-import { COMMENT_MARKER, SUMMARY_MAX_CHARACTERS, renderComment, renderReport, truncate } from './report.js'
+import { RefusedFileError } from '../vocabulary/errors.js'
+import type { Logger } from '../vocabulary/logger.js'
+import { logQuoted } from '../vocabulary/escape.js'
+import type { DateKeyType } from '../vocabulary/keys.js'
+import { selectAnnotations } from '../queries/annotations.js'
+import { checkSql } from '../queries/check.js'
+import type { Finding, Problem, RuleSeverities, Severity } from '../queries/findings.js'
+import { DEFAULT_QUERY_LIMITS, fileTooLarge, tooManyFiles, type QueryLimits } from '../queries/limits.js'
+import { upsertComment, type CommentOutcome, type PullRequestTarget } from '../queries/pr-comment.js'
+import type { Position } from '../queries/tree.js'
+import {
+  COMMENT_MARKER,
+  SUMMARY_MAX_CHARACTERS,
+  renderComment,
+  renderReport,
+  truncate
+} from '../report/query-check.js'
 
 export interface CheckQueriesOptions {
   /** The SQL files, already globbed, as paths relative to the workspace. */

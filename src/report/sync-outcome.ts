@@ -1,0 +1,52 @@
+/**
+ * What a sync was asked and what it found and did: produced by run/sync.ts, read by the summary, the
+ * notices, the plan file and both front doors. It lives on the report's floor so that the report
+ * reads the outcome without importing the orchestration that produces it.
+ */
+import type { ApplyResult } from '../partitions/apply.js'
+import type { RemovalCheck } from '../partitions/guards.js'
+import type { SyncPlan } from '../partitions/plan.js'
+import type { TableState } from '../table/ensure.js'
+import type { Discovery } from '../trail/discover.js'
+import type { TrailLayout } from '../trail/layout.js'
+import type { DayNumber } from '../vocabulary/dates.js'
+import type { DateKeyType } from '../vocabulary/keys.js'
+import type { TableRef } from '../vocabulary/table-ref.js'
+
+export interface SyncRequest {
+  bucket: string
+  prefix: string
+  organizationId: string
+  table: TableRef
+  regions: readonly string[]
+  accounts: readonly string[]
+  retentionDays: number
+  futureDays: number
+  asOf: DayNumber
+  dryRun: boolean
+  /** The removal guard (default DEFAULT_MAX_REMOVE_DAYS). */
+  maxRemoveDays?: number
+  createTable: boolean
+  dateKeyType?: DateKeyType
+  partitionIndex?: boolean
+}
+
+export interface SyncReport {
+  settings: SyncRequest
+  tableName: string
+  dateKeyType: DateKeyType
+  table: TableState
+  layout: TrailLayout
+  layoutDescription: string
+  discovery: Discovery
+  existingTotal: number
+  plan: SyncPlan
+  /** The removal guard's verdict; exceeded on a dry run means a real run would be refused. */
+  removals: RemovalCheck
+  /** Set when the guard refused the run: nothing was written. */
+  refused?: boolean
+  /** Undefined on a dry run. */
+  applied?: ApplyResult
+  /** Milliseconds per phase, in order. */
+  timings: [string, number][]
+}

@@ -1,0 +1,126 @@
+/**
+ * What a check of the team's SQL runs on, the same for the action and the command line: the files of
+ * the pattern, the severities, the table's key type and columns (from Glue when it can be read), and
+ * Athena's EXPLAIN when a workgroup is given.
+ */
+import type { Table } from '@aws-sdk/client-glue'
+import type { createClients } from '../aws/clients.js'
+import type { CheckSettings } from '../inputs.js'
+import { explainQuery } from '../queries/explain.js'
+import { findQueryFiles } from '../queries/files.js'
+import { parseRuleSeverities } from '../queries/findings.js'
+import { findTable, validateTable } from '../table/validate.js'
+import { Inputs } from '../vocabulary/constants.js'
+import type { DateKeyType } from '../vocabulary/keys.js'
+import type { Logger } from '../vocabulary/logger.js'
+import { splitQualifiedTable } from '../vocabulary/table-ref.js'
+import type { CheckQueriesDeps, CheckQueriesOptions } from './check-queries.js'
+
+/**
+ * What a check runs on, the same for the action and the command line: the files of the pattern, the
+ * severities, and the table's key type and columns (from Glue when it can be read).
+ */
+export async function checkOptionsFor(
+  settings: CheckSettings,
+  aws: OptionalAws | undefined,
+  logger: Logger
+): Promise<CheckQueriesOptions> {
+  const severities = parseRuleSeverities(settings.ruleSeverity)
+  const files = await findQueryFiles(settings.queries)
+  const table = await readTable(settings, aws, logger)
+  const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string'
+  const columnsFrom = table.columns ? 'columns from Glue' : "columns of AWS's documented schema"
+  logger.info(
+    `${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ${columnsFrom}`
+  )
+  return {
+    files,
+    table: settings.table,
+    ...(settings.database ? { database: settings.database } : {}),
+    partitionColumns: settings.partitionColumns,
+    dateKeyType,
+    ...(table.columns ? { columns: table.columns } : {}),
+    severities,
+    limits: settings.limits
+  }
+}
+
+export interface OptionalAws {
+  clients: ReturnType<typeof createClients>
+}
+
+/** What the check uses of the table in Glue, when it can read it. */
+interface TableFacts {
+  dateKeyType?: DateKeyType
+  /** The table's columns and partition keys, as (name, Hive type). */
+  columns?: (readonly [string, string])[]
+}
+
+/** One GetTable: the date key type (unless set by input) and the columns of the table. */
+async function readTable(
+  settings: CheckSettings,
+  aws: OptionalAws | undefined,
+  logger: Logger
+): Promise<TableFacts> {
+  const split = splitQualifiedTable(settings.table)
+  const database = split.database ?? settings.database
+  const table = split.table
+  if (!aws || !database) return {}
+  const ref = { database, table }
+  let found: Table | undefined
+  try {
+    found = await findTable(aws.clients.glue, ref)
+  } catch (error) {
+    logger.warning(
+      `Could not read ${database}.${table} from Glue (${(error as Error).message}); ` +
+        `literals are checked as ${settings.dateKeyType ?? 'string'} date keys and columns against AWS's documented schema.` +
+        (settings.dateKeyType ? '' : ` Set '${Inputs.DateKeyType}' to be explicit.`)
+    )
+    return {}
+  }
+  if (!found) {
+    logger.warning(
+      `${database}.${table} was not found in Glue; literals are checked as ${settings.dateKeyType ?? 'string'} ` +
+        `date keys and columns against AWS's documented schema.`
+    )
+    return {}
+  }
+  const columns = columnsOf(found)
+  if (settings.dateKeyType) return { columns }
+  try {
+    return { dateKeyType: validateTable(found, ref).dateKeyType, columns }
+  } catch (error) {
+    logger.warning(
+      `Could not read the date key type of ${database}.${table} (${(error as Error).message}); ` +
+        `literals are checked as string date keys. Set '${Inputs.DateKeyType}' to be explicit.`
+    )
+    return { columns }
+  }
+}
+
+/** The table's columns, then its partition keys; none when Glue lists no columns. */
+function columnsOf(table: Table): (readonly [string, string])[] | undefined {
+  const columns = [...(table.StorageDescriptor?.Columns ?? []), ...(table.PartitionKeys ?? [])]
+    .filter((column) => column.Name)
+    .map((column) => [(column.Name ?? '').toLowerCase(), column.Type ?? ''] as const)
+  return columns.length > 0 ? columns : undefined
+}
+
+export function explainDep(settings: CheckSettings, aws: OptionalAws | undefined): Partial<CheckQueriesDeps> {
+  const workgroup = settings.workgroup
+  if (!workgroup || !aws) return {}
+  const database = settings.database ?? splitQualifiedTable(settings.table).database ?? 'default'
+  return {
+    explain: (sql) =>
+      explainQuery(
+        aws.clients.athena,
+        {
+          sql,
+          database,
+          workgroup,
+          ...(settings.athenaOutputLocation ? { outputLocation: settings.athenaOutputLocation } : {})
+        },
+        {}
+      )
+  }
+}
