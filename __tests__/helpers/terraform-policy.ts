@@ -132,8 +132,8 @@ export class Evaluator {
         if (meta.type === 'number') return Number(meta.value)
         if (meta.value === 'null') return null
         break
+      // A template of one expression, and parentheses (hcl2json names their node type '').
       case 'templateWrap':
-      // Parentheses: hcl2json names the node type ''.
       case '':
         return this.evaluate(only(node))
       case 'template': {
