@@ -56,6 +56,21 @@ describe('explainQuery', () => {
     expect(server.calls.get('Athena.StartQueryExecution')).toBe(1)
   })
 
+  it("explains in another account's Glue catalog through the data catalog registered for it", async () => {
+    glue.createTableDirect('security', { Name: 'other_table', PartitionKeys: [] }, '444455556666')
+    athena.addDataCatalog('security_catalog', '444455556666')
+    const inCatalog = { ...target('SELECT * FROM other_table'), catalog: 'security_catalog' }
+    await expect(explainQuery(client, inCatalog, fast)).resolves.toBeUndefined()
+    // Without the catalog, the caller's own catalog is asked, which lacks the table.
+    expect(await explainQuery(client, target('SELECT * FROM other_table'), fast)).toMatch(/^TABLE_NOT_FOUND/)
+    // A data catalog that is not registered is the setup's problem, not the query's.
+    const missing = explainQuery(client, { ...inCatalog, catalog: 'not_registered' }, fast)
+    await expect(missing).rejects.toBeInstanceOf(ConfigurationError)
+    await expect(missing).rejects.toThrow(
+      "Input 'athena-catalog': Athena has no data catalog 'not_registered'"
+    )
+  })
+
   it('answers TABLE_NOT_FOUND with the position in the file', async () => {
     const reason = await explainQuery(client, target('SELECT * FROM cloudtrial'), fast)
     expect(reason).toBe(
