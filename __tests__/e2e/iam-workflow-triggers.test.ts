@@ -266,3 +266,26 @@ describe('a token the trust policy does not name is refused', () => {
     expect(transcript(result)).toContain("The role's trust policy does not admit this workflow's token")
   })
 })
+
+describe("the README's subject template", () => {
+  it('is what its gh api call sets, over GitHub REST, and what the trust policies expect', async () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8')
+    const call =
+      /gh api -X PUT repos\/([\w.-]+\/[\w.-]+)\/actions\/oidc\/customization\/sub --input - <<'EOF'\n(.+)\nEOF/.exec(
+        readme
+      )
+    if (!call) throw new Error('README has no gh api call setting the subject template')
+    const [, repository, body] = call as unknown as [string, string, string]
+    expect(repository).toBe(EXAMPLE.repository)
+    standIn.oidc.setSubjectTemplate(EXAMPLE.repository, { use_default: true })
+    const response = await fetch(`${standIn.endpoint}/repos/${repository}/actions/oidc/customization/sub`, {
+      method: 'PUT',
+      headers: { authorization: 'Bearer ghp_repository_admin', accept: 'application/vnd.github+json' },
+      body
+    })
+    expect(response.status).toBe(201)
+    expect(standIn.oidc.claimKeysFor(EXAMPLE.repository)).toEqual(PINNED_CLAIM_KEYS)
+    // The sync workflow's own scheduled run passes with it.
+    expectSuccess(await runSync(standIn, roleArn('sync')))
+  })
+})
