@@ -71,6 +71,18 @@ describe('explainQuery', () => {
     )
   })
 
+  it('stops on a workgroup Athena does not have, naming the input and how to create it', async () => {
+    const missing = explainQuery(
+      client,
+      { ...target('SELECT 1'), workgroup: 'cloudtrail-partitions-checks' },
+      fast
+    )
+    await expect(missing).rejects.toBeInstanceOf(ConfigurationError)
+    await expect(missing).rejects.toThrow(
+      "Input 'workgroup': Athena has no workgroup 'cloudtrail-partitions-checks' in this account and region; create"
+    )
+  })
+
   it('answers TABLE_NOT_FOUND with the position in the file', async () => {
     const reason = await explainQuery(client, target('SELECT * FROM cloudtrial'), fast)
     expect(reason).toBe(
@@ -136,12 +148,12 @@ describe('explainQuery', () => {
     }
   })
 
-  it('throws on a request Athena refuses for other reasons (an unknown workgroup)', async () => {
-    await expect(
-      explainQuery(client, { ...target('SELECT 1'), workgroup: 'nope' }, fast)
-    ).rejects.toMatchObject({
-      name: 'InvalidRequestException',
-      message: 'WorkGroup is not found.'
-    })
+  it('throws on a request Athena refuses for other reasons (a query over 262,144 bytes)', async () => {
+    await expect(explainQuery(client, target(`SELECT '${'x'.repeat(262_144)}'`), fast)).rejects.toMatchObject(
+      {
+        name: 'InvalidRequestException',
+        message: expect.stringContaining('queryString') as unknown as string
+      }
+    )
   })
 })

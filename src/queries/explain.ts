@@ -60,6 +60,13 @@ function outputLocationProblem(
   target: ExplainTarget
 ): ConfigurationError | undefined {
   if (name !== 'InvalidRequestException') return undefined
+  if (/WorkGroup is not found/i.test(message)) {
+    return new ConfigurationError(
+      `Input '${Inputs.Workgroup}': Athena has no workgroup '${target.workgroup}' in this account and region; ` +
+        `create the check's own (aws athena create-work-group --name ${target.workgroup} --configuration ` +
+        `file://iam/check-queries/workgroup.json) or name an existing one (Athena: "${message}").`
+    )
+  }
   if (/no output location/i.test(message)) {
     return new ConfigurationError(
       `Athena has nowhere to write EXPLAIN's results: workgroup '${target.workgroup}' has no query result ` +
