@@ -53,6 +53,10 @@ export interface CheckSettings {
   workgroup?: string
   /** Where EXPLAIN's results go (`s3://bucket/prefix/`); empty: the workgroup's own location. */
   athenaOutputLocation?: string
+  /** The Glue catalog (account) of the table, when it is another account's. */
+  catalogId?: string
+  /** With catalogId and a workgroup: the Athena data catalog registered for it, where EXPLAIN runs. */
+  athenaCatalog?: string
   /** Set when AWS can be used (a region is known): for the table's key type and EXPLAIN. */
   awsRegion?: string
   credentials: CredentialSettings
@@ -125,10 +129,7 @@ export function readSyncSettings(
   }
   const database = glueName(required(Inputs.Database), Inputs.Database)
   const table = glueName(required(Inputs.Table), Inputs.Table)
-  const catalogId = text(Inputs.CatalogId)
-  if (catalogId && !ACCOUNT_PATTERN.test(catalogId)) {
-    throw new ConfigurationError(`Input '${Inputs.CatalogId}': '${catalogId}' is not a 12-digit account id.`)
-  }
+  const catalogId = optionalCatalogId(read)
 
   const regions = list(read(Inputs.Regions))
   for (const region of regions) {
@@ -197,6 +198,8 @@ export function readCheckSettings(read: InputReader, env: NodeJS.ProcessEnv = pr
   const partitionColumns = list(read(Inputs.PartitionColumns).toLowerCase())
   const workgroup = optionalWorkgroup(read)
   const athenaOutputLocation = optionalOutputLocation(read)
+  const catalogId = optionalCatalogId(read)
+  const athenaCatalog = optionalAthenaCatalog(read, catalogId, workgroup)
   const dateKeyType = optionalDateKeyType(read)
   const awsRegion = optionalRegion(read, env)
   return {
@@ -209,6 +212,8 @@ export function readCheckSettings(read: InputReader, env: NodeJS.ProcessEnv = pr
     githubToken: read(Inputs.GithubToken).trim(),
     ...(workgroup ? { workgroup } : {}),
     ...(athenaOutputLocation ? { athenaOutputLocation } : {}),
+    ...(catalogId ? { catalogId } : {}),
+    ...(athenaCatalog ? { athenaCatalog } : {}),
     ...(awsRegion ? { awsRegion } : {}),
     credentials: readCredentialSettings(read),
     limits: readQueryLimits(read)
@@ -298,6 +303,49 @@ function optionalDateKeyType(read: InputReader): DateKeyType | undefined {
 }
 
 const WORKGROUP_PATTERN = /^[a-zA-Z0-9._-]{1,128}$/
+/** CreateDataCatalog's Name: at most 127 letters, digits, '_', '@' or '-' (Athena API reference). */
+const DATA_CATALOG_PATTERN = /^[A-Za-z0-9_@-]{1,127}$/
+
+function optionalCatalogId(read: InputReader): string | undefined {
+  const catalogId = read(Inputs.CatalogId).trim()
+  if (catalogId && !ACCOUNT_PATTERN.test(catalogId)) {
+    throw new ConfigurationError(`Input '${Inputs.CatalogId}': '${catalogId}' is not a 12-digit account id.`)
+  }
+  return catalogId || undefined
+}
+
+/**
+ * Athena reaches another account's Glue catalog only through a data catalog registered for it, so
+ * EXPLAIN with `catalog-id` needs its name; without `catalog-id` the name would point EXPLAIN at
+ * another catalog than the one the table is read from.
+ */
+function optionalAthenaCatalog(
+  read: InputReader,
+  catalogId: string | undefined,
+  workgroup: string | undefined
+): string | undefined {
+  const value = read(Inputs.AthenaCatalog).trim()
+  if (value && !DATA_CATALOG_PATTERN.test(value)) {
+    throw new ConfigurationError(
+      `Input '${Inputs.AthenaCatalog}': '${value}' is not an Athena data catalog name (1 to 127 letters, digits, '_', '@' or '-').`
+    )
+  }
+  if (value && !catalogId) {
+    throw new ConfigurationError(
+      `Input '${Inputs.AthenaCatalog}' is set without '${Inputs.CatalogId}': set '${Inputs.CatalogId}' to the account ` +
+        `of the Glue catalog that '${value}' stands for, or leave '${Inputs.AthenaCatalog}' empty.`
+    )
+  }
+  if (catalogId && workgroup && !value) {
+    throw new ConfigurationError(
+      `Input '${Inputs.AthenaCatalog}' is required with '${Inputs.CatalogId}' and '${Inputs.Workgroup}': Athena's ` +
+        `EXPLAIN reaches the Glue catalog of ${catalogId} only as a data catalog registered in this account ` +
+        `(aws athena create-data-catalog --name NAME --type GLUE --parameters catalog-id=${catalogId}); give its ` +
+        `name, or leave '${Inputs.Workgroup}' empty to check without EXPLAIN.`
+    )
+  }
+  return value || undefined
+}
 
 function optionalWorkgroup(read: InputReader): string | undefined {
   const value = read(Inputs.Workgroup).trim()

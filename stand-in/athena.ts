@@ -1,8 +1,10 @@
 /**
  * Amazon Athena stand-in (AWS JSON 1.1: `POST`, `X-Amz-Target: AmazonAthena.<Operation>`): named
- * queries, and query executions good enough for `EXPLAIN <query>` (syntax and table checks against the
- * Glue stand-in's catalog). Limits and error shapes follow the Athena API model and measurements of
- * real Athena; see README.athena.md for each rule, its source and its test.
+ * queries, workgroups (result location, enforcement, per-query cutoff), Glue data catalogs of other
+ * accounts registered as Athena data catalogs, and query executions good enough for `EXPLAIN <query>`
+ * (syntax and table checks against the Glue stand-in's catalog of the query's catalog). Limits and
+ * error shapes follow the Athena API model and measurements of real Athena; see README.md for each
+ * rule, its source and its test.
  */
 import { jsonErrorResponse, runJsonOperation, targetOperation } from './json-protocol.js'
 import { createHash, randomUUID } from 'node:crypto'
@@ -26,6 +28,12 @@ import { AwsError, type ServiceHandler, type StandInRequest, type StandInRespons
 const MAX_QUERY_BYTES = 262_144
 const WORKGROUP_PATTERN = /^[a-zA-Z0-9._-]{1,128}$/
 const DEFAULT_CATALOG = 'awsdatacatalog'
+/** Model `BytesScannedCutoffValue`: a long of at least 10,000,000 (aws-sdk-js-v3 `athena.json`). */
+const MIN_BYTES_SCANNED_CUTOFF = 10_000_000
+/** CreateDataCatalog `Name`: "a maximum of 127 alphanumeric, underscore, at sign, or hyphen characters". */
+const DATA_CATALOG_NAME = /^[A-Za-z0-9_@-]{1,127}$/
+/** What a data catalog of another account's Glue catalog needs: `catalog-id=<account>` (API reference). */
+const ACCOUNT_ID = /^\d{12}$/
 /** dt-sql-parser's TableDeclareType.LITERAL (a named table, not a subquery or UNNEST); not exported. */
 const LITERAL_TABLE = 0
 
@@ -57,13 +65,29 @@ export function enforceDocumentedRateQuotas(knobs: Knobs): void {
 export interface WorkGroupSettings {
   /** ResultConfiguration.OutputLocation; real `primary` has none until someone sets it. */
   outputLocation?: string
-  /** EnforceWorkGroupConfiguration: the workgroup's location overrides the request's. */
+  /**
+   * EnforceWorkGroupConfiguration: the workgroup's settings are used and the request's result
+   * configuration is ignored ("Workgroup settings override client-side settings").
+   */
   enforce?: boolean
+  /** BytesScannedCutoffPerQuery: at least 10,000,000. The stand-in's queries scan nothing. */
+  bytesScannedCutoffPerQuery?: number
+  description?: string
 }
 
-/** Where query results may be written: the S3 stand-in, when wired. */
+/** A Glue data catalog registered in Athena (CreateDataCatalog, type GLUE). */
+export interface DataCatalog {
+  name: string
+  /** The account of the Glue catalog (`Parameters['catalog-id']`). */
+  catalogId: string
+  description?: string
+}
+
+/** Where query results are written: the S3 stand-in, when wired. */
 export interface OutputBuckets {
   hasBucket(name: string): boolean
+  /** Writes the result object (the stand-in's S3 has it; a test double may not). */
+  putObject?(bucket: string, key: string, body: string, contentType?: string): void
 }
 
 /** Athena's words (observed, see README.md "Athena"). */
@@ -160,6 +184,8 @@ export class AthenaService implements ServiceHandler {
   /** Who makes the current call (calls are synchronous): the catalog and rights a query uses. */
   private caller: Caller | undefined
   private readonly workGroups = new Map<string, WorkGroupSettings>([['primary', {}]])
+  /** Registered data catalogs by lowercase name (SQL names them case-insensitively). */
+  private readonly dataCatalogs = new Map<string, DataCatalog>()
   private readonly queries = new Map<string, NamedQuery>()
   /** Creation order of each named query, for NextTokens that survive deletes between pages. */
   private readonly sequence = new Map<string, number>()
@@ -177,7 +203,11 @@ export class AthenaService implements ServiceHandler {
     DeleteNamedQuery: (body) => this.deleteNamedQuery(body),
     StartQueryExecution: (body) => this.startQueryExecution(body),
     GetQueryExecution: (body) => this.getQueryExecution(body),
-    StopQueryExecution: (body) => this.stopQueryExecution(body)
+    StopQueryExecution: (body) => this.stopQueryExecution(body),
+    CreateWorkGroup: (body) => this.createWorkGroup(body),
+    GetWorkGroup: (body) => this.getWorkGroup(body),
+    CreateDataCatalog: (body) => this.createDataCatalog(body),
+    GetDataCatalog: (body) => this.getDataCatalog(body)
   }
 
   /**
@@ -234,6 +264,7 @@ export class AthenaService implements ServiceHandler {
   reset(): void {
     this.workGroups.clear()
     this.workGroups.set('primary', {})
+    this.dataCatalogs.clear()
     this.queries.clear()
     this.sequence.clear()
     this.executions.clear()
@@ -256,6 +287,22 @@ export class AthenaService implements ServiceHandler {
   /** Adds a workgroup, or sets the configuration of one (`primary` included). */
   addWorkGroup(name: string, settings: WorkGroupSettings = {}): void {
     this.workGroups.set(name, { ...settings })
+  }
+
+  /** The workgroup's configuration, or undefined when there is none of that name. */
+  workGroup(name: string): WorkGroupSettings | undefined {
+    const settings = this.workGroups.get(name)
+    return settings && { ...settings }
+  }
+
+  /** Registers another account's Glue catalog as an Athena data catalog, without HTTP. */
+  addDataCatalog(name: string, catalogId: string): void {
+    this.dataCatalogs.set(name.toLowerCase(), { name, catalogId })
+  }
+
+  /** The registered data catalog of this name (case-insensitive), if any. */
+  dataCatalog(name: string): DataCatalog | undefined {
+    return this.dataCatalogs.get(name.toLowerCase())
   }
 
   /** The named queries (of one workgroup, when given), in creation order. */
@@ -394,6 +441,118 @@ export class AthenaService implements ServiceHandler {
     return {}
   }
 
+  // ---- workgroups and data catalogs ----
+
+  private createWorkGroup(body: Json): Json {
+    const name = requiredString(body.Name, 'name', 1, 128)
+    if (!WORKGROUP_PATTERN.test(name)) {
+      throw constraintError('name', 'satisfy regular expression pattern: [a-zA-Z0-9._-]{1,128}', name)
+    }
+    const description = optionalString(body.Description, 'description', 0, 1024)
+    const configuration = optionalObject(body.Configuration, 'configuration') ?? {}
+    const result = optionalObject(configuration.ResultConfiguration, 'configuration.resultConfiguration')
+    const outputLocation = optionalString(
+      result?.OutputLocation,
+      'configuration.resultConfiguration.outputLocation',
+      0,
+      1024
+    )
+    const enforce = optionalBoolean(
+      configuration.EnforceWorkGroupConfiguration,
+      'configuration.enforceWorkGroupConfiguration'
+    )
+    const cutoff = optionalInteger(
+      configuration.BytesScannedCutoffPerQuery,
+      'configuration.bytesScannedCutoffPerQuery',
+      MIN_BYTES_SCANNED_CUTOFF,
+      Number.MAX_SAFE_INTEGER
+    )
+    // UNVERIFIED message: the stand-in's own for a name that is taken.
+    if (this.workGroups.has(name)) throw invalidRequest(`WorkGroup ${name} is already created`)
+    const settings: WorkGroupSettings = {}
+    if (outputLocation !== undefined) settings.outputLocation = outputLocation
+    if (enforce !== undefined) settings.enforce = enforce
+    if (cutoff !== undefined) settings.bytesScannedCutoffPerQuery = cutoff
+    if (description !== undefined) settings.description = description
+    this.workGroups.set(name, settings)
+    return {}
+  }
+
+  private getWorkGroup(body: Json): Json {
+    const name = this.existingWorkGroup(requiredString(body.WorkGroup, 'workGroup', 1, 128))
+    const settings = this.workGroups.get(name) ?? {}
+    const configuration: Json = {
+      EnforceWorkGroupConfiguration: settings.enforce ?? false,
+      PublishCloudWatchMetricsEnabled: false,
+      RequesterPaysEnabled: false,
+      EngineVersion: { SelectedEngineVersion: 'AUTO', EffectiveEngineVersion: 'Athena engine version 3' }
+    }
+    if (settings.outputLocation !== undefined) {
+      configuration.ResultConfiguration = { OutputLocation: settings.outputLocation }
+    }
+    if (settings.bytesScannedCutoffPerQuery !== undefined) {
+      configuration.BytesScannedCutoffPerQuery = settings.bytesScannedCutoffPerQuery
+    }
+    return {
+      WorkGroup: {
+        Name: name,
+        State: 'ENABLED',
+        Configuration: configuration,
+        ...(settings.description !== undefined ? { Description: settings.description } : {})
+      }
+    }
+  }
+
+  /** Only type GLUE with `catalog-id` is modelled (another account's Glue catalog); others are refused. */
+  private createDataCatalog(body: Json): Json {
+    const name = requiredString(body.Name, 'name', 1, 256)
+    const type = requiredString(body.Type, 'type', 1, 64)
+    const description = optionalString(body.Description, 'description', 1, 1024)
+    const parameters = optionalObject(body.Parameters, 'parameters') ?? {}
+    if (!DATA_CATALOG_NAME.test(name)) {
+      // UNVERIFIED message; the rule is the API reference's for Name.
+      throw invalidRequest(
+        `Invalid catalog name ${name}: at most 127 alphanumeric, underscore, at sign, or hyphen characters`
+      )
+    }
+    if (type !== 'GLUE') throw invalidRequest(`The stand-in registers GLUE data catalogs only, not ${type}`)
+    const catalogId = parameters['catalog-id']
+    if (typeof catalogId !== 'string' || !ACCOUNT_ID.test(catalogId)) {
+      throw invalidRequest('A GLUE data catalog needs the parameter catalog-id=<12-digit account id>')
+    }
+    if (name.toLowerCase() === DEFAULT_CATALOG || this.dataCatalogs.has(name.toLowerCase())) {
+      throw invalidRequest(`DataCatalog ${name} already exists`)
+    }
+    const catalog: DataCatalog = { name, catalogId }
+    if (description !== undefined) catalog.description = description
+    this.dataCatalogs.set(name.toLowerCase(), catalog)
+    return {}
+  }
+
+  private getDataCatalog(body: Json): Json {
+    const name = requiredString(body.Name, 'name', 1, 256)
+    if (name.toLowerCase() === DEFAULT_CATALOG) {
+      return {
+        DataCatalog: {
+          Name: 'AwsDataCatalog',
+          Type: 'GLUE',
+          Parameters: { 'catalog-id': this.caller?.account ?? CATALOG_ID }
+        }
+      }
+    }
+    const catalog = this.dataCatalogs.get(name.toLowerCase())
+    // UNVERIFIED message and code.
+    if (!catalog) throw invalidRequest(`DataCatalog ${name} was not found`)
+    return {
+      DataCatalog: {
+        Name: catalog.name,
+        Type: 'GLUE',
+        Parameters: { 'catalog-id': catalog.catalogId },
+        ...(catalog.description !== undefined ? { Description: catalog.description } : {})
+      }
+    }
+  }
+
   // ---- query executions ----
 
   private startQueryExecution(body: Json): Json {
@@ -426,7 +585,7 @@ export class AthenaService implements ServiceHandler {
     }
     const id = randomUUID()
     // The effective location (the request's or the workgroup's) is where the caller must write.
-    const output = outputOf(outputLocation, id)
+    const output = outputOf(outputLocation, id, resultExtension(query))
     // Athena checks the output bucket before it accepts the query (s3:GetBucketLocation).
     if (
       output &&
@@ -443,13 +602,16 @@ export class AthenaService implements ServiceHandler {
       outcome = failed(
         `Access denied when writing output to url: s3://${output.bucket}/${output.key} . Please ensure you are allowed to access the S3 bucket. If you are encrypting query results with KMS key, please ensure you are allowed to access your KMS key`
       )
+    } else if (outcome.state === 'SUCCEEDED' && output) {
+      // Written as the caller (checked above): the plan of an EXPLAIN, as text.
+      this.outputBuckets?.putObject?.(output.bucket, output.key, `Query Plan\n${query}\n`, 'text/plain')
     }
     this.executions.set(id, {
       id,
       query,
       context: context && stripUndefined(context),
       workGroup,
-      outputLocation: `${outputLocation.replace(/\/*$/, '/')}${id}.txt`,
+      outputLocation: output ? `s3://${output.bucket}/${output.key}` : outputLocation,
       submitted: Date.now() / 1000,
       polls: 0,
       outcome
@@ -459,8 +621,10 @@ export class AthenaService implements ServiceHandler {
   }
 
   /**
-   * The request's OutputLocation, else the workgroup's (the workgroup's first when it enforces its
-   * configuration). Neither: refused. A bucket the S3 stand-in lacks: refused as Athena refuses it.
+   * The request's OutputLocation, else the workgroup's. A workgroup that enforces its configuration
+   * uses its own and ignores the request's ("your queries run, but use the workgroup's settings",
+   * Athena user guide, "Workgroup settings override client-side settings"). Neither: refused. A
+   * bucket the S3 stand-in lacks: refused as Athena refuses it.
    */
   private outputLocation(workGroup: string, resultConfiguration: unknown): string {
     const requested = optionalString(
@@ -470,9 +634,7 @@ export class AthenaService implements ServiceHandler {
       1024
     )
     const settings = this.workGroups.get(workGroup) ?? {}
-    const location = settings.enforce
-      ? (settings.outputLocation ?? requested)
-      : requested || settings.outputLocation
+    const location = settings.enforce ? settings.outputLocation : requested || settings.outputLocation
     if (!location) throw invalidRequest(NO_OUTPUT_LOCATION)
     const bucket = /^s3:\/\/([^/]+)/.exec(location)?.[1]
     if (!bucket || (this.outputBuckets && !this.outputBuckets.hasBucket(bucket))) {
@@ -573,16 +735,24 @@ export class AthenaService implements ServiceHandler {
       ] = [...parts].reverse()
       // Trino's analyzer messages (StatementAnalyzer.visitTable), prefixed by Athena with the error name.
       const where = `line ${table.position.line}:${table.position.startColumn}`
-      if (owner !== DEFAULT_CATALOG) {
+      const registered = this.dataCatalogs.get(owner)
+      if (owner !== DEFAULT_CATALOG && !registered) {
         return failed(`CATALOG_NOT_FOUND: ${where}: Catalog '${owner}' does not exist`, 1006)
       }
-      const denial = this.queryAccess?.readTable(this.caller, schema, name)
+      // A registered catalog is used with athena:GetDataCatalog on it ("Example policy for querying a
+      // specified data catalog"); the message's form is the Glue denial's (UNVERIFIED for Athena's own).
+      const catalogDenial = registered && this.queryAccess?.useDataCatalog(this.caller, registered.name)
+      if (catalogDenial) {
+        return failed(`Insufficient permissions to execute the query. ${denialMessage(catalogDenial)}`)
+      }
+      const account = registered?.catalogId ?? this.caller?.account ?? CATALOG_ID
+      const denial = this.queryAccess?.readTable(this.caller, schema, name, account)
       if (denial) {
         return failed(
           `Insufficient permissions to execute the query. ${denialMessage(denial)} (Service: AWSGlue; Status Code: 400; Error Code: AccessDeniedException; Request ID: ${randomUUID()}; Proxy: null)`
         )
       }
-      const missing = this.missing(schema, name)
+      const missing = this.missing(schema, name, account)
       if (missing === 'schema') return failed(`SCHEMA_NOT_FOUND: ${where}: Schema '${schema}' does not exist`)
       if (missing === 'table') {
         return failed(`TABLE_NOT_FOUND: ${where}: Table '${owner}.${schema}.${name}' does not exist`, 1301)
@@ -591,10 +761,10 @@ export class AthenaService implements ServiceHandler {
     return { state: 'SUCCEEDED' }
   }
 
-  private missing(database: string, table: string): 'schema' | 'table' | undefined {
+  private missing(database: string, table: string, account: string): 'schema' | 'table' | undefined {
     if (!this.glue) return undefined
     try {
-      this.glue.tableInput(database, table, this.caller?.account ?? CATALOG_ID)
+      this.glue.tableInput(database, table, account)
       return undefined
     } catch (error) {
       if (!(error instanceof AwsError) || error.code !== 'EntityNotFoundException') throw error
@@ -620,15 +790,32 @@ function splitName(text: string): string[] {
   return parts.map((part) => identifier(part.trim()))
 }
 
-/** Where Athena writes the result: `<OutputLocation>/<QueryExecutionId>.csv`. */
-function outputOf(location: string, id: string): { bucket: string; key: string } | undefined {
+/**
+ * Where Athena writes the result: `<OutputLocation>/<QueryExecutionId>.csv` for a query,
+ * `.txt` for EXPLAIN and DDL (Athena user guide, "Work with query results": file types).
+ */
+function outputOf(
+  location: string,
+  id: string,
+  extension: string
+): { bucket: string; key: string } | undefined {
   const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(location)
   if (!match) return undefined
   const prefix = match[2] ?? ''
   return {
     bucket: match[1] as string,
-    key: `${prefix}${prefix === '' || prefix.endsWith('/') ? '' : '/'}${id}.csv`
+    key: `${prefix}${prefix === '' || prefix.endsWith('/') ? '' : '/'}${id}.${extension}`
   }
+}
+
+function resultExtension(query: string): string {
+  return /^\s*(SELECT|WITH|VALUES)\b/i.test(query) ? 'csv' : 'txt'
+}
+
+function optionalBoolean(value: unknown, path: string): boolean | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'boolean') throw constraintError(path, 'be a boolean', String(value))
+  return value
 }
 
 function stripUndefined(value: Json): Json {

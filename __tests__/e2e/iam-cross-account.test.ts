@@ -4,14 +4,21 @@
  * organization id (`<o-id>/AWSLogs/<o-id>/<account>/CloudTrail/...`), and the sync role, Glue and
  * Athena in the audit account. The bucket policy statement of iam/cross-account/ is what lets the
  * sync list the bucket. Then the Glue catalog in a third account through `catalog-id` and the
- * catalog resource policy of iam/cross-account/, each of whose actions some path needs.
+ * catalog resource policy of iam/cross-account/, each of whose actions some path needs; and the
+ * query check against that catalog (its columns from Glue, EXPLAIN in the data catalog registered
+ * in Athena for it).
  */
+import { AthenaClient, CreateDataCatalogCommand } from '@aws-sdk/client-athena'
+import { rm } from 'node:fs/promises'
 import type { StandIn } from '../../stand-in/index.js'
 import {
+  checkQueriesWorkspace,
+  createChecksWorkgroup,
   EXPIRED,
   expectedPartitions,
   expectSuccess,
   partitionsOf,
+  runCheckQueries,
   runSync,
   syncWorld,
   transcript
@@ -197,5 +204,123 @@ describe('each action of the catalog resource policy is needed in the other acco
       action,
       'no resource-based policy allows'
     ])
+  })
+})
+
+describe('check-queries against the Glue catalog of another account (catalog-id, athena-catalog)', () => {
+  // README: with catalog-id, the check-queries role's Glue ARNs name the catalog's account, and the
+  // role gets iam/check-queries/data-catalog-statement.json for the data catalog registered in Athena.
+  const substitutions = {
+    [`arn:aws:glue:${EXAMPLE.region}:${AUDIT}:`]: `arn:aws:glue:${EXAMPLE.region}:${CATALOG_ACCOUNT}:`
+  }
+  const ATHENA_CATALOG = 'security_catalog'
+  const inputs = { 'catalog-id': CATALOG_ACCOUNT, 'athena-catalog': ATHENA_CATALOG }
+  const resourcePolicy = iamFile<PolicyDocument>('cross-account/glue-catalog-resource-policy.json')
+  const CHECK_SIDS = [
+    'CloudTrailPartitionsCheckQueriesReadTheDatabase',
+    'CloudTrailPartitionsCheckQueriesReadTheTable'
+  ]
+  let standIn: StandIn
+  let role: string
+  let workspace: string
+
+  /** The role's permissions as the README says: the file in the catalog's account, and the data-catalog statement. */
+  function permissions(withCatalogStatement = true): PolicyDocument {
+    const file = substitute(iamFile('check-queries/permissions.json'), substitutions)
+    const statement = iamFile<Statement>('check-queries/data-catalog-statement.json')
+    return { ...file, Statement: [...file.Statement, ...(withCatalogStatement ? [statement] : [])] }
+  }
+
+  beforeAll(async () => {
+    standIn = await syncWorld({ catalog: CATALOG_ACCOUNT })
+    standIn.s3.createBucket(EXAMPLE.resultsBucket, { ownerAccount: EXAMPLE.account })
+    await createChecksWorkgroup(standIn)
+    // The README's registration, as the audit account's administrator.
+    const env = standIn.env()
+    const athena = new AthenaClient({
+      endpoint: env.AWS_ENDPOINT_URL,
+      region: EXAMPLE.region,
+      credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! }
+    })
+    await athena.send(
+      new CreateDataCatalogCommand({
+        Name: ATHENA_CATALOG,
+        Type: 'GLUE',
+        Parameters: { 'catalog-id': CATALOG_ACCOUNT }
+      })
+    )
+    athena.destroy()
+    role = createRoleFromFiles(standIn, 'check-queries', { permissions: permissions() })
+    workspace = await checkQueriesWorkspace()
+  })
+
+  afterAll(async () => {
+    await standIn.close()
+    await rm(workspace, { recursive: true, force: true })
+  })
+
+  beforeEach(() => {
+    standIn.iam.denials.length = 0
+    standIn.iam.putRolePolicy(role, 'cloudtrail-partitions-check-queries-permissions', permissions())
+  })
+
+  it('with iam/cross-account/glue-catalog-resource-policy.json, the check reads the columns there and EXPLAINs in that catalog', async () => {
+    expect(JSON.stringify(resourcePolicy)).toContain(roleArn('check-queries'))
+    standIn.glue.setCatalogResourcePolicy(CATALOG_ACCOUNT, resourcePolicy)
+    const run = await runCheckQueries(standIn, role, workspace, inputs)
+    expectSuccess(run)
+    expect(standIn.iam.denials).toEqual([])
+    expect(transcript(run)).toContain('columns from Glue')
+    expect(run.outputs.summary).toBe('1 file(s) checked: 0 error(s), 0 warning(s)')
+    expect(standIn.server.calls.get('Athena.StartQueryExecution')).toBeGreaterThan(0)
+  })
+
+  it('without its statements in the catalog resource policy, Glue and Athena deny the role, and the check fails saying so', async () => {
+    const syncOnly = {
+      ...resourcePolicy,
+      Statement: resourcePolicy.Statement.filter((statement) => !CHECK_SIDS.includes(statement.Sid ?? ''))
+    }
+    standIn.glue.setCatalogResourcePolicy(CATALOG_ACCOUNT, syncOnly)
+    const run = await runCheckQueries(standIn, role, workspace, inputs)
+    expect(run.exitCode).not.toBe(0)
+    const text = transcript(run)
+    expect(text).toContain(`Could not read ${EXAMPLE.database}.${EXAMPLE.table} from Glue`)
+    expect(text).toContain('glue:GetTable')
+    expect(standIn.iam.denials.map((denial) => [denial.action, denial.reason])).toContainEqual([
+      'glue:GetTable',
+      'no resource-based policy allows'
+    ])
+  })
+
+  it.each(CHECK_SIDS)(
+    'without %s in the catalog resource policy, the check fails naming its action',
+    async (sid) => {
+      standIn.glue.setCatalogResourcePolicy(CATALOG_ACCOUNT, {
+        ...resourcePolicy,
+        Statement: resourcePolicy.Statement.filter((statement) => statement.Sid !== sid)
+      })
+      const run = await runCheckQueries(standIn, role, workspace, inputs)
+      expect(run.exitCode).not.toBe(0)
+      const removed = resourcePolicy.Statement.find((statement) => statement.Sid === sid)
+      const actions = ([] as string[]).concat(removed?.Action ?? [])
+      expect(actions.some((action) => transcript(run).includes(action))).toBe(true)
+    }
+  )
+
+  it('without iam/check-queries/data-catalog-statement.json, the step stops and names that file', async () => {
+    standIn.glue.setCatalogResourcePolicy(CATALOG_ACCOUNT, resourcePolicy)
+    standIn.iam.putRolePolicy(role, 'cloudtrail-partitions-check-queries-permissions', permissions(false))
+    const run = await runCheckQueries(standIn, role, workspace, inputs)
+    expect(run.exitCode).not.toBe(0)
+    expect(transcript(run)).toContain('iam/check-queries/data-catalog-statement.json')
+    expect(standIn.iam.denials.map((denial) => denial.action)).toContain('athena:GetDataCatalog')
+  })
+
+  it('with catalog-id and a workgroup but no athena-catalog, the step stops before any AWS call and names the input', async () => {
+    standIn.server.calls.reset()
+    const run = await runCheckQueries(standIn, role, workspace, { 'catalog-id': CATALOG_ACCOUNT })
+    expect(run.exitCode).not.toBe(0)
+    expect(transcript(run)).toContain("Input 'athena-catalog' is required with 'catalog-id' and 'workgroup'")
+    expect(standIn.server.calls.get('Athena.StartQueryExecution')).toBe(0)
   })
 })

@@ -5,6 +5,7 @@
  * Used with the documented policies (everything passes) and with a policy missing one action
  * (some path fails, naming the action).
  */
+import { AthenaClient, CreateWorkGroupCommand, type WorkGroupConfiguration } from '@aws-sdk/client-athena'
 import { GetPartitionIndexesCommand, GlueClient } from '@aws-sdk/client-glue'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -192,7 +193,7 @@ export function runSync(
   inputs: Record<string, string> = {},
   trigger: GitHubTrigger = { kind: 'branch', branch: 'main', event: 'schedule' }
 ): Promise<ActionRun> {
-  jobStartedBy(standIn, trigger)
+  jobStartedBy(standIn, trigger, 'sync')
   return runAction({
     inputs: {
       'role-to-assume': role,
@@ -315,7 +316,7 @@ export const PARTITION_INDEX = syncPath('sync with partition-index on an existin
 })
 
 /** A workspace of query files, removed by the path's close. */
-async function workspaceWith(files: Record<string, string>): Promise<string> {
+export async function workspaceWith(files: Record<string, string>): Promise<string> {
   const workspace = await mkdtemp(join(tmpdir(), 'ctp-iam-'))
   for (const [file, text] of Object.entries(files)) {
     await mkdir(join(workspace, file, '..'), { recursive: true })
@@ -324,8 +325,77 @@ async function workspaceWith(files: Record<string, string>): Promise<string> {
   return workspace
 }
 
-const GOOD_QUERY =
+export const GOOD_QUERY =
   "-- Console sign-ins\nSELECT eventname, sourceipaddress FROM cloudtrail WHERE year = '2026' AND month = '03' AND day = '01' AND eventname = 'ConsoleLogin'\n"
+
+/** The checks' own results, where the enforced workgroup puts them. */
+export const CHECK_RESULTS = `s3://${EXAMPLE.resultsBucket}/${EXAMPLE.resultsPrefix}`
+
+/**
+ * Creates the check workgroup as the README does (`aws athena create-work-group --configuration
+ * file://iam/check-queries/workgroup.json`), as the account's administrator; `configuration` replaces
+ * the file's.
+ */
+export async function createChecksWorkgroup(
+  standIn: StandIn,
+  configuration: WorkGroupConfiguration = iamFile<WorkGroupConfiguration>('check-queries/workgroup.json')
+): Promise<void> {
+  const env = standIn.env()
+  const athena = new AthenaClient({
+    endpoint: env.AWS_ENDPOINT_URL,
+    region: EXAMPLE.region,
+    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! }
+  })
+  try {
+    await athena.send(
+      new CreateWorkGroupCommand({ Name: EXAMPLE.checksWorkgroup, Configuration: configuration })
+    )
+  } finally {
+    athena.destroy()
+    // The administrator's setup call is not the action's: only the action's calls are checked for their signer.
+    standIn.server.signers.delete('Athena.CreateWorkGroup')
+  }
+}
+
+/** A pull request's workspace: one query file and the event GitHub writes. */
+export function checkQueriesWorkspace(): Promise<string> {
+  return workspaceWith({
+    'queries/console-sign-ins.sql': GOOD_QUERY,
+    'event.json': JSON.stringify({
+      pull_request: { number: 12 },
+      repository: { name: 'ops', owner: { login: 'my-org' } }
+    })
+  })
+}
+
+/** The step of examples/workflows/check-queries.yml in pull request 12, with `inputs` added. */
+export function runCheckQueries(
+  standIn: StandIn,
+  role: string,
+  workspace: string,
+  inputs: Record<string, string> = {}
+): Promise<ActionRun> {
+  jobStartedBy(standIn, { kind: 'pull_request', number: 12 }, 'check-queries')
+  return runAction({
+    inputs: {
+      command: 'check-queries',
+      queries: 'queries/**/*.sql',
+      table: EXAMPLE.table,
+      database: EXAMPLE.database,
+      'role-to-assume': role,
+      'aws-region': EXAMPLE.region,
+      workgroup: EXAMPLE.checksWorkgroup,
+      'date-key-type': 'string',
+      'github-token': 'ghs_pull_request_token',
+      ...inputs
+    },
+    env: jobEnv(standIn, {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: join(workspace, 'event.json')
+    }),
+    workspace
+  })
+}
 
 function checkQueriesPath(
   options: { explainHangs?: boolean; outputLocationInput?: boolean } = {}
@@ -342,44 +412,20 @@ function checkQueriesPath(
       // Athena answers QUEUED, then RUNNING, far longer than the check waits (60 s).
       if (options.explainHangs) standIn.athena.pollsPerState = 1_000
       standIn.s3.createBucket(EXAMPLE.resultsBucket, { ownerAccount: EXAMPLE.account })
-      // The workgroup's query result location, or (as primary has none until set) the input.
-      standIn.athena.addWorkGroup(
-        EXAMPLE.workgroup,
-        options.outputLocationInput ? {} : { outputLocation: `s3://${EXAMPLE.resultsBucket}/` }
-      )
+      // The README's workgroup (results enforced under the prefix), or one without a location of
+      // its own, where the input names the prefix.
+      await createChecksWorkgroup(standIn, options.outputLocationInput ? {} : undefined)
       const role = createRoleFromFiles(standIn, 'check-queries', {
         permissions: permissions ?? documentedPermissions(path)
       })
-      const workspace = await workspaceWith({
-        'queries/console-sign-ins.sql': GOOD_QUERY,
-        'event.json': JSON.stringify({
-          pull_request: { number: 12 },
-          repository: { name: 'ops', owner: { login: 'my-org' } }
-        })
-      })
-      jobStartedBy(standIn, { kind: 'pull_request', number: 12 })
+      const workspace = await checkQueriesWorkspace()
       const runs = await steps(() =>
-        runAction({
-          inputs: {
-            command: 'check-queries',
-            queries: 'queries/**/*.sql',
-            table: EXAMPLE.table,
-            database: EXAMPLE.database,
-            'role-to-assume': role,
-            'aws-region': EXAMPLE.region,
-            workgroup: EXAMPLE.workgroup,
-            'date-key-type': 'string',
-            'github-token': 'ghs_pull_request_token',
-            ...(options.outputLocationInput
-              ? { 'athena-output-location': `s3://${EXAMPLE.resultsBucket}/explain/` }
-              : {})
-          },
-          env: jobEnv(standIn, {
-            GITHUB_EVENT_NAME: 'pull_request',
-            GITHUB_EVENT_PATH: join(workspace, 'event.json')
-          }),
-          workspace
-        })
+        runCheckQueries(
+          standIn,
+          role,
+          workspace,
+          options.outputLocationInput ? { 'athena-output-location': CHECK_RESULTS } : {}
+        )
       )
       return {
         standIn,
@@ -395,6 +441,10 @@ function checkQueriesPath(
       // EXPLAIN ran in Athena, as the role, and read the table from Glue.
       expect(standIn.server.calls.get('Athena.StartQueryExecution')).toBe(1)
       expect(standIn.iam.denials).toEqual([])
+      // Its result is under the checks' prefix, and nowhere else in the bucket.
+      const keys = standIn.s3.keys(EXAMPLE.resultsBucket)
+      expect(keys).toHaveLength(1)
+      expect(keys[0]).toMatch(new RegExp(`^${EXAMPLE.resultsPrefix}[0-9a-f-]+\\.txt$`))
     }
   }
   return path
@@ -425,7 +475,7 @@ function publishPath(workgroup: string | undefined): DocumentedPath {
           "-- Root activity\nSELECT eventname FROM cloudtrail WHERE year = '2026' AND month = '03' AND day = '01' AND useridentity.type = 'Root'\n"
       })
       const publish = () => {
-        jobStartedBy(standIn, { kind: 'branch', branch: 'main', event: 'push' })
+        jobStartedBy(standIn, { kind: 'branch', branch: 'main', event: 'push' }, 'publish-queries')
         return runAction({
           inputs: {
             command: 'publish-queries',

@@ -16,9 +16,26 @@ export const EXAMPLE = {
   bucket: 'org-cloudtrail-logs',
   database: 'security',
   table: 'cloudtrail',
+  /** publish-queries' workgroup (the named queries). */
   workgroup: 'primary',
+  /** check-queries' own workgroup: its results enforced under `resultsPrefix`, 10 MB per query at most. */
+  checksWorkgroup: 'cloudtrail-partitions-checks',
   repository: 'my-org/ops',
-  resultsBucket: 'aws-athena-query-results-111122223333-eu-central-1'
+  resultsBucket: 'aws-athena-query-results-111122223333-eu-central-1',
+  resultsPrefix: 'cloudtrail-partitions/checks/'
+} as const
+
+/**
+ * The repository's OIDC subject template the README sets (`include_claim_keys`): the `sub` names the
+ * workflow file, so a role can trust one file of the default branch.
+ */
+export const PINNED_CLAIM_KEYS: readonly string[] = ['repo', 'context', 'job_workflow_ref']
+
+/** The example workflow file of each command, as the README says to copy it to .github/workflows/. */
+export const WORKFLOW_FILES = {
+  sync: 'cloudtrail-partitions.yml',
+  'check-queries': 'check-queries.yml',
+  'publish-queries': 'publish-queries.yml'
 } as const
 
 export type Command = 'sync' | 'check-queries' | 'publish-queries'
@@ -98,6 +115,8 @@ export function createRoleFromFiles(standIn: StandIn, command: Command, options:
     ...options.substitutions
   }
   if (!standIn.iam.providers.has(account)) standIn.iam.createOidcProvider(account)
+  // The roles trust the repository's customized sub, as the README sets it up.
+  pinWorkflows(standIn)
   const trust = substitute(iamFile(`${command}/trust.json`), substitutions)
   const permissions = options.permissions ?? substitute(iamFile(`${command}/permissions.json`), substitutions)
   return standIn.iam.createRole({
@@ -108,9 +127,21 @@ export function createRoleFromFiles(standIn: StandIn, command: Command, options:
   }).arn
 }
 
-/** The tokens that follow are those of a job of the example repository started by `trigger`. */
-export function jobStartedBy(standIn: StandIn, trigger: GitHubTrigger): void {
-  standIn.oidc.setTrigger(trigger, EXAMPLE.repository)
+/** The README's step: the example repository's tokens carry the workflow file in their `sub`. */
+export function pinWorkflows(standIn: StandIn): void {
+  standIn.oidc.setSubjectTemplate(EXAMPLE.repository, {
+    use_default: false,
+    include_claim_keys: [...PINNED_CLAIM_KEYS]
+  })
+}
+
+/**
+ * The tokens that follow are those of a job of the example repository started by `trigger` (in the
+ * example workflow of `command` unless the trigger names its workflow file).
+ */
+export function jobStartedBy(standIn: StandIn, trigger: GitHubTrigger, command?: Command): void {
+  const workflow = trigger.workflow ?? (command ? WORKFLOW_FILES[command] : undefined)
+  standIn.oidc.setTrigger(workflow ? { ...trigger, workflow } : trigger, EXAMPLE.repository)
 }
 
 /** The environment of a job of the example repository: the stand-in as AWS and GitHub. */

@@ -1,9 +1,11 @@
 /**
- * Evaluates the `data "aws_iam_policy_document"` blocks of a Terraform module without Terraform:
- * `@cdktf/hcl2json` turns the HCL into JSON (expressions stay `${...}` strings) and parses each
- * expression into an AST; this file evaluates the small part of the language the module uses
- * (references, templates, conditionals, ==/!=, coalesce, concat, trim) and renders each document
- * the way the AWS provider does. Anything else throws, so the module cannot quietly outgrow the test.
+ * Evaluates the `data "aws_iam_policy_document"` blocks, the resources and the outputs of a
+ * Terraform module without Terraform: `@cdktf/hcl2json` turns the HCL into JSON (expressions stay
+ * `${...}` strings) and parses each expression into an AST; this file evaluates the small part of the
+ * language the module uses (references, templates, conditionals, ==, !=, &&, ||, !, parentheses,
+ * coalesce, concat, trim, `dynamic "statement"` blocks with a `for_each` list) and renders each
+ * document the way the AWS provider does. Anything else throws, so the module cannot quietly outgrow
+ * the test.
  */
 import { getExpressionAst, parse } from '@cdktf/hcl2json'
 import { readdir, readFile } from 'node:fs/promises'
@@ -31,6 +33,7 @@ export interface PolicyStatement {
   Effect: string
   Action?: string | string[]
   Resource?: string | string[]
+  NotResource?: string | string[]
   Principal?: Record<string, string | string[]>
   Condition?: Record<string, Record<string, string | string[]>>
 }
@@ -45,30 +48,55 @@ interface HclStatement {
   effect?: string
   actions?: unknown
   resources?: unknown
+  not_resources?: unknown
   principals?: { type: string; identifiers: unknown }[]
-  condition?: { test: string; variable: string; values: unknown }[]
+  condition?: { test: unknown; variable: string; values: unknown }[]
 }
+
+interface HclPolicyDocument {
+  statement?: HclStatement[]
+  /** `dynamic "statement" { for_each = ...; content { ... } }`: one statement per element. */
+  dynamic?: { statement?: { for_each: unknown; content: [HclStatement] }[] }
+}
+
+/** A block's attributes as hcl2json gives them: nested blocks are lists of objects. */
+export type HclBlock = Record<string, unknown>
 
 export interface TerraformModule {
   variables: Record<string, { default?: Value }>
   locals: Record<string, unknown>
-  policyDocuments: Record<string, { statement?: HclStatement[] }>
+  policyDocuments: Record<string, HclPolicyDocument>
+  /** `resource "type" "name"` blocks by `type.name`. */
+  resources: Record<string, HclBlock>
+  outputs: Record<string, { value?: unknown }>
 }
 
 /** Reads every `.tf` file of a folder into one module. */
 export async function readModule(folder: string): Promise<TerraformModule> {
-  const module: TerraformModule = { variables: {}, locals: {}, policyDocuments: {} }
+  const module: TerraformModule = {
+    variables: {},
+    locals: {},
+    policyDocuments: {},
+    resources: {},
+    outputs: {}
+  }
   for (const name of (await readdir(folder)).filter((file) => file.endsWith('.tf')).sort()) {
     const json = (await parse(name, await readFile(join(folder, name), 'utf8'))) as {
       variable?: Record<string, { default?: Value }[]>
       locals?: Record<string, unknown>[]
-      data?: { aws_iam_policy_document?: Record<string, { statement?: HclStatement[] }[]> }
+      data?: { aws_iam_policy_document?: Record<string, HclPolicyDocument[]> }
+      resource?: Record<string, Record<string, HclBlock[]>>
+      output?: Record<string, { value?: unknown }[]>
     }
     for (const [key, [block]] of Object.entries(json.variable ?? {})) module.variables[key] = block ?? {}
     for (const block of json.locals ?? []) Object.assign(module.locals, block)
     for (const [key, [block]] of Object.entries(json.data?.aws_iam_policy_document ?? {})) {
       module.policyDocuments[key] = block ?? {}
     }
+    for (const [type, blocks] of Object.entries(json.resource ?? {})) {
+      for (const [key, [block]] of Object.entries(blocks)) module.resources[`${type}.${key}`] = block ?? {}
+    }
+    for (const [key, [block]] of Object.entries(json.output ?? {})) module.outputs[key] = block ?? {}
   }
   return module
 }
@@ -104,7 +132,9 @@ export class Evaluator {
         if (meta.type === 'number') return Number(meta.value)
         if (meta.value === 'null') return null
         break
+      // A template of one expression, and parentheses (hcl2json names their node type '').
       case 'templateWrap':
+      case '':
         return this.evaluate(only(node))
       case 'template': {
         const parts = await Promise.all(node.children.map((child) => this.evaluate(child)))
@@ -120,11 +150,17 @@ export class Evaluator {
         return (await this.evaluate(condition)) === true ? this.evaluate(whenTrue) : this.evaluate(whenFalse)
       }
       case 'binaryOp': {
+        // Terraform evaluates both sides of && and || too.
         const [left, right] = await Promise.all(node.children.map((child) => this.evaluate(child)))
         if (meta.operator === 'equal') return JSON.stringify(left) === JSON.stringify(right)
         if (meta.operator === 'notEqual') return JSON.stringify(left) !== JSON.stringify(right)
+        if (meta.operator === 'logicalAnd') return bool(left ?? null) && bool(right ?? null)
+        if (meta.operator === 'logicalOr') return bool(left ?? null) || bool(right ?? null)
         break
       }
+      case 'unaryOp':
+        if (meta.operator === 'logicalNot') return !bool(await this.evaluate(only(node)))
+        break
       case 'function':
         return this.call(meta.name ?? '', node.children)
     }
@@ -167,7 +203,53 @@ export class Evaluator {
       return this.localValues.get(name) as Value
     }
     if (accessor in this.known) return this.known[accessor] as Value
+    // A policy document's rendering, as its `json` attribute.
+    const document = /^data\.aws_iam_policy_document\.(\w+)\.json$/.exec(accessor)?.[1]
+    if (document) return JSON.stringify(await this.policyDocument(document))
     throw new Error(`unknown reference ${accessor}`)
+  }
+
+  /**
+   * A resource block (`aws_athena_workgroup.checks`) with its expressions evaluated, nested blocks
+   * as lists; only `attributes` when given (the others may name what only Terraform knows).
+   */
+  async resource(address: string, attributes?: readonly string[]): Promise<Record<string, unknown>> {
+    const block = this.module.resources[address]
+    if (!block) throw new Error(`no resource ${address}`)
+    if (!attributes) return this.block(block)
+    const chosen: HclBlock = {}
+    for (const attribute of attributes) {
+      if (!(attribute in block)) throw new Error(`${address} has no ${attribute}`)
+      chosen[attribute] = block[attribute]
+    }
+    return this.block(chosen)
+  }
+
+  /** The resource addresses of one type (`aws_iam_role.sync` ...). */
+  resourcesOf(type: string): string[] {
+    return Object.keys(this.module.resources).filter((address) => address.startsWith(`${type}.`))
+  }
+
+  /** An output's value. */
+  async output(name: string): Promise<Value> {
+    const output = this.module.outputs[name]
+    if (!output || !('value' in output)) throw new Error(`no output ${name}`)
+    return this.value(output.value)
+  }
+
+  private async block(block: HclBlock): Promise<Record<string, unknown>> {
+    const evaluated: Record<string, unknown> = {}
+    for (const [key, raw] of Object.entries(block)) {
+      if (
+        Array.isArray(raw) &&
+        raw.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))
+      ) {
+        evaluated[key] = await Promise.all(raw.map((item) => this.block(item as HclBlock)))
+      } else if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+        evaluated[key] = await this.block(raw as HclBlock)
+      } else evaluated[key] = await this.value(raw)
+    }
+    return evaluated
   }
 
   /** A policy document as the AWS provider renders its `json` attribute. */
@@ -176,6 +258,11 @@ export class Evaluator {
     if (!block) throw new Error(`no data "aws_iam_policy_document" "${name}"`)
     const statements: PolicyStatement[] = []
     for (const hcl of block.statement ?? []) statements.push(await this.statement(hcl))
+    for (const dynamic of block.dynamic?.statement ?? []) {
+      const each = await this.value(dynamic.for_each)
+      if (!Array.isArray(each)) throw new Error(`for_each of a dynamic statement in ${name} is not a list`)
+      for (let i = 0; i < each.length; i++) statements.push(await this.statement(dynamic.content[0]))
+    }
     return { Version: '2012-10-17', Statement: statements }
   }
 
@@ -184,13 +271,17 @@ export class Evaluator {
     if (hcl.sid !== undefined) statement.Sid = (await this.value(hcl.sid)) as string
     if (hcl.actions !== undefined) statement.Action = await this.strings(hcl.actions)
     if (hcl.resources !== undefined) statement.Resource = await this.strings(hcl.resources)
+    if (hcl.not_resources !== undefined) statement.NotResource = await this.strings(hcl.not_resources)
     for (const principal of hcl.principals ?? []) {
       statement.Principal ??= {}
       statement.Principal[principal.type] = await this.strings(principal.identifiers)
     }
     for (const condition of hcl.condition ?? []) {
       statement.Condition ??= {}
-      const test = (statement.Condition[condition.test] ??= {})
+      const operator = await this.value(condition.test)
+      if (typeof operator !== 'string')
+        throw new Error(`condition test ${String(condition.test)} is not a string`)
+      const test = (statement.Condition[operator] ??= {})
       test[condition.variable] = await this.strings(condition.values)
     }
     return statement
@@ -204,6 +295,11 @@ export class Evaluator {
   }
 }
 
+function bool(value: Value): boolean {
+  if (typeof value !== 'boolean') throw new Error(`not a bool: ${JSON.stringify(value)}`)
+  return value
+}
+
 function only(node: Ast): Ast {
   const [child] = node.children
   if (!child || node.children.length !== 1) throw new Error(`expected one child in ${node.type}`)
@@ -211,8 +307,9 @@ function only(node: Ast): Ast {
 }
 
 /**
- * IAM reads a one-element list as its element and does not care about the order of actions,
- * resources, principals or condition values: the canonical form makes each of them a sorted array.
+ * IAM reads a one-element list as its element and does not care about the order of statements,
+ * actions, resources, principals or condition values: the canonical form makes each of them a sorted
+ * array (statements by Sid).
  */
 export function canonicalStatement(statement: PolicyStatement): PolicyStatement {
   const list = (value: string | string[]): string[] => (Array.isArray(value) ? [...value] : [value]).sort()
@@ -221,11 +318,13 @@ export function canonicalStatement(statement: PolicyStatement): PolicyStatement 
   const canonical: PolicyStatement = { ...statement }
   if (statement.Action !== undefined) canonical.Action = list(statement.Action)
   if (statement.Resource !== undefined) canonical.Resource = list(statement.Resource)
+  if (statement.NotResource !== undefined) canonical.NotResource = list(statement.NotResource)
   if (statement.Principal) canonical.Principal = each(statement.Principal, list)
   if (statement.Condition) canonical.Condition = each(statement.Condition, (keys) => each(keys, list))
   return canonical
 }
 
 export function canonicalPolicy(document: PolicyDocument): PolicyDocument {
-  return { ...document, Statement: document.Statement.map(canonicalStatement) }
+  const bySid = (a: PolicyStatement, b: PolicyStatement): number => (a.Sid ?? '').localeCompare(b.Sid ?? '')
+  return { ...document, Statement: document.Statement.map(canonicalStatement).sort(bySid) }
 }

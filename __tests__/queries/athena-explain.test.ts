@@ -56,6 +56,33 @@ describe('explainQuery', () => {
     expect(server.calls.get('Athena.StartQueryExecution')).toBe(1)
   })
 
+  it("explains in another account's Glue catalog through the data catalog registered for it", async () => {
+    glue.createTableDirect('security', { Name: 'other_table', PartitionKeys: [] }, '444455556666')
+    athena.addDataCatalog('security_catalog', '444455556666')
+    const inCatalog = { ...target('SELECT * FROM other_table'), catalog: 'security_catalog' }
+    await expect(explainQuery(client, inCatalog, fast)).resolves.toBeUndefined()
+    // Without the catalog, the caller's own catalog is asked, which lacks the table.
+    expect(await explainQuery(client, target('SELECT * FROM other_table'), fast)).toMatch(/^TABLE_NOT_FOUND/)
+    // A data catalog that is not registered is the setup's problem, not the query's.
+    const missing = explainQuery(client, { ...inCatalog, catalog: 'not_registered' }, fast)
+    await expect(missing).rejects.toBeInstanceOf(ConfigurationError)
+    await expect(missing).rejects.toThrow(
+      "Input 'athena-catalog': Athena has no data catalog 'not_registered'"
+    )
+  })
+
+  it('stops on a workgroup Athena does not have, naming the input and how to create it', async () => {
+    const missing = explainQuery(
+      client,
+      { ...target('SELECT 1'), workgroup: 'cloudtrail-partitions-checks' },
+      fast
+    )
+    await expect(missing).rejects.toBeInstanceOf(ConfigurationError)
+    await expect(missing).rejects.toThrow(
+      "Input 'workgroup': Athena has no workgroup 'cloudtrail-partitions-checks' in this account and region; create"
+    )
+  })
+
   it('answers TABLE_NOT_FOUND with the position in the file', async () => {
     const reason = await explainQuery(client, target('SELECT * FROM cloudtrial'), fast)
     expect(reason).toBe(
@@ -121,12 +148,12 @@ describe('explainQuery', () => {
     }
   })
 
-  it('throws on a request Athena refuses for other reasons (an unknown workgroup)', async () => {
-    await expect(
-      explainQuery(client, { ...target('SELECT 1'), workgroup: 'nope' }, fast)
-    ).rejects.toMatchObject({
-      name: 'InvalidRequestException',
-      message: 'WorkGroup is not found.'
-    })
+  it('throws on a request Athena refuses for other reasons (a query over 262,144 bytes)', async () => {
+    await expect(explainQuery(client, target(`SELECT '${'x'.repeat(262_144)}'`), fast)).rejects.toMatchObject(
+      {
+        name: 'InvalidRequestException',
+        message: expect.stringContaining('queryString') as unknown as string
+      }
+    )
   })
 })

@@ -14,6 +14,10 @@ import {
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
   UpdateNamedQueryCommand,
+  CreateWorkGroupCommand,
+  GetWorkGroupCommand,
+  CreateDataCatalogCommand,
+  GetDataCatalogCommand,
   type CreateNamedQueryCommandInput
 } from '@aws-sdk/client-athena'
 import { AthenaService, enforceDocumentedRateQuotas } from '../../stand-in/athena.js'
@@ -24,6 +28,8 @@ let server: StandInServer
 let athena: AthenaService
 let glue: GlueService
 let client: AthenaClient
+/** Result objects the Athena stand-in wrote to its output buckets. */
+const written: { bucket: string; key: string; body: string }[] = []
 
 const base: CreateNamedQueryCommandInput = { Name: 'q', Database: 'security', QueryString: 'SELECT 1' }
 
@@ -51,7 +57,10 @@ const create = (input: Partial<CreateNamedQueryCommandInput>): Promise<unknown> 
 
 beforeAll(async () => {
   glue = new GlueService()
-  athena = new AthenaService(glue, { hasBucket: (name) => name === 'query-results' })
+  athena = new AthenaService(glue, {
+    hasBucket: (name) => name === 'query-results',
+    putObject: (bucket, key, body) => written.push({ bucket, key, body })
+  })
   server = new StandInServer().register(athena).register(glue)
   await server.listen()
   client = newClient()
@@ -63,6 +72,7 @@ afterAll(async () => {
 })
 
 beforeEach(() => {
+  written.length = 0
   athena.reset()
   glue.reset()
   server.knobs.reset()
@@ -316,7 +326,7 @@ describe('query executions', () => {
     )
     const answer = await client.send(new GetQueryExecutionCommand({ QueryExecutionId }))
     expect(answer.QueryExecution?.ResultConfiguration?.OutputLocation).toBe(
-      `s3://query-results/checks/${QueryExecutionId}.txt`
+      `s3://query-results/checks/${QueryExecutionId}.csv`
     )
   })
 
@@ -333,7 +343,8 @@ describe('query executions', () => {
       const answer = await client.send(new GetQueryExecutionCommand({ QueryExecutionId }))
       return answer.QueryExecution?.ResultConfiguration?.OutputLocation
     }
-    expect(await location('primary')).toMatch(/^s3:\/\/query-results\/athena\/[\w-]+\.txt$/)
+    // A SELECT's result is a .csv; an EXPLAIN's, as DDL's, a .txt.
+    expect(await location('primary')).toMatch(/^s3:\/\/query-results\/athena\/[\w-]+\.csv$/)
     expect(await location('primary', 's3://query-results/mine')).toMatch(/^s3:\/\/query-results\/mine\//)
     expect(await location('enforced', 's3://query-results/mine/')).toMatch(
       /^s3:\/\/query-results\/enforced\//
@@ -426,6 +437,168 @@ describe('query executions', () => {
     expect(
       await refusal(client.send(new GetQueryExecutionCommand({ QueryExecutionId: 'nope' })))
     ).toMatchObject({ code: 'QUERY_EXECUTION_NOT_FOUND', message: 'QueryExecution nope was not found' })
+  })
+})
+
+describe('workgroups', () => {
+  const RESULTS = 's3://query-results/cloudtrail-partitions/checks/'
+  const createChecks = (BytesScannedCutoffPerQuery = 10_000_000) =>
+    client.send(
+      new CreateWorkGroupCommand({
+        Name: 'cloudtrail-partitions-checks',
+        Description: 'EXPLAIN of pull requests',
+        Configuration: {
+          ResultConfiguration: { OutputLocation: RESULTS },
+          EnforceWorkGroupConfiguration: true,
+          BytesScannedCutoffPerQuery
+        }
+      })
+    )
+
+  it('creates a workgroup and answers its configuration with GetWorkGroup', async () => {
+    await createChecks()
+    const { WorkGroup } = await client.send(
+      new GetWorkGroupCommand({ WorkGroup: 'cloudtrail-partitions-checks' })
+    )
+    expect(WorkGroup).toMatchObject({
+      Name: 'cloudtrail-partitions-checks',
+      State: 'ENABLED',
+      Description: 'EXPLAIN of pull requests',
+      Configuration: {
+        ResultConfiguration: { OutputLocation: RESULTS },
+        EnforceWorkGroupConfiguration: true,
+        BytesScannedCutoffPerQuery: 10_000_000
+      }
+    })
+    expect(await refusal(createChecks())).toMatchObject({ name: 'InvalidRequestException', status: 400 })
+    expect(await refusal(client.send(new GetWorkGroupCommand({ WorkGroup: 'nope' })))).toMatchObject({
+      name: 'InvalidRequestException',
+      message: 'WorkGroup is not found.'
+    })
+  })
+
+  it('takes a BytesScannedCutoffPerQuery of 10,000,000 bytes and refuses 9,999,999 (model BytesScannedCutoffValue)', async () => {
+    expect(await refusal(createChecks(9_999_999))).toMatchObject({
+      name: 'InvalidRequestException',
+      status: 400,
+      message: expect.stringContaining(
+        "'configuration.bytesScannedCutoffPerQuery' failed to satisfy constraint: Member must have value greater than or equal to 10000000"
+      )
+    })
+    expect(athena.workGroup('cloudtrail-partitions-checks')).toBeUndefined()
+    await createChecks(10_000_000)
+    expect(athena.workGroup('cloudtrail-partitions-checks')?.bytesScannedCutoffPerQuery).toBe(10_000_000)
+    expect(await refusal(client.send(new CreateWorkGroupCommand({ Name: 'has space' })))).toMatchObject({
+      name: 'InvalidRequestException',
+      message: expect.stringContaining('regular expression')
+    })
+  })
+
+  it('an enforced workgroup writes every result to its own location, whatever the request asks, and there only', async () => {
+    await createChecks()
+    glue.createTableDirect('security', { Name: 'cloudtrail', PartitionKeys: [] })
+    const { QueryExecutionId } = await client.send(
+      new StartQueryExecutionCommand({
+        QueryString: 'EXPLAIN SELECT * FROM cloudtrail',
+        QueryExecutionContext: { Database: 'security' },
+        WorkGroup: 'cloudtrail-partitions-checks',
+        ResultConfiguration: { OutputLocation: 's3://query-results/security-team/' }
+      })
+    )
+    const answer = await client.send(new GetQueryExecutionCommand({ QueryExecutionId }))
+    expect(answer.QueryExecution?.ResultConfiguration?.OutputLocation).toBe(
+      `${RESULTS}${QueryExecutionId}.txt`
+    )
+    expect(written).toEqual([
+      {
+        bucket: 'query-results',
+        key: `cloudtrail-partitions/checks/${QueryExecutionId}.txt`,
+        body: expect.stringContaining('EXPLAIN SELECT')
+      }
+    ])
+    // Enforced without a location of its own: the request's is ignored, so there is none.
+    athena.addWorkGroup('enforced-bare', { enforce: true })
+    expect(
+      await refusal(
+        client.send(
+          new StartQueryExecutionCommand({
+            QueryString: 'SELECT 1',
+            WorkGroup: 'enforced-bare',
+            ResultConfiguration: { OutputLocation: 's3://query-results/mine/' }
+          })
+        )
+      )
+    ).toMatchObject({
+      name: 'InvalidRequestException',
+      message: expect.stringMatching(/^No output location provided/)
+    })
+  })
+})
+
+describe('data catalogs of other accounts', () => {
+  const OWNER = '444455556666'
+
+  beforeEach(() => {
+    athena.addWorkGroup('primary', { outputLocation: 's3://query-results/athena/' })
+    glue.createTableDirect('security', { Name: 'cloudtrail', PartitionKeys: [] }, OWNER)
+  })
+
+  const outcome = async (sql: string, Catalog?: string): Promise<string | undefined> => {
+    const { QueryExecutionId } = await client.send(
+      new StartQueryExecutionCommand({
+        QueryString: sql,
+        QueryExecutionContext: { Database: 'security', ...(Catalog ? { Catalog } : {}) }
+      })
+    )
+    athena.pollsPerState = 0
+    const answer = await client.send(new GetQueryExecutionCommand({ QueryExecutionId }))
+    return answer.QueryExecution?.Status?.StateChangeReason ?? answer.QueryExecution?.Status?.State
+  }
+
+  it('registers a GLUE catalog with catalog-id and reads its tables, by name or as the context catalog', async () => {
+    await client.send(
+      new CreateDataCatalogCommand({
+        Name: 'ownerCatalog',
+        Type: 'GLUE',
+        Parameters: { 'catalog-id': OWNER }
+      })
+    )
+    expect((await client.send(new GetDataCatalogCommand({ Name: 'ownerCatalog' }))).DataCatalog).toEqual({
+      Name: 'ownerCatalog',
+      Type: 'GLUE',
+      Parameters: { 'catalog-id': OWNER }
+    })
+    expect(await outcome('EXPLAIN SELECT * FROM ownercatalog.security.cloudtrail')).toBe('SUCCEEDED')
+    expect(await outcome('EXPLAIN SELECT * FROM cloudtrail', 'ownerCatalog')).toBe('SUCCEEDED')
+    // The caller's own catalog does not have the table.
+    expect(await outcome('EXPLAIN SELECT * FROM cloudtrail')).toMatch(/^SCHEMA_NOT_FOUND/)
+    expect(await outcome('EXPLAIN SELECT * FROM cloudtrail', 'otherCatalog')).toMatch(
+      /^CATALOG_NOT_FOUND: line 1:23: Catalog 'othercatalog' does not exist/
+    )
+  })
+
+  it('refuses a data catalog that is not GLUE with a 12-digit catalog-id, or whose name is taken', async () => {
+    const create = (input: ConstructorParameters<typeof CreateDataCatalogCommand>[0]) =>
+      refusal(client.send(new CreateDataCatalogCommand(input)))
+    expect(await create({ Name: 'c', Type: 'GLUE', Parameters: {} })).toMatchObject({
+      name: 'InvalidRequestException'
+    })
+    expect(await create({ Name: 'c', Type: 'GLUE', Parameters: { 'catalog-id': '4444' } })).toMatchObject({
+      name: 'InvalidRequestException'
+    })
+    expect(
+      await create({ Name: 'has space', Type: 'GLUE', Parameters: { 'catalog-id': OWNER } })
+    ).toMatchObject({
+      name: 'InvalidRequestException'
+    })
+    expect(
+      await create({ Name: 'AwsDataCatalog', Type: 'GLUE', Parameters: { 'catalog-id': OWNER } })
+    ).toMatchObject({
+      name: 'InvalidRequestException'
+    })
+    expect(await refusal(client.send(new GetDataCatalogCommand({ Name: 'nope' })))).toMatchObject({
+      name: 'InvalidRequestException'
+    })
   })
 })
 

@@ -519,7 +519,7 @@ describe('Athena', () => {
     )
     expect(noPut.State).toBe('FAILED')
     expect(noPut.StateChangeReason).toMatch(
-      /^Access denied when writing output to url: s3:\/\/query-results\/explain\/[0-9a-f-]+\.csv /
+      /^Access denied when writing output to url: s3:\/\/query-results\/explain\/[0-9a-f-]+\.txt /
     )
     expect(
       (

@@ -4,7 +4,12 @@
  */
 import { jest } from '@jest/globals'
 import * as core from '@actions/core'
-import { GitHubOidcService, GITHUB_OIDC_ISSUER, OidcTokenError } from '../../stand-in/oidc.js'
+import {
+  DEFAULT_CLAIM_KEYS,
+  GitHubOidcService,
+  GITHUB_OIDC_ISSUER,
+  OidcTokenError
+} from '../../stand-in/oidc.js'
 import { StandInServer } from '../../stand-in/server.js'
 
 let server: StandInServer
@@ -129,5 +134,132 @@ describe('GitHub OIDC token endpoint', () => {
     expect(() => oidc.verify(new GitHubOidcService().issueToken())).toThrow(OidcTokenError)
     expect(() => oidc.verify('abc')).toThrow(OidcTokenError)
     expect(() => oidc.verify(`${header}.bm90IGpzb24.${signature}`)).toThrow(OidcTokenError)
+  })
+})
+
+describe('the claims of each trigger, and the sub of a customized template', () => {
+  const REPO = 'my-org/ops'
+  const PINNED = ['repo', 'context', 'job_workflow_ref']
+
+  afterEach(() => {
+    oidc.setSubjectTemplate(REPO, { use_default: true })
+    oidc.setTrigger({ kind: 'branch', branch: 'main' }, 'octo-org/octo-repo')
+  })
+
+  const claimsAfter = (trigger: Parameters<GitHubOidcService['setTrigger']>[0]): Record<string, unknown> => {
+    oidc.setTrigger(trigger, REPO)
+    return claimsOf(oidc.issueToken({ audience: 'sts.amazonaws.com' }))
+  }
+
+  it('gives every event that runs on the default branch the same default sub', () => {
+    for (const event of [
+      'push',
+      'schedule',
+      'workflow_dispatch',
+      'pull_request_target',
+      'issue_comment',
+      'workflow_run'
+    ] as const) {
+      const claims = claimsAfter({ kind: 'branch', branch: 'main', event, workflow: 'any.yml' })
+      expect({ event, sub: claims.sub, ref: claims.ref, event_name: claims.event_name }).toEqual({
+        event,
+        sub: `repo:${REPO}:ref:refs/heads/main`,
+        ref: 'refs/heads/main',
+        event_name: event
+      })
+    }
+  })
+
+  it('names the workflow file in workflow_ref and job_workflow_ref; a called reusable workflow in job_workflow_ref only', () => {
+    expect(
+      claimsAfter({
+        kind: 'branch',
+        branch: 'main',
+        event: 'schedule',
+        workflow: 'cloudtrail-partitions.yml'
+      })
+    ).toMatchObject({
+      workflow_ref: `${REPO}/.github/workflows/cloudtrail-partitions.yml@refs/heads/main`,
+      job_workflow_ref: `${REPO}/.github/workflows/cloudtrail-partitions.yml@refs/heads/main`,
+      base_ref: '',
+      head_ref: ''
+    })
+    const reusable = 'other-org/tools/.github/workflows/deploy.yml@refs/heads/main'
+    expect(
+      claimsAfter({ kind: 'branch', branch: 'main', event: 'push', workflow: 'ci.yml', calls: reusable })
+    ).toMatchObject({
+      workflow_ref: `${REPO}/.github/workflows/ci.yml@refs/heads/main`,
+      job_workflow_ref: reusable
+    })
+    expect(claimsAfter({ kind: 'pull_request', number: 9, workflow: 'check-queries.yml' })).toMatchObject({
+      sub: `repo:${REPO}:pull_request`,
+      ref: 'refs/pull/9/merge',
+      job_workflow_ref: `${REPO}/.github/workflows/check-queries.yml@refs/pull/9/merge`,
+      base_ref: 'main',
+      head_ref: 'feature'
+    })
+  })
+
+  it('builds the sub from the repository template: key:value pairs in order, context as in the default form', () => {
+    oidc.setSubjectTemplate(REPO, { use_default: false, include_claim_keys: PINNED })
+    expect(
+      claimsAfter({
+        kind: 'branch',
+        branch: 'main',
+        event: 'schedule',
+        workflow: 'cloudtrail-partitions.yml'
+      }).sub
+    ).toBe(
+      `repo:${REPO}:ref:refs/heads/main:job_workflow_ref:${REPO}/.github/workflows/cloudtrail-partitions.yml@refs/heads/main`
+    )
+    expect(claimsAfter({ kind: 'pull_request', number: 3, workflow: 'check-queries.yml' }).sub).toBe(
+      `repo:${REPO}:pull_request:job_workflow_ref:${REPO}/.github/workflows/check-queries.yml@refs/pull/3/merge`
+    )
+    // GitHub's documented example: a ':' inside a value becomes %3A.
+    oidc.setSubjectTemplate(REPO, {
+      use_default: false,
+      include_claim_keys: ['environment', 'repository_owner']
+    })
+    expect(claimsAfter({ kind: 'environment', environment: 'production:eastus' }).sub).toBe(
+      'environment:production%3Aeastus:repository_owner:my-org'
+    )
+    // Other repositories keep GitHub's default.
+    oidc.setTrigger({ kind: 'branch', branch: 'main' }, 'my-org/other')
+    expect(claimsOf(oidc.issueToken()).sub).toBe('repo:my-org/other:ref:refs/heads/main')
+  })
+
+  it("uses the organization's template only for repositories that opted in with use_default false", () => {
+    oidc.setOrganizationSubjectTemplate('my-org', ['repository_owner', 'context'])
+    expect(claimsAfter({ kind: 'branch', branch: 'main' }).sub).toBe(`repo:${REPO}:ref:refs/heads/main`)
+    oidc.setSubjectTemplate(REPO, { use_default: false })
+    expect(claimsAfter({ kind: 'branch', branch: 'main' }).sub).toBe(
+      'repository_owner:my-org:ref:refs/heads/main'
+    )
+    oidc.setOrganizationSubjectTemplate('my-org', DEFAULT_CLAIM_KEYS)
+  })
+
+  it('serves PUT and GET /repos/{owner}/{repo}/actions/oidc/customization/sub as GitHub REST does', async () => {
+    const url = `${endpoint}/repos/my-org/ops/actions/oidc/customization/sub`
+    const headers = { authorization: 'Bearer ghp_admin', accept: 'application/vnd.github+json' }
+    const put = await fetch(url, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ use_default: false, include_claim_keys: PINNED })
+    })
+    expect(put.status).toBe(201)
+    expect(await put.json()).toEqual({})
+    const get = await fetch(url, { headers })
+    expect(await get.json()).toEqual({ use_default: false, include_claim_keys: PINNED })
+    expect(oidc.claimKeysFor(REPO)).toEqual(PINNED)
+    for (const body of [
+      { include_claim_keys: PINNED },
+      { use_default: false, include_claim_keys: ['job-ref'] },
+      { use_default: false, include_claim_keys: ['repo', 'repo'] }
+    ]) {
+      const refused = await fetch(url, { method: 'PUT', headers, body: JSON.stringify(body) })
+      expect(refused.status).toBe(422)
+    }
+    expect(oidc.claimKeysFor(REPO)).toEqual(PINNED)
+    expect((await fetch(url, { method: 'PUT', body: '{}' })).status).not.toBe(201)
   })
 })

@@ -8,6 +8,10 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { claimsForTrigger, subjectFor, type GitHubTrigger } from '../../stand-in/oidc.js'
+import { trustAdmits } from '../../stand-in/iam/trust.js'
+import type { PolicyDocument as TrustDocument } from '../../stand-in/iam/policy.js'
+import { EXAMPLE, PINNED_CLAIM_KEYS } from '../helpers/iam-world.js'
 
 const IAM = fileURLToPath(new URL('../../iam/', import.meta.url))
 
@@ -18,6 +22,7 @@ interface Statement {
   Effect?: string
   Action?: Strings
   Resource?: Strings
+  NotResource?: Strings
   Principal?: Record<string, Strings>
   Condition?: Record<string, Record<string, Strings>>
   [key: string]: unknown
@@ -56,14 +61,45 @@ function arnPattern(pattern: string): RegExp {
   return new RegExp(`^${source}$`)
 }
 
-const ALLOWED_KEYS = new Set(['Sid', 'Effect', 'Action', 'Resource', 'Principal', 'Condition'])
-const FILES = await jsonFiles(IAM)
+const ALLOWED_KEYS = new Set(['Sid', 'Effect', 'Action', 'Resource', 'NotResource', 'Principal', 'Condition'])
+/** Not a policy: the check workgroup's configuration (aws athena create-work-group --configuration). */
+const WORKGROUP = 'check-queries/workgroup.json'
+/** The optional guard on the results bucket: Deny statements, the only ones in iam/. */
+const RESULTS_GUARD = 'check-queries/results-bucket-policy.json'
+const ALL_FILES = await jsonFiles(IAM)
+const PROVIDER = `arn:aws:iam::${EXAMPLE.account}:oidc-provider/token.actions.githubusercontent.com`
+
+/**
+ * The claims of the token GitHub gives a job of the example repository, its `sub` made from the
+ * repository's subject template (by default the one the README sets).
+ */
+function tokenOf(
+  trigger: GitHubTrigger,
+  keys: readonly string[] = PINNED_CLAIM_KEYS
+): Record<string, unknown> {
+  const claims = {
+    ...claimsForTrigger(EXAMPLE.repository, trigger),
+    repository: EXAMPLE.repository,
+    aud: 'sts.amazonaws.com'
+  }
+  return { ...claims, sub: subjectFor(claims, keys) }
+}
+
+/** The trust policy of a file, as STS judges a token with it (the stand-in's evaluator). */
+async function trustOf(file: string): Promise<(claims: Record<string, unknown>) => boolean> {
+  const document = JSON.parse(await readFile(join(IAM, file), 'utf8')) as TrustDocument
+  return (claims) => trustAdmits(document, PROVIDER, claims)
+}
+const FILES = ALL_FILES.filter((file) => file !== WORKGROUP)
 
 describe('iam/ policy files', () => {
   it('are the documented set', () => {
-    expect(FILES).toEqual([
+    expect(ALL_FILES).toEqual([
+      'check-queries/data-catalog-statement.json',
       'check-queries/permissions.json',
+      'check-queries/results-bucket-policy.json',
       'check-queries/trust.json',
+      'check-queries/workgroup.json',
       'cross-account/bucket-policy-statement.json',
       'cross-account/glue-catalog-resource-policy.json',
       'publish-queries/permissions.json',
@@ -80,25 +116,30 @@ describe('iam/ policy files', () => {
     const sids = statements.map((statement) => statement.Sid)
     expect(new Set(sids).size).toBe(sids.length)
     const trust = file.endsWith('trust.json')
-    const resourcePolicy = file.startsWith('cross-account/')
+    const resourcePolicy = file.startsWith('cross-account/') || file === RESULTS_GUARD
     for (const statement of statements) {
       expect(Object.keys(statement).filter((key) => !ALLOWED_KEYS.has(key))).toEqual([])
       expect(statement.Sid).toMatch(/^[A-Za-z0-9]+$/)
-      expect(statement.Effect).toBe('Allow')
+      // Only the guard denies (all S3 outside the prefix); everything else grants.
+      expect(statement.Effect).toBe(file === RESULTS_GUARD ? 'Deny' : 'Allow')
       expect(list(statement.Action).length).toBeGreaterThan(0)
-      for (const action of list(statement.Action)) expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/)
+      for (const action of list(statement.Action)) expect(action).toMatch(/^[a-z0-9-]+:([A-Za-z0-9]+|\*)$/)
+      if (statement.Effect === 'Allow')
+        for (const action of list(statement.Action)) expect(action).not.toContain('*')
       // A trust policy names who may assume the role; an identity policy what the role may do on
       // which resources; a resource policy both.
       if (trust || resourcePolicy) expect(statement.Principal).toBeDefined()
       else expect(statement.Principal).toBeUndefined()
-      if (trust) expect(statement.Resource).toBeUndefined()
-      else expect(list(statement.Resource).length).toBeGreaterThan(0)
-      for (const arn of list(statement.Resource)) expect(arn).toMatch(/^arn:aws:[a-z0-9-]+:/)
+      const resources = [...list(statement.Resource), ...list(statement.NotResource)]
+      if (trust) expect(resources).toEqual([])
+      else expect(resources.length).toBeGreaterThan(0)
+      if (statement.NotResource !== undefined) expect(statement.Effect).toBe('Deny')
+      for (const arn of resources) expect(arn).toMatch(/^arn:aws:[a-z0-9-]+:/)
       for (const identifiers of Object.values(statement.Principal ?? {})) {
         for (const principal of list(identifiers)) expect(principal).toMatch(/^arn:aws:iam::\d{12}:/)
       }
       for (const [operator, keys] of Object.entries(statement.Condition ?? {})) {
-        expect(operator).toMatch(/^(StringEquals|StringLike)$/)
+        expect(operator).toMatch(/^(StringEquals|StringLike|StringNotLike)$/)
         for (const values of Object.values(keys)) expect(list(values).length).toBeGreaterThan(0)
       }
     }
@@ -108,7 +149,8 @@ describe('iam/ policy files', () => {
     '%s: each action exists and gets exactly the resource types it is authorized on',
     async (file) => {
       const { statements } = await statementsOf(file)
-      for (const statement of statements) {
+      // A Deny that fences a whole service out of everything but a prefix names no resource type.
+      for (const statement of statements.filter((candidate) => candidate.NotResource === undefined)) {
         const resources = list(statement.Resource)
         for (const action of list(statement.Action)) {
           const [service, name] = action.split(':') as [string, string]
@@ -154,14 +196,61 @@ describe('iam/ policy files', () => {
     }
   })
 
-  it('trusts the default branch for sync and publish-queries, pull requests for check-queries', async () => {
-    const subject = async (file: string): Promise<string[]> =>
-      (await statementsOf(file)).statements.flatMap((statement) =>
-        list(statement.Condition?.StringEquals?.['token.actions.githubusercontent.com:sub'])
-      )
-    expect(await subject('sync/trust.json')).toEqual(['repo:my-org/ops:ref:refs/heads/main'])
-    expect(await subject('publish-queries/trust.json')).toEqual(['repo:my-org/ops:ref:refs/heads/main'])
-    expect(await subject('check-queries/trust.json')).toEqual(['repo:my-org/ops:pull_request'])
+  it('sync and publish-queries admit only their own workflow file on the default branch; check-queries any pull request', async () => {
+    const sync = await trustOf('sync/trust.json')
+    const publish = await trustOf('publish-queries/trust.json')
+    const check = await trustOf('check-queries/trust.json')
+    const main = (
+      event:
+        'schedule' | 'push' | 'workflow_dispatch' | 'pull_request_target' | 'issue_comment' | 'workflow_run',
+      workflow: string,
+      calls?: string
+    ): GitHubTrigger => ({
+      kind: 'branch',
+      branch: 'main',
+      event,
+      workflow,
+      ...(calls ? { calls } : {})
+    })
+    expect(sync(tokenOf(main('schedule', 'cloudtrail-partitions.yml')))).toBe(true)
+    expect(sync(tokenOf(main('workflow_dispatch', 'cloudtrail-partitions.yml')))).toBe(true)
+    expect(publish(tokenOf(main('push', 'publish-queries.yml')))).toBe(true)
+    const refusedByBoth: [string, GitHubTrigger][] = [
+      ['another workflow file on main', main('pull_request_target', 'triage.yml')],
+      ['an issue_comment workflow on main', main('issue_comment', 'chatops.yml')],
+      ['a workflow_run workflow on main', main('workflow_run', 'after-ci.yml')],
+      [
+        "another organization's reusable workflow called from main",
+        main('push', 'ci.yml', 'other-org/tools/.github/workflows/deploy.yml@refs/heads/main')
+      ],
+      [
+        'the workflow dispatched on another branch',
+        {
+          kind: 'branch',
+          branch: 'feature',
+          event: 'workflow_dispatch',
+          workflow: 'cloudtrail-partitions.yml'
+        }
+      ],
+      ['a pull request', { kind: 'pull_request', number: 5, workflow: 'cloudtrail-partitions.yml' }]
+    ]
+    for (const [what, trigger] of refusedByBoth) {
+      expect({ what, sync: sync(tokenOf(trigger)), publish: publish(tokenOf(trigger)) }).toEqual({
+        what,
+        sync: false,
+        publish: false
+      })
+    }
+    // Each role its own file; and without the repository's template (the default sub), neither.
+    expect(sync(tokenOf(main('push', 'publish-queries.yml')))).toBe(false)
+    expect(publish(tokenOf(main('push', 'cloudtrail-partitions.yml')))).toBe(false)
+    expect(sync(tokenOf(main('schedule', 'cloudtrail-partitions.yml'), ['repo', 'context']))).toBe(false)
+    // A pull_request run uses the branch's copy of the workflow: its file name proves nothing, so
+    // the read-only role admits any pull request of the repository, and nothing else.
+    expect(check(tokenOf({ kind: 'pull_request', number: 5, workflow: 'check-queries.yml' }))).toBe(true)
+    expect(check(tokenOf({ kind: 'pull_request', number: 6, workflow: 'renamed.yml' }))).toBe(true)
+    expect(check(tokenOf(main('push', 'check-queries.yml')))).toBe(false)
+    expect(check(tokenOf(main('pull_request_target', 'check-queries.yml')))).toBe(false)
   })
 
   it.each(['cloudtrail-partitions.yml', 'check-queries.yml', 'publish-queries.yml'])(
@@ -182,18 +271,18 @@ describe('iam/ policy files', () => {
         `arn:aws:iam::111122223333:role/cloudtrail-partitions-${command}`
       )
       expect(workflow.permissions['id-token']).toBe('write')
-      // The sub GitHub puts on each trigger's token (the default branch is main).
-      const subjects = Object.entries(workflow.on).map(([event, filter]) => {
-        if (event === 'pull_request') return 'repo:my-org/ops:pull_request'
-        if (event === 'push') expect(filter?.branches).toEqual(['main'])
-        else expect(['schedule', 'workflow_dispatch']).toContain(event)
-        return 'repo:my-org/ops:ref:refs/heads/main'
-      })
-      const { statements } = await statementsOf(`${command}/trust.json`)
-      const admitted = statements.flatMap((statement) =>
-        list(statement.Condition?.StringEquals?.['token.actions.githubusercontent.com:sub'])
-      )
-      for (const subject of subjects) expect(admitted).toContain(subject)
+      const admits = await trustOf(`${command}/trust.json`)
+      // The token GitHub gives each trigger of this file, copied to .github/workflows/ (default branch main).
+      for (const [event, filter] of Object.entries(workflow.on)) {
+        let trigger: GitHubTrigger
+        if (event === 'pull_request') trigger = { kind: 'pull_request', number: 4, workflow: name }
+        else {
+          if (event === 'push') expect(filter?.branches).toEqual(['main'])
+          else expect(['schedule', 'workflow_dispatch']).toContain(event)
+          trigger = { kind: 'branch', branch: 'main', event: event as 'push', workflow: name }
+        }
+        expect({ event, admitted: admits(tokenOf(trigger)) }).toEqual({ event, admitted: true })
+      }
     }
   )
 })

@@ -244,6 +244,31 @@ describe('commands and their settings', () => {
     }
   })
 
+  it('takes catalog-id for check-queries, and with a workgroup the Athena data catalog registered for it', () => {
+    const check = (inputs: Record<string, string>) =>
+      readCheckSettings(reader({ table: 'ct', database: 'security', ...inputs }), {})
+    expect(check({ 'catalog-id': '444455556666' })).toMatchObject({ catalogId: '444455556666' })
+    expect(
+      check({ 'catalog-id': '444455556666', workgroup: 'checks', 'athena-catalog': 'security_catalog' })
+    ).toMatchObject({
+      catalogId: '444455556666',
+      athenaCatalog: 'security_catalog'
+    })
+    expect(() => check({ 'catalog-id': '4444' })).toThrow(
+      "Input 'catalog-id': '4444' is not a 12-digit account id."
+    )
+    // EXPLAIN reaches another account's catalog only through a registered data catalog.
+    expect(() => check({ 'catalog-id': '444455556666', workgroup: 'checks' })).toThrow(
+      "Input 'athena-catalog' is required with 'catalog-id' and 'workgroup'"
+    )
+    expect(() => check({ 'athena-catalog': 'security_catalog' })).toThrow(
+      "Input 'athena-catalog' is set without 'catalog-id'"
+    )
+    expect(() =>
+      check({ 'catalog-id': '444455556666', workgroup: 'checks', 'athena-catalog': 'has space' })
+    ).toThrow("Input 'athena-catalog': 'has space' is not an Athena data catalog name")
+  })
+
   it('needs a database and a region for publish-queries; the workgroup defaults to primary', () => {
     const read = reader({ workgroup: 'primary', database: 'security', 'delete-missing': 'true' })
     expect(readPublishSettings(read, { AWS_REGION: 'eu-west-1' })).toMatchObject({

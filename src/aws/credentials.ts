@@ -126,8 +126,9 @@ export function explainAssumeRoleFailure(
     return new ConfigurationError(
       `${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
         `token.actions.githubusercontent.com:sub (this repository, and the branch, pull_request or environment ` +
-        `the job runs for) and :aud ('${settings.audience}'), and that its Federated principal is this account's ` +
-        `OIDC provider.`
+        `the job runs for; with the repository's customized subject, also the workflow file: only that ` +
+        `file's runs on the default branch may assume the sync and publish-queries roles) and :aud ` +
+        `('${settings.audience}'), and that its Federated principal is this account's OIDC provider.`
     )
   }
   if (/^InvalidIdentityToken/.test(name)) {

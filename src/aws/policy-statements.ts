@@ -10,6 +10,7 @@ export interface PolicyStatement {
 const SYNC = 'iam/sync/permissions.json'
 const CHECK = 'iam/check-queries/permissions.json'
 const PUBLISH = 'iam/publish-queries/permissions.json'
+const CATALOG_STATEMENT = 'iam/check-queries/data-catalog-statement.json'
 
 const STATEMENTS: Record<string, PolicyStatement> = {
   's3:ListBucket': { file: SYNC, sid: 'ListTrailFolders' },
@@ -26,6 +27,7 @@ const STATEMENTS: Record<string, PolicyStatement> = {
   'athena:StartQueryExecution': { file: CHECK, sid: 'RunExplainInTheWorkgroup' },
   'athena:GetQueryExecution': { file: CHECK, sid: 'RunExplainInTheWorkgroup' },
   'athena:StopQueryExecution': { file: CHECK, sid: 'RunExplainInTheWorkgroup' },
+  'athena:GetDataCatalog': { file: CATALOG_STATEMENT, sid: 'UseTheCatalogOfAnotherAccount' },
   'athena:ListNamedQueries': { file: PUBLISH, sid: 'ManageNamedQueriesOfTheWorkgroup' },
   'athena:BatchGetNamedQuery': { file: PUBLISH, sid: 'ManageNamedQueriesOfTheWorkgroup' },
   'athena:CreateNamedQuery': { file: PUBLISH, sid: 'ManageNamedQueriesOfTheWorkgroup' },

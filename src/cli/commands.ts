@@ -81,6 +81,7 @@ export const CLI_COMMANDS: Record<Command, CliCommandSpec> = {
       'queries',
       'table',
       'database',
+      'catalog-id',
       'partition-columns',
       'date-key-type',
       'rule-severity',
@@ -90,6 +91,7 @@ export const CLI_COMMANDS: Record<Command, CliCommandSpec> = {
       'file-time-budget-seconds',
       'workgroup',
       'athena-output-location',
+      'athena-catalog',
       'aws-region'
     ],
     positionals: QUERY_GLOBS,

@@ -31,7 +31,8 @@ export const ACTION_INPUTS = {
     default: ''
   },
   'catalog-id': {
-    description: "The Glue catalog (account id) holding the table. Empty: the caller's account.",
+    description:
+      "The Glue catalog (account id) holding the table, for sync and check-queries. Empty: the caller's account.",
     default: ''
   },
   regions: {
@@ -143,7 +144,12 @@ export const ACTION_INPUTS = {
   },
   'athena-output-location': {
     description:
-      "Where Athena writes the results of check-queries' EXPLAIN (s3://bucket/prefix/). Empty: the workgroup's query result location; one of the two is needed.",
+      "Where Athena writes the results of check-queries' EXPLAIN (s3://bucket/prefix/). Empty: the workgroup's query result location; one of the two is needed. A workgroup that enforces its configuration uses its own.",
+    default: ''
+  },
+  'athena-catalog': {
+    description:
+      "check-queries with catalog-id and a workgroup: the Athena data catalog registered for that account's Glue catalog (type GLUE, catalog-id=<account>), where EXPLAIN runs.",
     default: ''
   },
   'delete-missing': {

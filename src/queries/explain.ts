@@ -18,6 +18,8 @@ import { ConfigurationError } from '../vocabulary/errors.js'
 export interface ExplainTarget {
   sql: string
   database: string
+  /** The Athena data catalog of another account's Glue catalog (`athena-catalog`); none: AwsDataCatalog. */
+  catalog?: string
   workgroup: string
   /** The `athena-output-location` input; without it, the workgroup's query result location. */
   outputLocation?: string
@@ -58,6 +60,13 @@ function outputLocationProblem(
   target: ExplainTarget
 ): ConfigurationError | undefined {
   if (name !== 'InvalidRequestException') return undefined
+  if (/WorkGroup is not found/i.test(message)) {
+    return new ConfigurationError(
+      `Input '${Inputs.Workgroup}': Athena has no workgroup '${target.workgroup}' in this account and region; ` +
+        `create the check's own (aws athena create-work-group --name ${target.workgroup} --configuration ` +
+        `file://iam/check-queries/workgroup.json) or name an existing one (Athena: "${message}").`
+    )
+  }
   if (/no output location/i.test(message)) {
     return new ConfigurationError(
       `Athena has nowhere to write EXPLAIN's results: workgroup '${target.workgroup}' has no query result ` +
@@ -95,6 +104,28 @@ function throwIfResultWriteDenied(reason: string, target: ExplainTarget): void {
   )
 }
 
+/**
+ * The data catalog of `athena-catalog` missing or refused is the setup's, not the query's: every
+ * query would fail the same way, so say which input or statement to fix and stop.
+ */
+function throwIfCatalogUnusable(reason: string, target: ExplainTarget): void {
+  if (!target.catalog) return
+  const missing = /CATALOG_NOT_FOUND: .*Catalog '([^']*)' does not exist/.exec(reason)?.[1]
+  if (missing?.toLowerCase() === target.catalog.toLowerCase()) {
+    throw new ConfigurationError(
+      `Input '${Inputs.AthenaCatalog}': Athena has no data catalog '${target.catalog}' in this account and region; ` +
+        `register the Glue catalog of '${Inputs.CatalogId}' under that name (aws athena create-data-catalog ` +
+        `--type GLUE --parameters catalog-id=<account>) (Athena: "${reason}").`
+    )
+  }
+  if (/athena:GetDataCatalog/.test(reason)) {
+    throw new ConfigurationError(
+      `Athena refused the role the data catalog '${target.catalog}' of input '${Inputs.AthenaCatalog}': give it ` +
+        `athena:GetDataCatalog on it (iam/check-queries/data-catalog-statement.json) (Athena: "${reason}").`
+    )
+  }
+}
+
 /** Why Athena cannot run `sql` (its own message), or undefined when EXPLAIN succeeds. */
 export async function explainQuery(
   athena: AthenaClient,
@@ -108,7 +139,10 @@ export async function explainQuery(
     const started = await athena.send(
       new StartQueryExecutionCommand({
         QueryString: `${PREFIX}${statement(target.sql)}`,
-        QueryExecutionContext: { Database: target.database },
+        QueryExecutionContext: {
+          Database: target.database,
+          ...(target.catalog ? { Catalog: target.catalog } : {})
+        },
         WorkGroup: target.workgroup,
         ...(target.outputLocation ? { ResultConfiguration: { OutputLocation: target.outputLocation } } : {}),
         ClientRequestToken: randomUUID()
@@ -140,6 +174,7 @@ export async function explainQuery(
       case 'FAILED': {
         const reason = status.StateChangeReason ?? status.AthenaError?.ErrorMessage ?? 'the query failed'
         throwIfResultWriteDenied(reason, target)
+        throwIfCatalogUnusable(reason, target)
         return inFile(reason)
       }
       case 'CANCELLED':

@@ -66,7 +66,7 @@ async function readTable(
   const database = split.database ?? settings.database
   const table = split.table
   if (!aws || !database) return {}
-  const ref = { database, table }
+  const ref = { database, table, ...(settings.catalogId ? { catalogId: settings.catalogId } : {}) }
   let found: Table | undefined
   try {
     found = await findTable(aws.clients.glue, ref)
@@ -118,6 +118,7 @@ export function explainDep(settings: CheckSettings, aws: OptionalAws | undefined
           sql,
           database,
           workgroup,
+          ...(settings.athenaCatalog ? { catalog: settings.athenaCatalog } : {}),
           ...(settings.athenaOutputLocation ? { outputLocation: settings.athenaOutputLocation } : {})
         },
         {}

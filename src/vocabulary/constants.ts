@@ -32,6 +32,7 @@ export const Inputs = {
   FileTimeBudgetSeconds: 'file-time-budget-seconds',
   Workgroup: 'workgroup',
   AthenaOutputLocation: 'athena-output-location',
+  AthenaCatalog: 'athena-catalog',
   DeleteMissing: 'delete-missing',
   GithubToken: 'github-token'
 } as const

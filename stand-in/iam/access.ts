@@ -113,17 +113,30 @@ export function glueAccess(glue: GlueService): AccessDescriber {
   }
 }
 
-/** Athena: `athena:<Operation>` on the workgroup the call names, or the one its named query or execution is in. */
+/**
+ * Athena: `athena:<Operation>` on the workgroup the call names (`Name` for CreateWorkGroup), or the
+ * one its named query or execution is in; the data-catalog operations on the data catalog.
+ */
 export function athenaAccess(athena: AthenaService): AccessDescriber {
   return (operation, request, caller) => {
     const body = bodyOf(request)
+    if (operation.endsWith('DataCatalog')) {
+      return [
+        {
+          action: `athena:${operation}`,
+          variables: { DataCatalogName: text(body.Name) ?? '' },
+          resourceAccount: caller.account
+        }
+      ]
+    }
     let workGroups: string[]
     if (typeof body.NamedQueryId === 'string') workGroups = [athena.workGroupOfNamedQuery(body.NamedQueryId)]
     else if (Array.isArray(body.NamedQueryIds)) {
       workGroups = [...new Set(body.NamedQueryIds.map((id) => athena.workGroupOfNamedQuery(String(id))))]
     } else if (typeof body.QueryExecutionId === 'string') {
       workGroups = [athena.workGroupOfExecution(body.QueryExecutionId)]
-    } else workGroups = [text(body.WorkGroup) ?? 'primary']
+    } else if (operation === 'CreateWorkGroup') workGroups = [text(body.Name) ?? '']
+    else workGroups = [text(body.WorkGroup) ?? 'primary']
     return workGroups.map((name) => ({
       action: `athena:${operation}`,
       variables: { WorkGroupName: name },
@@ -132,10 +145,15 @@ export function athenaAccess(athena: AthenaService): AccessDescriber {
   }
 }
 
-/** What a query does as its caller: reads tables in Glue, writes its result to S3. */
+/** What a query does as its caller: uses a data catalog, reads tables in Glue, writes its result to S3. */
 export interface QueryAccess {
-  /** The Glue denial for reading `database.table` (GetDatabase, GetTable, GetPartitions), if any. */
-  readTable(caller: Caller | undefined, database: string, table: string): Denial | undefined
+  /** The denial for `athena:GetDataCatalog` on a registered data catalog the query names, if any. */
+  useDataCatalog(caller: Caller | undefined, name: string): Denial | undefined
+  /**
+   * The Glue denial for reading `database.table` (GetDatabase, GetTable, GetPartitions) in the
+   * catalog of `account` (the caller's own, or a registered data catalog's), if any.
+   */
+  readTable(caller: Caller | undefined, database: string, table: string, account: string): Denial | undefined
   /** The denial for writing the result object (s3:GetBucketLocation, then s3:PutObject), if any. */
   writeResult(
     caller: Caller | undefined,
@@ -147,9 +165,18 @@ export interface QueryAccess {
 
 export function queryAccess(gate: AccessPolicyGate, glue: GlueService, s3: S3Service): QueryAccess {
   return {
-    readTable(caller, database, table) {
+    useDataCatalog(caller, name) {
       if (caller?.kind !== 'session') return undefined
-      const account = caller.account
+      return gate.authorizeOnBehalf(caller, 'Athena.StartQueryExecution', [
+        {
+          action: 'athena:GetDataCatalog',
+          variables: { DataCatalogName: name },
+          resourceAccount: caller.account
+        }
+      ])
+    },
+    readTable(caller, database, table, account) {
+      if (caller?.kind !== 'session') return undefined
       const resourcePolicy = glue.catalogResourcePolicy(account)
       const variables = { DatabaseName: database.toLowerCase(), TableName: table.toLowerCase() }
       let partitioned = false
