@@ -103,8 +103,9 @@ function explainAssumeRoleFailure(error, settings, region) {
     if (/^AccessDenied/.test(name)) {
         return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
             `token.actions.githubusercontent.com:sub (this repository, and the branch, pull_request or environment ` +
-            `the job runs for) and :aud ('${settings.audience}'), and that its Federated principal is this account's ` +
-            `OIDC provider.`);
+            `the job runs for; with the repository's customized subject, also the workflow file: only that ` +
+            `file's runs on the default branch may assume the sync and publish-queries roles) and :aud ` +
+            `('${settings.audience}'), and that its Federated principal is this account's OIDC provider.`);
     }
     if (/^InvalidIdentityToken/.test(name)) {
         return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} IAM could not validate the GitHub token against an OIDC provider: the role's account needs the ` +

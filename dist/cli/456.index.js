@@ -59,6 +59,11 @@ function statement(sql) {
 function outputLocationProblem(name, message, target) {
     if (name !== 'InvalidRequestException')
         return undefined;
+    if (/WorkGroup is not found/i.test(message)) {
+        return new errors/* ConfigurationError */.j(`Input '${constants/* Inputs */.G0.Workgroup}': Athena has no workgroup '${target.workgroup}' in this account and region; ` +
+            `create the check's own (aws athena create-work-group --name ${target.workgroup} --configuration ` +
+            `file://iam/check-queries/workgroup.json) or name an existing one (Athena: "${message}").`);
+    }
     if (/no output location/i.test(message)) {
         return new errors/* ConfigurationError */.j(`Athena has nowhere to write EXPLAIN's results: workgroup '${target.workgroup}' has no query result ` +
             `location and input '${constants/* Inputs */.G0.AthenaOutputLocation}' is empty. Set '${constants/* Inputs */.G0.AthenaOutputLocation}' ` +
@@ -89,6 +94,24 @@ function throwIfResultWriteDenied(reason, target) {
         `(statement "QueryResultObjects" of iam/check-queries/permissions.json), and with a KMS-encrypted ` +
         `location the key's rights too (Athena: "${reason}").`);
 }
+/**
+ * The data catalog of `athena-catalog` missing or refused is the setup's, not the query's: every
+ * query would fail the same way, so say which input or statement to fix and stop.
+ */
+function throwIfCatalogUnusable(reason, target) {
+    if (!target.catalog)
+        return;
+    const missing = /CATALOG_NOT_FOUND: .*Catalog '([^']*)' does not exist/.exec(reason)?.[1];
+    if (missing?.toLowerCase() === target.catalog.toLowerCase()) {
+        throw new errors/* ConfigurationError */.j(`Input '${constants/* Inputs */.G0.AthenaCatalog}': Athena has no data catalog '${target.catalog}' in this account and region; ` +
+            `register the Glue catalog of '${constants/* Inputs */.G0.CatalogId}' under that name (aws athena create-data-catalog ` +
+            `--type GLUE --parameters catalog-id=<account>) (Athena: "${reason}").`);
+    }
+    if (/athena:GetDataCatalog/.test(reason)) {
+        throw new errors/* ConfigurationError */.j(`Athena refused the role the data catalog '${target.catalog}' of input '${constants/* Inputs */.G0.AthenaCatalog}': give it ` +
+            `athena:GetDataCatalog on it (iam/check-queries/data-catalog-statement.json) (Athena: "${reason}").`);
+    }
+}
 /** Why Athena cannot run `sql` (its own message), or undefined when EXPLAIN succeeds. */
 async function explainQuery(athena, target, options = {}) {
     const pollIntervalMs = options.pollIntervalMs ?? 1000;
@@ -97,7 +120,10 @@ async function explainQuery(athena, target, options = {}) {
     try {
         const started = await athena.send(new dist_cjs/* StartQueryExecutionCommand */.Wjk({
             QueryString: `${PREFIX}${statement(target.sql)}`,
-            QueryExecutionContext: { Database: target.database },
+            QueryExecutionContext: {
+                Database: target.database,
+                ...(target.catalog ? { Catalog: target.catalog } : {})
+            },
             WorkGroup: target.workgroup,
             ...(target.outputLocation ? { ResultConfiguration: { OutputLocation: target.outputLocation } } : {}),
             ClientRequestToken: (0,external_node_crypto_.randomUUID)()
@@ -123,6 +149,7 @@ async function explainQuery(athena, target, options = {}) {
             case 'FAILED': {
                 const reason = status.StateChangeReason ?? status.AthenaError?.ErrorMessage ?? 'the query failed';
                 throwIfResultWriteDenied(reason, target);
+                throwIfCatalogUnusable(reason, target);
                 return inFile(reason);
             }
             case 'CANCELLED':
@@ -240,7 +267,7 @@ async function readTable(settings, aws, logger) {
     const table = split.table;
     if (!aws || !database)
         return {};
-    const ref = { database, table };
+    const ref = { database, table, ...(settings.catalogId ? { catalogId: settings.catalogId } : {}) };
     let found;
     try {
         found = await (0,validate/* findTable */.UI)(aws.clients.glue, ref);
@@ -285,6 +312,7 @@ function explainDep(settings, aws) {
             sql,
             database,
             workgroup,
+            ...(settings.athenaCatalog ? { catalog: settings.athenaCatalog } : {}),
             ...(settings.athenaOutputLocation ? { outputLocation: settings.athenaOutputLocation } : {})
         }, {})
     };

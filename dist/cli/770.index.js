@@ -70,10 +70,7 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
     }
     const database = glueName(required(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database), _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database);
     const table = glueName(required(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Table), _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Table);
-    const catalogId = text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId);
-    if (catalogId && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .ACCOUNT_PATTERN */ .j5.test(catalogId)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}': '${catalogId}' is not a 12-digit account id.`);
-    }
+    const catalogId = optionalCatalogId(read);
     const regions = list(read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions));
     for (const region of regions) {
         if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .REGION_PATTERN */ .aY.test(region)) {
@@ -133,6 +130,8 @@ function readCheckSettings(read, env = process.env) {
     const partitionColumns = list(read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.PartitionColumns).toLowerCase());
     const workgroup = optionalWorkgroup(read);
     const athenaOutputLocation = optionalOutputLocation(read);
+    const catalogId = optionalCatalogId(read);
+    const athenaCatalog = optionalAthenaCatalog(read, catalogId, workgroup);
     const dateKeyType = optionalDateKeyType(read);
     const awsRegion = optionalRegion(read, env);
     return {
@@ -145,6 +144,8 @@ function readCheckSettings(read, env = process.env) {
         githubToken: read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.GithubToken).trim(),
         ...(workgroup ? { workgroup } : {}),
         ...(athenaOutputLocation ? { athenaOutputLocation } : {}),
+        ...(catalogId ? { catalogId } : {}),
+        ...(athenaCatalog ? { athenaCatalog } : {}),
         ...(awsRegion ? { awsRegion } : {}),
         credentials: readCredentialSettings(read),
         limits: readQueryLimits(read)
@@ -211,6 +212,37 @@ function optionalDateKeyType(read) {
     return value;
 }
 const WORKGROUP_PATTERN = /^[a-zA-Z0-9._-]{1,128}$/;
+/** CreateDataCatalog's Name: at most 127 letters, digits, '_', '@' or '-' (Athena API reference). */
+const DATA_CATALOG_PATTERN = /^[A-Za-z0-9_@-]{1,127}$/;
+function optionalCatalogId(read) {
+    const catalogId = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId).trim();
+    if (catalogId && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .ACCOUNT_PATTERN */ .j5.test(catalogId)) {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}': '${catalogId}' is not a 12-digit account id.`);
+    }
+    return catalogId || undefined;
+}
+/**
+ * Athena reaches another account's Glue catalog only through a data catalog registered for it, so
+ * EXPLAIN with `catalog-id` needs its name; without `catalog-id` the name would point EXPLAIN at
+ * another catalog than the one the table is read from.
+ */
+function optionalAthenaCatalog(read, catalogId, workgroup) {
+    const value = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog).trim();
+    if (value && !DATA_CATALOG_PATTERN.test(value)) {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog}': '${value}' is not an Athena data catalog name (1 to 127 letters, digits, '_', '@' or '-').`);
+    }
+    if (value && !catalogId) {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog}' is set without '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}': set '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}' to the account ` +
+            `of the Glue catalog that '${value}' stands for, or leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog}' empty.`);
+    }
+    if (catalogId && workgroup && !value) {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog}' is required with '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}' and '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup}': Athena's ` +
+            `EXPLAIN reaches the Glue catalog of ${catalogId} only as a data catalog registered in this account ` +
+            `(aws athena create-data-catalog --name NAME --type GLUE --parameters catalog-id=${catalogId}); give its ` +
+            `name, or leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup}' empty to check without EXPLAIN.`);
+    }
+    return value || undefined;
+}
 function optionalWorkgroup(read) {
     const value = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup).trim();
     if (value && !WORKGROUP_PATTERN.test(value)) {

@@ -53264,6 +53264,7 @@ var client_s3_dist_cjs = __nccwpck_require__(3711);
 const SYNC = 'iam/sync/permissions.json';
 const CHECK = 'iam/check-queries/permissions.json';
 const PUBLISH = 'iam/publish-queries/permissions.json';
+const CATALOG_STATEMENT = 'iam/check-queries/data-catalog-statement.json';
 const STATEMENTS = {
     's3:ListBucket': { file: SYNC, sid: 'ListTrailFolders' },
     'glue:GetTable': { file: SYNC, sid: 'ReadAndWritePartitions' },
@@ -53279,6 +53280,7 @@ const STATEMENTS = {
     'athena:StartQueryExecution': { file: CHECK, sid: 'RunExplainInTheWorkgroup' },
     'athena:GetQueryExecution': { file: CHECK, sid: 'RunExplainInTheWorkgroup' },
     'athena:StopQueryExecution': { file: CHECK, sid: 'RunExplainInTheWorkgroup' },
+    'athena:GetDataCatalog': { file: CATALOG_STATEMENT, sid: 'UseTheCatalogOfAnotherAccount' },
     'athena:ListNamedQueries': { file: PUBLISH, sid: 'ManageNamedQueriesOfTheWorkgroup' },
     'athena:BatchGetNamedQuery': { file: PUBLISH, sid: 'ManageNamedQueriesOfTheWorkgroup' },
     'athena:CreateNamedQuery': { file: PUBLISH, sid: 'ManageNamedQueriesOfTheWorkgroup' },
@@ -53649,6 +53651,7 @@ const CLI_COMMANDS = {
             'queries',
             'table',
             'database',
+            'catalog-id',
             'partition-columns',
             'date-key-type',
             'rule-severity',
@@ -53658,6 +53661,7 @@ const CLI_COMMANDS = {
             'file-time-budget-seconds',
             'workgroup',
             'athena-output-location',
+            'athena-catalog',
             'aws-region'
         ],
         positionals: QUERY_GLOBS,
@@ -53732,7 +53736,7 @@ const ACTION_INPUTS = {
         default: ''
     },
     'catalog-id': {
-        description: "The Glue catalog (account id) holding the table. Empty: the caller's account.",
+        description: "The Glue catalog (account id) holding the table, for sync and check-queries. Empty: the caller's account.",
         default: ''
     },
     regions: {
@@ -53829,7 +53833,11 @@ const ACTION_INPUTS = {
         default: ''
     },
     'athena-output-location': {
-        description: "Where Athena writes the results of check-queries' EXPLAIN (s3://bucket/prefix/). Empty: the workgroup's query result location; one of the two is needed.",
+        description: "Where Athena writes the results of check-queries' EXPLAIN (s3://bucket/prefix/). Empty: the workgroup's query result location; one of the two is needed. A workgroup that enforces its configuration uses its own.",
+        default: ''
+    },
+    'athena-catalog': {
+        description: "check-queries with catalog-id and a workgroup: the Athena data catalog registered for that account's Glue catalog (type GLUE, catalog-id=<account>), where EXPLAIN runs.",
         default: ''
     },
     'delete-missing': {
@@ -54279,6 +54287,7 @@ const Inputs = {
     FileTimeBudgetSeconds: 'file-time-budget-seconds',
     Workgroup: 'workgroup',
     AthenaOutputLocation: 'athena-output-location',
+    AthenaCatalog: 'athena-catalog',
     DeleteMissing: 'delete-missing',
     GithubToken: 'github-token'
 };
