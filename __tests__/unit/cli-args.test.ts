@@ -130,6 +130,27 @@ describe('parseCommandLine', () => {
     )
   })
 
+  it('refuses a switch or an option of its own given twice, whatever the forms and the order', () => {
+    // The bare switch used to win over `=false`, and the last of two values over the first.
+    expect(usageError(['sync', '--dry-run=true', '--dry-run=false'])).toBe(
+      '--dry-run is given 2 times; give it once.'
+    )
+    expect(usageError(['sync', '--dry-run=false', '--dry-run'])).toBe(
+      '--dry-run is given 2 times; give it once.'
+    )
+    expect(usageError(['sync', '--dry-run', '--dry-run'])).toBe('--dry-run is given 2 times; give it once.')
+    expect(usageError(['sync', '--format', 'json', '--format', 'text'])).toBe(
+      '--format is given 2 times; give it once.'
+    )
+    expect(usageError(['sync', '--profile', 'a', '--profile=b'])).toBe(
+      '--profile is given 2 times; give it once.'
+    )
+    expect(usageError(['check-queries', '--json', '--json'])).toBe('--json is given 2 times; give it once.')
+    expect(usageError(['sync', '-v', '--verbose'])).toBe('--verbose is given 2 times; give it once.')
+    expect(command(['sync', '--dry-run=false']).inputs.get('dry-run')).toBe('false')
+    expect(command(['sync', '-h', '--help']).options.help).toBe(true)
+  })
+
   it('reads positional globs of the query commands as the queries input', () => {
     const parsed = command(['check-queries', 'queries/**/*.sql', 'more/a.sql', '--table', 'cloudtrail'])
     expect(parsed.inputs.get('queries')).toBe('queries/**/*.sql\nmore/a.sql')
