@@ -4,7 +4,8 @@ import { inputReader, parseCommandLine, UsageError, type ParsedCommandLine } fro
 import { CLI_COMMANDS, GITHUB_ONLY_INPUTS } from '../../src/cli/commands.js'
 import { commandHelp } from '../../src/cli/help.js'
 import { ACTION_INPUTS, type InputName } from '../../src/cli/inputs.generated.js'
-import { asFlagMessage } from '../../src/cli/main.js'
+import { asFlagMessage, flagMessage } from '../../src/cli/wording.js'
+import { ConfigurationError, input, setting, subject, userError } from '../../src/vocabulary/errors.js'
 import { terminalLogger } from '../../src/cli/logger.js'
 import { repositoryOfRemote } from '../../src/cli/repository.js'
 import { Commands, type Command } from '../../src/vocabulary/constants.js'
@@ -233,6 +234,30 @@ describe('messages', () => {
       )
     ).toBe(
       'Flags --database and --table: security.nope was not found in Glue. Check the names and --aws-region, or set --create-table to create it. Look with --dry-run first.'
+    )
+  })
+
+  it('name the inputs a user error carries as flags, and as inputs in the action', () => {
+    const error = userError`${subject('database', 'table')}: 'prefix' was not found. Check ${input('aws-region')}, set ${setting('create-table', 'true')}, ${setting('dry-run', 'false')} or ${setting('retention-days', '30')}; ${input('role-to-assume')} is GitHub's.`
+    expect(error.inputs).toEqual([
+      'database',
+      'table',
+      'aws-region',
+      'create-table',
+      'dry-run',
+      'retention-days',
+      'role-to-assume'
+    ])
+    expect(error.message).toBe(
+      "Inputs 'database' and 'table': 'prefix' was not found. Check 'aws-region', set 'create-table: true', 'dry-run: false' or 'retention-days: 30'; 'role-to-assume' is GitHub's."
+    )
+    // The quoted value 'prefix' is the user's, not an input: nothing rewrites it.
+    expect(flagMessage(error)).toBe(
+      "Flags --database and --table: 'prefix' was not found. Check --aws-region, set --create-table, --dry-run=false or --retention-days 30; 'role-to-assume' is GitHub's."
+    )
+    // A message still in the action's words is reworded as before.
+    expect(flagMessage(new ConfigurationError("Input 'bucket': 'b' is bad."))).toBe(
+      "Flag --bucket: 'b' is bad."
     )
   })
 

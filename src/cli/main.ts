@@ -7,12 +7,12 @@ import { explainAwsError } from '../aws/clients.js'
 import type { Command } from '../vocabulary/constants.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
 import { logText } from '../vocabulary/escape.js'
-import { inputReader, isSwitch, parseCommandLine, UsageError } from './args.js'
+import { inputReader, parseCommandLine, UsageError } from './args.js'
 import { configuredRegion } from './aws.js'
 import { ExitCode, widthOf, type CliContext, type CliIo } from './context.js'
 import { commandHelp, generalHelp, PROGRAM } from './help.js'
-import { ACTION_INPUTS, type InputName } from './inputs.generated.js'
 import { terminalLogger } from './logger.js'
+import { asFlagMessage, flagMessage } from './wording.js'
 
 type Runner = (context: CliContext) => Promise<number>
 
@@ -20,26 +20,6 @@ const RUNNERS: Record<Command, () => Promise<Runner>> = {
   sync: async () => (await import('./sync.js')).syncCli,
   'check-queries': async () => (await import('./check-queries.js')).checkQueriesCli,
   'publish-queries': async () => (await import('./publish.js')).publishQueriesCli
-}
-
-/**
- * The settings readers speak of inputs (`Input 'retention-days'`, `in 'prefix'`); here they are
- * flags. A quoted value follows a colon (`Input 'bucket': 'x'`) and is left as it is.
- */
-export function asFlagMessage(message: string): string {
-  const known = (name: string): boolean => name in ACTION_INPUTS
-  return (
-    message
-      .replace(/Inputs '([a-z-]+)' and '([a-z-]+)'/g, (all, a: string, b: string) =>
-        known(a) && known(b) ? `Flags --${a} and --${b}` : all
-      )
-      // `set 'create-table: true'`: a switch on the command line.
-      .replace(/'([a-z-]+): true'/g, (all, name: string) =>
-        known(name) && isSwitch(name as InputName) ? `--${name}` : all
-      )
-      .replace(/Input '([a-z-]+)'/g, (all, name: string) => (name in ACTION_INPUTS ? `Flag --${name}` : all))
-      .replace(/(?<!: )'([a-z-]+)'/g, (all, name: string) => (name in ACTION_INPUTS ? `--${name}` : all))
-  )
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
@@ -88,8 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     })
   } catch (error) {
     if (error instanceof UsageError) return fail(error.message, ExitCode.Usage, error.command)
-    if (error instanceof ConfigurationError)
-      return fail(asFlagMessage(error.message), ExitCode.Usage, command)
+    if (error instanceof ConfigurationError) return fail(flagMessage(error), ExitCode.Usage, command)
     const { name, message } = error as Error
     return fail(explainAwsError(error) ?? `${name}: ${message}`, ExitCode.Failed)
   }
