@@ -1,5 +1,6 @@
 import { findingLine } from '../../src/cli/finding-line.js'
 import { failedChangesLine } from '../../src/cli/sync.js'
+import { describeFailedChanges } from '../../src/run/sync-outcome.js'
 import { createProgress, estimateRemaining, formatDuration } from '../../src/cli/progress.js'
 import { sarifLog } from '../../src/cli/sarif.js'
 import { code, raw, renderMarkdown, strong, text, type Block } from '../../src/report/document.js'
@@ -119,16 +120,18 @@ describe('Markdown for a terminal (--format markdown)', () => {
 
 describe('failedChangesLine', () => {
   it("is one line whatever AWS's message holds", () => {
-    const line = failedChangesLine({
-      created: 5,
-      deleted: 0,
-      alreadyDone: 0,
-      failed: 2,
-      failures: [],
-      bySeries: new Map(),
-      skipped: 7,
-      stoppedBy: 'InternalServiceException: x\n::error::y\u001b[2J'
-    })
+    const line = failedChangesLine(
+      describeFailedChanges({
+        created: 5,
+        deleted: 0,
+        alreadyDone: 0,
+        failed: 2,
+        failures: [],
+        bySeries: new Map(),
+        skipped: 7,
+        stoppedBy: 'InternalServiceException: x\n::error::y\u001b[2J'
+      })
+    )
     expect(line).toBe(
       'error: 2 partition change(s) failed (stopped after: InternalServiceException: x\\n::error::y\\u001b[2J); ' +
         '5 created and 0 removed were applied, 7 not attempted. Run again to complete the rest.\n'

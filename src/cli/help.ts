@@ -9,6 +9,9 @@ import { ACTION_INPUTS } from './inputs.generated.js'
 
 export const PROGRAM = 'cloudtrail-partitions'
 
+/** Help fits an 80-column terminal (and a narrower one, down to 40 columns, as far as words allow). */
+export const HELP_WIDTH = 80
+
 /** Words of `text` in lines of at most `width` characters, each after `indent`. */
 export function wrap(text: string, width: number, indent: string): string[] {
   const lines: string[] = []

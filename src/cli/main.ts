@@ -8,9 +8,9 @@ import type { Command } from '../vocabulary/constants.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
 import { logText } from '../vocabulary/escape.js'
 import { inputReader, parseCommandLine, UsageError } from './args.js'
-import { configuredRegion } from './aws.js'
+import { checkProfile, chosenProfile, configuredRegion } from './aws.js'
 import { ExitCode, widthOf, type CliContext, type CliIo } from './context.js'
-import { commandHelp, generalHelp, PROGRAM } from './help.js'
+import { commandHelp, generalHelp, HELP_WIDTH, PROGRAM } from './help.js'
 import { terminalLogger } from './logger.js'
 import { asFlagMessage, flagMessage } from './wording.js'
 
@@ -22,7 +22,29 @@ const RUNNERS: Record<Command, () => Promise<Runner>> = {
   'publish-queries': async () => (await import('./publish.js')).publishQueriesCli
 }
 
+/**
+ * Runs one command line. When stdout could not take the report (a full disk: `> /dev/full`), that is
+ * one line on stderr and exit 1, and the line says what the run had already changed in AWS.
+ */
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  const changes: string[] = []
+  const code = await runCommandLine(argv, io, version, (what) => changes.push(what))
+  const failure = await io.outputFailure?.()
+  if (!failure) return code
+  const { code: errno, name, message } = failure as NodeJS.ErrnoException
+  io.stderr.write(
+    `${PROGRAM}: error: the output could not be written to stdout (${logText(errno ?? name)}: ${logText(message)})` +
+      `${changes.length ? `; ${changes.join('; ')}` : ''}.\n`
+  )
+  return code === ExitCode.Done ? ExitCode.Failed : code
+}
+
+async function runCommandLine(
+  argv: readonly string[],
+  io: CliIo,
+  version: string,
+  changed: (what: string) => void
+): Promise<number> {
   const fail = (message: string, code: number, command?: Command): number => {
     io.stderr.write(`${PROGRAM}: ${logText(message)}\n`)
     if (code === ExitCode.Usage) {
@@ -34,7 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   try {
     const parsed = parseCommandLine(argv)
     if (parsed.kind === 'help') {
-      io.stdout.write(generalHelp(Math.min(100, widthOf(io.stdout))))
+      io.stdout.write(generalHelp(Math.min(HELP_WIDTH, widthOf(io.stdout))))
       return ExitCode.Done
     }
     if (parsed.kind === 'version') {
@@ -43,8 +65,14 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     }
     command = parsed.command
     if (parsed.options.help) {
-      io.stdout.write(commandHelp(parsed.command, Math.min(100, widthOf(io.stdout))))
+      io.stdout.write(commandHelp(parsed.command, Math.min(HELP_WIDTH, widthOf(io.stdout))))
       return ExitCode.Done
+    }
+    // A profile that is not there stops the run first: the region lookup below would find none.
+    const profile = chosenProfile(parsed.options.profile, io.env)
+    // check-queries uses AWS only when asked: AWS_PROFILE alone does not ask.
+    if (profile && (parsed.command !== 'check-queries' || parsed.options.profile !== undefined)) {
+      await checkProfile(profile, io.env)
     }
     const inputs = new Map(parsed.inputs)
     // sync and publish need a region: after --region and AWS_REGION, the profile's own (as the AWS CLI).
@@ -64,7 +92,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       read: inputReader(inputs),
       options: parsed.options,
       logger: terminalLogger(io.stderr, parsed.options.verbose, asFlagMessage),
-      version
+      version,
+      changed
     })
   } catch (error) {
     if (error instanceof UsageError) return fail(error.message, ExitCode.Usage, error.command)

@@ -33,7 +33,7 @@ export const flagWording: InputWording = (mention) => {
 
 /** A user's mistake in the command line's words. */
 export function flagMessage(error: ConfigurationError): string {
-  return error.inputs.length > 0 ? error.phrased(flagWording) : asFlagMessage(error.message)
+  return error.inActionWords ? asFlagMessage(error.message) : error.phrased(flagWording)
 }
 
 /**

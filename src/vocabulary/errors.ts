@@ -9,12 +9,18 @@
  */
 export class ConfigurationError extends Error {
   readonly parts: readonly MessagePart[]
+  /**
+   * Built from a plain string, written in the action's words (`Input 'x'`): another door can only
+   * reword it. Built from parts, every input it names is a mention and the rest is meant as it is.
+   */
+  readonly inActionWords: boolean
 
   constructor(message: string | readonly MessagePart[]) {
     const parts = typeof message === 'string' ? [message] : message
     super(phrase(parts, actionWording))
     this.name = 'ConfigurationError'
     this.parts = parts
+    this.inActionWords = typeof message === 'string'
   }
 
   /** The inputs the message names, in order. */
