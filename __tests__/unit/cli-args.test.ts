@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { formattedInputsModule, GENERATED_PATH } from '../../scripts/cli-inputs.js'
 import { inputReader, parseCommandLine, UsageError, type ParsedCommandLine } from '../../src/cli/args.js'
 import { CLI_COMMANDS, GITHUB_ONLY_INPUTS } from '../../src/cli/commands.js'
-import { commandHelp } from '../../src/cli/help.js'
+import { commandHelp, generalHelp } from '../../src/cli/help.js'
 import { ACTION_INPUTS, type InputName } from '../../src/cli/inputs.generated.js'
 import { asFlagMessage, flagMessage } from '../../src/cli/wording.js'
 import { ConfigurationError, input, setting, subject, userError } from '../../src/vocabulary/errors.js'
@@ -209,6 +209,21 @@ describe('inputReader', () => {
 })
 
 describe('--help', () => {
+  it.each([80, 60])('fits %i columns, examples broken as a shell reads them', (width) => {
+    for (const help of [generalHelp(width), ...Commands.map((name) => commandHelp(name, width))]) {
+      const wide = help.split('\n').filter((line) => line.length > width)
+      expect(wide).toEqual([])
+    }
+    const sync = commandHelp('sync', width)
+    expect(sync).toMatch(/^ {2}cloudtrail-partitions sync --bucket org-cloudtrail-logs( .*)? \\$/m)
+    // Joined again, each example is the one command it was.
+    const examples = sync.slice(sync.indexOf('Examples:')).replace(/ \\\n +/g, ' ')
+    expect(examples).toContain(
+      '  cloudtrail-partitions sync --bucket org-cloudtrail-logs --database security --table cloudtrail ' +
+        '--regions eu-central-1,eu-west-1 --retention-days 90 --dry-run --profile audit\n'
+    )
+  })
+
   it.each(Commands)('%s names every input it takes, with its description from action.yml', (name) => {
     // Descriptions are wrapped: compare with single spaces.
     const help = commandHelp(name, 100).replace(/\s+/g, ' ')

@@ -28,6 +28,22 @@ export function wrap(text: string, width: number, indent: string): string[] {
   return lines
 }
 
+/** A command line in lines of at most `width`, continued with ` \\` as a shell reads them. */
+export function wrapCommand(command: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of command.split(' ').filter(Boolean)) {
+    if (line && line.length + 1 + word.length + 2 > width) {
+      lines.push(`${line} \\`)
+      line = `      ${word}`
+    } else {
+      line = line ? `${line} ${word}` : `  ${word}`
+    }
+  }
+  if (line) lines.push(line)
+  return lines
+}
+
 function entry(flag: string, description: string, width: number): string[] {
   return [`  ${flag}`, ...wrap(description, width, '      ')]
 }
@@ -51,7 +67,7 @@ export function commandHelp(command: Command, width = 80): string {
   const spec = CLI_COMMANDS[command]
   const positional = spec.positionals ? ` [${spec.positionals.name}...]` : ''
   const lines = [
-    `Usage: ${PROGRAM} ${command} [flags]${positional}`,
+    ...wrap(`Usage: ${PROGRAM} ${command} [flags]${positional}`, width, ''),
     '',
     ...wrap(spec.summary, width, ''),
     ''
@@ -91,7 +107,7 @@ export function commandHelp(command: Command, width = 80): string {
     ),
     '',
     'Examples:',
-    ...spec.examples.map((example) => `  ${example}`)
+    ...spec.examples.flatMap((example) => wrapCommand(example, width))
   )
   return lines.join('\n') + '\n'
 }
