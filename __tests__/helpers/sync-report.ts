@@ -3,7 +3,13 @@
  * bucket has) but without AWS: an organization of N accounts x regions, each series with every day
  * of a window in Glue. For the report's tests: the summary, the terminal rendering, the notices.
  */
-import { daysOf, formatIsoDate, parseIsoDate, syncWindow, type DayWindow } from '../../src/vocabulary/dates.js'
+import {
+  daysOf,
+  formatIsoDate,
+  parseIsoDate,
+  syncWindow,
+  type DayWindow
+} from '../../src/vocabulary/dates.js'
 import { DaySet } from '../../src/partitions/day-set.js'
 import { emptyExisting, type ExistingPartitions } from '../../src/partitions/existing.js'
 import { checkRemovals } from '../../src/partitions/guards.js'
