@@ -31,9 +31,11 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   const code = await runCommandLine(argv, io, version, (what) => changes.push(what))
   const failure = await io.outputFailure?.()
   if (!failure) return code
-  const { code: errno, name, message } = failure as NodeJS.ErrnoException
+  // Node's message starts with the code (`ENOSPC: no space left on device, write`).
+  const { code: errno, message } = failure as NodeJS.ErrnoException
+  const why = errno && !message.startsWith(errno) ? `${errno}: ${message}` : message
   io.stderr.write(
-    `${PROGRAM}: error: the output could not be written to stdout (${logText(errno ?? name)}: ${logText(message)})` +
+    `${PROGRAM}: error: the output could not be written to stdout (${logText(why)})` +
       `${changes.length ? `; ${changes.join('; ')}` : ''}.\n`
   )
   return code === ExitCode.Done ? ExitCode.Failed : code
