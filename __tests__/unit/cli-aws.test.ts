@@ -27,8 +27,11 @@ afterAll(async () => {
 })
 
 it('reads the profile names of the shared files as the SDK does', async () => {
-  expect([...(await profileNames(env))].sort()).toEqual(['audit', 'default', 'keys-only', 'spaced'])
-  expect((await profileNames({ HOME: dir, AWS_CONFIG_FILE: join(dir, 'none') })).size).toBe(0)
+  expect([...(await profileNames(env)).names].sort()).toEqual(['audit', 'default', 'keys-only', 'spaced'])
+  expect(await profileNames({ HOME: dir, AWS_CONFIG_FILE: join(dir, 'none') })).toEqual({
+    names: new Set(),
+    unreadable: []
+  })
 })
 
 it('names --profile, or AWS_PROFILE when that chose the profile', async () => {
@@ -48,6 +51,17 @@ it('names --profile, or AWS_PROFILE when that chose the profile', async () => {
   await expect(missing).rejects.toThrow(
     `AWS_PROFILE=no-such: no such profile in ${join(dir, 'config')} or ${join(dir, 'credentials')} ` +
       '(profiles there: audit, default, keys-only, spaced).'
+  )
+})
+
+it('says when a shared file is there but cannot be read', async () => {
+  // A folder where the file should be: reading it fails as an unreadable file does (EISDIR).
+  const unreadable = { ...env, AWS_SHARED_CREDENTIALS_FILE: dir }
+  await expect(
+    checkProfile({ name: 'keys-only', chosenBy: '--profile keys-only' }, unreadable)
+  ).rejects.toThrow(
+    `--profile keys-only: no such profile in ${join(dir, 'config')} or ${dir} (profiles there: audit, ` +
+      `default, spaced; cannot read ${dir} (EISDIR)). Make the files readable to you, or name a profile of them.`
   )
 })
 

@@ -37,24 +37,41 @@ function sharedFiles(env: NodeJS.ProcessEnv): { config: string; credentials: str
   }
 }
 
+/** The sections of an ini file; a missing file has none, a file that cannot be read says why. */
+async function iniSections(path: string): Promise<{ sections: string[]; unreadable?: string }> {
+  try {
+    const text = await readFile(path, 'utf8')
+    return {
+      sections: [...text.matchAll(/^[ \t]*\[([^\]\r\n]*)\]/gm)].map((match) => (match[1] ?? '').trim())
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return code === 'ENOENT' ? { sections: [] } : { sections: [], unreadable: code ?? String(error) }
+  }
+}
+
 /**
  * Profile names of the shared files: `[default]` and `[profile NAME]` in config, `[NAME]` in
- * credentials (other sections, such as `[sso-session NAME]`, are no profiles). A missing file has none.
+ * credentials (other sections, such as `[sso-session NAME]`, are no profiles); and the files that
+ * exist but cannot be read, with why.
  */
-export async function profileNames(env: NodeJS.ProcessEnv): Promise<Set<string>> {
+export async function profileNames(
+  env: NodeJS.ProcessEnv
+): Promise<{ names: Set<string>; unreadable: string[] }> {
   const files = sharedFiles(env)
   const names = new Set<string>()
-  const sections = async (path: string): Promise<string[]> => {
-    const text = await readFile(path, 'utf8').catch(() => '')
-    return [...text.matchAll(/^[ \t]*\[([^\]\r\n]*)\]/gm)].map((match) => (match[1] ?? '').trim())
-  }
-  for (const section of await sections(files.config)) {
+  const unreadable: string[] = []
+  const config = await iniSections(files.config)
+  for (const section of config.sections) {
     const profile = /^profile\s+(.+)$/.exec(section)?.[1]
     if (profile) names.add(profile.trim())
     else if (section === 'default') names.add(section)
   }
-  for (const section of await sections(files.credentials)) if (section) names.add(section)
-  return names
+  const credentials = await iniSections(files.credentials)
+  for (const section of credentials.sections) if (section) names.add(section)
+  if (config.unreadable) unreadable.push(`${files.config} (${config.unreadable})`)
+  if (credentials.unreadable) unreadable.push(`${files.credentials} (${credentials.unreadable})`)
+  return { names, unreadable }
 }
 
 /**
@@ -62,14 +79,17 @@ export async function profileNames(env: NodeJS.ProcessEnv): Promise<Set<string>>
  * would silently find none, and the SDK would go on to other sources, an instance role included).
  */
 export async function checkProfile(profile: ChosenProfile, env: NodeJS.ProcessEnv): Promise<void> {
-  const names = await profileNames(env)
+  const { names, unreadable } = await profileNames(env)
   if (names.has(profile.name)) return
   const files = sharedFiles(env)
   const known = [...names].sort()
+  const found = known.length ? `profiles there: ${known.map(logText).join(', ')}` : 'no profiles there'
+  const why = unreadable.length ? `; cannot read ${unreadable.map(logText).join(' and ')}` : ''
   throw new ConfigurationError([
-    `${profile.chosenBy}: no such profile in ${files.config} or ${files.credentials}` +
-      `${known.length ? ` (profiles there: ${known.map(logText).join(', ')})` : ' (no profiles there)'}. ` +
-      'Name a profile of those files, or create it with aws configure --profile NAME (or aws configure sso).'
+    `${profile.chosenBy}: no such profile in ${files.config} or ${files.credentials} (${found}${why}). ` +
+      (unreadable.length
+        ? 'Make the files readable to you, or name a profile of them.'
+        : 'Name a profile of those files, or create it with aws configure --profile NAME (or aws configure sso).')
   ])
 }
 
