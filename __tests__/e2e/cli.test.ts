@@ -8,6 +8,7 @@
 import '@microsoft/jest-sarif'
 import { spawn, execFile } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { closeSync, openSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -81,7 +82,7 @@ interface CliRun {
 /** Runs the installed bin (its shebang included) with the stand-in as AWS and no GitHub variables. */
 function cli(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined> } = {}
+  options: { cwd?: string; env?: Record<string, string | undefined>; stdoutFd?: number } = {}
 ): Promise<CliRun> {
   const { ACTIONS_ID_TOKEN_REQUEST_URL: _url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: _token, ...aws } = standIn.env()
   const env: Record<string, string | undefined> = {
@@ -95,11 +96,15 @@ function cli(
   }
   // undefined removes a variable (the profile test runs without keys and region in the environment).
   for (const name of Object.keys(env)) if (env[name] === undefined) delete env[name]
-  const child = spawn(bin, args, { cwd: options.cwd ?? workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(bin, args, {
+    cwd: options.cwd ?? workspace,
+    env,
+    stdio: ['ignore', options.stdoutFd ?? 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })))
 }
 
@@ -161,6 +166,42 @@ describe('help and usage', () => {
     }
   })
 
+  it.each([[], ...COMMANDS.map((command) => [command])])(
+    '%s --help fits 80 columns',
+    async (...command: string[]) => {
+      const result = await cli([...command, '--help'])
+      expect(result.code).toBe(0)
+      expect(result.stdout.split('\n').filter((line) => line.length > 80)).toEqual([])
+    }
+  )
+
+  it('exits 2 on a switch or a flag given twice, naming it, before any AWS call', async () => {
+    const table = newTable()
+    standIn.server.calls.reset()
+    // The bare switch used to win: this ran for real.
+    const twice = await cli(['sync', ...syncFlags(table), '--dry-run=true', '--dry-run=false'])
+    expect(twice.code).toBe(2)
+    expect(twice.stderr).toContain('--dry-run is given 2 times; give it once.')
+    const formats = await cli(['sync', ...syncFlags(table), '--format', 'json', '--format', 'text'])
+    expect(formats.code).toBe(2)
+    expect(formats.stderr).toContain('--format is given 2 times; give it once.')
+    expect(standIn.server.calls.get('S3.ListObjectsV2')).toBe(0)
+    expect(partitionCount(table)).toBe(0)
+  })
+
+  it('exits 1 with one line, no stack trace, when stdout cannot be written', async () => {
+    const full = openSync('/dev/full', 'w')
+    try {
+      const result = await cli(['sync', '--help'], { stdoutFd: full })
+      expect(result.code).toBe(1)
+      expect(result.stderr).toBe(
+        'cloudtrail-partitions: error: the output could not be written to stdout (ENOSPC: no space left on device, write).\n'
+      )
+    } finally {
+      closeSync(full)
+    }
+  })
+
   it('exits 2 on an unknown flag, naming it', async () => {
     const result = await cli(['sync', '--retention', '30'])
     expect(result.code).toBe(2)
@@ -201,7 +242,11 @@ describe('sync', () => {
     expect(result.stdout).toContain('CloudTrail partitions: dry run, nothing written')
     // The grouped report: one pattern for the 4 series, and every series under it (not a terminal).
     expect(result.stdout).toMatch(/^- 4 series · \+2026-02-08\.\.2026-03-12$/m)
-    expect(result.stdout).toMatch(/111111111111: eu-west-1, us-east-1 · 222222222222: eu-west-1,\s+us-east-1/)
+    expect(result.stdout).toMatch(
+      /111111111111: eu-west-1, us-east-1 ·\s+222222222222: eu-west-1,\s+us-east-1/
+    )
+    // A pipe gets 80 columns, as the terminal it is read in later.
+    expect(result.stdout.split('\n').filter((line) => line.length > 80)).toEqual([])
     expect(result.stdout).toMatch(/^Accounts +2 in scope of 2 found$/m)
     expect(result.stdout).toMatch(
       /^First sync of this table: all 4 series would get their first partitions\.$/m
@@ -270,11 +315,105 @@ describe('sync', () => {
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toMatchObject({ totals: { added: 4 * 33 } })
 
+    // No credentials anywhere: the user's to fix, before any AWS call.
+    standIn.server.calls.reset()
     const noProfile = await cli(['sync', ...syncFlags(table), '--dry-run', '--region', 'eu-west-1'], {
       env: bare
     })
-    expect(noProfile.code).toBe(1)
-    expect(noProfile.stderr).toMatch(/credential/i)
+    expect(noProfile.code).toBe(2)
+    expect(noProfile.stderr).toMatch(
+      /^cloudtrail-partitions: No AWS credentials found \(.*\)\. Give --profile NAME \(or set AWS_PROFILE\)/
+    )
+    expect(noProfile.stdout).toBe('')
+    expect(standIn.server.calls.get('S3.ListObjectsV2')).toBe(0)
+  })
+
+  it('exits 2 naming --profile or AWS_PROFILE when the profile is not there or its credentials cannot be read', async () => {
+    const credentials = join(root, 'credentials-2')
+    const config = join(root, 'config-2')
+    await writeFile(
+      credentials,
+      '[audit]\naws_access_key_id = AKIASTANDINPROFILE01\naws_secret_access_key = s\n'
+    )
+    // A credential_process that fails, as an expired SSO login or a broken helper does.
+    await writeFile(config, '[profile broken]\nregion = eu-west-1\ncredential_process = /bin/false\n')
+    const env = {
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_SHARED_CREDENTIALS_FILE: credentials,
+      AWS_CONFIG_FILE: config
+    }
+    const table = newTable()
+    standIn.server.calls.reset()
+
+    const missing = await cli(['sync', ...syncFlags(table), '--dry-run', '--profile', 'no-such'], { env })
+    expect(missing.code).toBe(2)
+    expect(missing.stderr.split('\n')[0]).toBe(
+      `cloudtrail-partitions: --profile no-such: no such profile in ${config} or ${credentials} ` +
+        '(profiles there: audit, broken). Name a profile of those files, or create it with aws configure ' +
+        '--profile NAME (or aws configure sso).'
+    )
+    const fromEnvironment = await cli(['sync', ...syncFlags(table), '--dry-run'], {
+      env: { ...env, AWS_PROFILE: 'no-such' }
+    })
+    expect(fromEnvironment.code).toBe(2)
+    expect(fromEnvironment.stderr).toMatch(/^cloudtrail-partitions: AWS_PROFILE=no-such: no such profile in /)
+
+    const broken = await cli(['sync', ...syncFlags(table), '--dry-run', '--profile', 'broken'], { env })
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toMatch(
+      /^cloudtrail-partitions: --profile broken: the profile's credentials could not be read \(.+\)\. Check the profile/
+    )
+    for (const result of [missing, fromEnvironment, broken]) {
+      expect(result.stdout).toBe('')
+      expect(result.stderr).not.toMatch(/CredentialsProviderError|\n\s+at /)
+    }
+    expect(standIn.server.calls.get('S3.ListObjectsV2')).toBe(0)
+  })
+
+  it('exits 1 with one line when stdout cannot take the report of an applied sync, whose changes stand', async () => {
+    const table = newTable()
+    const full = openSync('/dev/full', 'w')
+    try {
+      const result = await cli(['sync', ...syncFlags(table)], { stdoutFd: full })
+      expect(result.code).toBe(1)
+      expect(partitionCount(table)).toBe(4 * 33)
+      const lines = result.stderr.trim().split('\n')
+      expect(lines.at(-1)).toBe(
+        'cloudtrail-partitions: error: the output could not be written to stdout (ENOSPC: no space left on ' +
+          `device, write); the sync's changes were applied and stand (added 132, removed 0 partitions in ` +
+          `${DB}.${table}).`
+      )
+      expect(result.stderr).not.toMatch(/\n\s+at |ENOSPC: no space left on device, write\n/)
+    } finally {
+      closeSync(full)
+    }
+  })
+
+  it('names the prefix a Control Tower bucket shows when the prefix is missing', async () => {
+    const bucket = 'aws-controltower-logs-999988887777-eu-west-1'
+    standIn.s3.createBucket(bucket)
+    buildSyntheticBucket(standIn.s3, {
+      bucket,
+      prefix: 'o-ctorg00001',
+      layout: 'organization',
+      organizationId: 'o-ctorg00001',
+      accounts: ACCOUNTS,
+      regions: REGIONS,
+      from: '2026-03-01',
+      to: '2026-03-02',
+      filesPerDay: 1,
+      recordsPerFile: 1
+    })
+    const flags = syncFlags('cloudtrail_ct').map((value) => (value === BUCKET ? bucket : value))
+    const result = await cli(['sync', ...flags, '--dry-run'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(
+      `but the bucket has them under s3://${bucket}/o-ctorg00001/AWSLogs/: set --prefix o-ctorg00001.`
+    )
+    const fixed = await cli(['sync', ...flags, '--dry-run', '--prefix', 'o-ctorg00001', '--create-table'])
+    expect(fixed.stderr).toBe('')
+    expect(fixed.code).toBe(0)
   })
 
   it('exits 2 when the table does not fit, naming the fix', async () => {

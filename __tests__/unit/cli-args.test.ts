@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs'
 import { formattedInputsModule, GENERATED_PATH } from '../../scripts/cli-inputs.js'
 import { inputReader, parseCommandLine, UsageError, type ParsedCommandLine } from '../../src/cli/args.js'
 import { CLI_COMMANDS, GITHUB_ONLY_INPUTS } from '../../src/cli/commands.js'
-import { commandHelp } from '../../src/cli/help.js'
+import { commandHelp, generalHelp } from '../../src/cli/help.js'
 import { ACTION_INPUTS, type InputName } from '../../src/cli/inputs.generated.js'
-import { asFlagMessage } from '../../src/cli/main.js'
+import { asFlagMessage, flagMessage } from '../../src/cli/wording.js'
+import { ConfigurationError, input, setting, subject, userError } from '../../src/vocabulary/errors.js'
 import { terminalLogger } from '../../src/cli/logger.js'
 import { repositoryOfRemote } from '../../src/cli/repository.js'
 import { Commands, type Command } from '../../src/vocabulary/constants.js'
@@ -130,6 +131,27 @@ describe('parseCommandLine', () => {
     )
   })
 
+  it('refuses a switch or an option of its own given twice, whatever the forms and the order', () => {
+    // The bare switch used to win over `=false`, and the last of two values over the first.
+    expect(usageError(['sync', '--dry-run=true', '--dry-run=false'])).toBe(
+      '--dry-run is given 2 times; give it once.'
+    )
+    expect(usageError(['sync', '--dry-run=false', '--dry-run'])).toBe(
+      '--dry-run is given 2 times; give it once.'
+    )
+    expect(usageError(['sync', '--dry-run', '--dry-run'])).toBe('--dry-run is given 2 times; give it once.')
+    expect(usageError(['sync', '--format', 'json', '--format', 'text'])).toBe(
+      '--format is given 2 times; give it once.'
+    )
+    expect(usageError(['sync', '--profile', 'a', '--profile=b'])).toBe(
+      '--profile is given 2 times; give it once.'
+    )
+    expect(usageError(['check-queries', '--json', '--json'])).toBe('--json is given 2 times; give it once.')
+    expect(usageError(['sync', '-v', '--verbose'])).toBe('--verbose is given 2 times; give it once.')
+    expect(command(['sync', '--dry-run=false']).inputs.get('dry-run')).toBe('false')
+    expect(command(['sync', '-h', '--help']).options.help).toBe(true)
+  })
+
   it('reads positional globs of the query commands as the queries input', () => {
     const parsed = command(['check-queries', 'queries/**/*.sql', 'more/a.sql', '--table', 'cloudtrail'])
     expect(parsed.inputs.get('queries')).toBe('queries/**/*.sql\nmore/a.sql')
@@ -187,6 +209,21 @@ describe('inputReader', () => {
 })
 
 describe('--help', () => {
+  it.each([80, 60])('fits %i columns, examples broken as a shell reads them', (width) => {
+    for (const help of [generalHelp(width), ...Commands.map((name) => commandHelp(name, width))]) {
+      const wide = help.split('\n').filter((line) => line.length > width)
+      expect(wide).toEqual([])
+    }
+    const sync = commandHelp('sync', width)
+    expect(sync).toMatch(/^ {2}cloudtrail-partitions sync --bucket org-cloudtrail-logs( .*)? \\$/m)
+    // Joined again, each example is the one command it was.
+    const examples = sync.slice(sync.indexOf('Examples:')).replace(/ \\\n +/g, ' ')
+    expect(examples).toContain(
+      '  cloudtrail-partitions sync --bucket org-cloudtrail-logs --database security --table cloudtrail ' +
+        '--regions eu-central-1,eu-west-1 --retention-days 90 --dry-run --profile audit\n'
+    )
+  })
+
   it.each(Commands)('%s names every input it takes, with its description from action.yml', (name) => {
     // Descriptions are wrapped: compare with single spaces.
     const help = commandHelp(name, 100).replace(/\s+/g, ' ')
@@ -212,6 +249,30 @@ describe('messages', () => {
       )
     ).toBe(
       'Flags --database and --table: security.nope was not found in Glue. Check the names and --aws-region, or set --create-table to create it. Look with --dry-run first.'
+    )
+  })
+
+  it('name the inputs a user error carries as flags, and as inputs in the action', () => {
+    const error = userError`${subject('database', 'table')}: 'prefix' was not found. Check ${input('aws-region')}, set ${setting('create-table', 'true')}, ${setting('dry-run', 'false')} or ${setting('retention-days', '30')}; ${input('role-to-assume')} is GitHub's.`
+    expect(error.inputs).toEqual([
+      'database',
+      'table',
+      'aws-region',
+      'create-table',
+      'dry-run',
+      'retention-days',
+      'role-to-assume'
+    ])
+    expect(error.message).toBe(
+      "Inputs 'database' and 'table': 'prefix' was not found. Check 'aws-region', set 'create-table: true', 'dry-run: false' or 'retention-days: 30'; 'role-to-assume' is GitHub's."
+    )
+    // The quoted value 'prefix' is the user's, not an input: nothing rewrites it.
+    expect(flagMessage(error)).toBe(
+      "Flags --database and --table: 'prefix' was not found. Check --aws-region, set --create-table, --dry-run=false or --retention-days 30; 'role-to-assume' is GitHub's."
+    )
+    // A message still in the action's words is reworded as before.
+    expect(flagMessage(new ConfigurationError("Input 'bucket': 'b' is bad."))).toBe(
+      "Flag --bucket: 'b' is bad."
     )
   })
 

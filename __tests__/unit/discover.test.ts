@@ -1,5 +1,6 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { mockClient } from 'aws-sdk-client-mock'
+import { flagMessage } from '../../src/cli/wording.js'
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'
 import { detectLayout, discoverSeries, listFolders } from '../../src/trail/discover.js'
@@ -77,7 +78,7 @@ describe('detectLayout', () => {
 
   it('asks for organization-id when the bucket holds both layouts or several organizations', async () => {
     serveFolders({ 'AWSLogs/': ['o-abcdef1234', A] })
-    await expect(detectLayout(s3, request)).rejects.toThrow(/Set the 'organization-id' input/)
+    await expect(detectLayout(s3, request)).rejects.toThrow(/Set 'organization-id' to the organization/)
     serveFolders({ 'AWSLogs/': ['o-abcdef1234', 'o-zyxwvu9876'] })
     await expect(detectLayout(s3, request)).rejects.toThrow(ConfigurationError)
     expect(await detectLayout(s3, { ...request, organizationId: 'o-zyxwvu9876' })).toMatchObject({
@@ -87,7 +88,62 @@ describe('detectLayout', () => {
 
   it('names the prefix input when there are no logs', async () => {
     serveFolders({})
-    await expect(detectLayout(s3, request)).rejects.toThrow(/'bucket' and 'prefix' inputs/)
+    await expect(detectLayout(s3, request)).rejects.toThrow(
+      /Check 'bucket' and 'prefix' \(the prefix is what/
+    )
+  })
+
+  /** A bucket of folders, and which keys have an AWSLogs/ below them. */
+  function serveBucket(top: Record<string, string[]>, withLogs: readonly string[]): void {
+    s3Mock.on(ListObjectsV2Command).callsFake((listing) => {
+      const prefix = listing.Prefix ?? ''
+      if (listing.Delimiter === '/') {
+        return { CommonPrefixes: (top[prefix] ?? []).map((name) => ({ Prefix: `${prefix}${name}/` })) }
+      }
+      const has = withLogs.includes(prefix)
+      return { KeyCount: has ? 1 : 0, ...(has ? { Contents: [{ Key: `${prefix}x` }] } : {}) }
+    })
+  }
+
+  it("names the prefix a Control Tower bucket shows, in each front door's words", async () => {
+    const bucket = 'aws-controltower-logs-999988887777-eu-central-1'
+    serveBucket({ '': ['o-abc123defg', 'other'] }, ['o-abc123defg/AWSLogs/'])
+    const error = (await detectLayout(s3, { ...request, bucket }).catch(
+      (e: unknown) => e
+    )) as ConfigurationError
+    expect(error).toBeInstanceOf(ConfigurationError)
+    expect(error.message).toBe(
+      `No CloudTrail logs under s3://${bucket}/AWSLogs/, but the bucket has them under ` +
+        `s3://${bucket}/o-abc123defg/AWSLogs/: set 'prefix: o-abc123defg'. ` +
+        "Control Tower's bucket keeps the trail under the organization id (o-…/AWSLogs/)."
+    )
+    expect(flagMessage(error)).toContain('set --prefix o-abc123defg.')
+    // Organization ids are looked into first, and only a few folders at all.
+    const probes = s3Mock.commandCalls(ListObjectsV2Command).map((call) => call.args[0].input.Prefix)
+    expect(probes).toEqual(['AWSLogs/', '', 'o-abc123defg/AWSLogs/', 'other/AWSLogs/'])
+  })
+
+  it('says to leave the prefix empty when the logs are at the top, and lists several places', async () => {
+    serveBucket({ 'ct/': [] }, ['AWSLogs/'])
+    await expect(detectLayout(s3, { ...request, prefix: 'ct/' })).rejects.toThrow(
+      "No CloudTrail logs under s3://logs/ct/AWSLogs/, but the bucket has them under s3://logs/AWSLogs/: leave 'prefix' empty."
+    )
+    serveBucket({ '': ['a', 'b'] }, ['a/AWSLogs/', 'b/AWSLogs/'])
+    await expect(detectLayout(s3, request)).rejects.toThrow(
+      "the bucket has AWSLogs/ folders under s3://logs/a/AWSLogs/, s3://logs/b/AWSLogs/: set 'prefix' to what comes before"
+    )
+  })
+
+  it('keeps the plain error when the role may not list beyond the trail (the minimal policy)', async () => {
+    s3Mock.on(ListObjectsV2Command).callsFake((listing) => {
+      if (listing.Prefix === 'AWSLogs/') return { CommonPrefixes: [] }
+      throw Object.assign(new Error('Access Denied'), { name: 'AccessDenied' })
+    })
+    await expect(
+      detectLayout(s3, { ...request, bucket: 'aws-controltower-logs-999988887777-eu-central-1' })
+    ).rejects.toThrow(
+      /neither o-ORGID\/ nor account folders\. Check 'bucket' and 'prefix' .* Control Tower's bucket keeps/
+    )
   })
 
   it('refuses an organization-id with no folder', async () => {

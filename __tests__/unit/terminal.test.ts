@@ -1,5 +1,6 @@
 import { findingLine } from '../../src/cli/finding-line.js'
 import { failedChangesLine } from '../../src/cli/sync.js'
+import { describeFailedChanges } from '../../src/run/sync-outcome.js'
 import { createProgress, estimateRemaining, formatDuration } from '../../src/cli/progress.js'
 import { sarifLog } from '../../src/cli/sarif.js'
 import { code, raw, renderMarkdown, strong, text, type Block } from '../../src/report/document.js'
@@ -62,6 +63,48 @@ describe('renderPlain', () => {
     expect(out).toBe('one two\nthree four\nfive six\n\n- alpha beta\n  gamma\n  delta\n')
   })
 
+  it('wraps the wide cells of a table too wide inside their columns, numbers whole', () => {
+    const table: Block = {
+      kind: 'table',
+      header: ['File', 'Problem', 'Count'],
+      align: ['l', 'l', 'r'],
+      rows: [
+        [[code('queries/a-long-name-of-a-file.sql')], 'the statement is longer than the limit', '12,345'],
+        ['b.sql', 'ok', '1']
+      ]
+    }
+    expect(renderPlain([table], { width: 40 })).toBe(
+      [
+        'File             Problem           Count',
+        '---------------  ---------------  ------',
+        'queries/a-long-  the statement    12,345',
+        'name-of-a-file.  is longer than',
+        'sql              the limit',
+        '',
+        'b.sql            ok                    1',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('stacks the rows of a table whose columns would be too narrow to read', () => {
+    const table: Block = {
+      kind: 'table',
+      header: ['What', 'Series', 'Why'],
+      rows: [['Hole filled', '3 series: 111111111111 eu-west-1, 222222222222 eu-west-1', '+2026-10-01']]
+    }
+    expect(renderPlain([table], { width: 30 })).toBe(
+      [
+        'Hole filled',
+        '  Series: 3 series:',
+        '    111111111111 eu-west-1,',
+        '    222222222222 eu-west-1',
+        '  Why: +2026-10-01',
+        ''
+      ].join('\n')
+    )
+  })
+
   it('expands or summarizes collapsed details', () => {
     const details: Block = {
       kind: 'details',
@@ -119,16 +162,18 @@ describe('Markdown for a terminal (--format markdown)', () => {
 
 describe('failedChangesLine', () => {
   it("is one line whatever AWS's message holds", () => {
-    const line = failedChangesLine({
-      created: 5,
-      deleted: 0,
-      alreadyDone: 0,
-      failed: 2,
-      failures: [],
-      bySeries: new Map(),
-      skipped: 7,
-      stoppedBy: 'InternalServiceException: x\n::error::y\u001b[2J'
-    })
+    const line = failedChangesLine(
+      describeFailedChanges({
+        created: 5,
+        deleted: 0,
+        alreadyDone: 0,
+        failed: 2,
+        failures: [],
+        bySeries: new Map(),
+        skipped: 7,
+        stoppedBy: 'InternalServiceException: x\n::error::y\u001b[2J'
+      })
+    )
     expect(line).toBe(
       'error: 2 partition change(s) failed (stopped after: InternalServiceException: x\\n::error::y\\u001b[2J); ' +
         '5 created and 0 removed were applied, 7 not attempted. Run again to complete the rest.\n'

@@ -90,23 +90,29 @@ function parseCommand(command: Command, argv: readonly string[]): ParsedCommandL
   const spec = CLI_COMMANDS[command]
   const offered = new Set<string>(spec.inputs)
   // `--dry-run=false`: parseArgs refuses a value on a boolean, so explicit switch values are taken first.
-  const switchValues = new Map<InputName, string>()
+  const switchValues: [InputName, string][] = []
   const rest: string[] = []
   for (const arg of argv) {
     const match = /^--([a-z-]+)=(.*)$/s.exec(arg)
     if (match && offered.has(match[1] as string) && isSwitch(match[1] as InputName)) {
-      switchValues.set(match[1] as InputName, match[2] as string)
+      switchValues.push([match[1] as InputName, match[2] as string])
     } else {
       rest.push(arg)
     }
   }
 
+  // Every option may appear several times here, so that a repeat is counted and refused below
+  // (parseArgs alone keeps the last value, and a bare switch would win over `--dry-run=false`).
   const options: NonNullable<ParseArgsConfig['options']> = {}
   for (const name of spec.inputs) {
-    options[name] = isSwitch(name) ? { type: 'boolean' } : { type: 'string', multiple: true }
+    options[name] = { type: isSwitch(name) ? 'boolean' : 'string', multiple: true }
   }
   for (const [name, option] of Object.entries(OWN_OPTIONS)) {
-    options[name] = { type: option.type, ...('short' in option ? { short: option.short } : {}) }
+    options[name] = {
+      type: option.type,
+      multiple: true,
+      ...('short' in option ? { short: option.short } : {})
+    }
   }
 
   let parsed: ReturnType<typeof parseArgs>
@@ -115,20 +121,25 @@ function parseCommand(command: Command, argv: readonly string[]): ParsedCommandL
   } catch (error) {
     throw new UsageError(explainParseError(error as Error & { code?: string }, command), command)
   }
-  const values = parsed.values as Record<string, string[] | string | boolean | undefined>
+  const given = parsed.values as Record<string, (string | boolean)[] | undefined>
+  const times = (name: string): number =>
+    (given[name]?.length ?? 0) + switchValues.filter(([switchName]) => switchName === name).length
+  for (const name of [...spec.inputs, ...Object.keys(OWN_OPTIONS)]) {
+    const count = times(name)
+    // -h twice still asks for help; a list input takes each value.
+    if (count > 1 && name !== 'help' && !LIST_INPUTS.has(name as InputName)) {
+      throw new UsageError(`--${name} is given ${count} times; give it once.`, command)
+    }
+  }
+  const values = Object.fromEntries(
+    Object.entries(given).map(([name, list]) => [name, LIST_INPUTS.has(name as InputName) ? list : list?.[0]])
+  ) as Record<string, string[] | string | boolean | undefined>
 
   const inputs = new Map<InputName, string>(switchValues)
   for (const name of spec.inputs) {
     const value = values[name]
     if (value === undefined) continue
-    if (typeof value === 'boolean') {
-      inputs.set(name, String(value))
-    } else if (Array.isArray(value)) {
-      if (value.length > 1 && !LIST_INPUTS.has(name)) {
-        throw new UsageError(`--${name} is given ${value.length} times; give it once.`, command)
-      }
-      inputs.set(name, value.join('\n'))
-    }
+    inputs.set(name, Array.isArray(value) ? value.join('\n') : String(value))
   }
   if (typeof values.region === 'string') {
     if (inputs.has('aws-region')) throw new UsageError('Give --region or --aws-region, not both.', command)

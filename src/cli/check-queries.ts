@@ -10,7 +10,7 @@ import { checkOptionsFor, explainDep, type OptionalAws } from '../run/check-opti
 import { readQueryFileUpTo } from '../queries/files.js'
 import { readCheckSettings } from '../inputs.js'
 import { runCheckQueries } from '../run/check-queries.js'
-import { chainCredentials, configuredRegion } from './aws.js'
+import { chainCredentials, configuredRegion, resolveCredentials } from './aws.js'
 import { ExitCode, type CliContext } from './context.js'
 import { findingLine } from './finding-line.js'
 import { sarifLog } from './sarif.js'
@@ -26,9 +26,12 @@ export async function checkQueriesCli(context: CliContext): Promise<number> {
     if (!region) logger.warning('No AWS region (--region, AWS_REGION or the profile): checking without AWS.')
   }
   const settings = readCheckSettings(context.read, env)
-  const aws: OptionalAws | undefined = settings.awsRegion
-    ? { clients: createClients(settings.awsRegion, chainCredentials(options.profile)) }
-    : undefined
+  let aws: OptionalAws | undefined
+  if (settings.awsRegion) {
+    const credentials = chainCredentials(options.profile, context.env)
+    await resolveCredentials(credentials)
+    aws = { clients: createClients(settings.awsRegion, credentials) }
+  }
 
   const result = await runCheckQueries(await checkOptionsFor(settings, aws, logger), {
     // As in the action: the size is read first, and a file over max-file-bytes is never read.

@@ -12,7 +12,7 @@ export interface CliCommandSpec {
   inputs: readonly InputName[]
   /** What positional arguments mean, if the command takes any. */
   positionals?: { name: string; input: InputName; description: string }
-  /** Examples for --help. */
+  /** Examples for --help, one command each (help breaks them into lines as a shell reads them). */
   examples: readonly string[]
 }
 
@@ -70,8 +70,8 @@ export const CLI_COMMANDS: Record<Command, CliCommandSpec> = {
       'plan-file'
     ],
     examples: [
-      'cloudtrail-partitions sync --bucket org-cloudtrail-logs --database security --table cloudtrail \\\n' +
-        '    --regions eu-central-1,eu-west-1 --retention-days 90 --dry-run --profile audit',
+      'cloudtrail-partitions sync --bucket org-cloudtrail-logs --database security --table cloudtrail ' +
+        '--regions eu-central-1,eu-west-1 --retention-days 90 --dry-run --profile audit',
       'cloudtrail-partitions sync ... --json > plan.json'
     ]
   },

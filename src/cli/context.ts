@@ -15,6 +15,11 @@ export interface CliIo {
   stderr: OutputStream
   env: NodeJS.ProcessEnv
   cwd: string
+  /**
+   * Once everything is written: the error stdout met, if any (a closed pipe is none: the reader
+   * went away, as `| head` does).
+   */
+  outputFailure?: () => Promise<Error | undefined>
 }
 
 export interface CliContext extends CliIo {
@@ -24,11 +29,16 @@ export interface CliContext extends CliIo {
   options: CliOptions
   logger: Logger
   version: string
+  /**
+   * Records what the run changed in AWS, as a clause (`the sync's changes were applied and stand:
+   * ...`), for the line that reports a report stdout could not take.
+   */
+  changed: (what: string) => void
 }
 
-/** Columns for the plain-text report: the terminal's, or a wide default for files and pipes. */
+/** Columns for the plain-text report: the terminal's, or 80 for files and pipes (read in a terminal later). */
 export function widthOf(stream: OutputStream): number {
-  return stream.isTTY && stream.columns ? Math.max(40, stream.columns) : 100
+  return stream.isTTY && stream.columns ? Math.max(40, stream.columns) : 80
 }
 
 /** Exit codes scripts can rely on. */

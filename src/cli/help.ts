@@ -9,6 +9,9 @@ import { ACTION_INPUTS } from './inputs.generated.js'
 
 export const PROGRAM = 'cloudtrail-partitions'
 
+/** Help fits an 80-column terminal (and a narrower one, down to 40 columns, as far as words allow). */
+export const HELP_WIDTH = 80
+
 /** Words of `text` in lines of at most `width` characters, each after `indent`. */
 export function wrap(text: string, width: number, indent: string): string[] {
   const lines: string[] = []
@@ -22,6 +25,22 @@ export function wrap(text: string, width: number, indent: string): string[] {
     }
   }
   if (line) lines.push(indent + line)
+  return lines
+}
+
+/** A command line in lines of at most `width`, continued with ` \\` as a shell reads them. */
+export function wrapCommand(command: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of command.split(' ').filter(Boolean)) {
+    if (line && line.length + 1 + word.length + 2 > width) {
+      lines.push(`${line} \\`)
+      line = `      ${word}`
+    } else {
+      line = line ? `${line} ${word}` : `  ${word}`
+    }
+  }
+  if (line) lines.push(line)
   return lines
 }
 
@@ -48,7 +67,7 @@ export function commandHelp(command: Command, width = 80): string {
   const spec = CLI_COMMANDS[command]
   const positional = spec.positionals ? ` [${spec.positionals.name}...]` : ''
   const lines = [
-    `Usage: ${PROGRAM} ${command} [flags]${positional}`,
+    ...wrap(`Usage: ${PROGRAM} ${command} [flags]${positional}`, width, ''),
     '',
     ...wrap(spec.summary, width, ''),
     ''
@@ -88,7 +107,7 @@ export function commandHelp(command: Command, width = 80): string {
     ),
     '',
     'Examples:',
-    ...spec.examples.map((example) => `  ${example}`)
+    ...spec.examples.flatMap((example) => wrapCommand(example, width))
   )
   return lines.join('\n') + '\n'
 }

@@ -7,12 +7,12 @@ import { explainAwsError } from '../aws/clients.js'
 import type { Command } from '../vocabulary/constants.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
 import { logText } from '../vocabulary/escape.js'
-import { inputReader, isSwitch, parseCommandLine, UsageError } from './args.js'
-import { configuredRegion } from './aws.js'
+import { inputReader, parseCommandLine, UsageError } from './args.js'
+import { checkProfile, chosenProfile, configuredRegion } from './aws.js'
 import { ExitCode, widthOf, type CliContext, type CliIo } from './context.js'
-import { commandHelp, generalHelp, PROGRAM } from './help.js'
-import { ACTION_INPUTS, type InputName } from './inputs.generated.js'
+import { commandHelp, generalHelp, HELP_WIDTH, PROGRAM } from './help.js'
 import { terminalLogger } from './logger.js'
+import { asFlagMessage, flagMessage } from './wording.js'
 
 type Runner = (context: CliContext) => Promise<number>
 
@@ -23,26 +23,30 @@ const RUNNERS: Record<Command, () => Promise<Runner>> = {
 }
 
 /**
- * The settings readers speak of inputs (`Input 'retention-days'`, `in 'prefix'`); here they are
- * flags. A quoted value follows a colon (`Input 'bucket': 'x'`) and is left as it is.
+ * Runs one command line. When stdout could not take the report (a full disk: `> /dev/full`), that is
+ * one line on stderr and exit 1, and the line says what the run had already changed in AWS.
  */
-export function asFlagMessage(message: string): string {
-  const known = (name: string): boolean => name in ACTION_INPUTS
-  return (
-    message
-      .replace(/Inputs '([a-z-]+)' and '([a-z-]+)'/g, (all, a: string, b: string) =>
-        known(a) && known(b) ? `Flags --${a} and --${b}` : all
-      )
-      // `set 'create-table: true'`: a switch on the command line.
-      .replace(/'([a-z-]+): true'/g, (all, name: string) =>
-        known(name) && isSwitch(name as InputName) ? `--${name}` : all
-      )
-      .replace(/Input '([a-z-]+)'/g, (all, name: string) => (name in ACTION_INPUTS ? `Flag --${name}` : all))
-      .replace(/(?<!: )'([a-z-]+)'/g, (all, name: string) => (name in ACTION_INPUTS ? `--${name}` : all))
+export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  const changes: string[] = []
+  const code = await runCommandLine(argv, io, version, (what) => changes.push(what))
+  const failure = await io.outputFailure?.()
+  if (!failure) return code
+  // Node's message starts with the code (`ENOSPC: no space left on device, write`).
+  const { code: errno, message } = failure as NodeJS.ErrnoException
+  const why = errno && !message.startsWith(errno) ? `${errno}: ${message}` : message
+  io.stderr.write(
+    `${PROGRAM}: error: the output could not be written to stdout (${logText(why)})` +
+      `${changes.length ? `; ${changes.join('; ')}` : ''}.\n`
   )
+  return code === ExitCode.Done ? ExitCode.Failed : code
 }
 
-export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+async function runCommandLine(
+  argv: readonly string[],
+  io: CliIo,
+  version: string,
+  changed: (what: string) => void
+): Promise<number> {
   const fail = (message: string, code: number, command?: Command): number => {
     io.stderr.write(`${PROGRAM}: ${logText(message)}\n`)
     if (code === ExitCode.Usage) {
@@ -54,7 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   try {
     const parsed = parseCommandLine(argv)
     if (parsed.kind === 'help') {
-      io.stdout.write(generalHelp(Math.min(100, widthOf(io.stdout))))
+      io.stdout.write(generalHelp(Math.min(HELP_WIDTH, widthOf(io.stdout))))
       return ExitCode.Done
     }
     if (parsed.kind === 'version') {
@@ -63,8 +67,14 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     }
     command = parsed.command
     if (parsed.options.help) {
-      io.stdout.write(commandHelp(parsed.command, Math.min(100, widthOf(io.stdout))))
+      io.stdout.write(commandHelp(parsed.command, Math.min(HELP_WIDTH, widthOf(io.stdout))))
       return ExitCode.Done
+    }
+    // A profile that is not there stops the run first: the region lookup below would find none.
+    const profile = chosenProfile(parsed.options.profile, io.env)
+    // check-queries uses AWS only when asked: AWS_PROFILE alone does not ask.
+    if (profile && (parsed.command !== 'check-queries' || parsed.options.profile !== undefined)) {
+      await checkProfile(profile, io.env)
     }
     const inputs = new Map(parsed.inputs)
     // sync and publish need a region: after --region and AWS_REGION, the profile's own (as the AWS CLI).
@@ -84,12 +94,12 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       read: inputReader(inputs),
       options: parsed.options,
       logger: terminalLogger(io.stderr, parsed.options.verbose, asFlagMessage),
-      version
+      version,
+      changed
     })
   } catch (error) {
     if (error instanceof UsageError) return fail(error.message, ExitCode.Usage, error.command)
-    if (error instanceof ConfigurationError)
-      return fail(asFlagMessage(error.message), ExitCode.Usage, command)
+    if (error instanceof ConfigurationError) return fail(flagMessage(error), ExitCode.Usage, command)
     const { name, message } = error as Error
     return fail(explainAwsError(error) ?? `${name}: ${message}`, ExitCode.Failed)
   }

@@ -9,7 +9,7 @@ import { readPublishSettings } from '../inputs.js'
 import { publishQueries } from '../queries/publish.js'
 import { publishSummaryDocument, renderPublishSummary } from '../report/publish-summary.js'
 import { renderPlain } from '../report/terminal.js'
-import { chainCredentials } from './aws.js'
+import { chainCredentials, resolveCredentials } from './aws.js'
 import { ExitCode, widthOf, type CliContext } from './context.js'
 import { publishingRepository } from './repository.js'
 
@@ -20,7 +20,9 @@ export async function publishQueriesCli(context: CliContext): Promise<number> {
   const files = await Promise.all(paths.map((path) => readQueryFileOrRefusal(path)))
   const { owner, from } = await publishingRepository(context.env, context.cwd)
   logger.info(`${files.length} query file(s) for workgroup ${settings.workgroup}; owner ${owner} (${from})`)
-  const { athena } = createClients(settings.awsRegion, chainCredentials(options.profile))
+  const credentials = chainCredentials(options.profile, context.env)
+  await resolveCredentials(credentials)
+  const { athena } = createClients(settings.awsRegion, credentials)
   const result = await publishQueries(
     athena,
     {
@@ -34,6 +36,13 @@ export async function publishQueriesCli(context: CliContext): Promise<number> {
     logger
   )
 
+  const changed = result.created.length + result.updated.length + result.deleted.length
+  if (!result.dryRun && changed > 0) {
+    context.changed(
+      `the named queries were published and stand (created ${result.created.length}, ` +
+        `updated ${result.updated.length}, deleted ${result.deleted.length})`
+    )
+  }
   if (options.format === 'json')
     stdout.write(JSON.stringify({ workgroup: settings.workgroup, owner, ...result }, null, 2) + '\n')
   else if (options.format === 'markdown') stdout.write(renderPublishSummary(result, settings.workgroup))

@@ -4,7 +4,7 @@
  * for a terminal (the command line). Untrusted text goes in as `text()`/`code()` and is escaped by the
  * renderer; only our own Markdown goes in as `raw()`.
  */
-import { codeSpan, markdownText } from '../vocabulary/escape.js'
+import { codeSpan, htmlText, markdownText } from '../vocabulary/escape.js'
 
 /** One piece of inline text. */
 export type Inline =
@@ -84,7 +84,8 @@ function blockMarkdown(block: Block): string {
     }
     case 'details':
       return [
-        `<details><summary>${markdownText(block.summary)}</summary>`,
+        // GitHub shows an HTML block's text as it is: Markdown escapes there would show as backslashes.
+        `<details><summary>${htmlText(block.summary)}</summary>`,
         '',
         renderMarkdown(block.blocks).trimEnd(),
         '',

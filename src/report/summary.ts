@@ -170,7 +170,8 @@ function settingsTable(report: SyncReport): Block {
   const { settings, plan } = report
   return {
     kind: 'table',
-    header: ['', ''],
+    // GFM tables have a header row: an empty one shows as a blank bar above the table.
+    header: ['What', 'This run'],
     rows: [
       [
         'Table',

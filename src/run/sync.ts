@@ -23,7 +23,8 @@ import { detectLayout, discoverSeries, type Discovery } from '../trail/discover.
 import { describeLayout, partitionLocation } from '../trail/layout.js'
 import { KNOWN_REGIONS, nearestRegion } from '../trail/regions.js'
 import { syncWindow } from '../vocabulary/dates.js'
-import { ConfigurationError } from '../vocabulary/errors.js'
+import { Inputs } from '../vocabulary/constants.js'
+import { subject, userError } from '../vocabulary/errors.js'
 import type { Logger } from '../vocabulary/logger.js'
 import { describeTable } from '../vocabulary/table-ref.js'
 
@@ -187,9 +188,7 @@ function checkRegions(regions: readonly string[], discovery: Discovery): void {
   for (const region of regions) {
     if (KNOWN_REGIONS.has(region) || discovery.regionsSeen.has(region)) continue
     const hint = nearestRegion(region)
-    throw new ConfigurationError(
-      `Input 'regions': '${region}' is not an AWS region${hint ? ` (did you mean ${hint}?)` : ''} and the bucket has no logs for it.`
-    )
+    throw userError`${subject(Inputs.Regions)}: '${region}' is not an AWS region${hint ? ` (did you mean ${hint}?)` : ''} and the bucket has no logs for it.`
   }
 }
 

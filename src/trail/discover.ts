@@ -2,9 +2,10 @@
  * Finds the trail's layout, accounts and regions with delimiter listings only: one listing per
  * folder level, never a listing of log objects. S3 calls grow with accounts, not with days.
  */
-import { paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3'
+import { ListObjectsV2Command, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3'
 import { mapConcurrent } from '../vocabulary/concurrency.js'
-import { ConfigurationError } from '../vocabulary/errors.js'
+import { Inputs } from '../vocabulary/constants.js'
+import { ConfigurationError, input, setting, subject, userError } from '../vocabulary/errors.js'
 import type { Logger } from '../vocabulary/logger.js'
 import { ACCOUNT_PATTERN, REGION_PATTERN } from '../vocabulary/keys.js'
 import {
@@ -36,19 +37,15 @@ export async function listFolders(s3: S3Client, bucket: string, prefix: string):
 function explainS3Error(error: unknown, bucket: string, prefix: string): unknown {
   const name = (error as { name?: string }).name
   if (name === 'NoSuchBucket') {
-    return new ConfigurationError(
-      `Input 'bucket': the bucket '${bucket}' does not exist. Check the bucket name.`
-    )
+    return userError`${subject(Inputs.Bucket)}: the bucket '${bucket}' does not exist. Check the bucket name.`
   }
   if (name === 'AccessDenied' || name === 'Forbidden') {
     // S3's own words say which policy refused (when it says), so they are kept.
     const message = (error as { message?: string }).message
-    return new ConfigurationError(
-      `Listing s3://${bucket}/${prefix} was denied (${name}${message ? `: ${message}` : ''}). Give the role ` +
-        `s3:ListBucket on arn:aws:s3:::${bucket} (a prefix condition on '${prefix}*' is enough: statement ` +
-        `"ListTrailFolders" of iam/sync/permissions.json). A bucket in another account (Control Tower's Log ` +
-        `Archive) must also allow the role in its bucket policy: iam/cross-account/bucket-policy-statement.json.`
-    )
+    return userError`Listing s3://${bucket}/${prefix} was denied (${name}${message ? `: ${message}` : ''}). Give the role \
+s3:ListBucket on arn:aws:s3:::${bucket} (a prefix condition on '${prefix}*' is enough: statement \
+"ListTrailFolders" of iam/sync/permissions.json). A bucket in another account (Control Tower's Log \
+Archive) must also allow the role in its bucket policy: iam/cross-account/bucket-policy-statement.json.`
   }
   return error
 }
@@ -73,27 +70,81 @@ export async function detectLayout(s3: S3Client, request: LayoutRequest): Promis
   if (request.organizationId) {
     if (!organizations.includes(request.organizationId)) {
       const found = organizations.length ? `; found: ${organizations.join(', ')}` : ''
-      throw new ConfigurationError(
-        `Input 'organization-id': ${request.organizationId} has no folder under ${where}${found}.`
-      )
+      throw userError`${subject(Inputs.OrganizationId)}: ${request.organizationId} has no folder under ${where}${found}.`
     }
     return { ...base, kind: 'organization', organizationId: request.organizationId }
   }
   if (organizations.length === 0 && accounts.length === 0) {
-    throw new ConfigurationError(
-      `No CloudTrail logs under ${where}: neither o-ORGID/ nor account folders. ` +
-        `Check the 'bucket' and 'prefix' inputs (prefix is what comes before AWSLogs/).`
-    )
+    throw noLogsError(request, where, await findTrailPrefixes(s3, request.bucket, request.prefix))
   }
   if (organizations.length + (accounts.length > 0 ? 1 : 0) > 1) {
     const found = [...organizations, ...(accounts.length ? [`${accounts.length} account folder(s)`] : [])]
-    throw new ConfigurationError(
-      `${where} holds more than one trail layout (${found.join(', ')}). ` +
-        `Set the 'organization-id' input to the organization whose partitions this table should have.`
-    )
+    throw userError`${where} holds more than one trail layout (${found.join(', ')}). \
+Set ${input(Inputs.OrganizationId)} to the organization whose partitions this table should have.`
   }
   const organizationId = organizations[0]
   return organizationId ? { ...base, kind: 'organization', organizationId } : { ...base, kind: 'account' }
+}
+
+/** Control Tower's Log Archive bucket: aws-controltower-logs-<account>-<region>. */
+const CONTROL_TOWER_BUCKET = /^aws-controltower-logs-/
+/** Folders looked into for an AWSLogs/ of their own when the prefix has none: enough for a trail's bucket. */
+const MAX_PREFIX_PROBES = 5
+
+/**
+ * Where else the bucket has an AWSLogs/ folder, as values of the prefix input: one folder below the
+ * given prefix (Control Tower's `o-abc123defg/`, organization ids first), and the top of the bucket
+ * when a prefix was given. A few listings at most; a listing refused (a role that may list only the
+ * trail's folders) finds nothing.
+ */
+export async function findTrailPrefixes(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const firstFolders = async (under: string): Promise<string[]> => {
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: under, Delimiter: '/', MaxKeys: 1000 })
+    )
+    return (page.CommonPrefixes ?? []).flatMap((common) =>
+      common.Prefix ? [common.Prefix.slice(under.length, -1)] : []
+    )
+  }
+  const hasAwsLogs = async (candidate: string): Promise<boolean> => {
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: awsLogsPrefix(candidate), MaxKeys: 1 })
+    )
+    return (page.KeyCount ?? page.Contents?.length ?? 0) > 0
+  }
+  try {
+    const folders = (await firstFolders(prefix)).filter((name) => name !== 'AWSLogs' && name !== '')
+    folders.sort((a, b) => Number(ORGANIZATION_ID_PATTERN.test(b)) - Number(ORGANIZATION_ID_PATTERN.test(a)))
+    const candidates = folders.slice(0, MAX_PREFIX_PROBES).map((name) => `${prefix}${name}/`)
+    if (prefix) candidates.push('')
+    const found = await mapConcurrent(candidates, MAX_PREFIX_PROBES, hasAwsLogs)
+    return candidates.filter((_, index) => found[index]).map((candidate) => candidate.replace(/\/$/, ''))
+  } catch {
+    return []
+  }
+}
+
+/** No trail under [prefix/]AWSLogs/: the error names the prefix the bucket shows, when it shows one. */
+function noLogsError(request: LayoutRequest, where: string, prefixes: readonly string[]): ConfigurationError {
+  const { bucket } = request
+  const controlTower = CONTROL_TOWER_BUCKET.test(bucket)
+    ? " Control Tower's bucket keeps the trail under the organization id (o-…/AWSLogs/)."
+    : ''
+  const [only] = prefixes
+  if (prefixes.length === 1 && only !== undefined) {
+    return only
+      ? userError`No CloudTrail logs under ${where}, but the bucket has them under s3://${bucket}/${only}/AWSLogs/: \
+set ${setting(Inputs.Prefix, only)}.${controlTower}`
+      : userError`No CloudTrail logs under ${where}, but the bucket has them under s3://${bucket}/AWSLogs/: \
+leave ${input(Inputs.Prefix)} empty.`
+  }
+  if (prefixes.length > 1) {
+    const places = prefixes.map((found) => `s3://${bucket}/${found ? `${found}/` : ''}AWSLogs/`).join(', ')
+    return userError`No CloudTrail logs under ${where}, but the bucket has AWSLogs/ folders under ${places}: \
+set ${input(Inputs.Prefix)} to what comes before the AWSLogs/ of this table's trail.`
+  }
+  return userError`No CloudTrail logs under ${where}: neither o-ORGID/ nor account folders. \
+Check ${input(Inputs.Bucket)} and ${input(Inputs.Prefix)} (the prefix is what comes before AWSLogs/).${controlTower}`
 }
 
 export interface DiscoveryFilter {

@@ -1,6 +1,7 @@
 /**
  * The one place where text we did not write (file names, SQL, identifiers, AWS messages) is made safe
- * for where it goes: a log line (workflow commands), or Markdown (job summary, pull-request comment).
+ * for where it goes: a log line (workflow commands), or Markdown (job summary, pull-request comment),
+ * and HTML inside that Markdown.
  * Every renderer calls these; nothing from a file reaches an output without passing through one.
  */
 
@@ -54,6 +55,20 @@ export function markdownText(text: string): string {
     .replace(MARKDOWN_SPECIAL, (c) =>
       c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`
     )
+    .replace(/@/g, '@\u2060')
+}
+
+/**
+ * Text inside an HTML element of the Markdown (a `<details>` title): GFM reads an HTML block as it
+ * is, Markdown escapes included, so only HTML's own characters are escaped (as entities, which the
+ * browser decodes). Line breaks become spaces (a blank line would end the block); `@` is broken as in
+ * markdownText.
+ */
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
+
+export function htmlText(text: string): string {
+  return oneLine(text)
+    .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
     .replace(/@/g, '@\u2060')
 }
 

@@ -1,0 +1,137 @@
+/**
+ * A synthetic sync report, built as the sync builds it (planSync over what Glue has and what the
+ * bucket has) but without AWS: an organization of N accounts x regions, each series with every day
+ * of a window in Glue. For the report's tests: the summary, the terminal rendering, the notices.
+ */
+import {
+  daysOf,
+  formatIsoDate,
+  parseIsoDate,
+  syncWindow,
+  type DayWindow
+} from '../../src/vocabulary/dates.js'
+import { DaySet } from '../../src/partitions/day-set.js'
+import { emptyExisting, type ExistingPartitions } from '../../src/partitions/existing.js'
+import { checkRemovals } from '../../src/partitions/guards.js'
+import { seriesKey } from '../../src/vocabulary/keys.js'
+import { planSync } from '../../src/partitions/plan.js'
+import type { SyncReport } from '../../src/report/sync-outcome.js'
+
+export const day = (text: string) => parseIsoDate(text)!
+export const REGIONS = ['eu-central-1', 'eu-west-1', 'eu-west-2', 'us-east-1', 'us-west-2']
+export const account = (i: number) => String(100000000000 + i)
+
+export interface Org {
+  /** Account -> regions in the bucket. */
+  desired: Map<string, string[]>
+  existing: ExistingPartitions
+}
+
+/** `accounts` x `regions` series, each with every day of `had` in Glue (yesterday's window). */
+export function organization(accounts: number, regions: readonly string[], had: DayWindow | undefined): Org {
+  const desired = new Map<string, string[]>()
+  const existing = emptyExisting()
+  for (let i = 0; i < accounts; i++) {
+    desired.set(account(i), [...regions])
+    if (!had) continue
+    for (const region of regions) existing.bySeries.set(seriesKey(account(i), region), daySet(had))
+  }
+  existing.total = [...existing.bySeries.values()].reduce((n, days) => n + days.size, 0)
+  return { desired, existing }
+}
+
+export function daySet(window: DayWindow, except: readonly string[] = []): DaySet {
+  const days = new DaySet()
+  for (const d of daysOf(window)) if (!except.includes(formatIsoDate(d))) days.add(d)
+  return days
+}
+
+export interface ReportOptions {
+  asOf?: string
+  retentionDays?: number
+  futureDays?: number
+  dryRun?: boolean
+  maxRemoveDays?: number
+  regions?: string[]
+  regionsSkipped?: string[]
+}
+
+export function report(org: Org, options: ReportOptions = {}): SyncReport {
+  const asOf = day(options.asOf ?? '2026-12-02')
+  const retentionDays = options.retentionDays ?? 91
+  const futureDays = options.futureDays ?? 1
+  const dryRun = options.dryRun ?? false
+  const plan = planSync(
+    org.existing,
+    { desired: org.desired, accounts: [], regions: options.regions ?? [] },
+    syncWindow(asOf, retentionDays, futureDays)
+  )
+  const settings = {
+    bucket: 'logs',
+    prefix: '',
+    organizationId: '',
+    table: { database: 'security', table: 'cloudtrail' },
+    regions: options.regions ?? [],
+    accounts: [],
+    retentionDays,
+    futureDays,
+    asOf,
+    dryRun,
+    createTable: false
+  }
+  const changed = plan.series.filter((s) => s.addCount + s.removeCount > 0)
+  return {
+    settings,
+    tableName: 'security.cloudtrail',
+    dateKeyType: 'string',
+    table: {
+      action: 'validated',
+      databaseCreated: false,
+      dateKeyType: 'string',
+      storageDescriptor: {},
+      missingColumns: ['tlsdetails'],
+      addColumnsStatement:
+        'ALTER TABLE security.cloudtrail ADD COLUMNS (tlsdetails struct<tlsversion:string>)',
+      warnings: [],
+      index: { action: 'existing', name: 'by_date', keys: ['year', 'month', 'day'], status: 'ACTIVE' },
+      partitionFiltering: 'enabled'
+    },
+    layout: { bucket: 'logs', prefix: '', kind: 'organization', organizationId: 'o-abcdef1234' },
+    layoutDescription: 'organization trail o-abcdef1234',
+    discovery: {
+      series: org.desired,
+      accountsFound: org.desired.size,
+      missingAccounts: [],
+      regionsSeen: new Set(),
+      regionsSkipped: new Set(options.regionsSkipped ?? [])
+    },
+    existingTotal: org.existing.total,
+    plan,
+    removals: checkRemovals(plan, options.maxRemoveDays ?? 7),
+    ...(dryRun
+      ? {}
+      : {
+          applied: {
+            created: plan.totals.add,
+            deleted: plan.totals.remove,
+            alreadyDone: 0,
+            failed: 0,
+            failures: [],
+            skipped: 0,
+            bySeries: new Map(
+              changed.map((s) => [
+                seriesKey(s.account, s.region),
+                { created: s.addCount, deleted: s.removeCount }
+              ])
+            )
+          }
+        }),
+    timings: [
+      ['Discovery', 1200],
+      ['Table', 10]
+    ]
+  }
+}
+
+/** Yesterday's window for the default as-of (2026-12-02, 91 days kept, 1 ahead). */
+export const YESTERDAY = syncWindow(day('2026-12-01'), 91, 1)
