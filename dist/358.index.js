@@ -29,7 +29,7 @@ function credentialsFor(settings, region, getIdToken, env = process.env, backoff
     if (!settings.roleToAssume)
         return undefined;
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
             `Add 'permissions: id-token: write' to the job (or workflow), or remove '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' to use credentials from an earlier step.`);
     }
     // Each attempt fetches a fresh ID token: GitHub's tokens live minutes, and a rejected one is spent.
@@ -101,14 +101,14 @@ function explainAssumeRoleFailure(error, settings, region) {
         return new Error(`Could not assume ${role} with GitHub OIDC after retries (${name}: ${message})`);
     }
     if (/^AccessDenied/.test(name)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
             `token.actions.githubusercontent.com:sub (this repository, and the branch, pull_request or environment ` +
             `the job runs for; with the repository's customized subject, also the workflow file: only that ` +
             `file's runs on the default branch may assume the sync and publish-queries roles) and :aud ` +
             `('${settings.audience}'), and that its Federated principal is this account's OIDC provider.`);
     }
     if (/^InvalidIdentityToken/.test(name)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} IAM could not validate the GitHub token against an OIDC provider: the role's account needs the ` +
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} IAM could not validate the GitHub token against an OIDC provider: the role's account needs the ` +
             `provider token.actions.githubusercontent.com, with '${settings.audience}' among its audiences ` +
             `(input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Audience}').`);
     }
@@ -117,17 +117,17 @@ function explainAssumeRoleFailure(error, settings, region) {
             `a rerun gets a fresh token.`);
     }
     if (/^IDPRejectedClaim/.test(name)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} IAM rejected a claim of the GitHub token; check the OIDC provider.`);
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} IAM rejected a claim of the GitHub token; check the OIDC provider.`);
     }
     if (/MaxSessionDuration|DurationSeconds/.test(message)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Lower '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds}' (now ${settings.roleDurationSeconds}) to at most the role's ` +
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} Lower '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds}' (now ${settings.roleDurationSeconds}) to at most the role's ` +
             `maximum session duration, or raise that maximum.`);
     }
     if (/^RegionDisabled/.test(name)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Activate STS in region '${region}' (IAM account settings).`);
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} Activate STS in region '${region}' (IAM account settings).`);
     }
     if (name === 'ValidationError') {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Check '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' and '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName}'.`);
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} Check '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' and '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName}'.`);
     }
     return new Error(what);
 }
@@ -233,7 +233,8 @@ function blockMarkdown(block) {
         }
         case 'details':
             return [
-                `<details><summary>${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(block.summary)}</summary>`,
+                // GitHub shows an HTML block's text as it is: Markdown escapes there would show as backslashes.
+                `<details><summary>${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)(block.summary)}</summary>`,
                 '',
                 renderMarkdown(block.blocks).trimEnd(),
                 '',
@@ -413,7 +414,7 @@ async function findTable(glue, ref) {
 function validateTable(table, ref, expectedLocation) {
     const name = (0,_vocabulary_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTable */ .uq)(ref);
     if (table.Parameters?.['projection.enabled']?.toLowerCase() === 'true') {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
             `so this action has nothing to do. Use a table without projection, or keep projection and drop this action.`);
     }
     const keys = (table.PartitionKeys ?? []).map((key) => ({
@@ -424,25 +425,25 @@ function validateTable(table, ref, expectedLocation) {
     const actual = keys.map((key) => `${key.name} ${key.type}`).join(', ') || 'none';
     const namesMatch = keys.length === _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV.length && keys.every((key, i) => key.name === _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV[i]);
     if (!namesMatch) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
             `Create the table with those partition keys, as AWS documents the CloudTrail table for organization trails, ` +
             `or let the action create a new one (create-table: true with another table name).`);
     }
     const [account, region, ...dateKeys] = keys;
     if (account.type !== 'string' || region.type !== 'string') {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name}: partition keys account and region must be string (found ${actual}).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name}: partition keys account and region must be string (found ${actual}).`);
     }
     const dateKeyType = dateKeyTypeOf(dateKeys.map((key) => key.type));
     if (!dateKeyType) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
     }
     const descriptor = table.StorageDescriptor;
     if (!descriptor) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
     }
     const serde = descriptor.SerdeInfo?.SerializationLibrary ?? '';
     if (!_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCEPTED_SERDES */ .fc.has(serde)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
             `partitions copy it. Use ${[..._schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCEPTED_SERDES */ .fc].join(' or ')} (AWS's documented table uses the first).`);
     }
     const warnings = [];

@@ -70,12 +70,12 @@ function outputLocationProblem(name, message, target) {
     if (name !== 'InvalidRequestException')
         return undefined;
     if (/WorkGroup is not found/i.test(message)) {
-        return new errors/* ConfigurationError */.j(`Input '${constants/* Inputs */.G0.Workgroup}': Athena has no workgroup '${target.workgroup}' in this account and region; ` +
+        return new errors/* ConfigurationError */.j1(`Input '${constants/* Inputs */.G0.Workgroup}': Athena has no workgroup '${target.workgroup}' in this account and region; ` +
             `create the check's own (aws athena create-work-group --name ${target.workgroup} --configuration ` +
             `file://iam/check-queries/workgroup.json) or name an existing one (Athena: "${message}").`);
     }
     if (/no output location/i.test(message)) {
-        return new errors/* ConfigurationError */.j(`Athena has nowhere to write EXPLAIN's results: workgroup '${target.workgroup}' has no query result ` +
+        return new errors/* ConfigurationError */.j1(`Athena has nowhere to write EXPLAIN's results: workgroup '${target.workgroup}' has no query result ` +
             `location and input '${constants/* Inputs */.G0.AthenaOutputLocation}' is empty. Set '${constants/* Inputs */.G0.AthenaOutputLocation}' ` +
             `(s3://bucket/prefix/), or give the workgroup a query result location (Athena: "${message}").`);
     }
@@ -84,7 +84,7 @@ function outputLocationProblem(name, message, target) {
         const from = target.outputLocation
             ? `input '${constants/* Inputs */.G0.AthenaOutputLocation}' (${target.outputLocation})`
             : `the query result location of workgroup '${target.workgroup}'`;
-        return new errors/* ConfigurationError */.j(`Athena cannot write EXPLAIN's results to bucket ${bucket}, from ${from}: the bucket does not exist, or the ` +
+        return new errors/* ConfigurationError */.j1(`Athena cannot write EXPLAIN's results to bucket ${bucket}, from ${from}: the bucket does not exist, or the ` +
             `role lacks s3:GetBucketLocation, s3:ListBucket, s3:PutObject and s3:GetObject on it (Athena: "${message}").`);
     }
     return undefined;
@@ -100,7 +100,7 @@ function throwIfResultWriteDenied(reason, target) {
     const from = target.outputLocation
         ? `input '${constants/* Inputs */.G0.AthenaOutputLocation}' (${target.outputLocation})`
         : `the query result location of workgroup '${target.workgroup}'`;
-    throw new errors/* ConfigurationError */.j(`Athena could not write EXPLAIN's results to ${from}: give the role s3:PutObject on it ` +
+    throw new errors/* ConfigurationError */.j1(`Athena could not write EXPLAIN's results to ${from}: give the role s3:PutObject on it ` +
         `(statement "QueryResultObjects" of iam/check-queries/permissions.json), and with a KMS-encrypted ` +
         `location the key's rights too (Athena: "${reason}").`);
 }
@@ -113,12 +113,12 @@ function throwIfCatalogUnusable(reason, target) {
         return;
     const missing = /CATALOG_NOT_FOUND: .*Catalog '([^']*)' does not exist/.exec(reason)?.[1];
     if (missing?.toLowerCase() === target.catalog.toLowerCase()) {
-        throw new errors/* ConfigurationError */.j(`Input '${constants/* Inputs */.G0.AthenaCatalog}': Athena has no data catalog '${target.catalog}' in this account and region; ` +
+        throw new errors/* ConfigurationError */.j1(`Input '${constants/* Inputs */.G0.AthenaCatalog}': Athena has no data catalog '${target.catalog}' in this account and region; ` +
             `register the Glue catalog of '${constants/* Inputs */.G0.CatalogId}' under that name (aws athena create-data-catalog ` +
             `--type GLUE --parameters catalog-id=<account>) (Athena: "${reason}").`);
     }
     if (/athena:GetDataCatalog/.test(reason)) {
-        throw new errors/* ConfigurationError */.j(`Athena refused the role the data catalog '${target.catalog}' of input '${constants/* Inputs */.G0.AthenaCatalog}': give it ` +
+        throw new errors/* ConfigurationError */.j1(`Athena refused the role the data catalog '${target.catalog}' of input '${constants/* Inputs */.G0.AthenaCatalog}': give it ` +
             `athena:GetDataCatalog on it (iam/check-queries/data-catalog-statement.json) (Athena: "${reason}").`);
     }
 }
@@ -217,10 +217,10 @@ function parseRuleSeverities(text) {
         const rule = match?.[1];
         const severity = match?.[2];
         if (!rule || !RULE_IDS.includes(rule)) {
-            throw new errors/* ConfigurationError */.j(`Input 'rule-severity': "${entry}" does not name a rule; write RULE=SEVERITY with a rule among ${RULE_IDS.join(', ')}`);
+            throw new errors/* ConfigurationError */.j1(`Input 'rule-severity': "${entry}" does not name a rule; write RULE=SEVERITY with a rule among ${RULE_IDS.join(', ')}`);
         }
         if (severity !== 'error' && severity !== 'warning' && severity !== 'off') {
-            throw new errors/* ConfigurationError */.j(`Input 'rule-severity': "${entry}" has severity "${severity ?? ''}"; use error, warning or off`);
+            throw new errors/* ConfigurationError */.j1(`Input 'rule-severity': "${entry}" has severity "${severity ?? ''}"; use error, warning or off`);
         }
         severities[rule] = severity;
     }
@@ -2037,7 +2037,7 @@ async function checkFile(file, options, limits, deps) {
     }
     catch (error) {
         // A link or a file outside the workspace is reported, never read; the run goes on.
-        if (!(error instanceof errors/* RefusedFileError */.p))
+        if (!(error instanceof errors/* RefusedFileError */.pc))
             throw error;
         return [{ rule: 'not-a-regular-file', line: 1, column: 1, message: error.message }];
     }
@@ -2179,7 +2179,7 @@ function awsFor(settings, logger) {
     }
     catch (error) {
         // A pull request from a fork gets no OIDC token: the check still runs, without AWS.
-        if (!(error instanceof errors/* ConfigurationError */.j))
+        if (!(error instanceof errors/* ConfigurationError */.j1))
             throw error;
         logger.warning(`Checking without AWS: ${error.message}`);
         return undefined;
@@ -2249,7 +2249,7 @@ function checkQueriesPattern(pattern) {
         const climbs = path.split(/[\\/]/).includes('..');
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(path) || /^[a-zA-Z]:/.test(path) || path.startsWith('\\');
         if (climbs || absolute || path.startsWith('~')) {
-            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${line}' could match files outside the workspace; ` +
+            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${line}' could match files outside the workspace; ` +
                 `write a pattern relative to the repository root without '..', '~' or a leading '/' (for example queries/**/*.sql).`);
         }
     }
@@ -2265,7 +2265,7 @@ async function findQueryFiles(pattern, root = workspace()) {
         .map((path) => path.split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/'))
         .sort();
     if (files.length === 0) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${pattern}' matches no .sql file under ${root}. ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${pattern}' matches no .sql file under ${root}. ` +
             `Check the pattern, and that the job checks out the repository (actions/checkout) first.`);
     }
     return files;
@@ -2279,23 +2279,23 @@ async function openQueryFile(path, root = workspace()) {
     const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, path);
     const stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(full);
     if (stats.isSymbolicLink()) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('symbolic link: links are not followed, so this file is not read');
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('symbolic link: links are not followed, so this file is not read');
     }
     if (!stats.isFile()) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('not a regular file (a folder, pipe, socket or device), so it is not read');
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('not a regular file (a folder, pipe, socket or device), so it is not read');
     }
     let realRoot = realRoots.get(root);
     if (!realRoot)
         realRoots.set(root, (realRoot = (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(root)));
     const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(await realRoot, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(full));
     if (inside === '' || inside.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_3__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(inside)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('resolves outside the workspace through a linked folder, so it is not read');
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('resolves outside the workspace through a linked folder, so it is not read');
     }
     // O_NOFOLLOW and a check of the open file: a link or pipe swapped in since the lstat is not read.
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(full, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK);
     try {
         if (!(await handle.stat()).isFile())
-            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('not a regular file, so it is not read');
+            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('not a regular file, so it is not read');
         return handle;
     }
     catch (error) {
@@ -2348,7 +2348,7 @@ async function readQueryFileOrRefusal(path, root = workspace()) {
         return { path, sql: await readQueryFile(path, root) };
     }
     catch (error) {
-        if (!(error instanceof _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p))
+        if (!(error instanceof _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc))
             throw error;
         return { path, sql: '', refused: error.message };
     }

@@ -29,7 +29,7 @@ function credentialsFor(settings, region, getIdToken, env = process.env, backoff
     if (!settings.roleToAssume)
         return undefined;
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
             `Add 'permissions: id-token: write' to the job (or workflow), or remove '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' to use credentials from an earlier step.`);
     }
     // Each attempt fetches a fresh ID token: GitHub's tokens live minutes, and a rejected one is spent.
@@ -101,14 +101,14 @@ function explainAssumeRoleFailure(error, settings, region) {
         return new Error(`Could not assume ${role} with GitHub OIDC after retries (${name}: ${message})`);
     }
     if (/^AccessDenied/.test(name)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
             `token.actions.githubusercontent.com:sub (this repository, and the branch, pull_request or environment ` +
             `the job runs for; with the repository's customized subject, also the workflow file: only that ` +
             `file's runs on the default branch may assume the sync and publish-queries roles) and :aud ` +
             `('${settings.audience}'), and that its Federated principal is this account's OIDC provider.`);
     }
     if (/^InvalidIdentityToken/.test(name)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} IAM could not validate the GitHub token against an OIDC provider: the role's account needs the ` +
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} IAM could not validate the GitHub token against an OIDC provider: the role's account needs the ` +
             `provider token.actions.githubusercontent.com, with '${settings.audience}' among its audiences ` +
             `(input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Audience}').`);
     }
@@ -117,17 +117,17 @@ function explainAssumeRoleFailure(error, settings, region) {
             `a rerun gets a fresh token.`);
     }
     if (/^IDPRejectedClaim/.test(name)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} IAM rejected a claim of the GitHub token; check the OIDC provider.`);
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} IAM rejected a claim of the GitHub token; check the OIDC provider.`);
     }
     if (/MaxSessionDuration|DurationSeconds/.test(message)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Lower '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds}' (now ${settings.roleDurationSeconds}) to at most the role's ` +
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} Lower '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds}' (now ${settings.roleDurationSeconds}) to at most the role's ` +
             `maximum session duration, or raise that maximum.`);
     }
     if (/^RegionDisabled/.test(name)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Activate STS in region '${region}' (IAM account settings).`);
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} Activate STS in region '${region}' (IAM account settings).`);
     }
     if (name === 'ValidationError') {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} Check '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' and '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName}'.`);
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} Check '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' and '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName}'.`);
     }
     return new Error(what);
 }
@@ -825,7 +825,7 @@ function checkQueriesPattern(pattern) {
         const climbs = path.split(/[\\/]/).includes('..');
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(path) || /^[a-zA-Z]:/.test(path) || path.startsWith('\\');
         if (climbs || absolute || path.startsWith('~')) {
-            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${line}' could match files outside the workspace; ` +
+            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${line}' could match files outside the workspace; ` +
                 `write a pattern relative to the repository root without '..', '~' or a leading '/' (for example queries/**/*.sql).`);
         }
     }
@@ -841,7 +841,7 @@ async function findQueryFiles(pattern, root = workspace()) {
         .map((path) => path.split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/'))
         .sort();
     if (files.length === 0) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${pattern}' matches no .sql file under ${root}. ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${pattern}' matches no .sql file under ${root}. ` +
             `Check the pattern, and that the job checks out the repository (actions/checkout) first.`);
     }
     return files;
@@ -855,23 +855,23 @@ async function openQueryFile(path, root = workspace()) {
     const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, path);
     const stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(full);
     if (stats.isSymbolicLink()) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('symbolic link: links are not followed, so this file is not read');
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('symbolic link: links are not followed, so this file is not read');
     }
     if (!stats.isFile()) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('not a regular file (a folder, pipe, socket or device), so it is not read');
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('not a regular file (a folder, pipe, socket or device), so it is not read');
     }
     let realRoot = realRoots.get(root);
     if (!realRoot)
         realRoots.set(root, (realRoot = (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(root)));
     const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(await realRoot, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(full));
     if (inside === '' || inside.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_3__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(inside)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('resolves outside the workspace through a linked folder, so it is not read');
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('resolves outside the workspace through a linked folder, so it is not read');
     }
     // O_NOFOLLOW and a check of the open file: a link or pipe swapped in since the lstat is not read.
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(full, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK);
     try {
         if (!(await handle.stat()).isFile())
-            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('not a regular file, so it is not read');
+            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('not a regular file, so it is not read');
         return handle;
     }
     catch (error) {
@@ -924,7 +924,7 @@ async function readQueryFileOrRefusal(path, root = workspace()) {
         return { path, sql: await readQueryFile(path, root) };
     }
     catch (error) {
-        if (!(error instanceof _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p))
+        if (!(error instanceof _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc))
             throw error;
         return { path, sql: '', refused: error.message };
     }
@@ -1000,7 +1000,8 @@ function blockMarkdown(block) {
         }
         case 'details':
             return [
-                `<details><summary>${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(block.summary)}</summary>`,
+                // GitHub shows an HTML block's text as it is: Markdown escapes there would show as backslashes.
+                `<details><summary>${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)(block.summary)}</summary>`,
                 '',
                 renderMarkdown(block.blocks).trimEnd(),
                 '',

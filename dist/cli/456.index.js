@@ -60,12 +60,12 @@ function outputLocationProblem(name, message, target) {
     if (name !== 'InvalidRequestException')
         return undefined;
     if (/WorkGroup is not found/i.test(message)) {
-        return new errors/* ConfigurationError */.j(`Input '${constants/* Inputs */.G0.Workgroup}': Athena has no workgroup '${target.workgroup}' in this account and region; ` +
+        return new errors/* ConfigurationError */.j1(`Input '${constants/* Inputs */.G0.Workgroup}': Athena has no workgroup '${target.workgroup}' in this account and region; ` +
             `create the check's own (aws athena create-work-group --name ${target.workgroup} --configuration ` +
             `file://iam/check-queries/workgroup.json) or name an existing one (Athena: "${message}").`);
     }
     if (/no output location/i.test(message)) {
-        return new errors/* ConfigurationError */.j(`Athena has nowhere to write EXPLAIN's results: workgroup '${target.workgroup}' has no query result ` +
+        return new errors/* ConfigurationError */.j1(`Athena has nowhere to write EXPLAIN's results: workgroup '${target.workgroup}' has no query result ` +
             `location and input '${constants/* Inputs */.G0.AthenaOutputLocation}' is empty. Set '${constants/* Inputs */.G0.AthenaOutputLocation}' ` +
             `(s3://bucket/prefix/), or give the workgroup a query result location (Athena: "${message}").`);
     }
@@ -74,7 +74,7 @@ function outputLocationProblem(name, message, target) {
         const from = target.outputLocation
             ? `input '${constants/* Inputs */.G0.AthenaOutputLocation}' (${target.outputLocation})`
             : `the query result location of workgroup '${target.workgroup}'`;
-        return new errors/* ConfigurationError */.j(`Athena cannot write EXPLAIN's results to bucket ${bucket}, from ${from}: the bucket does not exist, or the ` +
+        return new errors/* ConfigurationError */.j1(`Athena cannot write EXPLAIN's results to bucket ${bucket}, from ${from}: the bucket does not exist, or the ` +
             `role lacks s3:GetBucketLocation, s3:ListBucket, s3:PutObject and s3:GetObject on it (Athena: "${message}").`);
     }
     return undefined;
@@ -90,7 +90,7 @@ function throwIfResultWriteDenied(reason, target) {
     const from = target.outputLocation
         ? `input '${constants/* Inputs */.G0.AthenaOutputLocation}' (${target.outputLocation})`
         : `the query result location of workgroup '${target.workgroup}'`;
-    throw new errors/* ConfigurationError */.j(`Athena could not write EXPLAIN's results to ${from}: give the role s3:PutObject on it ` +
+    throw new errors/* ConfigurationError */.j1(`Athena could not write EXPLAIN's results to ${from}: give the role s3:PutObject on it ` +
         `(statement "QueryResultObjects" of iam/check-queries/permissions.json), and with a KMS-encrypted ` +
         `location the key's rights too (Athena: "${reason}").`);
 }
@@ -103,12 +103,12 @@ function throwIfCatalogUnusable(reason, target) {
         return;
     const missing = /CATALOG_NOT_FOUND: .*Catalog '([^']*)' does not exist/.exec(reason)?.[1];
     if (missing?.toLowerCase() === target.catalog.toLowerCase()) {
-        throw new errors/* ConfigurationError */.j(`Input '${constants/* Inputs */.G0.AthenaCatalog}': Athena has no data catalog '${target.catalog}' in this account and region; ` +
+        throw new errors/* ConfigurationError */.j1(`Input '${constants/* Inputs */.G0.AthenaCatalog}': Athena has no data catalog '${target.catalog}' in this account and region; ` +
             `register the Glue catalog of '${constants/* Inputs */.G0.CatalogId}' under that name (aws athena create-data-catalog ` +
             `--type GLUE --parameters catalog-id=<account>) (Athena: "${reason}").`);
     }
     if (/athena:GetDataCatalog/.test(reason)) {
-        throw new errors/* ConfigurationError */.j(`Athena refused the role the data catalog '${target.catalog}' of input '${constants/* Inputs */.G0.AthenaCatalog}': give it ` +
+        throw new errors/* ConfigurationError */.j1(`Athena refused the role the data catalog '${target.catalog}' of input '${constants/* Inputs */.G0.AthenaCatalog}': give it ` +
             `athena:GetDataCatalog on it (iam/check-queries/data-catalog-statement.json) (Athena: "${reason}").`);
     }
 }
@@ -209,10 +209,10 @@ function parseRuleSeverities(text) {
         const rule = match?.[1];
         const severity = match?.[2];
         if (!rule || !RULE_IDS.includes(rule)) {
-            throw new errors/* ConfigurationError */.j(`Input 'rule-severity': "${entry}" does not name a rule; write RULE=SEVERITY with a rule among ${RULE_IDS.join(', ')}`);
+            throw new errors/* ConfigurationError */.j1(`Input 'rule-severity': "${entry}" does not name a rule; write RULE=SEVERITY with a rule among ${RULE_IDS.join(', ')}`);
         }
         if (severity !== 'error' && severity !== 'warning' && severity !== 'off') {
-            throw new errors/* ConfigurationError */.j(`Input 'rule-severity': "${entry}" has severity "${severity ?? ''}"; use error, warning or off`);
+            throw new errors/* ConfigurationError */.j1(`Input 'rule-severity': "${entry}" has severity "${severity ?? ''}"; use error, warning or off`);
         }
         severities[rule] = severity;
     }
@@ -2031,7 +2031,7 @@ async function checkFile(file, options, limits, deps) {
     }
     catch (error) {
         // A link or a file outside the workspace is reported, never read; the run goes on.
-        if (!(error instanceof errors/* RefusedFileError */.p))
+        if (!(error instanceof errors/* RefusedFileError */.pc))
             throw error;
         return [{ rule: 'not-a-regular-file', line: 1, column: 1, message: error.message }];
     }
@@ -2162,15 +2162,18 @@ async function checkQueriesCli(context) {
     // Without AWS the check reads no region at all, so that AWS_REGION in a shell does not turn it on.
     let env = {};
     if (wantsAws) {
-        const region = given.get('aws-region') || (await (0,cli_aws/* configuredRegion */.R)(options.profile));
+        const region = given.get('aws-region') || (await (0,cli_aws/* configuredRegion */.Rg)(options.profile));
         env = region ? { AWS_REGION: region } : {};
         if (!region)
             logger.warning('No AWS region (--region, AWS_REGION or the profile): checking without AWS.');
     }
     const settings = (0,inputs/* readCheckSettings */.uF)(context.read, env);
-    const aws = settings.awsRegion
-        ? { clients: (0,clients/* createClients */.hP)(settings.awsRegion, (0,cli_aws/* chainCredentials */.a)(options.profile)) }
-        : undefined;
+    let aws;
+    if (settings.awsRegion) {
+        const credentials = (0,cli_aws/* chainCredentials */.a)(options.profile, context.env);
+        await (0,cli_aws/* resolveCredentials */.z8)(credentials);
+        aws = { clients: (0,clients/* createClients */.hP)(settings.awsRegion, credentials) };
+    }
     const result = await runCheckQueries(await checkOptionsFor(settings, aws, logger), {
         // As in the action: the size is read first, and a file over max-file-bytes is never read.
         readFile: (path, maxBytes) => (0,queries_files/* readQueryFileUpTo */.zh)(path, maxBytes),
@@ -2254,7 +2257,7 @@ function checkQueriesPattern(pattern) {
         const climbs = path.split(/[\\/]/).includes('..');
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(path) || /^[a-zA-Z]:/.test(path) || path.startsWith('\\');
         if (climbs || absolute || path.startsWith('~')) {
-            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${line}' could match files outside the workspace; ` +
+            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${line}' could match files outside the workspace; ` +
                 `write a pattern relative to the repository root without '..', '~' or a leading '/' (for example queries/**/*.sql).`);
         }
     }
@@ -2270,7 +2273,7 @@ async function findQueryFiles(pattern, root = workspace()) {
         .map((path) => path.split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/'))
         .sort();
     if (files.length === 0) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${pattern}' matches no .sql file under ${root}. ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${pattern}' matches no .sql file under ${root}. ` +
             `Check the pattern, and that the job checks out the repository (actions/checkout) first.`);
     }
     return files;
@@ -2284,23 +2287,23 @@ async function openQueryFile(path, root = workspace()) {
     const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, path);
     const stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(full);
     if (stats.isSymbolicLink()) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('symbolic link: links are not followed, so this file is not read');
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('symbolic link: links are not followed, so this file is not read');
     }
     if (!stats.isFile()) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('not a regular file (a folder, pipe, socket or device), so it is not read');
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('not a regular file (a folder, pipe, socket or device), so it is not read');
     }
     let realRoot = realRoots.get(root);
     if (!realRoot)
         realRoots.set(root, (realRoot = (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(root)));
     const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(await realRoot, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(full));
     if (inside === '' || inside.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_3__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(inside)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('resolves outside the workspace through a linked folder, so it is not read');
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('resolves outside the workspace through a linked folder, so it is not read');
     }
     // O_NOFOLLOW and a check of the open file: a link or pipe swapped in since the lstat is not read.
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(full, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK);
     try {
         if (!(await handle.stat()).isFile())
-            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('not a regular file, so it is not read');
+            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('not a regular file, so it is not read');
         return handle;
     }
     catch (error) {
@@ -2353,7 +2356,7 @@ async function readQueryFileOrRefusal(path, root = workspace()) {
         return { path, sql: await readQueryFile(path, root) };
     }
     catch (error) {
-        if (!(error instanceof _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p))
+        if (!(error instanceof _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc))
             throw error;
         return { path, sql: '', refused: error.message };
     }
@@ -2523,7 +2526,7 @@ async function findTable(glue, ref) {
 function validateTable(table, ref, expectedLocation) {
     const name = (0,_vocabulary_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTable */ .uq)(ref);
     if (table.Parameters?.['projection.enabled']?.toLowerCase() === 'true') {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
             `so this action has nothing to do. Use a table without projection, or keep projection and drop this action.`);
     }
     const keys = (table.PartitionKeys ?? []).map((key) => ({
@@ -2534,25 +2537,25 @@ function validateTable(table, ref, expectedLocation) {
     const actual = keys.map((key) => `${key.name} ${key.type}`).join(', ') || 'none';
     const namesMatch = keys.length === _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV.length && keys.every((key, i) => key.name === _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV[i]);
     if (!namesMatch) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
             `Create the table with those partition keys, as AWS documents the CloudTrail table for organization trails, ` +
             `or let the action create a new one (create-table: true with another table name).`);
     }
     const [account, region, ...dateKeys] = keys;
     if (account.type !== 'string' || region.type !== 'string') {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name}: partition keys account and region must be string (found ${actual}).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name}: partition keys account and region must be string (found ${actual}).`);
     }
     const dateKeyType = dateKeyTypeOf(dateKeys.map((key) => key.type));
     if (!dateKeyType) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
     }
     const descriptor = table.StorageDescriptor;
     if (!descriptor) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
     }
     const serde = descriptor.SerdeInfo?.SerializationLibrary ?? '';
     if (!_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCEPTED_SERDES */ .fc.has(serde)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
             `partitions copy it. Use ${[..._schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCEPTED_SERDES */ .fc].join(' or ')} (AWS's documented table uses the first).`);
     }
     const warnings = [];

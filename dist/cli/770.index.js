@@ -47,7 +47,7 @@ function readCommand(read) {
 function requiredInput(read, name, command) {
     const value = read(name).trim();
     if (!value)
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${name}' is required for command '${command}'.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${name}' is required for command '${command}'.`);
     return value;
 }
 function readSyncSettings(read, env = process.env, now = new Date()) {
@@ -55,18 +55,18 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
     const required = (name) => requiredInput(read, name, 'sync');
     const bucket = required(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket);
     if (bucket.startsWith('s3://') || bucket.includes('/')) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket}' takes the bucket name only (for example org-cloudtrail-logs); put any folder before AWSLogs/ in '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix}'.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket}' takes the bucket name only (for example org-cloudtrail-logs); put any folder before AWSLogs/ in '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix}'.`);
     }
     if (!BUCKET_PATTERN.test(bucket)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket}': '${bucket}' is not a valid S3 bucket name.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket}': '${bucket}' is not a valid S3 bucket name.`);
     }
     const prefix = (0,_trail_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizePrefix */ .iG)(text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix));
     if (/(^|\/)AWSLogs\//.test(prefix)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix}' is what comes before AWSLogs/; remove AWSLogs/ and what follows from '${prefix}'.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix}' is what comes before AWSLogs/; remove AWSLogs/ and what follows from '${prefix}'.`);
     }
     const organizationId = text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.OrganizationId);
     if (organizationId && !_trail_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .ORGANIZATION_ID_PATTERN */ .Vj.test(organizationId)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.OrganizationId}': '${organizationId}' is not an organization id (o- followed by 10 to 32 lowercase letters or digits).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.OrganizationId}': '${organizationId}' is not an organization id (o- followed by 10 to 32 lowercase letters or digits).`);
     }
     const database = glueName(required(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database), _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database);
     const table = glueName(required(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Table), _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Table);
@@ -75,13 +75,13 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
     for (const region of regions) {
         if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .REGION_PATTERN */ .aY.test(region)) {
             const hint = (0,_trail_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .nearestRegion */ .$)(region);
-            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions}': '${region}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
+            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions}': '${region}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
         }
     }
     const accounts = list(read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts));
     for (const account of accounts) {
         if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .ACCOUNT_PATTERN */ .j5.test(account)) {
-            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts}': '${account}' is not a 12-digit account id.`);
+            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts}': '${account}' is not a 12-digit account id.`);
         }
     }
     const retentionDays = integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays, 90, 0, 36_500);
@@ -89,7 +89,7 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
     const asOfText = text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf);
     const asOf = asOfText ? (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)(asOfText) : (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .todayUtc */ .O2)(now);
     if (asOf === undefined) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': '${asOfText}' is not a UTC date of the form YYYY-MM-DD.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': '${asOfText}' is not a UTC date of the form YYYY-MM-DD.`);
     }
     if (asOfText)
         (0,_partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .checkAsOf */ .iV)(asOf, (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .todayUtc */ .O2)(now));
@@ -177,11 +177,11 @@ const FIRST_CLOUDTRAIL_DAY = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7_
 const LAST_DAY = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)('9999-12-31');
 function checkWindow(asOf, retentionDays, futureDays) {
     if (asOf - retentionDays < FIRST_CLOUDTRAIL_DAY) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}': ${retentionDays} days before ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .formatIsoDate */ .d$)(asOf)} is before 2013, when CloudTrail ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}': ${retentionDays} days before ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .formatIsoDate */ .d$)(asOf)} is before 2013, when CloudTrail ` +
             `started; use at most ${Math.max(0, asOf - FIRST_CLOUDTRAIL_DAY)}.`);
     }
     if (asOf + futureDays > LAST_DAY) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': the window would end after 9999-12-31.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': the window would end after 9999-12-31.`);
     }
 }
 function optionalRegion(read, env) {
@@ -191,14 +191,14 @@ function optionalRegion(read, env) {
     if (awsRegion && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .REGION_PATTERN */ .aY.test(awsRegion)) {
         const source = input || !fromEnv ? `Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion}'` : `The environment variable ${fromEnv}`;
         const hint = (0,_trail_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .nearestRegion */ .$)(awsRegion);
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${source}: '${awsRegion}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${source}: '${awsRegion}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
     }
     return awsRegion || undefined;
 }
 function requiredRegion(read, env) {
     const awsRegion = optionalRegion(read, env);
     if (!awsRegion) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion}' is required: the region of the Glue catalog (or set AWS_REGION, as aws-actions/configure-aws-credentials does).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion}' is required: the region of the Glue catalog (or set AWS_REGION, as aws-actions/configure-aws-credentials does).`);
     }
     return awsRegion;
 }
@@ -207,7 +207,7 @@ function optionalDateKeyType(read) {
     if (!value)
         return undefined;
     if (value !== 'string' && value !== 'int') {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DateKeyType}': '${value}' must be string or int.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DateKeyType}': '${value}' must be string or int.`);
     }
     return value;
 }
@@ -217,7 +217,7 @@ const DATA_CATALOG_PATTERN = /^[A-Za-z0-9_@-]{1,127}$/;
 function optionalCatalogId(read) {
     const catalogId = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId).trim();
     if (catalogId && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .ACCOUNT_PATTERN */ .j5.test(catalogId)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}': '${catalogId}' is not a 12-digit account id.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}': '${catalogId}' is not a 12-digit account id.`);
     }
     return catalogId || undefined;
 }
@@ -229,14 +229,14 @@ function optionalCatalogId(read) {
 function optionalAthenaCatalog(read, catalogId, workgroup) {
     const value = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog).trim();
     if (value && !DATA_CATALOG_PATTERN.test(value)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog}': '${value}' is not an Athena data catalog name (1 to 127 letters, digits, '_', '@' or '-').`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog}': '${value}' is not an Athena data catalog name (1 to 127 letters, digits, '_', '@' or '-').`);
     }
     if (value && !catalogId) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog}' is set without '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}': set '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}' to the account ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog}' is set without '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}': set '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}' to the account ` +
             `of the Glue catalog that '${value}' stands for, or leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog}' empty.`);
     }
     if (catalogId && workgroup && !value) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog}' is required with '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}' and '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup}': Athena's ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaCatalog}' is required with '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}' and '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup}': Athena's ` +
             `EXPLAIN reaches the Glue catalog of ${catalogId} only as a data catalog registered in this account ` +
             `(aws athena create-data-catalog --name NAME --type GLUE --parameters catalog-id=${catalogId}); give its ` +
             `name, or leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup}' empty to check without EXPLAIN.`);
@@ -246,7 +246,7 @@ function optionalAthenaCatalog(read, catalogId, workgroup) {
 function optionalWorkgroup(read) {
     const value = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup).trim();
     if (value && !WORKGROUP_PATTERN.test(value)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup}': '${value}' is not an Athena workgroup name (1 to 128 letters, digits, '.', '_' or '-').`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Workgroup}': '${value}' is not an Athena workgroup name (1 to 128 letters, digits, '.', '_' or '-').`);
     }
     return value || undefined;
 }
@@ -257,7 +257,7 @@ function optionalOutputLocation(read) {
         return undefined;
     const match = /^s3:\/\/([^/]+)(\/.*)?$/.exec(value);
     if (!match || !BUCKET_PATTERN.test(match[1]) || /\/\//.test(match[2] ?? '')) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaOutputLocation}': '${value}' is not an S3 location of the form s3://bucket/prefix/ ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AthenaOutputLocation}': '${value}' is not an S3 location of the form s3://bucket/prefix/ ` +
             `(a bucket name, then an optional folder).`);
     }
     return value.endsWith('/') ? value : `${value}/`;
@@ -265,11 +265,11 @@ function optionalOutputLocation(read) {
 function readCredentialSettings(read) {
     const roleToAssume = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume).trim();
     if (roleToAssume && !ROLE_ARN_PATTERN.test(roleToAssume)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}': '${roleToAssume}' is not an IAM role ARN (arn:aws:iam::111122223333:role/NAME).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}': '${roleToAssume}' is not an IAM role ARN (arn:aws:iam::111122223333:role/NAME).`);
     }
     const roleSessionName = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName).trim() || 'GitHubActions';
     if (!SESSION_NAME_PATTERN.test(roleSessionName)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName}': '${roleSessionName}' must be 2 to 64 characters of letters, digits and _+=,.@-.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName}': '${roleSessionName}' must be 2 to 64 characters of letters, digits and _+=,.@-.`);
     }
     return {
         roleToAssume,
@@ -290,7 +290,7 @@ function integer(read, name, fallback, min, max) {
     if (!value)
         return fallback;
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${name}': '${value}' must be a whole number from ${min} to ${max}.`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${name}': '${value}' must be a whole number from ${min} to ${max}.`);
     }
     return Number(value);
 }
@@ -303,11 +303,11 @@ function boolean(read, name, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${name}': '${value}' must be true or false.`);
+    throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${name}': '${value}' must be true or false.`);
 }
 function glueName(value, name) {
     if (!GLUE_NAME_PATTERN.test(value)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${name}': '${value}' is not a Glue name (1 to 255 characters, no spaces).`);
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${name}': '${value}' is not a Glue name (1 to 255 characters, no spaces).`);
     }
     return value;
 }
@@ -386,7 +386,7 @@ function describeRefusal(check, plan, dryRun) {
         `'${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays}' to at least ${check.days} for that run.`);
 }
 /** The removal guard's refusal, with the report of the plan so the summary can still show it. */
-class RemovalRefused extends _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j {
+class RemovalRefused extends _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1 {
     report;
     constructor(message, report) {
         super(message);
@@ -397,7 +397,7 @@ class RemovalRefused extends _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/
 function checkAsOf(asOf, today) {
     if (asOf <= today + 1)
         return;
-    throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(asOf)} is after tomorrow (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(today + 1)}, UTC). ` +
+    throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(asOf)} is after tomorrow (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(today + 1)}, UTC). ` +
         `A sync that far ahead would remove the partitions of every day before its window. ` +
         `Leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}' empty for today, or give a past day for a backfill.`);
 }
@@ -539,7 +539,8 @@ function blockMarkdown(block) {
         }
         case 'details':
             return [
-                `<details><summary>${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(block.summary)}</summary>`,
+                // GitHub shows an HTML block's text as it is: Markdown escapes there would show as backslashes.
+                `<details><summary>${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)(block.summary)}</summary>`,
                 '',
                 renderMarkdown(block.blocks).trimEnd(),
                 '',

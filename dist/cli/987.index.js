@@ -616,7 +616,9 @@ async function publishQueriesCli(context) {
     const files = await Promise.all(paths.map((path) => (0,queries_files/* readQueryFileOrRefusal */.aK)(path)));
     const { owner, from } = await publishingRepository(context.env, context.cwd);
     logger.info(`${files.length} query file(s) for workgroup ${settings.workgroup}; owner ${owner} (${from})`);
-    const { athena } = (0,clients/* createClients */.hP)(settings.awsRegion, (0,aws/* chainCredentials */.a)(options.profile));
+    const credentials = (0,aws/* chainCredentials */.a)(options.profile, context.env);
+    await (0,aws/* resolveCredentials */.z8)(credentials);
+    const { athena } = (0,clients/* createClients */.hP)(settings.awsRegion, credentials);
     const result = await publishQueries(athena, {
         files,
         owner,
@@ -625,12 +627,17 @@ async function publishQueriesCli(context) {
         deleteMissing: settings.deleteMissing,
         dryRun: settings.dryRun
     }, logger);
+    const changed = result.created.length + result.updated.length + result.deleted.length;
+    if (!result.dryRun && changed > 0) {
+        context.changed(`the named queries were published and stand (created ${result.created.length}, ` +
+            `updated ${result.updated.length}, deleted ${result.deleted.length})`);
+    }
     if (options.format === 'json')
         stdout.write(JSON.stringify({ workgroup: settings.workgroup, owner, ...result }, null, 2) + '\n');
     else if (options.format === 'markdown')
         stdout.write(renderPublishSummary(result, settings.workgroup));
     else
-        stdout.write((0,terminal/* renderPlain */.l)(publishSummaryDocument(result, settings.workgroup), { width: (0,cli_context/* widthOf */.q)(stdout) }));
+        stdout.write((0,terminal/* renderPlain */.ld)(publishSummaryDocument(result, settings.workgroup), { width: (0,cli_context/* widthOf */.q)(stdout) }));
     if (result.failures.length > 0) {
         stderr.write(`error: ${result.failures.length} query file(s) could not be published (see above).\n`);
         return cli_context/* ExitCode */.y.Failed;
@@ -690,7 +697,7 @@ function checkQueriesPattern(pattern) {
         const climbs = path.split(/[\\/]/).includes('..');
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(path) || /^[a-zA-Z]:/.test(path) || path.startsWith('\\');
         if (climbs || absolute || path.startsWith('~')) {
-            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${line}' could match files outside the workspace; ` +
+            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${line}' could match files outside the workspace; ` +
                 `write a pattern relative to the repository root without '..', '~' or a leading '/' (for example queries/**/*.sql).`);
         }
     }
@@ -706,7 +713,7 @@ async function findQueryFiles(pattern, root = workspace()) {
         .map((path) => path.split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/'))
         .sort();
     if (files.length === 0) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${pattern}' matches no .sql file under ${root}. ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Queries}': '${pattern}' matches no .sql file under ${root}. ` +
             `Check the pattern, and that the job checks out the repository (actions/checkout) first.`);
     }
     return files;
@@ -720,23 +727,23 @@ async function openQueryFile(path, root = workspace()) {
     const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, path);
     const stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(full);
     if (stats.isSymbolicLink()) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('symbolic link: links are not followed, so this file is not read');
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('symbolic link: links are not followed, so this file is not read');
     }
     if (!stats.isFile()) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('not a regular file (a folder, pipe, socket or device), so it is not read');
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('not a regular file (a folder, pipe, socket or device), so it is not read');
     }
     let realRoot = realRoots.get(root);
     if (!realRoot)
         realRoots.set(root, (realRoot = (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(root)));
     const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(await realRoot, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(full));
     if (inside === '' || inside.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_3__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(inside)) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('resolves outside the workspace through a linked folder, so it is not read');
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('resolves outside the workspace through a linked folder, so it is not read');
     }
     // O_NOFOLLOW and a check of the open file: a link or pipe swapped in since the lstat is not read.
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(full, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK);
     try {
         if (!(await handle.stat()).isFile())
-            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p('not a regular file, so it is not read');
+            throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc('not a regular file, so it is not read');
         return handle;
     }
     catch (error) {
@@ -789,7 +796,7 @@ async function readQueryFileOrRefusal(path, root = workspace()) {
         return { path, sql: await readQueryFile(path, root) };
     }
     catch (error) {
-        if (!(error instanceof _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .p))
+        if (!(error instanceof _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RefusedFileError */ .pc))
             throw error;
         return { path, sql: '', refused: error.message };
     }
@@ -802,9 +809,9 @@ async function readQueryFileOrRefusal(path, root = workspace()) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ renderPlain)
+/* harmony export */   ld: () => (/* binding */ renderPlain)
 /* harmony export */ });
-/* unused harmony export inlineTerminal */
+/* unused harmony exports inlineTerminal, breakSql */
 /* harmony import */ var _vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(153);
 
 const ALERT_LABELS = { NOTE: 'Note', WARNING: 'Warning', CAUTION: 'Caution' };
@@ -825,10 +832,11 @@ function renderPlain(blocks, options) {
 function blockPlain(block, options) {
     switch (block.kind) {
         case 'heading': {
-            const title = inlineTerminal(block.line);
+            const lines = wrapText(inlineTerminal(block.line), options.width, '', '');
             if (block.level === 4)
-                return title;
-            return `${title}\n${(block.level === 2 ? '=' : '-').repeat(Math.min(title.length, options.width))}`;
+                return lines.join('\n');
+            const underline = (block.level === 2 ? '=' : '-').repeat(Math.min(longest(lines), options.width));
+            return [...lines, underline].join('\n');
         }
         case 'paragraph':
             return wrapText(inlineTerminal(block.line), options.width, '', '').join('\n');
@@ -837,7 +845,7 @@ function blockPlain(block, options) {
                 .flatMap((item) => wrapText(inlineTerminal(item), options.width, '- ', '  '))
                 .join('\n');
         case 'table':
-            return alignedTable(block.header, block.rows, block.align ?? []);
+            return plainTable(block.header, block.rows, block.align ?? [], options.width);
         case 'details': {
             const summary = `${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(block.summary)}:`;
             if (options.details === 'summarize') {
@@ -846,7 +854,7 @@ function blockPlain(block, options) {
             }
             const inner = renderPlain(block.blocks, { ...options, width: Math.max(20, options.width - 2) });
             return [
-                summary,
+                ...wrapText(summary, options.width, '', '  '),
                 ...inner
                     .trimEnd()
                     .split('\n')
@@ -856,7 +864,10 @@ function blockPlain(block, options) {
         case 'code-block':
             return block.code
                 .split(/\r?\n/)
-                .map((line) => `    ${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(line)}`)
+                .flatMap((line) => 
+            // SQL reads a line break as a space: a long statement breaks between its tokens.
+            block.language === 'sql' ? breakSql((0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(line), options.width - 4) : [(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(line)])
+                .map((line) => `    ${line}`)
                 .join('\n');
         case 'alert':
             return wrapText(`${ALERT_LABELS[block.type]}: ${inlineTerminal(block.line)}`, options.width, '', '  ').join('\n');
@@ -873,22 +884,133 @@ function countOf(blocks) {
     }
     return rows > 0 ? `${rows} row(s)` : `${blocks.length} section(s)`;
 }
-function alignedTable(header, rows, align) {
-    const cells = [header.map((h) => (0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(h)), ...rows.map((row) => row.map(inlineTerminal))];
-    const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
-    const line = (row) => widths
-        .map((width, column) => {
-        const cell = row[column] ?? '';
-        return align[column] === 'r' ? cell.padStart(width) : cell.padEnd(width);
-    })
-        .join('  ')
-        .trimEnd();
-    const [head, ...body] = cells;
+/** Columns between cells. */
+const GAP = '  ';
+/** Narrower than this, a column would read as a list of fragments: rows are stacked instead. */
+const MIN_COLUMN = 12;
+function plainTable(header, rows, align, width) {
+    const head = header.map((h) => (0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(h));
+    const body = rows.map((row) => header.map((_, column) => (row[column] ? inlineTerminal(row[column]) : '')));
+    const natural = head.map((_, column) => longest([head[column] ?? '', ...body.map((row) => row[column] ?? '')]));
+    const widths = fitColumns(natural, align, width - GAP.length * Math.max(0, head.length - 1));
+    return widths ? alignedTable(head, body, align, widths) : stackedRows(head, body, width);
+}
+/**
+ * Column widths that fit `room`: numbers (right-aligned) keep theirs, the other columns share what is
+ * left, the narrow ones whole and the wide ones equally (their cells wrap). Undefined when a shared
+ * column would be narrower than MIN_COLUMN.
+ */
+function fitColumns(natural, align, room) {
+    if (natural.reduce((sum, w) => sum + w, 0) <= room)
+        return [...natural];
+    const flexible = natural.map((_, column) => align[column] !== 'r');
+    let left = room - natural.reduce((sum, w, column) => (flexible[column] ? sum : sum + w), 0);
+    const wide = natural.map((w, column) => [w, column]).filter(([, column]) => flexible[column]);
+    wide.sort((a, b) => a[0] - b[0]);
+    const widths = [...natural];
+    // Water-filling: each column, narrowest first, takes its width or an equal share of what is left.
+    wide.forEach(([w, column], index) => {
+        const share = Math.floor(left / (wide.length - index));
+        widths[column] = Math.min(w, share);
+        left -= widths[column];
+    });
+    return wide.every(([w, column]) => widths[column] >= Math.min(w, MIN_COLUMN))
+        ? widths
+        : undefined;
+}
+function alignedTable(head, body, align, widths) {
+    // Each row as lines: a cell wider than its column wraps within it.
+    const wrapped = (row) => widths.map((width, column) => wrapCell(row[column] ?? '', width));
+    const asLines = (cells) => {
+        const height = Math.max(1, ...cells.map((cell) => cell.length));
+        return Array.from({ length: height }, (_, line) => widths
+            .map((width, column) => {
+            const cell = cells[column]?.[line] ?? '';
+            return align[column] === 'r' ? cell.padStart(width) : cell.padEnd(width);
+        })
+            .join(GAP)
+            .trimEnd());
+    };
+    const rows = body.map(wrapped);
     // A key-value table (empty header) needs no header line.
-    const heading = header.some(Boolean)
-        ? [line(head ?? []), widths.map((width) => '-'.repeat(width)).join('  ')]
+    const heading = head.some(Boolean)
+        ? [...asLines(wrapped(head)), widths.map((width) => '-'.repeat(width)).join(GAP)]
         : [];
-    return [...heading, ...body.map(line)].join('\n');
+    // A row starts where its first cell does; when a first cell takes two lines, a blank line between
+    // rows tells its second line from the next row.
+    const separator = rows.some((cells) => (cells[0]?.length ?? 0) > 1) ? '\n\n' : '\n';
+    return [...heading, rows.map((cells) => asLines(cells).join('\n')).join(separator)].join('\n');
+}
+/**
+ * A table too wide for its columns, one row after the other: the first cell, then each other
+ * cell under it with its header, indented.
+ */
+function stackedRows(head, body, width) {
+    return body
+        .map((row) => {
+        const [first = '', ...rest] = row;
+        const lines = wrapText(first, width, '', '  ');
+        rest.forEach((cell, index) => {
+            if (!cell)
+                return;
+            const label = head[index + 1] ? `${head[index + 1]}: ` : '';
+            lines.push(...wrapText(`${label}${cell}`, width, '  ', '    '));
+        });
+        return lines.join('\n');
+    })
+        .join('\n\n');
+}
+/** A cell's text in lines of at most `width`; a longer word is cut (a table must keep its columns). */
+function wrapCell(text, width) {
+    const words = text
+        .split(' ')
+        .filter(Boolean)
+        .flatMap((word) => word.length <= width ? [word] : (word.match(new RegExp(`.{1,${width}}`, 'gu')) ?? []));
+    return wrapText(words.join(' '), width, '', '');
+}
+/**
+ * A line of SQL in lines of at most `width`, broken at a space or after a comma outside quotes and
+ * backquotes (where a line break means what a space does); continued lines are indented by two.
+ */
+function breakSql(line, width) {
+    const lines = [];
+    let rest = line;
+    let indent = '';
+    while (indent.length + rest.length > width) {
+        const points = breakPoints(rest);
+        const room = width - indent.length;
+        const fitting = points.filter((point) => point <= room);
+        const at = fitting.length ? fitting[fitting.length - 1] : points[0];
+        if (at === undefined || at === 0)
+            break;
+        lines.push(indent + rest.slice(0, at).trimEnd());
+        rest = rest.slice(at).trimStart();
+        indent = '  ';
+    }
+    lines.push(indent + rest);
+    return lines;
+}
+/** Offsets where a line of SQL may break: after a space or a comma, outside quoted text. */
+function breakPoints(sql) {
+    const points = [];
+    let quote;
+    for (let i = 0; i < sql.length; i++) {
+        const c = sql[i];
+        if (quote) {
+            if (c === quote)
+                quote = undefined;
+        }
+        else if (c === "'" || c === '"' || c === '`') {
+            quote = c;
+        }
+        else if (c === ' ' || c === ',') {
+            points.push(i + 1);
+        }
+    }
+    return points;
+}
+function longest(lines) {
+    return lines.reduce((max, line) => Math.max(max, line.length), 0);
 }
 /** Greedy word wrap; a word longer than the width gets a line of its own. */
 function wrapText(text, width, first, rest) {

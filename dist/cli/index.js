@@ -26807,7 +26807,7 @@ __webpack_unused_export__ = ListObjectsCommand;
 __webpack_unused_export__ = ListObjectsOutput$;
 __webpack_unused_export__ = ListObjectsRequest$;
 __webpack_unused_export__ = ListObjectsV2$;
-__webpack_unused_export__ = ListObjectsV2Command;
+exports.u6x = ListObjectsV2Command;
 __webpack_unused_export__ = ListObjectsV2Output$;
 __webpack_unused_export__ = ListObjectsV2Request$;
 __webpack_unused_export__ = ListParts$;
@@ -53488,29 +53488,396 @@ async function withBackoff(fn, options = DEFAULT_BACKOFF, retryable = isRetryabl
 
 /***/ }),
 
+/***/ 8774:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  hR: () => (/* binding */ FORMATS),
+  _X: () => (/* binding */ OWN_OPTIONS),
+  eb: () => (/* binding */ UsageError),
+  cN: () => (/* binding */ inputReader),
+  Tb: () => (/* binding */ isSwitch),
+  Du: () => (/* binding */ parseCommandLine)
+});
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/vocabulary/constants.ts
+var constants = __nccwpck_require__(209);
+// EXTERNAL MODULE: ./src/cli/commands.ts
+var commands = __nccwpck_require__(1654);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/cli/literal-paths.ts
+/**
+ * Positional arguments are globs, but pre-commit and editors pass the names of existing files, and
+ * a name can hold what a glob reads as syntax: `a[1].sql` would match `a1.sql` instead, `#x.sql` is
+ * a comment and `!x.sql` an exclusion, and a line break splits the pattern. An argument naming an
+ * existing file is therefore made a pattern that matches that name only.
+ */
+
+
+/** The argument, or a pattern matching only the file it names when that file exists. */
+function literalFilePattern(arg, cwd = process.cwd()) {
+    if (!/[[*?\r\n]|^\s*[#!]/.test(arg))
+        return arg;
+    try {
+        (0,external_node_fs_.lstatSync)((0,external_node_path_.resolve)(cwd, arg));
+    }
+    catch {
+        return arg;
+    }
+    // @actions/glob reads `[c]` as the character itself; a line break cannot be written in a pattern
+    // line, so it is matched by `?` (any one character). A leading `./` keeps `#` and `!` literal.
+    const escaped = arg.replace(/[[*?]/g, (c) => `[${c}]`).replace(/\r|\n/g, '?');
+    return /^\s*[#!]/.test(arg) ? `./${escaped}` : escaped;
+}
+
+// EXTERNAL MODULE: ./src/cli/inputs.generated.ts
+var inputs_generated = __nccwpck_require__(4022);
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/**
+ * Parses `cloudtrail-partitions COMMAND [flags] [globs]` with node's util.parseArgs: the flags are
+ * the command's action inputs (`--retention-days 30`), plus the command line's own options. The
+ * values are not validated here: inputReader() hands them to the action's own settings readers
+ * (src/inputs.ts), so both front doors accept and refuse exactly the same values.
+ */
+
+
+
+
+
+/** A mistake on the command line: exit code 2, with the message and a pointer to --help. */
+class UsageError extends Error {
+    command;
+    constructor(message, command) {
+        super(message);
+        this.command = command;
+        this.name = 'UsageError';
+    }
+}
+const FORMATS = {
+    sync: ['text', 'markdown', 'json'],
+    'check-queries': ['text', 'markdown', 'json', 'sarif'],
+    'publish-queries': ['text', 'markdown', 'json']
+};
+/** The command line's own options, beside the action's inputs. */
+const OWN_OPTIONS = {
+    profile: {
+        type: 'string',
+        value: 'NAME',
+        description: 'AWS profile (shared config and SSO), as AWS_PROFILE.'
+    },
+    region: { type: 'string', value: 'REGION', description: 'The same as --aws-region.' },
+    format: { type: 'string', value: 'FORMAT', description: 'Output on stdout: ' },
+    json: { type: 'boolean', description: 'The same as --format json.' },
+    verbose: { type: 'boolean', short: 'v', description: 'Log each step on stderr.' },
+    help: { type: 'boolean', short: 'h', description: 'Show this help.' }
+};
+/** Boolean inputs (action default 'true' or 'false') are switches: `--dry-run`, or `--dry-run=false`. */
+function isSwitch(name) {
+    const value = inputs_generated/* ACTION_INPUTS */.b[name].default;
+    return value === 'true' || value === 'false';
+}
+function parseCommandLine(argv) {
+    const [first, ...rest] = argv;
+    // `help sync`, as git and npm read it: the command's help.
+    if (first === 'help' && rest.length > 0 && constants/* Commands */.Ts.includes(rest[0])) {
+        return parseCommand(rest[0], ['--help']);
+    }
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help')
+        return { kind: 'help' };
+    if (first === '--version' || first === '-V')
+        return { kind: 'version' };
+    if (!constants/* Commands */.Ts.includes(first)) {
+        throw new UsageError(first.startsWith('-')
+            ? `'${first}' comes after a command: ${constants/* Commands */.Ts.join(', ')}.`
+            : `'${first}' is not a command; use ${constants/* Commands */.Ts.join(', ')}.`);
+    }
+    return parseCommand(first, rest);
+}
+function parseCommand(command, argv) {
+    const spec = commands/* CLI_COMMANDS */.In[command];
+    const offered = new Set(spec.inputs);
+    // `--dry-run=false`: parseArgs refuses a value on a boolean, so explicit switch values are taken first.
+    const switchValues = [];
+    const rest = [];
+    for (const arg of argv) {
+        const match = /^--([a-z-]+)=(.*)$/s.exec(arg);
+        if (match && offered.has(match[1]) && isSwitch(match[1])) {
+            switchValues.push([match[1], match[2]]);
+        }
+        else {
+            rest.push(arg);
+        }
+    }
+    // Every option may appear several times here, so that a repeat is counted and refused below
+    // (parseArgs alone keeps the last value, and a bare switch would win over `--dry-run=false`).
+    const options = {};
+    for (const name of spec.inputs) {
+        options[name] = { type: isSwitch(name) ? 'boolean' : 'string', multiple: true };
+    }
+    for (const [name, option] of Object.entries(OWN_OPTIONS)) {
+        options[name] = {
+            type: option.type,
+            multiple: true,
+            ...('short' in option ? { short: option.short } : {})
+        };
+    }
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({ args: rest, options, allowPositionals: true, strict: true });
+    }
+    catch (error) {
+        throw new UsageError(explainParseError(error, command), command);
+    }
+    const given = parsed.values;
+    const times = (name) => (given[name]?.length ?? 0) + switchValues.filter(([switchName]) => switchName === name).length;
+    for (const name of [...spec.inputs, ...Object.keys(OWN_OPTIONS)]) {
+        const count = times(name);
+        // -h twice still asks for help; a list input takes each value.
+        if (count > 1 && name !== 'help' && !commands/* LIST_INPUTS */.ZZ.has(name)) {
+            throw new UsageError(`--${name} is given ${count} times; give it once.`, command);
+        }
+    }
+    const values = Object.fromEntries(Object.entries(given).map(([name, list]) => [name, commands/* LIST_INPUTS */.ZZ.has(name) ? list : list?.[0]]));
+    const inputs = new Map(switchValues);
+    for (const name of spec.inputs) {
+        const value = values[name];
+        if (value === undefined)
+            continue;
+        inputs.set(name, Array.isArray(value) ? value.join('\n') : String(value));
+    }
+    if (typeof values.region === 'string') {
+        if (inputs.has('aws-region'))
+            throw new UsageError('Give --region or --aws-region, not both.', command);
+        inputs.set('aws-region', values.region);
+    }
+    if (parsed.positionals.length > 0) {
+        if (!spec.positionals) {
+            throw new UsageError(`'${parsed.positionals[0]}': ${command} takes no positional arguments; every setting is a --flag.`, command);
+        }
+        // Globs replace the --queries input (one pattern per line, as the action's input takes them).
+        inputs.set(spec.positionals.input, parsed.positionals.map((arg) => literalFilePattern(arg)).join('\n'));
+    }
+    const format = values.json === true ? 'json' : typeof values.format === 'string' ? values.format : 'text';
+    if (values.json === true && typeof values.format === 'string' && values.format !== 'json') {
+        throw new UsageError(`--json and --format ${values.format} contradict each other.`, command);
+    }
+    if (!FORMATS[command].includes(format)) {
+        throw new UsageError(`--format '${format}' is not one of ${FORMATS[command].join(', ')}.`, command);
+    }
+    return {
+        kind: 'command',
+        command,
+        inputs,
+        options: {
+            ...(typeof values.profile === 'string' ? { profile: values.profile } : {}),
+            format: format,
+            verbose: values.verbose === true,
+            help: values.help === true
+        }
+    };
+}
+/** parseArgs' messages name the flag but speak of its own API; these name the fix. */
+function explainParseError(error, command) {
+    const flag = /'(-[^' ]*)/.exec(error.message)?.[1];
+    switch (error.code) {
+        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+            const name = (flag ?? '').replace(/^-+/, '').replace(/=.*$/, '');
+            const elsewhere = constants/* Commands */.Ts.filter((other) => commands/* CLI_COMMANDS */.In[other].inputs.includes(name));
+            const hint = name in inputs_generated/* ACTION_INPUTS */.b && elsewhere.length === 0
+                ? ' (that input only applies inside GitHub Actions)'
+                : elsewhere.length > 0
+                    ? ` (it belongs to ${elsewhere.join(', ')})`
+                    : '';
+            return `Unknown flag ${flag ?? error.message} for ${command}${hint}.`;
+        }
+        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+            if (/argument missing/.test(error.message))
+                return `Flag ${flag ?? ''} needs a value: ${flag ?? ''} VALUE.`;
+            if (/does not take an argument/.test(error.message))
+                return `Flag ${flag ?? ''} takes no value.`;
+            return error.message;
+        default:
+            return error.message;
+    }
+}
+/**
+ * The settings readers' view of the command line: the given value, else action.yml's default (as
+ * GitHub fills unset inputs). Inputs this command does not offer read as their default, except the
+ * GitHub token, whose default is a workflow expression.
+ */
+function inputReader(inputs) {
+    return (name) => {
+        const given = inputs.get(name);
+        if (given !== undefined)
+            return given;
+        if (name === 'github-token' || !(name in inputs_generated/* ACTION_INPUTS */.b))
+            return '';
+        return inputs_generated/* ACTION_INPUTS */.b[name].default;
+    };
+}
+
+
+/***/ }),
+
 /***/ 8755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ configuredRegion),
-/* harmony export */   a: () => (/* binding */ chainCredentials)
+/* harmony export */   Go: () => (/* binding */ chosenProfile),
+/* harmony export */   Rg: () => (/* binding */ configuredRegion),
+/* harmony export */   U$: () => (/* binding */ checkProfile),
+/* harmony export */   a: () => (/* binding */ chainCredentials),
+/* harmony export */   z8: () => (/* binding */ resolveCredentials)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6542);
-/* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9719);
+/* unused harmony exports profileNames, explainCredentialsError */
+/* harmony import */ var _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6542);
+/* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9719);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8941);
+/* harmony import */ var _vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(153);
 /**
  * AWS for the command line: the SDK's default credential chain (environment keys, --profile or
  * AWS_PROFILE with SSO, role_arn and credential_process, container and instance roles), and the
  * region from --region, the environment, or the profile's configuration, as the AWS CLI finds it.
+ * A profile that is not there, or whose credentials cannot be read, is the user's to fix: it is a
+ * ConfigurationError naming --profile (or AWS_PROFILE, when that chose it), never the SDK's bare
+ * CredentialsProviderError.
  */
 
 
-function chainCredentials(profile) {
-    return (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_0__/* .fromNodeProviderChain */ .br)(profile ? { profile } : {});
+
+
+
+
+
+function chosenProfile(flag, env) {
+    if (flag !== undefined)
+        return { name: flag, chosenBy: `--profile ${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .logText */ .kc)(flag)}` };
+    if (env.AWS_PROFILE)
+        return { name: env.AWS_PROFILE, chosenBy: `AWS_PROFILE=${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .logText */ .kc)(env.AWS_PROFILE)}` };
+    return undefined;
+}
+/** The shared config and credentials files, where the SDK looks for them. */
+function sharedFiles(env) {
+    const home = env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)();
+    return {
+        config: env.AWS_CONFIG_FILE || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.aws', 'config'),
+        credentials: env.AWS_SHARED_CREDENTIALS_FILE || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.aws', 'credentials')
+    };
+}
+/** The sections of an ini file; a missing file has none, a file that cannot be read says why. */
+async function iniSections(path) {
+    try {
+        const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+        return {
+            sections: [...text.matchAll(/^[ \t]*\[([^\]\r\n]*)\]/gm)].map((match) => (match[1] ?? '').trim())
+        };
+    }
+    catch (error) {
+        const code = error.code;
+        return code === 'ENOENT' ? { sections: [] } : { sections: [], unreadable: code ?? String(error) };
+    }
+}
+/**
+ * Profile names of the shared files: `[default]` and `[profile NAME]` in config, `[NAME]` in
+ * credentials (other sections, such as `[sso-session NAME]`, are no profiles); and the files that
+ * exist but cannot be read, with why.
+ */
+async function profileNames(env) {
+    const files = sharedFiles(env);
+    const names = new Set();
+    const unreadable = [];
+    const config = await iniSections(files.config);
+    for (const section of config.sections) {
+        const profile = /^profile\s+(.+)$/.exec(section)?.[1];
+        if (profile)
+            names.add(profile.trim());
+        else if (section === 'default')
+            names.add(section);
+    }
+    const credentials = await iniSections(files.credentials);
+    for (const section of credentials.sections)
+        if (section)
+            names.add(section);
+    if (config.unreadable)
+        unreadable.push(`${files.config} (${config.unreadable})`);
+    if (credentials.unreadable)
+        unreadable.push(`${files.credentials} (${credentials.unreadable})`);
+    return { names, unreadable };
+}
+/**
+ * Refuses a profile the shared files do not have, before anything else reads it (the region lookup
+ * would silently find none, and the SDK would go on to other sources, an instance role included).
+ */
+async function checkProfile(profile, env) {
+    const { names, unreadable } = await profileNames(env);
+    if (names.has(profile.name))
+        return;
+    const files = sharedFiles(env);
+    const known = [...names].sort();
+    const found = known.length ? `profiles there: ${known.map(_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .logText */ .kc).join(', ')}` : 'no profiles there';
+    const why = unreadable.length ? `; cannot read ${unreadable.map(_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .logText */ .kc).join(' and ')}` : '';
+    throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1([
+        `${profile.chosenBy}: no such profile in ${files.config} or ${files.credentials} (${found}${why}). ` +
+            (unreadable.length
+                ? 'Make the files readable to you, or name a profile of them.'
+                : 'Name a profile of those files, or create it with aws configure --profile NAME (or aws configure sso).')
+    ]);
+}
+/**
+ * The SDK's chain, with its failures put in the user's terms: which profile could not give
+ * credentials and what to do. Other errors pass unchanged.
+ */
+function chainCredentials(flag, env = process.env) {
+    const chain = (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_5__/* .fromNodeProviderChain */ .br)(flag !== undefined ? { profile: flag } : {});
+    const profile = chosenProfile(flag, env);
+    return async (options) => {
+        try {
+            return await chain(options);
+        }
+        catch (error) {
+            throw explainCredentialsError(error, profile);
+        }
+    };
+}
+/** The credential chain's own errors (CredentialsProviderError, TokenProviderError) as the user's to fix. */
+function explainCredentialsError(error, profile) {
+    const { name, message } = error;
+    if (name !== 'CredentialsProviderError' && name !== 'TokenProviderError')
+        return error;
+    const why = (0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .logText */ .kc)(message ?? name);
+    if (profile) {
+        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1([
+            `${profile.chosenBy}: the profile's credentials could not be read (${why}). Check the profile ` +
+                `(aws configure list --profile ${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .logText */ .kc)(profile.name)}); for SSO, sign in again with ` +
+                `aws sso login --profile ${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .logText */ .kc)(profile.name)}.`
+        ]);
+    }
+    return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1([
+        `No AWS credentials found (${why}). Give --profile NAME (or set AWS_PROFILE), or set ` +
+            'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.'
+    ]);
+}
+/** Resolves the credentials once, before the first AWS call: a failure stops the run before any work. */
+async function resolveCredentials(credentials) {
+    await credentials();
 }
 /** The region of the profile's configuration (AWS_REGION first, as the SDK reads it), if any. */
 async function configuredRegion(profile) {
     // A client's region provider is the SDK's own chain: environment, then shared config files.
-    const client = new _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_1__/* .GlueClient */ .lPz(profile ? { profile } : {});
+    const client = new _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_6__/* .GlueClient */ .lPz(profile ? { profile } : {});
     try {
         return (await client.config.region()) || undefined;
     }
@@ -53525,71 +53892,14 @@ async function configuredRegion(profile) {
 
 /***/ }),
 
-/***/ 5217:
+/***/ 1654:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ widthOf),
-/* harmony export */   y: () => (/* binding */ ExitCode)
+/* harmony export */   In: () => (/* binding */ CLI_COMMANDS),
+/* harmony export */   ZZ: () => (/* binding */ LIST_INPUTS),
+/* harmony export */   xP: () => (/* binding */ GITHUB_ONLY_INPUTS)
 /* harmony export */ });
-/** Columns for the plain-text report: the terminal's, or a wide default for files and pipes. */
-function widthOf(stream) {
-    return stream.isTTY && stream.columns ? Math.max(40, stream.columns) : 100;
-}
-/** Exit codes scripts can rely on. */
-const ExitCode = { Done: 0, Failed: 1, Usage: 2 };
-
-
-/***/ }),
-
-/***/ 486:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(179);
-/* harmony import */ var _pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(571);
-// The command line's entry (bundled to dist/cli/index.js, the package's bin): everything is in main.ts.
-
-
-
-// @actions/glob, which finds the query files as in the action, logs through core.debug: a workflow
-// command on stdout, meant for GitHub's runner. Our own output never starts with `::` (logText).
-const write = process.stdout.write.bind(process.stdout);
-process.stdout.write = ((chunk, ...rest) => typeof chunk === 'string' && chunk.startsWith('::debug::')
-    ? true
-    : write(chunk, ...rest));
-(0,_pipes_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedPipe */ .D)(process.stdout);
-(0,_pipes_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedPipe */ .D)(process.stderr);
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }, _package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 179:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runCli)
-});
-
-// UNUSED EXPORTS: asFlagMessage
-
-// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
-var clients = __nccwpck_require__(959);
-// EXTERNAL MODULE: ./src/vocabulary/errors.ts
-var errors = __nccwpck_require__(8941);
-// EXTERNAL MODULE: ./src/vocabulary/escape.ts
-var vocabulary_escape = __nccwpck_require__(153);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/vocabulary/constants.ts
-var constants = __nccwpck_require__(209);
-;// CONCATENATED MODULE: ./src/cli/commands.ts
 /**
  * Inputs that only mean something inside a GitHub workflow: the command is the subcommand; OIDC
  * role assumption and its settings give way to the SDK's own chain (`--profile`, whose profile may
@@ -53640,8 +53950,8 @@ const CLI_COMMANDS = {
             'plan-file'
         ],
         examples: [
-            'cloudtrail-partitions sync --bucket org-cloudtrail-logs --database security --table cloudtrail \\\n' +
-                '    --regions eu-central-1,eu-west-1 --retention-days 90 --dry-run --profile audit',
+            'cloudtrail-partitions sync --bucket org-cloudtrail-logs --database security --table cloudtrail ' +
+                '--regions eu-central-1,eu-west-1 --retention-days 90 --dry-run --profile audit',
             'cloudtrail-partitions sync ... --json > plan.json'
         ]
     },
@@ -53678,36 +53988,58 @@ const CLI_COMMANDS = {
     }
 };
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/cli/literal-paths.ts
-/**
- * Positional arguments are globs, but pre-commit and editors pass the names of existing files, and
- * a name can hold what a glob reads as syntax: `a[1].sql` would match `a1.sql` instead, `#x.sql` is
- * a comment and `!x.sql` an exclusion, and a line break splits the pattern. An argument naming an
- * existing file is therefore made a pattern that matches that name only.
- */
 
+/***/ }),
 
-/** The argument, or a pattern matching only the file it names when that file exists. */
-function literalFilePattern(arg, cwd = process.cwd()) {
-    if (!/[[*?\r\n]|^\s*[#!]/.test(arg))
-        return arg;
-    try {
-        (0,external_node_fs_.lstatSync)((0,external_node_path_.resolve)(cwd, arg));
-    }
-    catch {
-        return arg;
-    }
-    // @actions/glob reads `[c]` as the character itself; a line break cannot be written in a pattern
-    // line, so it is matched by `?` (any one character). A leading `./` keeps `#` and `!` literal.
-    const escaped = arg.replace(/[[*?]/g, (c) => `[${c}]`).replace(/\r|\n/g, '?');
-    return /^\s*[#!]/.test(arg) ? `./${escaped}` : escaped;
+/***/ 5217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ widthOf),
+/* harmony export */   y: () => (/* binding */ ExitCode)
+/* harmony export */ });
+/** Columns for the plain-text report: the terminal's, or 80 for files and pipes (read in a terminal later). */
+function widthOf(stream) {
+    return stream.isTTY && stream.columns ? Math.max(40, stream.columns) : 80;
 }
+/** Exit codes scripts can rely on. */
+const ExitCode = { Done: 0, Failed: 1, Usage: 2 };
 
-;// CONCATENATED MODULE: ./src/cli/inputs.generated.ts
+
+/***/ }),
+
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6111);
+/* harmony import */ var _pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(571);
+// The command line's entry (bundled to dist/cli/index.js, the package's bin): everything is in main.ts.
+
+
+
+// @actions/glob, which finds the query files as in the action, logs through core.debug: a workflow
+// command on stdout, meant for GitHub's runner. Our own output never starts with `::` (logText).
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = ((chunk, ...rest) => typeof chunk === 'string' && chunk.startsWith('::debug::')
+    ? true
+    : write(chunk, ...rest));
+const outputFailure = (0,_pipes_js__WEBPACK_IMPORTED_MODULE_2__/* .watchOutput */ .X)(process.stdout);
+(0,_pipes_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedPipe */ .D)(process.stderr);
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), outputFailure }, _package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4022:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ ACTION_INPUTS)
+/* harmony export */ });
 // Generated from action.yml by scripts/cli-inputs.ts (`npm run docs`). Do not edit.
 /** The action's inputs, in action.yml's order: the command line offers them as flags. */
 const ACTION_INPUTS = {
@@ -53850,187 +54182,36 @@ const ACTION_INPUTS = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/cli/args.ts
-/**
- * Parses `cloudtrail-partitions COMMAND [flags] [globs]` with node's util.parseArgs: the flags are
- * the command's action inputs (`--retention-days 30`), plus the command line's own options. The
- * values are not validated here: inputReader() hands them to the action's own settings readers
- * (src/inputs.ts), so both front doors accept and refuse exactly the same values.
- */
+
+/***/ }),
+
+/***/ 6111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runCli)
+});
 
-
-
-/** A mistake on the command line: exit code 2, with the message and a pointer to --help. */
-class UsageError extends Error {
-    command;
-    constructor(message, command) {
-        super(message);
-        this.command = command;
-        this.name = 'UsageError';
-    }
-}
-const FORMATS = {
-    sync: ['text', 'markdown', 'json'],
-    'check-queries': ['text', 'markdown', 'json', 'sarif'],
-    'publish-queries': ['text', 'markdown', 'json']
-};
-/** The command line's own options, beside the action's inputs. */
-const OWN_OPTIONS = {
-    profile: {
-        type: 'string',
-        value: 'NAME',
-        description: 'AWS profile (shared config and SSO), as AWS_PROFILE.'
-    },
-    region: { type: 'string', value: 'REGION', description: 'The same as --aws-region.' },
-    format: { type: 'string', value: 'FORMAT', description: 'Output on stdout: ' },
-    json: { type: 'boolean', description: 'The same as --format json.' },
-    verbose: { type: 'boolean', short: 'v', description: 'Log each step on stderr.' },
-    help: { type: 'boolean', short: 'h', description: 'Show this help.' }
-};
-/** Boolean inputs (action default 'true' or 'false') are switches: `--dry-run`, or `--dry-run=false`. */
-function isSwitch(name) {
-    const value = ACTION_INPUTS[name].default;
-    return value === 'true' || value === 'false';
-}
-function parseCommandLine(argv) {
-    const [first, ...rest] = argv;
-    // `help sync`, as git and npm read it: the command's help.
-    if (first === 'help' && rest.length > 0 && constants/* Commands */.Ts.includes(rest[0])) {
-        return parseCommand(rest[0], ['--help']);
-    }
-    if (first === undefined || first === '--help' || first === '-h' || first === 'help')
-        return { kind: 'help' };
-    if (first === '--version' || first === '-V')
-        return { kind: 'version' };
-    if (!constants/* Commands */.Ts.includes(first)) {
-        throw new UsageError(first.startsWith('-')
-            ? `'${first}' comes after a command: ${constants/* Commands */.Ts.join(', ')}.`
-            : `'${first}' is not a command; use ${constants/* Commands */.Ts.join(', ')}.`);
-    }
-    return parseCommand(first, rest);
-}
-function parseCommand(command, argv) {
-    const spec = CLI_COMMANDS[command];
-    const offered = new Set(spec.inputs);
-    // `--dry-run=false`: parseArgs refuses a value on a boolean, so explicit switch values are taken first.
-    const switchValues = new Map();
-    const rest = [];
-    for (const arg of argv) {
-        const match = /^--([a-z-]+)=(.*)$/s.exec(arg);
-        if (match && offered.has(match[1]) && isSwitch(match[1])) {
-            switchValues.set(match[1], match[2]);
-        }
-        else {
-            rest.push(arg);
-        }
-    }
-    const options = {};
-    for (const name of spec.inputs) {
-        options[name] = isSwitch(name) ? { type: 'boolean' } : { type: 'string', multiple: true };
-    }
-    for (const [name, option] of Object.entries(OWN_OPTIONS)) {
-        options[name] = { type: option.type, ...('short' in option ? { short: option.short } : {}) };
-    }
-    let parsed;
-    try {
-        parsed = (0,external_node_util_.parseArgs)({ args: rest, options, allowPositionals: true, strict: true });
-    }
-    catch (error) {
-        throw new UsageError(explainParseError(error, command), command);
-    }
-    const values = parsed.values;
-    const inputs = new Map(switchValues);
-    for (const name of spec.inputs) {
-        const value = values[name];
-        if (value === undefined)
-            continue;
-        if (typeof value === 'boolean') {
-            inputs.set(name, String(value));
-        }
-        else if (Array.isArray(value)) {
-            if (value.length > 1 && !LIST_INPUTS.has(name)) {
-                throw new UsageError(`--${name} is given ${value.length} times; give it once.`, command);
-            }
-            inputs.set(name, value.join('\n'));
-        }
-    }
-    if (typeof values.region === 'string') {
-        if (inputs.has('aws-region'))
-            throw new UsageError('Give --region or --aws-region, not both.', command);
-        inputs.set('aws-region', values.region);
-    }
-    if (parsed.positionals.length > 0) {
-        if (!spec.positionals) {
-            throw new UsageError(`'${parsed.positionals[0]}': ${command} takes no positional arguments; every setting is a --flag.`, command);
-        }
-        // Globs replace the --queries input (one pattern per line, as the action's input takes them).
-        inputs.set(spec.positionals.input, parsed.positionals.map((arg) => literalFilePattern(arg)).join('\n'));
-    }
-    const format = values.json === true ? 'json' : typeof values.format === 'string' ? values.format : 'text';
-    if (values.json === true && typeof values.format === 'string' && values.format !== 'json') {
-        throw new UsageError(`--json and --format ${values.format} contradict each other.`, command);
-    }
-    if (!FORMATS[command].includes(format)) {
-        throw new UsageError(`--format '${format}' is not one of ${FORMATS[command].join(', ')}.`, command);
-    }
-    return {
-        kind: 'command',
-        command,
-        inputs,
-        options: {
-            ...(typeof values.profile === 'string' ? { profile: values.profile } : {}),
-            format: format,
-            verbose: values.verbose === true,
-            help: values.help === true
-        }
-    };
-}
-/** parseArgs' messages name the flag but speak of its own API; these name the fix. */
-function explainParseError(error, command) {
-    const flag = /'(-[^' ]*)/.exec(error.message)?.[1];
-    switch (error.code) {
-        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-            const name = (flag ?? '').replace(/^-+/, '').replace(/=.*$/, '');
-            const elsewhere = constants/* Commands */.Ts.filter((other) => CLI_COMMANDS[other].inputs.includes(name));
-            const hint = name in ACTION_INPUTS && elsewhere.length === 0
-                ? ' (that input only applies inside GitHub Actions)'
-                : elsewhere.length > 0
-                    ? ` (it belongs to ${elsewhere.join(', ')})`
-                    : '';
-            return `Unknown flag ${flag ?? error.message} for ${command}${hint}.`;
-        }
-        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-            if (/argument missing/.test(error.message))
-                return `Flag ${flag ?? ''} needs a value: ${flag ?? ''} VALUE.`;
-            if (/does not take an argument/.test(error.message))
-                return `Flag ${flag ?? ''} takes no value.`;
-            return error.message;
-        default:
-            return error.message;
-    }
-}
-/**
- * The settings readers' view of the command line: the given value, else action.yml's default (as
- * GitHub fills unset inputs). Inputs this command does not offer read as their default, except the
- * GitHub token, whose default is a workflow expression.
- */
-function inputReader(inputs) {
-    return (name) => {
-        const given = inputs.get(name);
-        if (given !== undefined)
-            return given;
-        if (name === 'github-token' || !(name in ACTION_INPUTS))
-            return '';
-        return ACTION_INPUTS[name].default;
-    };
-}
-
+// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
+var clients = __nccwpck_require__(959);
+// EXTERNAL MODULE: ./src/vocabulary/errors.ts
+var errors = __nccwpck_require__(8941);
+// EXTERNAL MODULE: ./src/vocabulary/escape.ts
+var vocabulary_escape = __nccwpck_require__(153);
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var args = __nccwpck_require__(8774);
 // EXTERNAL MODULE: ./src/cli/aws.ts
 var aws = __nccwpck_require__(8755);
 // EXTERNAL MODULE: ./src/cli/context.ts
 var context = __nccwpck_require__(5217);
+// EXTERNAL MODULE: ./src/vocabulary/constants.ts
+var constants = __nccwpck_require__(209);
+// EXTERNAL MODULE: ./src/cli/commands.ts
+var commands = __nccwpck_require__(1654);
+// EXTERNAL MODULE: ./src/cli/inputs.generated.ts
+var inputs_generated = __nccwpck_require__(4022);
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 /**
  * `--help`, written from action.yml's descriptions and defaults (through inputs.generated.ts), so
@@ -54041,6 +54222,8 @@ var context = __nccwpck_require__(5217);
 
 
 const PROGRAM = 'cloudtrail-partitions';
+/** Help fits an 80-column terminal (and a narrower one, down to 40 columns, as far as words allow). */
+const HELP_WIDTH = 80;
 /** Words of `text` in lines of at most `width` characters, each after `indent`. */
 function wrap(text, width, indent) {
     const lines = [];
@@ -54058,6 +54241,23 @@ function wrap(text, width, indent) {
         lines.push(indent + line);
     return lines;
 }
+/** A command line in lines of at most `width`, continued with ` \\` as a shell reads them. */
+function wrapCommand(command, width) {
+    const lines = [];
+    let line = '';
+    for (const word of command.split(' ').filter(Boolean)) {
+        if (line && line.length + 1 + word.length + 2 > width) {
+            lines.push(`${line} \\`);
+            line = `      ${word}`;
+        }
+        else {
+            line = line ? `${line} ${word}` : `  ${word}`;
+        }
+    }
+    if (line)
+        lines.push(line);
+    return lines;
+}
 function entry(flag, description, width) {
     return [`  ${flag}`, ...wrap(description, width, '      ')];
 }
@@ -54066,7 +54266,7 @@ function generalHelp(width = 80) {
         `Usage: ${PROGRAM} COMMAND [flags]`,
         '',
         'Commands:',
-        ...constants/* Commands */.Ts.flatMap((command) => entry(command, CLI_COMMANDS[command].summary, width)),
+        ...constants/* Commands */.Ts.flatMap((command) => entry(command, commands/* CLI_COMMANDS */.In[command].summary, width)),
         '',
         `The flags are the GitHub Action's inputs, with the same names and meanings (see '${PROGRAM} COMMAND --help').`,
         'Credentials come from the AWS SDK chain: environment, --profile (SSO included), instance roles.',
@@ -54076,10 +54276,10 @@ function generalHelp(width = 80) {
     return lines.flatMap((line) => (line.length > width ? wrap(line, width, '') : [line])).join('\n') + '\n';
 }
 function commandHelp(command, width = 80) {
-    const spec = CLI_COMMANDS[command];
+    const spec = commands/* CLI_COMMANDS */.In[command];
     const positional = spec.positionals ? ` [${spec.positionals.name}...]` : '';
     const lines = [
-        `Usage: ${PROGRAM} ${command} [flags]${positional}`,
+        ...wrap(`Usage: ${PROGRAM} ${command} [flags]${positional}`, width, ''),
         '',
         ...wrap(spec.summary, width, ''),
         ''
@@ -54089,27 +54289,27 @@ function commandHelp(command, width = 80) {
     }
     lines.push("Flags (the action's inputs):");
     for (const name of spec.inputs) {
-        const input = ACTION_INPUTS[name];
-        const flag = isSwitch(name) ? `--${name}` : `--${name} VALUE`;
+        const input = inputs_generated/* ACTION_INPUTS */.b[name];
+        const flag = (0,args/* isSwitch */.Tb)(name) ? `--${name}` : `--${name} VALUE`;
         const notes = [
-            input.default && !isSwitch(name) ? `Default: ${input.default}.` : '',
-            LIST_INPUTS.has(name) ? 'May be repeated.' : ''
+            input.default && !(0,args/* isSwitch */.Tb)(name) ? `Default: ${input.default}.` : '',
+            commands/* LIST_INPUTS */.ZZ.has(name) ? 'May be repeated.' : ''
         ]
             .filter(Boolean)
             .join(' ');
         lines.push(...entry(flag, `${input.description}${notes ? ` ${notes}` : ''}`, width));
     }
     lines.push('', 'Options:');
-    for (const [name, option] of Object.entries(OWN_OPTIONS)) {
+    for (const [name, option] of Object.entries(args/* OWN_OPTIONS */._X)) {
         const short = 'short' in option ? `-${option.short}, ` : '';
         const value = 'value' in option ? ` ${option.value}` : '';
         const description = name === 'format'
-            ? `${option.description}${FORMATS[command].join(', ')} (default text).${command === 'sync' ? ' json is the plan.' : ''}`
+            ? `${option.description}${args/* FORMATS */.hR[command].join(', ')} (default text).${command === 'sync' ? ' json is the plan.' : ''}`
             : option.description;
         lines.push(...entry(`${short}--${name}${value}`, description, width));
     }
-    lines.push('', ...wrap(`Not offered here (GitHub Actions only): ${GITHUB_ONLY_INPUTS.join(', ')}. ` +
-        'To assume a role, use a profile with role_arn and source_profile (or sso_session).', width, ''), '', 'Examples:', ...spec.examples.map((example) => `  ${example}`));
+    lines.push('', ...wrap(`Not offered here (GitHub Actions only): ${commands/* GITHUB_ONLY_INPUTS */.xP.join(', ')}. ` +
+        'To assume a role, use a profile with role_arn and source_profile (or sso_session).', width, ''), '', 'Examples:', ...spec.examples.flatMap((example) => wrapCommand(example, width)));
     return lines.join('\n') + '\n';
 }
 
@@ -54138,6 +54338,8 @@ reword = (message) => message) {
     };
 }
 
+// EXTERNAL MODULE: ./src/cli/wording.ts
+var wording = __nccwpck_require__(9278);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The command line's dispatch: parse -> help, or the command's runner (loaded on demand, as the
@@ -54154,24 +54356,28 @@ reword = (message) => message) {
 
 
 const RUNNERS = {
-    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(812)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2901))).syncCli,
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(420)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7025))).syncCli,
     'check-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(718), __nccwpck_require__.e(770), __nccwpck_require__.e(456)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5456))).checkQueriesCli,
     'publish-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(770), __nccwpck_require__.e(987)]).then(__nccwpck_require__.bind(__nccwpck_require__, 987))).publishQueriesCli
 };
 /**
- * The settings readers speak of inputs (`Input 'retention-days'`, `in 'prefix'`); here they are
- * flags. A quoted value follows a colon (`Input 'bucket': 'x'`) and is left as it is.
+ * Runs one command line. When stdout could not take the report (a full disk: `> /dev/full`), that is
+ * one line on stderr and exit 1, and the line says what the run had already changed in AWS.
  */
-function asFlagMessage(message) {
-    const known = (name) => name in ACTION_INPUTS;
-    return (message
-        .replace(/Inputs '([a-z-]+)' and '([a-z-]+)'/g, (all, a, b) => known(a) && known(b) ? `Flags --${a} and --${b}` : all)
-        // `set 'create-table: true'`: a switch on the command line.
-        .replace(/'([a-z-]+): true'/g, (all, name) => known(name) && isSwitch(name) ? `--${name}` : all)
-        .replace(/Input '([a-z-]+)'/g, (all, name) => (name in ACTION_INPUTS ? `Flag --${name}` : all))
-        .replace(/(?<!: )'([a-z-]+)'/g, (all, name) => (name in ACTION_INPUTS ? `--${name}` : all)));
-}
 async function runCli(argv, io, version) {
+    const changes = [];
+    const code = await runCommandLine(argv, io, version, (what) => changes.push(what));
+    const failure = await io.outputFailure?.();
+    if (!failure)
+        return code;
+    // Node's message starts with the code (`ENOSPC: no space left on device, write`).
+    const { code: errno, message } = failure;
+    const why = errno && !message.startsWith(errno) ? `${errno}: ${message}` : message;
+    io.stderr.write(`${PROGRAM}: error: the output could not be written to stdout (${(0,vocabulary_escape/* logText */.kc)(why)})` +
+        `${changes.length ? `; ${changes.join('; ')}` : ''}.\n`);
+    return code === context/* ExitCode */.y.Done ? context/* ExitCode */.y.Failed : code;
+}
+async function runCommandLine(argv, io, version, changed) {
     const fail = (message, code, command) => {
         io.stderr.write(`${PROGRAM}: ${(0,vocabulary_escape/* logText */.kc)(message)}\n`);
         if (code === context/* ExitCode */.y.Usage) {
@@ -54181,9 +54387,9 @@ async function runCli(argv, io, version) {
     };
     let command;
     try {
-        const parsed = parseCommandLine(argv);
+        const parsed = (0,args/* parseCommandLine */.Du)(argv);
         if (parsed.kind === 'help') {
-            io.stdout.write(generalHelp(Math.min(100, (0,context/* widthOf */.q)(io.stdout))));
+            io.stdout.write(generalHelp(Math.min(HELP_WIDTH, (0,context/* widthOf */.q)(io.stdout))));
             return context/* ExitCode */.y.Done;
         }
         if (parsed.kind === 'version') {
@@ -54192,8 +54398,14 @@ async function runCli(argv, io, version) {
         }
         command = parsed.command;
         if (parsed.options.help) {
-            io.stdout.write(commandHelp(parsed.command, Math.min(100, (0,context/* widthOf */.q)(io.stdout))));
+            io.stdout.write(commandHelp(parsed.command, Math.min(HELP_WIDTH, (0,context/* widthOf */.q)(io.stdout))));
             return context/* ExitCode */.y.Done;
+        }
+        // A profile that is not there stops the run first: the region lookup below would find none.
+        const profile = (0,aws/* chosenProfile */.Go)(parsed.options.profile, io.env);
+        // check-queries uses AWS only when asked: AWS_PROFILE alone does not ask.
+        if (profile && (parsed.command !== 'check-queries' || parsed.options.profile !== undefined)) {
+            await (0,aws/* checkProfile */.U$)(profile, io.env);
         }
         const inputs = new Map(parsed.inputs);
         // sync and publish need a region: after --region and AWS_REGION, the profile's own (as the AWS CLI).
@@ -54201,7 +54413,7 @@ async function runCli(argv, io, version) {
             !inputs.get('aws-region') &&
             !io.env.AWS_REGION &&
             !io.env.AWS_DEFAULT_REGION) {
-            const region = await (0,aws/* configuredRegion */.R)(parsed.options.profile);
+            const region = await (0,aws/* configuredRegion */.Rg)(parsed.options.profile);
             if (region)
                 inputs.set('aws-region', region);
         }
@@ -54209,17 +54421,18 @@ async function runCli(argv, io, version) {
         return await runner({
             ...io,
             given: parsed.inputs,
-            read: inputReader(inputs),
+            read: (0,args/* inputReader */.cN)(inputs),
             options: parsed.options,
-            logger: terminalLogger(io.stderr, parsed.options.verbose, asFlagMessage),
-            version
+            logger: terminalLogger(io.stderr, parsed.options.verbose, wording/* asFlagMessage */.s8),
+            version,
+            changed
         });
     }
     catch (error) {
-        if (error instanceof UsageError)
+        if (error instanceof args/* UsageError */.eb)
             return fail(error.message, context/* ExitCode */.y.Usage, error.command);
-        if (error instanceof errors/* ConfigurationError */.j)
-            return fail(asFlagMessage(error.message), context/* ExitCode */.y.Usage, command);
+        if (error instanceof errors/* ConfigurationError */.j1)
+            return fail((0,wording/* flagMessage */.cO)(error), context/* ExitCode */.y.Usage, command);
         const { name, message } = error;
         return fail((0,clients/* explainAwsError */.Ni)(error) ?? `${name}: ${message}`, context/* ExitCode */.y.Failed);
     }
@@ -54232,7 +54445,8 @@ async function runCli(argv, io, version) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ ignoreClosedPipe)
+/* harmony export */   D: () => (/* binding */ ignoreClosedPipe),
+/* harmony export */   X: () => (/* binding */ watchOutput)
 /* harmony export */ });
 const CLOSED = new Set(['EPIPE', 'ERR_STREAM_DESTROYED']);
 function ignoreClosedPipe(stream) {
@@ -54240,6 +54454,82 @@ function ignoreClosedPipe(stream) {
         if (!CLOSED.has(error.code ?? ''))
             throw error;
     });
+}
+/**
+ * Watches stdout for a write that failed for another reason than a closed pipe (a full disk,
+ * `> /dev/full`: ENOSPC). Without this the error event would end the process with a stack trace,
+ * after a sync had applied its changes. Returns what runCli asks once everything is written.
+ */
+function watchOutput(stream) {
+    let failure;
+    stream.on('error', (error) => {
+        if (!CLOSED.has(error.code ?? ''))
+            failure ??= error;
+    });
+    return async () => {
+        // A write's callback runs once the writes before it are done (or failed); the error event follows.
+        await new Promise((resolve) => stream.write('', () => resolve()));
+        await new Promise((resolve) => setImmediate(resolve));
+        return failure;
+    };
+}
+
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cO: () => (/* binding */ flagMessage),
+/* harmony export */   s8: () => (/* binding */ asFlagMessage)
+/* harmony export */ });
+/* unused harmony export flagWording */
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8774);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1654);
+/* harmony import */ var _inputs_generated_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4022);
+
+
+
+/** An input the command line offers as a flag (not one that only means something in a workflow). */
+function isFlag(name) {
+    return name in _inputs_generated_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_INPUTS */ .b && !_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .GITHUB_ONLY_INPUTS */ .xP.includes(name);
+}
+const flagWording = (mention) => {
+    const names = mention.inputs;
+    // An input without a flag keeps the action's name for it.
+    const flag = (name) => (isFlag(name) ? `--${name}` : `'${name}'`);
+    switch (mention.kind) {
+        case 'subject':
+            return `${names.length > 1 ? 'Flags' : 'Flag'} ${names.map(flag).join(' and ')}`;
+        case 'reference':
+            return flag(names[0]);
+        case 'setting': {
+            const [name] = names;
+            if (!isFlag(name))
+                return `'${name}: ${mention.value}'`;
+            if ((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .isSwitch */ .Tb)(name))
+                return mention.value === 'true' ? `--${name}` : `--${name}=${mention.value}`;
+            return `--${name} ${mention.value}`;
+        }
+    }
+};
+/** A user's mistake in the command line's words. */
+function flagMessage(error) {
+    return error.inActionWords ? asFlagMessage(error.message) : error.phrased(flagWording);
+}
+/**
+ * Messages written in the action's words (`Input 'retention-days'`, `in 'prefix'`), as flags. A
+ * quoted value follows a colon (`Input 'bucket': 'x'`) and is left as it is.
+ */
+function asFlagMessage(message) {
+    const known = (name) => name in _inputs_generated_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_INPUTS */ .b;
+    return (message
+        .replace(/Inputs '([a-z-]+)' and '([a-z-]+)'/g, (all, a, b) => known(a) && known(b) ? `Flags --${a} and --${b}` : all)
+        // `set 'create-table: true'`: a switch on the command line.
+        .replace(/'([a-z-]+): true'/g, (all, name) => known(name) && (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .isSwitch */ .Tb)(name) ? `--${name}` : all)
+        .replace(/Input '([a-z-]+)'/g, (all, name) => (name in _inputs_generated_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_INPUTS */ .b ? `Flag --${name}` : all))
+        .replace(/(?<!: )'([a-z-]+)'/g, (all, name) => (name in _inputs_generated_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_INPUTS */ .b ? `--${name}` : all)));
 }
 
 
@@ -54307,19 +54597,78 @@ const Outputs = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ ConfigurationError),
-/* harmony export */   p: () => (/* binding */ RefusedFileError)
+/* harmony export */   IF: () => (/* binding */ userError),
+/* harmony export */   Pe: () => (/* binding */ setting),
+/* harmony export */   bc: () => (/* binding */ subject),
+/* harmony export */   hF: () => (/* binding */ input),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   pc: () => (/* binding */ RefusedFileError)
 /* harmony export */ });
+/* unused harmony export actionWording */
 /**
  * A mistake in the user's configuration or environment (an input, the table, the bucket layout).
  * Its message says what to change; main.ts reports it without a stack trace. Anything else is a bug
  * or an AWS failure and is reported as such.
+ *
+ * The inputs a message names are data, not words: each front door names them its own way (the
+ * action `Input 'prefix'`, the command line `--prefix`). Build such a message with the `userError`
+ * tag and the mentions below; `message` is the action's wording, `phrased()` any other door's.
  */
 class ConfigurationError extends Error {
+    parts;
+    /**
+     * Built from a plain string, written in the action's words (`Input 'x'`): another door can only
+     * reword it. Built from parts, every input it names is a mention and the rest is meant as it is.
+     */
+    inActionWords;
     constructor(message) {
-        super(message);
+        const parts = typeof message === 'string' ? [message] : message;
+        super(phrase(parts, actionWording));
         this.name = 'ConfigurationError';
+        this.parts = parts;
+        this.inActionWords = typeof message === 'string';
     }
+    /** The inputs the message names, in order. */
+    get inputs() {
+        return this.parts.flatMap((part) => (typeof part === 'string' ? [] : part.inputs));
+    }
+    /** The message in a front door's words for inputs. */
+    phrased(wording) {
+        return phrase(this.parts, wording);
+    }
+}
+const subject = (...inputs) => ({ kind: 'subject', inputs });
+const input = (name) => ({ kind: 'reference', inputs: [name] });
+const setting = (name, value) => ({
+    kind: 'setting',
+    inputs: [name],
+    value
+});
+/** The action's words: the names of action.yml's inputs, quoted. */
+const actionWording = (mention) => {
+    const quoted = mention.inputs.map((name) => `'${name}'`);
+    switch (mention.kind) {
+        case 'subject':
+            return `${quoted.length > 1 ? 'Inputs' : 'Input'} ${quoted.join(' and ')}`;
+        case 'reference':
+            return quoted.join('');
+        case 'setting':
+            return `'${mention.inputs[0]}: ${mention.value}'`;
+    }
+};
+/** A ConfigurationError from a template: `userError\`${subject('prefix')} is ...\``. */
+function userError(strings, ...values) {
+    const parts = [];
+    strings.forEach((text, index) => {
+        parts.push(text);
+        const value = values[index];
+        if (value !== undefined)
+            parts.push(typeof value === 'object' ? value : String(value));
+    });
+    return new ConfigurationError(parts);
+}
+function phrase(parts, wording) {
+    return parts.map((part) => (typeof part === 'string' ? part : wording(part))).join('');
 }
 /**
  * A file matched by the `queries` input that is not read: a link, not a regular file, or outside the
@@ -54341,13 +54690,15 @@ class RefusedFileError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   RQ: () => (/* binding */ logQuoted),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
+/* harmony export */   js: () => (/* binding */ htmlText),
 /* harmony export */   kc: () => (/* binding */ logText),
 /* harmony export */   p7: () => (/* binding */ markdownText)
 /* harmony export */ });
 /* unused harmony export logLines */
 /**
  * The one place where text we did not write (file names, SQL, identifiers, AWS messages) is made safe
- * for where it goes: a log line (workflow commands), or Markdown (job summary, pull-request comment).
+ * for where it goes: a log line (workflow commands), or Markdown (job summary, pull-request comment),
+ * and HTML inside that Markdown.
  * Every renderer calls these; nothing from a file reaches an output without passing through one.
  */
 /** Characters that GitHub's Markdown (GFM) gives a meaning to in running text. */
@@ -54394,6 +54745,18 @@ function logQuoted(text) {
 function markdownText(text) {
     return oneLine(text)
         .replace(MARKDOWN_SPECIAL, (c) => c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
+/**
+ * Text inside an HTML element of the Markdown (a `<details>` title): GFM reads an HTML block as it
+ * is, Markdown escapes included, so only HTML's own characters are escaped (as entities, which the
+ * browser decodes). Line breaks become spaces (a blank line would end the block); `@` is broken as in
+ * markdownText.
+ */
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+function htmlText(text) {
+    return oneLine(text)
+        .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
         .replace(/@/g, '@\u2060');
 }
 /**
@@ -54476,7 +54839,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 6897:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
