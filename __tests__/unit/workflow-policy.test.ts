@@ -180,7 +180,7 @@ describe('the release workflow', () => {
   }
   interface Job {
     permissions?: Record<string, string>
-    needs?: string[]
+    needs?: string | string[]
     steps: Step[]
     strategy?: { matrix?: { node?: number[] } }
   }
@@ -195,18 +195,19 @@ describe('the release workflow', () => {
     expect(release.permissions).toEqual({})
     expect(release.jobs.test!.permissions).toEqual({ contents: 'read' })
     expect(release.jobs.test!.strategy?.matrix?.node).toEqual([22, 24])
-    expect(release.jobs.build!.permissions).toEqual({
-      contents: 'read',
-      'id-token': 'write',
-      attestations: 'write'
-    })
+    // The job that runs the dependencies' code can neither sign nor publish.
+    expect(release.jobs.build!.permissions).toEqual({ contents: 'read' })
+    expect(runs(release.jobs.build!)).toContain('npm ci')
+    expect(release.jobs.attest!.permissions).toEqual({ 'id-token': 'write', attestations: 'write' })
+    expect(runs(release.jobs.attest!)).not.toMatch(/npm|node/)
     expect(release.jobs['github-release']!.permissions).toEqual({ contents: 'write' })
     expect(release.jobs.npm!.permissions).toEqual({ 'id-token': 'write' })
   })
 
   it('publishes nothing before the tests, the checks and the dist/ comparison pass', () => {
-    expect(release.jobs['github-release']!.needs).toEqual(['test', 'build'])
-    expect(release.jobs.npm!.needs).toEqual(expect.arrayContaining(['build', 'github-release']))
+    expect(release.jobs.attest!.needs).toBe('build')
+    expect(release.jobs['github-release']!.needs).toEqual(['test', 'build', 'attest'])
+    expect(release.jobs.npm!.needs).toEqual(expect.arrayContaining(['build', 'attest', 'github-release']))
     const build = runs(release.jobs.build!)
     for (const check of [
       'check-tag',
@@ -221,16 +222,17 @@ describe('the release workflow', () => {
     expect(runs(release.jobs.test!)).toContain('npm test')
   })
 
-  it('attests both bundles and the npm tarball', () => {
-    const attest = release.jobs.build!.steps.find((s) =>
+  it('attests both bundles and the npm tarball, and verifies them', () => {
+    const attest = release.jobs.attest!.steps.find((s) =>
       s.uses?.startsWith('actions/attest-build-provenance@')
     )
     const subjects = attest?.with?.['subject-path']?.trim().split('\n') ?? []
-    expect(subjects.map((s) => s.split('/').at(-1))).toEqual([
-      'dist-index.js',
-      'dist-cli-index.js',
-      '${{ steps.pack.outputs.tarball }}'
+    expect(subjects).toEqual([
+      'assets/dist-index.js',
+      'assets/dist-cli-index.js',
+      'assets/${{ needs.build.outputs.tarball }}'
     ])
+    expect(runs(release.jobs.attest!)).toContain('gh attestation verify "$file" --repo "$GITHUB_REPOSITORY"')
     expect(runs(release.jobs.build!)).toMatch(/cp dist\/index\.js .*dist-index\.js/)
     expect(runs(release.jobs.build!)).toMatch(/cp dist\/cli\/index\.js .*dist-cli-index\.js/)
   })
