@@ -61,11 +61,11 @@ describe('changelogEntry', () => {
     expect(changelogEntry('## 1x2x0\n\n- not a version', '1.2.0')).toBeUndefined()
   })
 
-  it('finds nothing released yet in the project’s own CHANGELOG, only Unreleased', async () => {
+  it('finds an entry under every version heading of the project’s own CHANGELOG', async () => {
     const own = await readFile('CHANGELOG.md', 'utf8')
     expect(own).toMatch(/^## Unreleased$/m)
-    const version = (JSON.parse(await readFile('package.json', 'utf8')) as { version: string }).version
-    expect(changelogEntry(own, version)).toBeUndefined()
+    const versions = [...own.matchAll(/^##\s+\[?(\d+\.\d+\.\d+\S*?)\]?(?:\s|$)/gm)].map((m) => m[1]!)
+    for (const version of versions) expect(changelogEntry(own, version)).toBeDefined()
   })
 })
 
