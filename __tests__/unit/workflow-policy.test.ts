@@ -222,19 +222,17 @@ describe('the release workflow', () => {
     expect(runs(release.jobs.test!)).toContain('npm test')
   })
 
-  it('attests both bundles and the npm tarball, and verifies them', () => {
+  it('attests every file of dist/ (the bundles load chunks) and the npm tarball, and verifies them', () => {
     const attest = release.jobs.attest!.steps.find((s) =>
       s.uses?.startsWith('actions/attest-build-provenance@')
     )
-    const subjects = attest?.with?.['subject-path']?.trim().split('\n') ?? []
-    expect(subjects).toEqual([
-      'assets/dist-index.js',
-      'assets/dist-cli-index.js',
-      'assets/${{ needs.build.outputs.tarball }}'
-    ])
+    expect(attest?.with).toEqual({ 'subject-checksums': 'assets/checksums.txt' })
+    const pack = runs(release.jobs.build!)
+    expect(pack).toContain('git ls-files -z dist | xargs -0 sha256sum')
+    expect(pack).toContain('(cd "$ASSETS" && sha256sum "$tarball")')
+    expect(pack).toMatch(/cp dist\/index\.js .*dist-index\.js/)
+    expect(pack).toMatch(/cp dist\/cli\/index\.js .*dist-cli-index\.js/)
     expect(runs(release.jobs.attest!)).toContain('gh attestation verify "$file" --repo "$GITHUB_REPOSITORY"')
-    expect(runs(release.jobs.build!)).toMatch(/cp dist\/index\.js .*dist-index\.js/)
-    expect(runs(release.jobs.build!)).toMatch(/cp dist\/cli\/index\.js .*dist-cli-index\.js/)
   })
 
   it('creates the GitHub release as a draft, attaches the assets, then publishes it', () => {
