@@ -2,8 +2,8 @@
  * Releases, the maintainer's side and the release workflow's (.github/workflows/release.yml).
  *
  *   npm run release -- 1.2.0 | patch | minor | major
- *       Sets the version in package.json and package-lock.json, runs every check .ci/run runs and
- *       rebuilds dist/ (the command line's bundle carries the version), then commits
+ *       Sets the version in package.json and package-lock.json, runs the npm scripts .ci/run runs
+ *       (which rebuild dist/: the command line's bundle carries the version), then commits
  *       "Release v1.2.0" and tags it v1.2.0. Refuses before changing anything when CHANGELOG.md has
  *       no entry for the version, the working tree has other changes, or the tag exists; a failing
  *       check puts the files back. Pushes nothing: `git push origin HEAD v1.2.0` starts the workflow.
@@ -120,17 +120,21 @@ const defaultRunner: Runner = async (command, args, cwd) => {
   })
 }
 
-/** The checks of .ci/run, in its order, after which dist/ is rebuilt for the new version. */
-export const RELEASE_CHECKS: string[][] = [
-  ['npm', 'run', '-s', 'format:check'],
-  ['npm', 'run', '-s', 'lint'],
-  ['npm', 'run', '-s', 'build'],
-  ['npm', 'run', '-s', 'lint:workflows'],
-  ['npm', 'run', '-s', 'lint:workflow-policy'],
-  ['npm', 'run', '-s', 'docs:check'],
-  ['npm', 'run', '-s', 'package'],
-  ['npm', 'test']
-]
+/**
+ * The npm scripts .ci/run runs, in its order (`npm run -s NAME` and `npm test` lines; not `npm ci`):
+ * a release runs what CI runs, whatever checks are added to it. Its `package` rebuilds dist/ for
+ * the new version; the comparison of dist/ with the committed one is left to the release workflow,
+ * which makes it at the tag.
+ */
+export function ciChecks(ciRun: string): string[][] {
+  const checks: string[][] = []
+  for (const line of ciRun.split('\n').map((l) => l.trim())) {
+    const script = /^npm run(?: -s)? ([\w:.-]+)(?:\s|$)/.exec(line)
+    if (script) checks.push(['npm', 'run', '-s', script[1]!])
+    else if (/^npm (?:test|t)(?:\s|$)/.test(line)) checks.push(['npm', 'test'])
+  }
+  return checks
+}
 
 const VERSIONED_FILES = ['package.json', 'package-lock.json']
 
@@ -198,6 +202,13 @@ export async function prepareRelease(options: PrepareOptions): Promise<string> {
     )
   }
 
+  const checks = ciChecks(await readFile(join(root, '.ci', 'run'), 'utf8').catch(() => ''))
+  if (!checks.some(([, , , name]) => name === 'package') || !checks.some(([, name]) => name === 'test')) {
+    throw new ReleaseError(
+      '.ci/run names no `npm run -s package` or no `npm test`: the release has no checks to run'
+    )
+  }
+
   log(`Releasing ${tag} (package.json ${pkg.version} -> ${version})`)
   const originals = new Map<string, string>()
   for (const file of VERSIONED_FILES) originals.set(file, await readFile(join(root, file), 'utf8'))
@@ -208,7 +219,7 @@ export async function prepareRelease(options: PrepareOptions): Promise<string> {
   )
 
   try {
-    for (const [command, ...args] of RELEASE_CHECKS) {
+    for (const [command, ...args] of checks) {
       log(`== ${command} ${args.join(' ')}`)
       await run(command!, args, root)
     }

@@ -12,8 +12,8 @@ import {
   changelogEntry,
   checkTag,
   main,
+  ciChecks,
   prepareRelease,
-  RELEASE_CHECKS,
   releaseChannels,
   releaseVersion,
   repositoryOf,
@@ -162,6 +162,8 @@ async function repository(options: { changelog?: string; repository?: unknown } 
   }
   await writeFile(join(root, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`)
   await writeFile(join(root, 'CHANGELOG.md'), options.changelog ?? '# Changelog\n\n## Unreleased\n\n- A.\n')
+  await mkdir(join(root, '.ci'))
+  await writeFile(join(root, '.ci', 'run'), CI_RUN)
   await mkdir(join(root, 'dist'))
   await writeFile(join(root, 'dist', 'index.js'), 'export {}\n')
   const git = (...args: string[]) => exec('git', args, { cwd: root })
@@ -188,7 +190,53 @@ function recorder(failing?: string): { run: Runner; commands: string[] } {
   return { run, commands }
 }
 
+/** A .ci/run in the shape of the project's. */
+const CI_RUN = [
+  '#!/usr/bin/env bash',
+  'npm ci --no-audit --no-fund',
+  'echo "== lint"',
+  'npm run -s lint',
+  'npm run -s package >/dev/null',
+  'if [ -n "$(git status --porcelain -- dist)" ]; then exit 1; fi',
+  'npm test'
+].join('\n')
+
 const ENTRY = '# Changelog\n\n## Unreleased\n\n## 1.0.0 - 2026-10-05\n\n- First release.\n'
+
+describe('ciChecks', () => {
+  it('runs what the project’s .ci/run runs, in its order, without npm ci', async () => {
+    const checks = ciChecks(await readFile('.ci/run', 'utf8')).map((check) => check.join(' '))
+    const order = [
+      'format:check',
+      'lint',
+      'build',
+      'lint:workflows',
+      'lint:workflow-policy',
+      'docs:check',
+      'package'
+    ]
+    expect(checks.filter((check) => order.some((name) => check === `npm run -s ${name}`))).toEqual(
+      order.map((name) => `npm run -s ${name}`)
+    )
+    expect(checks.at(-1)).toBe('npm test')
+    expect(checks.filter((check) => !check.startsWith('npm run -s ') && check !== 'npm test')).toEqual([])
+  })
+
+  it('reads npm run with or without -s and npm test, and nothing else', () => {
+    const text = [
+      'npm ci',
+      '  npm run lint:imports',
+      'npm run -s package >/dev/null',
+      'echo npm test',
+      'npm test -- x'
+    ]
+    expect(ciChecks(text.join('\n'))).toEqual([
+      ['npm', 'run', '-s', 'lint:imports'],
+      ['npm', 'run', '-s', 'package'],
+      ['npm', 'test']
+    ])
+  })
+})
 
 describe('npm run release (prepareRelease)', () => {
   const roots: string[] = []
@@ -226,8 +274,7 @@ describe('npm run release (prepareRelease)', () => {
     const tag = await prepareRelease({ root, spec: 'major', run, log: () => {} })
 
     expect(tag).toBe('v1.0.0')
-    expect(commands).toEqual(RELEASE_CHECKS.map((check) => check.join(' ')))
-    expect(commands).toEqual(expect.arrayContaining(['npm run -s package', 'npm test']))
+    expect(commands).toEqual(['npm run -s lint', 'npm run -s package', 'npm test'])
     expect(JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).version).toBe('1.0.0')
     const lock = JSON.parse(await readFile(join(root, 'package-lock.json'), 'utf8'))
     expect([lock.version, lock.packages[''].version, lock.packages['node_modules/x'].version]).toEqual([
@@ -278,6 +325,13 @@ describe('npm run release (prepareRelease)', () => {
     await expect(
       prepareRelease({ root: tagged, spec: '1.0.0', ...recorder(), log: () => {} })
     ).rejects.toThrow('The tag v1.0.0 exists already')
+
+    const unchecked = await newRepository({ changelog: ENTRY })
+    await writeFile(join(unchecked, '.ci', 'run'), 'npm ci\nnpm run -s lint\n')
+    await exec('git', ['commit', '--quiet', '-am', 'No tests'], { cwd: unchecked })
+    await expect(
+      prepareRelease({ root: unchecked, spec: '1.0.0', ...recorder(), log: () => {} })
+    ).rejects.toThrow('.ci/run names no `npm run -s package` or no `npm test`')
 
     const anonymous = await newRepository({ changelog: ENTRY, repository: null })
     const { run, commands } = recorder()
