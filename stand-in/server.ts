@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { AccessPolicyGate } from './iam/gate.js'
+import type { AccessPolicyGate } from './access-gate.js'
 import { CallCounter, Knobs } from './knobs.js'
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 

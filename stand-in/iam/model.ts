@@ -4,7 +4,6 @@
  * Services ask `callerOf` who is calling; `authorize.ts` decides.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import type { Denial } from './authorize.js'
 import { validatePolicy, type PolicyDocument } from './policy.js'
 
 /** The account the stand-in answered as before it knew accounts: ambient keys administer it. */
@@ -12,6 +11,22 @@ export const ADMIN_ACCOUNT = '123456789012'
 export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com'
 const ACCOUNT_ID = /^\d{12}$/
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/
+
+export type DenialReason =
+  | 'no identity-based policy allows'
+  | 'explicit deny in an identity-based policy'
+  | 'no resource-based policy allows'
+  | 'explicit deny in a resource-based policy'
+
+export interface Denial {
+  /** `Glue.GetTable`. */
+  operation: string
+  action: string
+  /** The ARN denied, or undefined for an action without resources. */
+  resource: string | undefined
+  principalArn: string
+  reason: DenialReason
+}
 
 export interface Account {
   id: string

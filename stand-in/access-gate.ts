@@ -4,10 +4,10 @@
  * service's own error: S3 `AccessDenied` 403 (resource quoted), Glue and Athena
  * `AccessDeniedException` 400, STS `AccessDenied` 403.
  */
-import { AwsError, type StandInRequest } from '../types.js'
-import { loadAuthorizationData } from './arns.js'
-import { authorize, denialMessage, type AccessRequirement, type Denial } from './authorize.js'
-import type { Caller, IamModel } from './model.js'
+import { loadAuthorizationData } from './iam/arns.js'
+import { authorize, denialMessage, type AccessRequirement } from './iam/authorize.js'
+import type { Caller, Denial, IamModel } from './iam/model.js'
+import { AwsError, type StandInRequest } from './types.js'
 
 /** What an operation of a service needs, given who calls; [] when it needs nothing. */
 export type AccessDescriber = (
