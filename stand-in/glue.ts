@@ -24,12 +24,15 @@ import {
 } from './glue-validation.js'
 import { ADMIN_ACCOUNT } from './iam/model.js'
 import { PolicyError, validatePolicy, type PolicyDocument } from './iam/policy.js'
+import { Clock } from './clock.js'
 import { Faults } from './knobs.js'
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 
 /** The account whose catalog a call without `CatalogId` from an ambient key uses. */
 export const CATALOG_ID = ADMIN_ACCOUNT
 const MAX_INDEXES = 3
+/** How long a new partition index is CREATING by default: a moment, as for a small table on AWS. */
+export const DEFAULT_INDEX_ACTIVATION_MS = 1000
 
 /**
  * Glue's own errors, for `faults.inject`: the messages of the Glue API model's exception shapes, or
@@ -65,11 +68,11 @@ interface DatabaseRecord {
 interface IndexRecord {
   name: string
   keys: ExpressionKey[]
-  /** performance.now() at creation, for the CREATING -> ACTIVE (or FAILED) delay. */
+  /** The clock's time at creation, for the CREATING -> ACTIVE (or FAILED) delay. */
   createdAt: number
   /** The backfill's errors: once built, the index is FAILED instead of ACTIVE. */
   backfillErrors?: BackfillError[]
-  /** performance.now() at DeletePartitionIndex, for the DELETING delay. */
+  /** The clock's time at DeletePartitionIndex, for the DELETING delay. */
   deletingSince?: number
 }
 
@@ -89,8 +92,6 @@ interface TableRecord {
 }
 
 type Operation = (body: Json) => Json
-
-const nowSeconds = (): number => Date.now() / 1000
 
 function notFound(message: string): AwsError {
   return new AwsError('EntityNotFoundException', message)
@@ -115,8 +116,12 @@ export class GlueService implements ServiceHandler {
   readonly service = 'Glue'
   /** BatchGetPartition answers up to this many requested keys as UnprocessedKeys (always processing one). */
   unprocessedKeysPerCall = 0
-  /** A new partition index stays CREATING this long, then is ACTIVE (or FAILED). */
-  indexActivationMs = 0
+  /**
+   * A new partition index stays CREATING this long (stand-in time, see `clock`), then is ACTIVE (or
+   * FAILED): Glue builds an index in the background, so it is never ACTIVE at once. Tests that need it
+   * instant set 0; others move the clock.
+   */
+  indexActivationMs = DEFAULT_INDEX_ACTIVATION_MS
   /** A deleted partition index stays DELETING this long, then is gone. */
   indexDeletionMs = 0
   /** Injected errors and hooks, per operation (`Glue.GetPartitions`). */
@@ -158,6 +163,9 @@ export class GlueService implements ServiceHandler {
     DeleteResourcePolicy: (body) => this.deleteResourcePolicy(body)
   }
 
+  /** @param clock the stand-in's time: index states and timestamps follow it. */
+  constructor(readonly clock = new Clock()) {}
+
   // ---- ServiceHandler ----
 
   operation(request: StandInRequest): string | undefined {
@@ -182,13 +190,18 @@ export class GlueService implements ServiceHandler {
     return new AwsError('InternalServiceException', 'An internal service error occurred.', 500)
   }
 
+  /** As Athena, the other AWS JSON 1.1 service here, answers it (see README.md, "STS sessions"). */
+  expiredTokenError(): AwsError {
+    return new AwsError('ExpiredTokenException', 'The security token included in the request is expired', 400)
+  }
+
   // ---- state for tests (no HTTP) ----
 
   reset(): void {
     this.catalogs.clear()
     this.resourcePolicies.clear()
     this.unprocessedKeysPerCall = 0
-    this.indexActivationMs = 0
+    this.indexActivationMs = DEFAULT_INDEX_ACTIVATION_MS
     this.indexDeletionMs = 0
     this.faults.reset()
     this.nextBackfillErrors = undefined
@@ -219,7 +232,7 @@ export class GlueService implements ServiceHandler {
       return
     }
     const document = validatePolicy(policy, 'resource')
-    const now = nowSeconds()
+    const now = this.clock.nowSeconds()
     const created = this.resourcePolicies.get(catalogId)?.created ?? now
     const hash = createHash('sha256').update(JSON.stringify(document)).digest('base64url').slice(0, 22)
     this.resourcePolicies.set(catalogId, { policy: document, hash, created, updated: now })
@@ -246,7 +259,7 @@ export class GlueService implements ServiceHandler {
     catalogId = CATALOG_ID
   ): void {
     const record = this.inCatalog(catalogId, () => this.table(database, table))
-    const created = nowSeconds()
+    const created = this.clock.nowSeconds()
     for (const input of inputs as Json[]) {
       record.partitions.add(partitionValues(input.Values, 'values', record.keys.length), input, created)
     }
@@ -377,7 +390,7 @@ export class GlueService implements ServiceHandler {
       catalogId: this.catalogId,
       input,
       name,
-      created: nowSeconds(),
+      created: this.clock.nowSeconds(),
       tables: new Map()
     })
     return {}
@@ -403,8 +416,8 @@ export class GlueService implements ServiceHandler {
       database: database.name,
       name,
       input: { ...input, Name: name },
-      created: nowSeconds(),
-      updated: nowSeconds(),
+      created: this.clock.nowSeconds(),
+      updated: this.clock.nowSeconds(),
       // AWS answers VersionId "0" for a new table (observed, see README.md).
       version: 0,
       keys,
@@ -413,6 +426,7 @@ export class GlueService implements ServiceHandler {
     }
     indexes.forEach((index, i) => {
       const parsed = indexOf(table, requiredObject(index, `partitionIndexes.${i + 1}.member`))
+      parsed.createdAt = this.clock.now()
       if (table.indexes.has(parsed.name)) throw invalidInput(`Duplicate partition index name ${parsed.name}`)
       table.indexes.set(parsed.name, parsed)
     })
@@ -453,7 +467,7 @@ export class GlueService implements ServiceHandler {
     Object.assign(table, {
       input: { ...input, Name: table.name },
       keys,
-      updated: nowSeconds(),
+      updated: this.clock.nowSeconds(),
       version: table.version + 1
     })
     return {}
@@ -574,7 +588,7 @@ export class GlueService implements ServiceHandler {
       }
     }
     this.checkPartitionQuota(table, accepted.length)
-    const created = nowSeconds()
+    const created = this.clock.nowSeconds()
     for (const entry of accepted) table.partitions.add(entry.values, entry.input, created)
     return errors.length > 0 ? { Errors: errors } : {}
   }
@@ -681,6 +695,7 @@ export class GlueService implements ServiceHandler {
     const table = this.table(body.DatabaseName, body.TableName)
     this.dropDeleted(table)
     const index = indexOf(table, requiredObject(body.PartitionIndex, 'partitionIndex'))
+    index.createdAt = this.clock.now()
     if (table.indexes.has(index.name)) {
       throw new AwsError('AlreadyExistsException', `Partition index ${index.name} already exists.`)
     }
@@ -700,7 +715,7 @@ export class GlueService implements ServiceHandler {
   private getPartitionIndexes(body: Json): Json {
     const table = this.table(body.DatabaseName, body.TableName)
     this.dropDeleted(table)
-    const now = performance.now()
+    const now = this.clock.now()
     const descriptors: Json[] = []
     for (const index of table.indexes.values()) {
       let status: string
@@ -719,7 +734,7 @@ export class GlueService implements ServiceHandler {
 
   /** Forgets the indexes whose deletion has finished. */
   private dropDeleted(table: TableRecord): void {
-    const now = performance.now()
+    const now = this.clock.now()
     for (const index of [...table.indexes.values()]) {
       if (index.deletingSince !== undefined && now - index.deletingSince >= this.indexDeletionMs) {
         table.indexes.delete(index.name)
@@ -733,7 +748,7 @@ export class GlueService implements ServiceHandler {
     const name = requiredString(body.IndexName, 'indexName')
     const index = table.indexes.get(name)
     if (!index || index.deletingSince !== undefined) throw notFound(`Partition index ${name} not found.`)
-    if (this.indexDeletionMs > 0) index.deletingSince = performance.now()
+    if (this.indexDeletionMs > 0) index.deletingSince = this.clock.now()
     else table.indexes.delete(name)
     return {}
   }
@@ -784,7 +799,7 @@ function indexOf(table: TableRecord, input: Json): IndexRecord {
     return key
   })
   if (new Set(keys).size !== keys.length) throw invalidInput('Partition index keys must be distinct.')
-  return { name, keys, createdAt: performance.now() }
+  return { name, keys, createdAt: 0 }
 }
 
 function readToken(token: string, fingerprint: string): number {

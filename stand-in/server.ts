@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { AccessPolicyGate } from './access-gate.js'
+import { Clock } from './clock.js'
 import { CallCounter, Knobs } from './knobs.js'
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 
@@ -49,6 +50,8 @@ function send(response: ServerResponse, answer: StandInResponse): void {
 export class StandInServer {
   readonly knobs = new Knobs()
   readonly calls = new CallCounter()
+  /** The stand-in's time (tests move it with `clock.advance(ms)`); services built by startStandIn share it. */
+  readonly clock = new Clock()
   /** Access key ids that signed each operation's calls, for tests of the credential path. */
   readonly signers = new Map<string, Set<string>>()
   /** IAM: who signed each request, and whether they may make it (see stand-in/iam). */
@@ -135,7 +138,7 @@ export class StandInServer {
       return handler.errorResponse(handler.throttlingError(), request)
     }
     try {
-      const denied = await this.iam?.check(handler.service, name, request)
+      const denied = await this.iam?.check(handler, name, request)
       if (denied) {
         this.calls.record(operation, 'error')
         return handler.errorResponse(denied, request)

@@ -6,6 +6,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import { XMLBuilder } from 'fast-xml-parser'
+import { Clock } from './clock.js'
+import { PolicyError, validatePolicy, type PolicyDocument } from './iam/policy.js'
 import { GITHUB_OIDC_HOST, roleIdOf, type IamModel } from './iam/model.js'
 import { trustAdmits } from './iam/trust.js'
 import { GITHUB_OIDC_ISSUER, type GitHubOidcClaims, type GitHubOidcService } from './oidc.js'
@@ -26,6 +28,21 @@ const STS_ACTIONS = new Set([
 const ROLE_ARN =
   /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::(\d{12}):role\/(?:[\u0021-\u007e]*\/)?([\w+=,.@-]{1,64})$/
 const SESSION_NAME = /^[\w+=,.@-]*$/
+/** The model's `sessionPolicyDocumentType` pattern. */
+const SESSION_POLICY = /^[\u0009\u000A\u000D\u0020-\u00FF]+$/
+
+/**
+ * A session policy as STS reads it: JSON, in IAM's grammar (the stand-in's evaluator), else
+ * `MalformedPolicyDocument` 400 (model).
+ */
+function readSessionPolicy(text: string): PolicyDocument {
+  try {
+    return validatePolicy(JSON.parse(text), 'identity')
+  } catch (error) {
+    const why = error instanceof PolicyError ? error.message : 'the policy is not valid JSON'
+    throw new AwsError('MalformedPolicyDocument', `The policy is not in the valid format: ${why}`, 400)
+  }
+}
 
 const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' })
 
@@ -40,6 +57,8 @@ export interface IssuedCredentials {
   audience: string
   expiration: Date
   durationSeconds: number
+  /** The session policy (`Policy`), when one was passed. */
+  sessionPolicy?: PolicyDocument
 }
 
 /** The role's trust policy, as a predicate over the token's claims. */
@@ -117,7 +136,9 @@ export class StsService implements ServiceHandler {
    */
   constructor(
     private readonly oidc: GitHubOidcService,
-    private readonly iam?: IamModel
+    private readonly iam?: IamModel,
+    /** The stand-in's time: sessions expire by it (tests move it instead of waiting). */
+    readonly clock = new Clock()
   ) {}
 
   isIssued(accessKeyId: string): boolean {
@@ -174,6 +195,11 @@ export class StsService implements ServiceHandler {
     return new AwsError('InternalFailure', 'An internal error occurred.', 500)
   }
 
+  /** Observed on STS (aws/aws-sdk-java-v2#1649, cloudquery/cloudquery#4834: "StatusCode: 403 … ExpiredToken"). */
+  expiredTokenError(): AwsError {
+    return new AwsError('ExpiredToken', 'The security token included in the request is expired', 403)
+  }
+
   // ---- operations ----
 
   private assumeRoleWithWebIdentity(params: URLSearchParams): Record<string, unknown> {
@@ -181,6 +207,7 @@ export class StsService implements ServiceHandler {
     const sessionName = params.get('RoleSessionName')
     const token = params.get('WebIdentityToken')
     const rawDuration = params.get('DurationSeconds')
+    const policyText = params.get('Policy')
     const durationSeconds = rawDuration === null ? 3600 : Number(rawDuration)
 
     const validation = new Validation()
@@ -193,7 +220,12 @@ export class StsService implements ServiceHandler {
     } else {
       validation.range('durationSeconds', durationSeconds, 900, 43200)
     }
+    if (policyText !== null) {
+      validation.string('policy', policyText, 1, 2048)
+      validation.pattern('policy', policyText, SESSION_POLICY, '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+')
+    }
     validation.throwIfAny()
+    const sessionPolicy = policyText === null ? undefined : readSessionPolicy(policyText)
     const role = ROLE_ARN.exec(roleArn as string)
     if (!role) throw new AwsError('ValidationError', 'Request ARN is invalid', 400)
 
@@ -241,15 +273,18 @@ export class StsService implements ServiceHandler {
       sessionName: sessionName as string,
       subject: claims.sub,
       audience: claims.aud,
-      expiration: new Date(Date.now() + durationSeconds * 1000),
-      durationSeconds
+      expiration: new Date(this.clock.now() + durationSeconds * 1000),
+      durationSeconds,
+      ...(sessionPolicy ? { sessionPolicy } : {})
     }
     this.issued.push(credentials)
     this.iam?.recordSession(credentials.accessKeyId, {
       account,
       roleArn: roleArn as string,
       arn: assumedRoleArn,
-      sessionName: sessionName as string
+      sessionName: sessionName as string,
+      expiresAt: credentials.expiration.getTime(),
+      ...(sessionPolicy ? { sessionPolicy } : {})
     })
     return {
       Credentials: {
@@ -307,9 +342,7 @@ export class StsService implements ServiceHandler {
       throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403)
     const issued = this.issued.find((credentials) => credentials.accessKeyId === accessKeyId)
     if (issued) {
-      if (issued.expiration.getTime() <= Date.now()) {
-        throw new AwsError('ExpiredToken', 'The security token included in the request is expired', 403)
-      }
+      if (issued.expiration.getTime() <= this.clock.now()) throw this.expiredTokenError()
       return {
         UserId: `${roleIdOf(issued.roleArn)}:${issued.sessionName}`,
         Account: issued.assumedRoleArn.split(':')[4],

@@ -24,7 +24,7 @@ import {
   type PartitionValueList,
   type TableInput
 } from '@aws-sdk/client-glue'
-import { GlueService, glueErrors } from '../../stand-in/glue.js'
+import { DEFAULT_INDEX_ACTIVATION_MS, GlueService, glueErrors } from '../../stand-in/glue.js'
 import { StandInServer } from '../../stand-in/server.js'
 
 const DB = 'trails'
@@ -114,6 +114,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   glue.reset()
+  glue.clock.reset()
   server.knobs.reset()
   server.calls.reset()
   glue.createTableDirect(DB, tableInput('ct'))
@@ -635,6 +636,7 @@ describe('partition indexes', () => {
 
   it('is CREATING until indexActivationMs passes, then ACTIVE; DeletePartitionIndex removes it', async () => {
     glue.indexActivationMs = 150
+    glue.clock.freeze()
     await client.send(
       new CreatePartitionIndexCommand({
         DatabaseName: DB,
@@ -648,7 +650,9 @@ describe('partition indexes', () => {
     expect(await status()).toEqual([
       { IndexName: 'i', Keys: [{ Name: 'account', Type: 'string' }], IndexStatus: 'CREATING' }
     ])
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    glue.clock.advance(149)
+    expect((await status())?.[0]?.IndexStatus).toBe('CREATING')
+    glue.clock.advance(1)
     expect((await status())?.[0]?.IndexStatus).toBe('ACTIVE')
     await client.send(new DeletePartitionIndexCommand({ DatabaseName: DB, TableName: 'ct', IndexName: 'i' }))
     expect(await status()).toEqual([])
@@ -858,7 +862,7 @@ describe('partition index backfill and deletion', () => {
     await createIndex('typed', ['year', 'month', 'day'])
     expect((await indexes('typed'))?.[0]).toMatchObject({ IndexStatus: 'CREATING' })
     expect((await indexes('typed'))?.[0]).not.toHaveProperty('BackfillErrors')
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    glue.clock.advance(100)
     expect((await indexes('typed'))?.[0]).toMatchObject({
       IndexName: 'by_date',
       IndexStatus: 'FAILED',
@@ -875,13 +879,16 @@ describe('partition index backfill and deletion', () => {
       partition(['111122223333', 'eu-central-1', '2026', 'march', '2'])
     ])
     await createIndex('strings', ['year', 'month'])
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    glue.clock.advance(100)
     expect((await indexes('strings'))?.[0]?.IndexStatus).toBe('ACTIVE')
   })
 
   it('fails the next backfill with the errors given to failNextIndexBackfill', async () => {
     glue.failNextIndexBackfill([{ Code: 'ENCRYPTED_PARTITION_ERROR', Partitions: [{ Values: values(0) }] }])
     await createIndex('ct', ['year'])
+    // A new index is CREATING for a moment by default, as on AWS.
+    expect((await indexes())?.[0]).toMatchObject({ IndexStatus: 'CREATING' })
+    glue.clock.advance(DEFAULT_INDEX_ACTIVATION_MS)
     expect((await indexes())?.[0]).toMatchObject({
       IndexStatus: 'FAILED',
       BackfillErrors: [{ Code: 'ENCRYPTED_PARTITION_ERROR' }]
@@ -889,6 +896,7 @@ describe('partition index backfill and deletion', () => {
   })
 
   it('is DELETING for indexDeletionMs after DeletePartitionIndex, its name still taken, then gone', async () => {
+    glue.indexActivationMs = 0
     await createIndex('ct', ['year'])
     glue.indexDeletionMs = 100
     await client.send(
@@ -896,7 +904,7 @@ describe('partition index backfill and deletion', () => {
     )
     expect((await indexes())?.[0]).toMatchObject({ IndexName: 'by_date', IndexStatus: 'DELETING' })
     await expect(createIndex('ct', ['year'])).rejects.toMatchObject({ name: 'AlreadyExistsException' })
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    glue.clock.advance(100)
     expect(await indexes()).toEqual([])
     await createIndex('ct', ['year'])
     expect((await indexes())?.[0]?.IndexStatus).toBe('ACTIVE')

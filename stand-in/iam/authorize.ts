@@ -108,6 +108,9 @@ export function authorize(
       const request = { action: requirement.action, resource: resource ?? '*', principal, context }
       const byIdentity = evaluate(identity, request)
       if (byIdentity.decision === 'Deny') return deny(resource, 'explicit deny in an identity-based policy')
+      // A session policy narrows the session: what it does not allow is denied, whoever else allows it.
+      const bySession = caller.sessionPolicy ? evaluate([caller.sessionPolicy], request) : undefined
+      if (bySession?.decision === 'Deny') return deny(resource, 'explicit deny in a session policy')
       const byResource = requirement.resourcePolicy
         ? evaluate([requirement.resourcePolicy], request)
         : { decision: 'NotApplicable' as const }
@@ -117,9 +120,10 @@ export function authorize(
         if (byIdentity.decision !== 'Allow' && !(resourceGrants && !byResource.accountPrincipalOnly)) {
           return deny(resource, 'no identity-based policy allows')
         }
-      } else {
-        if (byIdentity.decision !== 'Allow') return deny(resource, 'no identity-based policy allows')
-        if (!resourceGrants) return deny(resource, 'no resource-based policy allows')
+      } else if (byIdentity.decision !== 'Allow') return deny(resource, 'no identity-based policy allows')
+      if (bySession && bySession.decision !== 'Allow') return deny(resource, 'no session policy allows')
+      if (caller.account !== requirement.resourceAccount && !resourceGrants) {
+        return deny(resource, 'no resource-based policy allows')
       }
     }
   }

@@ -17,6 +17,8 @@ export type DenialReason =
   | 'explicit deny in an identity-based policy'
   | 'no resource-based policy allows'
   | 'explicit deny in a resource-based policy'
+  | 'no session policy allows'
+  | 'explicit deny in a session policy'
 
 export interface Denial {
   /** `Glue.GetTable`. */
@@ -73,6 +75,10 @@ export interface SessionCaller {
   sessionName: string
   /** The role as IAM knows it; undefined for a role the stand-in was never told about (unrestricted). */
   role: Role | undefined
+  /** When the session's credentials expire (ms since the epoch, stand-in time). */
+  expiresAt?: number
+  /** The session policy passed to AssumeRoleWithWebIdentity (`Policy`): it narrows the role's permissions. */
+  sessionPolicy?: PolicyDocument
 }
 
 /** A key the stand-in did not issue: the account's administrator, never denied. */
