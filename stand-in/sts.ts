@@ -29,6 +29,7 @@ const ROLE_ARN =
   /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::(\d{12}):role\/(?:[\u0021-\u007e]*\/)?([\w+=,.@-]{1,64})$/
 const SESSION_NAME = /^[\w+=,.@-]*$/
 /** The model's `sessionPolicyDocumentType` pattern. */
+// eslint-disable-next-line no-control-regex -- the model allows tab, LF and CR
 const SESSION_POLICY = /^[\u0009\u000A\u000D\u0020-\u00FF]+$/
 
 /**
