@@ -27,10 +27,6 @@ const STS_ACTIONS = new Set([
 ])
 const ROLE_ARN =
   /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::(\d{12}):role\/(?:[\u0021-\u007e]*\/)?([\w+=,.@-]{1,64})$/
-const SESSION_NAME = /^[\w+=,.@-]*$/
-/** The model's `sessionPolicyDocumentType` pattern. */
-// eslint-disable-next-line no-control-regex -- the model allows tab, LF and CR
-const SESSION_POLICY = /^[\u0009\u000A\u000D\u0020-\u00FF]+$/
 
 /**
  * A session policy as STS reads it: JSON, in IAM's grammar (the stand-in's evaluator), else
@@ -68,53 +64,6 @@ export type TrustRule = (claims: GitHubOidcClaims, roleArn: string) => boolean
 function randomAlphanumeric(length: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'): string {
   const bytes = randomBytes(length)
   return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('')
-}
-
-/** Collects constraint failures the way AWS reports them: "N validation errors detected: ...; ...". */
-class Validation {
-  private readonly problems: string[] = []
-
-  string(member: string, value: string | null, min: number, max: number, sensitive = false): void {
-    const at = (constraint: string): void => {
-      const shown = sensitive ? 'Value' : `Value '${value}'`
-      this.problems.push(`${shown} at '${member}' failed to satisfy constraint: Member must ${constraint}`)
-    }
-    if (value === null) {
-      this.problems.push(`Value null at '${member}' failed to satisfy constraint: Member must not be null`)
-      return
-    }
-    if (value.length < min) at(`have length greater than or equal to ${min}`)
-    if (value.length > max) at(`have length less than or equal to ${max}`)
-  }
-
-  pattern(member: string, value: string | null, pattern: RegExp, shown: string): void {
-    if (value !== null && !pattern.test(value)) {
-      this.problems.push(
-        `Value '${value}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shown}`
-      )
-    }
-  }
-
-  range(member: string, value: number, min: number, max: number): void {
-    const at = (constraint: string): void => {
-      this.problems.push(
-        `Value '${value}' at '${member}' failed to satisfy constraint: Member must have value ${constraint}`
-      )
-    }
-    if (value < min) at(`greater than or equal to ${min}`)
-    if (value > max) at(`less than or equal to ${max}`)
-  }
-
-  throwIfAny(): void {
-    const count = this.problems.length
-    if (count === 0) return
-    const noun = count === 1 ? 'error' : 'errors'
-    throw new AwsError(
-      'ValidationError',
-      `${count} validation ${noun} detected: ${this.problems.join('; ')}`,
-      400
-    )
-  }
 }
 
 export class StsService implements ServiceHandler {
@@ -211,21 +160,14 @@ export class StsService implements ServiceHandler {
     const policyText = params.get('Policy')
     const durationSeconds = rawDuration === null ? 3600 : Number(rawDuration)
 
-    const validation = new Validation()
-    validation.string('roleArn', roleArn, 20, 2048)
-    validation.string('roleSessionName', sessionName, 2, 64)
-    validation.pattern('roleSessionName', sessionName, SESSION_NAME, '[\\w+=,.@-]*')
-    validation.string('webIdentityToken', token, 4, 20000, true)
+    // Lengths, patterns and ranges are the model's, checked before the operation (request-validation.ts).
     if (!Number.isInteger(durationSeconds)) {
-      validation.pattern('durationSeconds', rawDuration, /^\d+$/, '[0-9]+')
-    } else {
-      validation.range('durationSeconds', durationSeconds, 900, 43200)
+      throw new AwsError(
+        'ValidationError',
+        `1 validation error detected: Value '${rawDuration}' at 'durationSeconds' failed to satisfy constraint: Member must be an integer`,
+        400
+      )
     }
-    if (policyText !== null) {
-      validation.string('policy', policyText, 1, 2048)
-      validation.pattern('policy', policyText, SESSION_POLICY, '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+')
-    }
-    validation.throwIfAny()
     const sessionPolicy = policyText === null ? undefined : readSessionPolicy(policyText)
     const role = ROLE_ARN.exec(roleArn as string)
     if (!role) throw new AwsError('ValidationError', 'Request ARN is invalid', 400)

@@ -71,7 +71,8 @@ function partition(partitionValues: string[]): PartitionInput {
     Values: partitionValues,
     StorageDescriptor: {
       Columns: [{ Name: 'eventversion', Type: 'string' }],
-      Location: `s3://bucket/AWSLogs/${partitionValues.join('/')}/`
+      // Locations follow Glue's LocationString pattern (no control characters), whatever the values.
+      Location: `s3://bucket/AWSLogs/${[...partitionValues.join('/')].map((c) => (c < ' ' ? '_' : c)).join('')}/`
     }
   }
 }
