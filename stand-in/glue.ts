@@ -31,6 +31,7 @@ import { AwsError, type ServiceHandler, type StandInRequest, type StandInRespons
 /** The account whose catalog a call without `CatalogId` from an ambient key uses. */
 export const CATALOG_ID = ADMIN_ACCOUNT
 const MAX_INDEXES = 3
+const FRAMEWORK = /^\d+ validation errors? detected: /
 /** How long a new partition index is CREATING by default: a moment, as for a small table on AWS. */
 export const DEFAULT_INDEX_ACTIVATION_MS = 1000
 
@@ -175,7 +176,20 @@ export class GlueService implements ServiceHandler {
   handle(operation: string, request: StandInRequest): StandInResponse {
     this.faults.intercept(`Glue.${operation}`)
     const catalogId = catalogOfRequest(request) ?? request.caller?.account ?? CATALOG_ID
-    return this.inCatalog(catalogId, () => runJsonOperation('Glue', this.operations, operation, request))
+    try {
+      return this.inCatalog(catalogId, () => runJsonOperation('Glue', this.operations, operation, request))
+    } catch (error) {
+      // The shared validators' framework messages ("N validation error(s) detected") are the
+      // framework's, which Glue answers as ValidationException (see request-validation.ts).
+      if (
+        error instanceof AwsError &&
+        error.code === 'InvalidInputException' &&
+        FRAMEWORK.test(error.message)
+      ) {
+        throw new AwsError('ValidationException', error.message)
+      }
+      throw error
+    }
   }
 
   errorResponse(error: AwsError): StandInResponse {

@@ -3,8 +3,10 @@
  * service's protocol carries it (JSON body, query form, REST URI/query/headers), validated against
  * the service's model (model-validation.ts), and a violation answered as that service answers it:
  *
- * - Glue: `InvalidInputException` 400, Athena: `InvalidRequestException` 400 (`AthenaErrorCode`
- *   `INVALID_INPUT`), STS: `ValidationError` 400, each with the AWS framework's message
+ * - Glue: `ValidationException` 400 (observed: CreateTable in moj-analytical-services/etl_manager#90,
+ *   BatchDeletePartition in apache/hudi#9806 "Status Code: 400; Error Code: ValidationException"; its
+ *   own semantic checks answer `InvalidInputException`), Athena: `InvalidRequestException` 400
+ *   (`AthenaErrorCode` `INVALID_INPUT`), STS: `ValidationError` 400, each with the AWS framework's message
  *   "N validation error(s) detected: Value … at '<path>' failed to satisfy constraint: Member must …".
  * - S3: `InvalidArgument` 400 naming the argument (S3 has no framework message).
  *
@@ -113,7 +115,7 @@ const RULES: Record<string, ServiceRules> = {
   Glue: {
     model: 'glue',
     input: (_, request) => jsonBody(request),
-    error: (found) => new AwsError('InvalidInputException', jsonMessage(found))
+    error: (found) => new AwsError('ValidationException', jsonMessage(found))
   },
   Athena: {
     model: 'athena',

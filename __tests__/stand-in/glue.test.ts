@@ -94,8 +94,9 @@ async function create(count: number, table = 'ct'): Promise<void> {
   }
 }
 
+/** A violation of Glue's model: the framework's ValidationException naming the member. */
 const invalidInput = (field: string): object => ({
-  name: 'InvalidInputException',
+  name: 'ValidationException',
   $metadata: expect.objectContaining({ httpStatusCode: 400 }),
   message: expect.stringContaining(`'${field}'`)
 })
@@ -242,7 +243,7 @@ describe('databases and tables', () => {
 })
 
 describe('BatchCreatePartition', () => {
-  it('takes 100 partitions and refuses 101 with InvalidInputException naming partitionInputList', async () => {
+  it('takes 100 partitions and refuses 101 with ValidationException naming partitionInputList', async () => {
     await create(100)
     expect(glue.partitionCount(DB, 'ct')).toBe(100)
     await expect(
@@ -399,7 +400,7 @@ describe('BatchDeletePartition', () => {
   const keys = (count: number, from = 0) =>
     Array.from({ length: count }, (_, i) => ({ Values: values(from + i) }))
 
-  it('deletes 25 partitions and refuses 26 with InvalidInputException naming partitionsToDelete', async () => {
+  it('deletes 25 partitions and refuses 26 with ValidationException naming partitionsToDelete', async () => {
     await create(60)
     await client.send(
       new BatchDeletePartitionCommand({ DatabaseName: DB, TableName: 'ct', PartitionsToDelete: keys(25) })
@@ -442,7 +443,7 @@ describe('BatchUpdatePartition', () => {
       PartitionInput: { ...partition(values(i)), Parameters: { updated: 'yes' } }
     }))
 
-  it('updates 100 entries and refuses 0 or 101 with InvalidInputException naming entries', async () => {
+  it('updates 100 entries and refuses 0 or 101 with ValidationException naming entries', async () => {
     await create(100)
     await client.send(
       new BatchUpdatePartitionCommand({ DatabaseName: DB, TableName: 'ct', Entries: entries(100) })
@@ -505,7 +506,7 @@ describe('BatchUpdatePartition renames', () => {
 describe('BatchGetPartition and GetPartition', () => {
   const keys = (count: number) => Array.from({ length: count }, (_, i) => ({ Values: values(i) }))
 
-  it('takes 1000 keys and refuses 1001 with InvalidInputException naming partitionsToGet', async () => {
+  it('takes 1000 keys and refuses 1001 with ValidationException naming partitionsToGet', async () => {
     await create(300)
     const result = await client.send(
       new BatchGetPartitionCommand({ DatabaseName: DB, TableName: 'ct', PartitionsToGet: keys(1000) })
@@ -555,7 +556,7 @@ describe('BatchGetPartition and GetPartition', () => {
 describe('partition indexes', () => {
   const index = (IndexName: string, Keys: string[]) => ({ IndexName, Keys })
 
-  it('CreateTable takes 3 partition indexes and refuses 4 with InvalidInputException', async () => {
+  it('CreateTable takes 3 partition indexes and refuses 4 with ValidationException', async () => {
     await client.send(
       new CreateTableCommand({
         DatabaseName: DB,

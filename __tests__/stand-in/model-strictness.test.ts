@@ -22,7 +22,7 @@ const ORG = 'o-strictness01'
 const REGION = 'eu-central-1'
 const ROLE = 'arn:aws:iam::123456789012:role/product'
 const VALIDATION_CODES: Record<string, string> = {
-  Glue: 'InvalidInputException',
+  Glue: 'ValidationException',
   Athena: 'InvalidRequestException',
   STS: 'ValidationError',
   S3: 'InvalidArgument'
