@@ -8,7 +8,7 @@
 import { jsonErrorResponse, runJsonOperation, targetOperation } from './json-protocol.js'
 import { createHash, randomUUID } from 'node:crypto'
 import { columnKind, compileExpression, type ExpressionKey } from './glue-expression.js'
-import { keyValues, PartitionStore, type PartitionRecord } from './glue-store.js'
+import { PartitionStore, type PartitionRecord } from './glue-store.js'
 import {
   invalidInput,
   optionalInteger,
@@ -265,7 +265,10 @@ export class GlueService implements ServiceHandler {
     })
   }
 
-  /** Adds partitions without HTTP (no per-call limit); values already present are skipped. */
+  /**
+   * Adds partitions without HTTP (no per-call limit, but Glue's quotas); values already present are
+   * skipped.
+   */
   addPartitionsDirect(
     database: string,
     table: string,
@@ -274,9 +277,16 @@ export class GlueService implements ServiceHandler {
   ): void {
     const record = this.inCatalog(catalogId, () => this.table(database, table))
     const created = this.clock.nowSeconds()
-    for (const input of inputs as Json[]) {
-      record.partitions.add(partitionValues(input.Values, 'values', record.keys.length), input, created)
-    }
+    const entries = (inputs as Json[]).map((input) => ({
+      input,
+      values: partitionValues(input.Values, 'values', record.keys.length)
+    }))
+    // The quotas hold here too: Glue never holds more, however the partitions arrive.
+    const fresh = new Set(
+      entries.filter((e) => !record.partitions.get(e.values)).map((e) => e.values.join('\u0000'))
+    )
+    this.inCatalog(catalogId, () => this.checkPartitionQuota(record, fresh.size))
+    for (const { input, values } of entries) record.partitions.add(values, input, created)
   }
 
   partitionValues(database: string, table: string, catalogId = CATALOG_ID): string[][] {
@@ -534,7 +544,7 @@ export class GlueService implements ServiceHandler {
     let last: PartitionRecord | undefined
     let more = false
     for (const record of table.partitions.scan(after, segment, total)) {
-      if (matches && !matches(keyValues(record.key))) continue
+      if (matches && !matches(record.values)) continue
       if (partitions.length === maxResults) {
         more = true
         break
@@ -558,12 +568,12 @@ export class GlueService implements ServiceHandler {
     })
     const unprocessed = Math.min(this.unprocessedKeysPerCall, Math.max(keys.length - 1, 0))
     const processed = keys.slice(0, keys.length - unprocessed)
-    const seen = new Set<PartitionRecord>()
+    const seen = new Set<number>()
     const partitions: Json[] = []
     for (const values of processed) {
       const record = table.partitions.get(values)
-      if (!record || seen.has(record)) continue
-      seen.add(record)
+      if (!record || seen.has(record.seq)) continue
+      seen.add(record.seq)
       partitions.push(partitionOf(table, record, false))
     }
     return {
@@ -659,22 +669,30 @@ export class GlueService implements ServiceHandler {
     return errors.length > 0 ? { Errors: errors } : {}
   }
 
+  /**
+   * Glue's partition quotas (L-2C3F5401 per table, L-FEBBFA7A per account), checked for the whole
+   * call: the model lists ResourceNumberLimitExceededException among BatchCreatePartition's errors
+   * (a whole-call error), not as a per-entry ErrorDetail, so a batch that would cross the quota
+   * creates nothing. The wording follows Glue's for another quota ("Number of TABLE_VERSION resources
+   * exceeds the limit 100000 per TABLE", aws/aws-sdk-pandas#342).
+   */
   private checkPartitionQuota(table: TableRecord, adding: number): void {
+    if (adding === 0) return
     if (table.partitions.size + adding > this.partitionQuotaPerTable) {
       throw new AwsError(
         'ResourceNumberLimitExceededException',
-        `Number of partitions would exceed the limit of ${this.partitionQuotaPerTable} per table.`
+        `Number of PARTITION resources exceeds the limit ${this.partitionQuotaPerTable} per TABLE`
       )
     }
     let account = adding
-    // The quota is per account: partitions of this catalog's account.
+    // The quota is per account: partitions of every table of this catalog's account.
     for (const database of this.databases.values()) {
       for (const other of database.tables.values()) account += other.partitions.size
     }
     if (account > this.partitionQuotaPerAccount) {
       throw new AwsError(
         'ResourceNumberLimitExceededException',
-        `Number of partitions would exceed the limit of ${this.partitionQuotaPerAccount} per account.`
+        `Number of PARTITION resources exceeds the limit ${this.partitionQuotaPerAccount} per ACCOUNT`
       )
     }
   }
@@ -777,7 +795,7 @@ function backfillErrorsOf(table: TableRecord, index: IndexRecord): BackfillError
   const byCode = new Map<string, { Values: string[] }[]>()
   const positions = index.keys.map((key) => table.keys.findIndex((k) => k.Name === key.Name))
   for (const record of table.partitions.scan(-1, 0, 1)) {
-    const values = keyValues(record.key)
+    const values = record.values
     let code: string | undefined
     index.keys.forEach((key, i) => {
       const value = values[positions[i] as number] as string
@@ -855,7 +873,7 @@ function tableOf(table: TableRecord): Json {
 function partitionOf(table: TableRecord, record: PartitionRecord, excludeColumns: boolean): Json {
   const { rest, descriptor, lean } = record.shape
   const partition: Json = {
-    Values: keyValues(record.key),
+    Values: record.values,
     DatabaseName: table.database,
     TableName: table.name,
     CatalogId: table.catalogId,

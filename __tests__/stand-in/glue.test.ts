@@ -345,8 +345,33 @@ describe('BatchCreatePartition', () => {
       )
     ).rejects.toMatchObject({
       name: 'ResourceNumberLimitExceededException',
+      message: 'Number of PARTITION resources exceeds the limit 5 per TABLE',
       $metadata: expect.objectContaining({ httpStatusCode: 400 })
     })
+    expect(glue.partitionCount(DB, 'ct')).toBe(5)
+    // Direct seeding is held to the quota too.
+    expect(() => glue.addPartitionsDirect(DB, 'ct', partitions(1, 5))).toThrow(/limit 5 per TABLE/)
+  })
+
+  it('refuses a batch that would cross the quota whole: nothing of it is created', async () => {
+    glue.partitionQuotaPerTable = 5
+    await create(3)
+    const batch = (from: number, count: number) =>
+      client.send(
+        new BatchCreatePartitionCommand({
+          DatabaseName: DB,
+          TableName: 'ct',
+          PartitionInputList: partitions(count, from)
+        })
+      )
+    await expect(batch(3, 3)).rejects.toMatchObject({ name: 'ResourceNumberLimitExceededException' })
+    expect(glue.partitionCount(DB, 'ct')).toBe(3)
+    // Partitions that already exist do not count against it: they fail per entry.
+    const atQuota = await batch(1, 4)
+    expect(atQuota.Errors?.map((e) => e.ErrorDetail?.ErrorCode)).toEqual([
+      'AlreadyExistsException',
+      'AlreadyExistsException'
+    ])
     expect(glue.partitionCount(DB, 'ct')).toBe(5)
   })
 
@@ -363,7 +388,10 @@ describe('BatchCreatePartition', () => {
           PartitionInputList: partitions(1, 9)
         })
       )
-    ).rejects.toMatchObject({ name: 'ResourceNumberLimitExceededException' })
+    ).rejects.toMatchObject({
+      name: 'ResourceNumberLimitExceededException',
+      message: 'Number of PARTITION resources exceeds the limit 3 per ACCOUNT'
+    })
   })
 
   it('is retried by the SDK after an injected InternalServiceException (500)', async () => {
