@@ -13,12 +13,10 @@ import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { loadModel, type ModelName, type ServiceModel } from '../../stand-in/model-validation.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
-import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
 import type { StandInRequest } from '../../stand-in/types.js'
+import { instantPartitionIndexes, organizationBucket } from '../helpers/worlds.js'
 import { mutationsOf, type Mutation } from './model-mutations.js'
 
-const BUCKET = 'org-trail'
-const ORG = 'o-strictness01'
 const REGION = 'eu-central-1'
 const ROLE = 'arn:aws:iam::123456789012:role/product'
 const VALIDATION_CODES: Record<string, string> = {
@@ -47,22 +45,11 @@ function action(inputs: Record<string, string>): Promise<ActionRun> {
 
 beforeAll(async () => {
   standIn = await startStandIn()
-  standIn.glue.indexActivationMs = 0 // the sync waits for its new index; this test is about requests
+  instantPartitionIndexes(standIn) // the sync waits for its new index; this test is about requests
   standIn.server.onRequest = (operation, request) => {
     if (!recorded.has(operation)) recorded.set(operation, request)
   }
-  standIn.s3.createBucket(BUCKET)
-  buildSyntheticBucket(standIn.s3, {
-    bucket: BUCKET,
-    layout: 'organization',
-    organizationId: ORG,
-    accounts: ['111111111111', '222222222222'],
-    regions: ['eu-west-1'],
-    from: '2026-02-25',
-    to: '2026-03-03',
-    filesPerDay: 1,
-    recordsPerFile: 1
-  })
+  const trail = organizationBucket(standIn, { from: '2026-02-25', to: '2026-03-03', regions: ['eu-west-1'] })
   standIn.s3.createBucket('query-results')
   standIn.athena.addWorkGroup('security', { outputLocation: 's3://query-results/checks/' })
   workspace = await mkdtemp(join(tmpdir(), 'ctp-strict-'))
@@ -78,7 +65,7 @@ beforeAll(async () => {
   )
 
   const sync = {
-    bucket: BUCKET,
+    bucket: trail.bucket,
     database: 'audit',
     table: 'cloudtrail',
     'retention-days': '1',

@@ -7,15 +7,12 @@
 import { AthenaClient, ListNamedQueriesCommand } from '@aws-sdk/client-athena'
 import { GetTableCommand, GlueClient } from '@aws-sdk/client-glue'
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
-import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
-import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
+import { cloudTrailTable, iamAccount, organizationBucket, WORLD, type IamAccount } from '../helpers/worlds.js'
 
-const ACCOUNT = '111122223333'
-const REGION = 'eu-central-1'
-const BUCKET = 'org-cloudtrail-logs'
-const AMBIENT = { accessKeyId: 'AKIASTANDINAMBIENT01', secretAccessKey: 'stand-in-ambient-secret' }
+const BUCKET = WORLD.bucket
 const ROLE_POLICY = {
   Version: '2012-10-17',
   Statement: [
@@ -25,7 +22,7 @@ const ROLE_POLICY = {
 }
 
 let standIn: StandIn
-let roleArn: string
+let world: IamAccount
 const clients: { destroy(): void }[] = []
 
 function track<T extends { destroy(): void }>(client: T): T {
@@ -35,30 +32,12 @@ function track<T extends { destroy(): void }>(client: T): T {
 
 const config = (credentials: AwsCredentialIdentity) => ({
   endpoint: standIn.endpoint,
-  region: REGION,
+  region: WORLD.region,
   credentials,
   maxAttempts: 1
 })
 
-async function assume(
-  extra: { DurationSeconds?: number; Policy?: string } = {}
-): Promise<AwsCredentialIdentity & { expiration: Date }> {
-  const sts = track(new STSClient(config(AMBIENT)))
-  const { Credentials } = await sts.send(
-    new AssumeRoleWithWebIdentityCommand({
-      RoleArn: roleArn,
-      RoleSessionName: 'GitHubActions',
-      WebIdentityToken: standIn.oidc.issueToken({ audience: 'sts.amazonaws.com' }),
-      ...extra
-    })
-  )
-  return {
-    accessKeyId: Credentials!.AccessKeyId!,
-    secretAccessKey: Credentials!.SecretAccessKey!,
-    sessionToken: Credentials!.SessionToken!,
-    expiration: Credentials!.Expiration!
-  }
-}
+const assume = (extra: { DurationSeconds?: number; Policy?: string } = {}) => world.assume(extra)
 
 type Failure = { name: string; message: string; $metadata: { httpStatusCode?: number } }
 
@@ -89,32 +68,9 @@ function callEach(credentials: AwsCredentialIdentity): Record<string, () => Prom
 
 beforeAll(async () => {
   standIn = await startStandIn()
-  standIn.iam.createOidcProvider(ACCOUNT)
-  roleArn = standIn.iam.createRole({
-    account: ACCOUNT,
-    name: 'cloudtrail-partitions-sync',
-    trustPolicy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: {
-            Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`
-          },
-          Action: 'sts:AssumeRoleWithWebIdentity'
-        }
-      ]
-    },
-    policies: [ROLE_POLICY],
-    maxSessionDurationSeconds: 7200
-  }).arn
-  standIn.s3.createBucket(BUCKET, { ownerAccount: ACCOUNT })
-  standIn.s3.putObject(BUCKET, 'AWSLogs/o-1/x.json.gz', 'x')
-  standIn.glue.createTableDirect(
-    'security',
-    cloudTrailTableInput({ name: 'cloudtrail', location: `s3://${BUCKET}/AWSLogs/o-1/` }),
-    ACCOUNT
-  )
+  world = iamAccount(standIn, { policies: [ROLE_POLICY], maxSessionDurationSeconds: 7200 })
+  const trail = organizationBucket(standIn, { ownerAccount: world.account })
+  cloudTrailTable(standIn, trail.location, { catalogId: world.account })
 })
 
 afterEach(() => standIn.clock.reset())
@@ -177,7 +133,7 @@ describe('session policies', () => {
     // The session policy cannot grant what the role does not have.
     const read = await failure(
       track(new S3Client({ ...config(credentials), forcePathStyle: true })).send(
-        new GetObjectCommand({ Bucket: BUCKET, Key: 'AWSLogs/o-1/x.json.gz' })
+        new GetObjectCommand({ Bucket: BUCKET, Key: standIn.s3.keys(BUCKET, 'AWSLogs/')[0] })
       )
     )
     expect(read.message).toContain('because no identity-based policy allows the s3:GetObject action')
