@@ -10,8 +10,7 @@ import { jsonErrorResponse, runJsonOperation, targetOperation } from './json-pro
 import { createHash, randomUUID } from 'node:crypto'
 import { TrinoSQL, TrinoSqlListener, EntityContextType, type CommonEntityContext } from 'dt-sql-parser'
 import { CATALOG_ID, type GlueService } from './glue.js'
-import type { QueryAccess } from './iam/access.js'
-import { denialMessage } from './iam/authorize.js'
+import { denialMessage, type QueryAccess } from './iam/authorize.js'
 import type { Caller } from './iam/model.js'
 import {
   constraintError,

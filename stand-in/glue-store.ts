@@ -1,13 +1,20 @@
 /**
- * The partitions of one table, built for 1.5 million of them: little memory per partition and
- * GetPartitions pages in O(page) time.
+ * The partitions of one table, built for the largest table Glue allows (10,000,000 partitions) in
+ * well under the default heap: about 50 bytes a partition, nearly all of it in typed arrays off the
+ * JavaScript heap, and GetPartitions pages in O(page) time.
  *
- * Each partition gets a sequence number at creation. `records` is ordered by it (deleted records
- * stay as tombstones until a compaction), so a page resumes after the last sequence number
- * returned by a binary search, and segment membership is `seq % TotalSegments` (disjoint, union
- * complete, stable while partitions come and go). A record keeps its values only as the map key
- * (length-prefixed, so any value is safe), its own location, and a shared "shape": the rest of its
- * PartitionInput, interned, because partitions of one table mostly share a storage descriptor.
+ * Columns, one row a partition, in creation order:
+ * - the values as ids into one intern table (a CloudTrail table has ~22,000 distinct values for
+ *   10 million partitions);
+ * - a sequence number (GetPartitions resumes after the last one returned; segment membership is
+ *   `seq % TotalSegments`: disjoint, complete, stable while partitions come and go);
+ * - the creation time;
+ * - a shape id: the rest of the PartitionInput (storage descriptor without Location, parameters),
+ *   interned, because a table's partitions mostly share the table's descriptor;
+ * - a location kind: derived from the values by a template learnt from earlier partitions
+ *   (`s3://b/AWSLogs/o-x/{0}/CloudTrail/{1}/{2}/{3}/{4}/`), or kept as written when no template fits.
+ * Lookups by values go through an open-addressing hash over the value ids. Deleted rows stay as
+ * tombstones until a compaction.
  */
 import type { Json } from './glue-validation.js'
 
@@ -24,32 +31,18 @@ export interface PartitionShape {
   readonly lean: Json | undefined
 }
 
+/** One partition, as read from the store (a fresh object each time; change the store, not it). */
 export interface PartitionRecord {
   readonly seq: number
-  key: string
-  location: string | undefined
-  shape: PartitionShape
+  readonly values: string[]
+  readonly location: string | undefined
+  readonly shape: PartitionShape
   /** Creation time, epoch seconds. */
   readonly created: number
-  deleted: boolean
 }
 
-/** Map key of a values list: each value as `<length>:<value>`; joined, so one flat string. */
-export function valuesKey(values: readonly string[]): string {
-  return values.map((value) => `${value.length}:${value}`).join('')
-}
-
-export function keyValues(key: string): string[] {
-  const values: string[] = []
-  let at = 0
-  while (at < key.length) {
-    const colon = key.indexOf(':', at)
-    const length = Number(key.slice(at, colon))
-    values.push(key.slice(colon + 1, colon + 1 + length))
-    at = colon + 1 + length
-  }
-  return values
-}
+/** A location template: literal text, and values (by key position, optionally zero-padded). */
+type TemplatePart = string | { index: number; width: number }
 
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true
@@ -60,33 +53,107 @@ function sameJson(a: unknown, b: unknown): boolean {
   return keys.every((key) => Object.hasOwn(b, key) && sameJson((a as Json)[key], (b as Json)[key]))
 }
 
-/** Compacts when at least this many tombstones make up half of `records`. */
+function render(template: readonly TemplatePart[], values: readonly string[]): string {
+  let text = ''
+  for (const part of template) {
+    text += typeof part === 'string' ? part : (values[part.index] as string).padStart(part.width, '0')
+  }
+  return text
+}
+
+/**
+ * A template that renders `location` from `values`, found by looking for each value (last first,
+ * as CloudTrail paths end in the values) as a whole path segment, as written or zero-padded.
+ */
+function learnTemplate(location: string, values: readonly string[]): TemplatePart[] | undefined {
+  const parts: TemplatePart[] = []
+  let end = location.length
+  for (let index = values.length - 1; index >= 0; index--) {
+    const value = values[index] as string
+    if (value === '') return undefined
+    let found: { at: number; width: number } | undefined
+    for (const width of [0, 2, 4]) {
+      const text = value.padStart(width, '0')
+      let at = location.lastIndexOf(text, end - text.length)
+      while (at >= 0) {
+        const before = at === 0 ? '/' : location[at - 1]
+        const after = at + text.length === location.length ? '/' : location[at + text.length]
+        if (before === '/' && after === '/') break
+        at = at === 0 ? -1 : location.lastIndexOf(text, at - 1)
+      }
+      if (at >= 0 && (!found || at > found.at)) found = { at, width: width === 0 ? 0 : width }
+    }
+    if (!found) return undefined
+    const length = value.padStart(found.width, '0').length
+    parts.unshift(location.slice(found.at + length, end))
+    parts.unshift({ index, width: found.width })
+    end = found.at
+  }
+  parts.unshift(location.slice(0, end))
+  const template = parts.filter((part) => part !== '')
+  return render(template, values) === location ? template : undefined
+}
+
+/** Compacts when at least this many tombstones make up half of the rows. */
 const COMPACT_MIN_TOMBSTONES = 1024
+const LOCATION_NONE = 0
+const LOCATION_EXPLICIT = 255
+const MAX_TEMPLATES = 254
+const DELETED = 1
+
+function grown<T extends Uint8Array | Uint32Array | Float64Array>(array: T, length: number): T {
+  const next = new (array.constructor as new (length: number) => T)(length)
+  next.set(array)
+  return next
+}
 
 export class PartitionStore {
-  private readonly byKey = new Map<string, PartitionRecord>()
-  private records: PartitionRecord[] = []
-  private tombstones = 0
+  private width = -1
+  private rows = 0
+  private live = 0
+  private capacity = 0
   private nextSeq = 0
-  private readonly shapes = new Map<string, PartitionShape>()
-  private lastShape: PartitionShape | undefined
+  private valueIds = new Uint32Array(0)
+  private seqs = new Uint32Array(0)
+  private created = new Float64Array(0)
+  private shapeIds = new Uint32Array(0)
+  private locationKinds = new Uint8Array(0)
+  private flags = new Uint8Array(0)
+  /** Open addressing, linear probing: row + 1, 0 for an empty slot. */
+  private slots = new Uint32Array(0)
+  private readonly explicitLocations = new Map<number, string>()
+  private readonly templates: TemplatePart[][] = []
+  private readonly internIds = new Map<string, number>()
+  private readonly interned: string[] = []
+  private readonly shapeList: PartitionShape[] = []
+  private readonly shapeIndex = new Map<string, number>()
+  private lastShape = -1
+  private lastTemplate = -1
 
   get size(): number {
-    return this.byKey.size
+    return this.live
   }
 
   get(values: readonly string[]): PartitionRecord | undefined {
-    return this.byKey.get(valuesKey(values))
+    const row = this.find(values)
+    return row < 0 ? undefined : this.record(row)
   }
 
   /** Adds a partition; false when one with these values exists. */
   add(values: readonly string[], input: Json, created: number): boolean {
-    const key = valuesKey(values)
-    if (this.byKey.has(key)) return false
-    const { location, shape } = this.split(input)
-    const record: PartitionRecord = { seq: this.nextSeq++, key, location, shape, created, deleted: false }
-    this.byKey.set(key, record)
-    this.records.push(record)
+    if (this.width < 0) this.width = values.length
+    if (values.length !== this.width)
+      throw new Error(`stand-in bug: ${values.length} values for ${this.width} keys`)
+    if (this.find(values) >= 0) return false
+    if (this.rows === this.capacity) this.grow()
+    const row = this.rows++
+    this.live += 1
+    this.setValues(row, values)
+    this.seqs[row] = this.nextSeq++
+    this.created[row] = created
+    this.flags[row] = 0
+    this.setInput(row, values, input)
+    this.index(row)
     return true
   }
 
@@ -95,55 +162,89 @@ export class PartitionStore {
    * the partition is missing; throws nothing, the caller checks that `newValues` is free.
    */
   update(values: readonly string[], newValues: readonly string[], input: Json): boolean {
-    const record = this.get(values)
-    if (!record) return false
-    const { location, shape } = this.split(input)
-    record.location = location
-    record.shape = shape
-    const newKey = valuesKey(newValues)
-    if (newKey !== record.key) {
-      this.byKey.delete(record.key)
-      record.key = newKey
-      this.byKey.set(newKey, record)
-    }
+    const row = this.find(values)
+    if (row < 0) return false
+    this.unindex(row)
+    this.setValues(row, newValues)
+    this.explicitLocations.delete(row)
+    this.setInput(row, newValues, input)
+    this.index(row)
     return true
   }
 
   delete(values: readonly string[]): boolean {
-    const record = this.get(values)
-    if (!record) return false
-    this.byKey.delete(record.key)
-    record.deleted = true
-    this.tombstones += 1
-    if (this.tombstones >= COMPACT_MIN_TOMBSTONES && this.tombstones * 2 >= this.records.length) {
-      this.records = this.records.filter((live) => !live.deleted)
-      this.tombstones = 0
-    }
+    const row = this.find(values)
+    if (row < 0) return false
+    this.unindex(row)
+    this.flags[row] = DELETED
+    this.explicitLocations.delete(row)
+    this.live -= 1
+    const tombstones = this.rows - this.live
+    if (tombstones >= COMPACT_MIN_TOMBSTONES && tombstones * 2 >= this.rows) this.compact()
     return true
   }
 
   /** Live records with seq > `afterSeq` in segment `segment` of `total`, in seq order. */
   *scan(afterSeq: number, segment: number, total: number): Generator<PartitionRecord> {
-    const records = this.records
     let low = 0
-    let high = records.length
+    let high = this.rows
     while (low < high) {
       const middle = (low + high) >>> 1
-      if ((records[middle] as PartitionRecord).seq <= afterSeq) low = middle + 1
+      if ((this.seqs[middle] as number) <= afterSeq) low = middle + 1
       else high = middle
     }
-    for (let i = low; i < records.length; i++) {
-      const record = records[i] as PartitionRecord
-      if (!record.deleted && record.seq % total === segment) yield record
+    for (let row = low; row < this.rows; row++) {
+      if (this.flags[row] === DELETED || (this.seqs[row] as number) % total !== segment) continue
+      yield this.record(row)
     }
   }
 
   allValues(): string[][] {
-    return [...this.byKey.keys()].map(keyValues)
+    const all: string[][] = []
+    for (let row = 0; row < this.rows; row++) if (this.flags[row] !== DELETED) all.push(this.valuesAt(row))
+    return all
   }
 
-  /** The record's location apart; the rest interned so partitions of one shape share it. */
-  private split(input: Json): { location: string | undefined; shape: PartitionShape } {
+  // ---- rows ----
+
+  private record(row: number): PartitionRecord {
+    const values = this.valuesAt(row)
+    const kind = this.locationKinds[row] as number
+    let location: string | undefined
+    if (kind === LOCATION_EXPLICIT) location = this.explicitLocations.get(row)
+    else if (kind !== LOCATION_NONE) location = render(this.templates[kind - 1] as TemplatePart[], values)
+    return {
+      seq: this.seqs[row] as number,
+      values,
+      location,
+      shape: this.shapeList[this.shapeIds[row] as number] as PartitionShape,
+      created: this.created[row] as number
+    }
+  }
+
+  private valuesAt(row: number): string[] {
+    const values: string[] = []
+    const base = row * this.width
+    for (let i = 0; i < this.width; i++)
+      values.push(this.interned[this.valueIds[base + i] as number] as string)
+    return values
+  }
+
+  private setValues(row: number, values: readonly string[]): void {
+    const base = row * this.width
+    values.forEach((value, i) => {
+      let id = this.internIds.get(value)
+      if (id === undefined) {
+        id = this.interned.length
+        this.interned.push(value)
+        this.internIds.set(value, id)
+      }
+      this.valueIds[base + i] = id
+    })
+  }
+
+  /** The shape (interned) and the location (derived when a template renders it exactly). */
+  private setInput(row: number, values: readonly string[], input: Json): void {
     const { Values: _values, StorageDescriptor: stored, ...rest } = input
     let location: string | undefined
     let descriptor: Json | undefined
@@ -155,17 +256,145 @@ export class PartitionStore {
       descriptor = others
       lean = withoutColumns
     }
+    this.shapeIds[row] = this.shapeOf(rest, descriptor, lean)
+    this.locationKinds[row] =
+      location === undefined ? LOCATION_NONE : this.locationKind(row, location, values)
+  }
+
+  private shapeOf(rest: Json, descriptor: Json | undefined, lean: Json | undefined): number {
     // Consecutive partitions mostly share a shape: a deep compare is cheaper than serializing.
-    const last = this.lastShape
-    if (last && sameJson(rest, last.rest) && sameJson(descriptor, last.descriptor))
-      return { location, shape: last }
+    const last = this.shapeList[this.lastShape]
+    if (last && sameJson(rest, last.rest) && sameJson(descriptor, last.descriptor)) return this.lastShape
     const json = JSON.stringify([rest, descriptor])
-    let shape = this.shapes.get(json)
-    if (!shape) {
-      shape = { rest, descriptor, lean }
-      this.shapes.set(json, shape)
+    let id = this.shapeIndex.get(json)
+    if (id === undefined) {
+      id = this.shapeList.length
+      this.shapeList.push({ rest, descriptor, lean })
+      this.shapeIndex.set(json, id)
     }
-    this.lastShape = shape
-    return { location, shape }
+    this.lastShape = id
+    return id
+  }
+
+  private locationKind(row: number, location: string, values: readonly string[]): number {
+    const last = this.templates[this.lastTemplate]
+    if (last && render(last, values) === location) return this.lastTemplate + 1
+    const known = this.templates.findIndex((template) => render(template, values) === location)
+    if (known >= 0) {
+      this.lastTemplate = known
+      return known + 1
+    }
+    const learnt = this.templates.length < MAX_TEMPLATES ? learnTemplate(location, values) : undefined
+    if (learnt) {
+      this.templates.push(learnt)
+      this.lastTemplate = this.templates.length - 1
+      return this.templates.length
+    }
+    this.explicitLocations.set(row, location)
+    return LOCATION_EXPLICIT
+  }
+
+  // ---- growth and compaction ----
+
+  private grow(): void {
+    const capacity = Math.max(1024, Math.ceil(this.capacity * 1.5))
+    this.valueIds = grown(this.valueIds, capacity * this.width)
+    this.seqs = grown(this.seqs, capacity)
+    this.created = grown(this.created, capacity)
+    this.shapeIds = grown(this.shapeIds, capacity)
+    this.locationKinds = grown(this.locationKinds, capacity)
+    this.flags = grown(this.flags, capacity)
+    this.capacity = capacity
+    // Keep the hash at most 60% full.
+    if (this.slots.length * 0.6 < capacity) this.rehash(2 ** Math.ceil(Math.log2(capacity / 0.6)))
+  }
+
+  /** Moves live rows down over the tombstones, in order, and rebuilds the hash. */
+  private compact(): void {
+    const explicit = new Map(this.explicitLocations)
+    this.explicitLocations.clear()
+    let to = 0
+    for (let from = 0; from < this.rows; from++) {
+      if (this.flags[from] === DELETED) continue
+      if (to !== from) {
+        this.valueIds.copyWithin(to * this.width, from * this.width, (from + 1) * this.width)
+        this.seqs[to] = this.seqs[from] as number
+        this.created[to] = this.created[from] as number
+        this.shapeIds[to] = this.shapeIds[from] as number
+        this.locationKinds[to] = this.locationKinds[from] as number
+        this.flags[to] = 0
+      }
+      const location = explicit.get(from)
+      if (location !== undefined) this.explicitLocations.set(to, location)
+      to += 1
+    }
+    this.rows = to
+    this.rehash(this.slots.length)
+  }
+
+  // ---- the hash over value ids ----
+
+  private hashOfIds(ids: ArrayLike<number>, offset: number): number {
+    let hash = 0x811c9dc5
+    for (let i = 0; i < this.width; i++) {
+      hash = Math.imul(hash ^ (ids[offset + i] as number), 0x01000193)
+      hash ^= hash >>> 15
+    }
+    return hash >>> 0
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Uint32Array(size)
+    for (let row = 0; row < this.rows; row++) if (this.flags[row] !== DELETED) this.index(row)
+  }
+
+  private index(row: number): void {
+    const mask = this.slots.length - 1
+    let slot = this.hashOfIds(this.valueIds, row * this.width) & mask
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask
+    this.slots[slot] = row + 1
+  }
+
+  /** Removes the row's slot, shifting later slots of the same run back (no tombstones in the hash). */
+  private unindex(row: number): void {
+    const mask = this.slots.length - 1
+    let slot = this.hashOfIds(this.valueIds, row * this.width) & mask
+    while (this.slots[slot] !== row + 1) slot = (slot + 1) & mask
+    let hole = slot
+    let next = (hole + 1) & mask
+    while (this.slots[next] !== 0) {
+      const other = (this.slots[next] as number) - 1
+      const home = this.hashOfIds(this.valueIds, other * this.width) & mask
+      // Move `other` into the hole unless its home lies cyclically in (hole, next].
+      const between = hole <= next ? home > hole && home <= next : home > hole || home <= next
+      if (!between) {
+        this.slots[hole] = this.slots[next] as number
+        hole = next
+      }
+      next = (next + 1) & mask
+    }
+    this.slots[hole] = 0
+  }
+
+  /** The row with these values, or -1. */
+  private find(values: readonly string[]): number {
+    if (this.rows === 0 || values.length !== this.width) return -1
+    const ids = new Uint32Array(this.width)
+    for (let i = 0; i < this.width; i++) {
+      const id = this.internIds.get(values[i] as string)
+      if (id === undefined) return -1
+      ids[i] = id
+    }
+    const mask = this.slots.length - 1
+    let slot = this.hashOfIds(ids, 0) & mask
+    for (;;) {
+      const entry = this.slots[slot] as number
+      if (entry === 0) return -1
+      const row = entry - 1
+      let same = true
+      for (let i = 0; i < this.width && same; i++) same = this.valueIds[row * this.width + i] === ids[i]
+      if (same) return row
+      slot = (slot + 1) & mask
+    }
   }
 }

@@ -8,7 +8,7 @@
 import { jsonErrorResponse, runJsonOperation, targetOperation } from './json-protocol.js'
 import { createHash, randomUUID } from 'node:crypto'
 import { columnKind, compileExpression, type ExpressionKey } from './glue-expression.js'
-import { keyValues, PartitionStore, type PartitionRecord } from './glue-store.js'
+import { PartitionStore, type PartitionRecord } from './glue-store.js'
 import {
   invalidInput,
   optionalInteger,
@@ -24,12 +24,16 @@ import {
 } from './glue-validation.js'
 import { ADMIN_ACCOUNT } from './iam/model.js'
 import { PolicyError, validatePolicy, type PolicyDocument } from './iam/policy.js'
+import { Clock } from './clock.js'
 import { Faults } from './knobs.js'
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 
 /** The account whose catalog a call without `CatalogId` from an ambient key uses. */
 export const CATALOG_ID = ADMIN_ACCOUNT
 const MAX_INDEXES = 3
+const FRAMEWORK = /^\d+ validation errors? detected: /
+/** How long a new partition index is CREATING by default: a moment, as for a small table on AWS. */
+export const DEFAULT_INDEX_ACTIVATION_MS = 1000
 
 /**
  * Glue's own errors, for `faults.inject`: the messages of the Glue API model's exception shapes, or
@@ -65,11 +69,11 @@ interface DatabaseRecord {
 interface IndexRecord {
   name: string
   keys: ExpressionKey[]
-  /** performance.now() at creation, for the CREATING -> ACTIVE (or FAILED) delay. */
+  /** The clock's time at creation, for the CREATING -> ACTIVE (or FAILED) delay. */
   createdAt: number
   /** The backfill's errors: once built, the index is FAILED instead of ACTIVE. */
   backfillErrors?: BackfillError[]
-  /** performance.now() at DeletePartitionIndex, for the DELETING delay. */
+  /** The clock's time at DeletePartitionIndex, for the DELETING delay. */
   deletingSince?: number
 }
 
@@ -89,8 +93,6 @@ interface TableRecord {
 }
 
 type Operation = (body: Json) => Json
-
-const nowSeconds = (): number => Date.now() / 1000
 
 function notFound(message: string): AwsError {
   return new AwsError('EntityNotFoundException', message)
@@ -115,8 +117,12 @@ export class GlueService implements ServiceHandler {
   readonly service = 'Glue'
   /** BatchGetPartition answers up to this many requested keys as UnprocessedKeys (always processing one). */
   unprocessedKeysPerCall = 0
-  /** A new partition index stays CREATING this long, then is ACTIVE (or FAILED). */
-  indexActivationMs = 0
+  /**
+   * A new partition index stays CREATING this long (stand-in time, see `clock`), then is ACTIVE (or
+   * FAILED): Glue builds an index in the background, so it is never ACTIVE at once. Tests that need it
+   * instant set 0; others move the clock.
+   */
+  indexActivationMs = DEFAULT_INDEX_ACTIVATION_MS
   /** A deleted partition index stays DELETING this long, then is gone. */
   indexDeletionMs = 0
   /** Injected errors and hooks, per operation (`Glue.GetPartitions`). */
@@ -158,6 +164,9 @@ export class GlueService implements ServiceHandler {
     DeleteResourcePolicy: (body) => this.deleteResourcePolicy(body)
   }
 
+  /** @param clock the stand-in's time: index states and timestamps follow it. */
+  constructor(readonly clock = new Clock()) {}
+
   // ---- ServiceHandler ----
 
   operation(request: StandInRequest): string | undefined {
@@ -167,7 +176,20 @@ export class GlueService implements ServiceHandler {
   handle(operation: string, request: StandInRequest): StandInResponse {
     this.faults.intercept(`Glue.${operation}`)
     const catalogId = catalogOfRequest(request) ?? request.caller?.account ?? CATALOG_ID
-    return this.inCatalog(catalogId, () => runJsonOperation('Glue', this.operations, operation, request))
+    try {
+      return this.inCatalog(catalogId, () => runJsonOperation('Glue', this.operations, operation, request))
+    } catch (error) {
+      // The shared validators' framework messages ("N validation error(s) detected") are the
+      // framework's, which Glue answers as ValidationException (see request-validation.ts).
+      if (
+        error instanceof AwsError &&
+        error.code === 'InvalidInputException' &&
+        FRAMEWORK.test(error.message)
+      ) {
+        throw new AwsError('ValidationException', error.message)
+      }
+      throw error
+    }
   }
 
   errorResponse(error: AwsError): StandInResponse {
@@ -182,13 +204,18 @@ export class GlueService implements ServiceHandler {
     return new AwsError('InternalServiceException', 'An internal service error occurred.', 500)
   }
 
+  /** As Athena, the other AWS JSON 1.1 service here, answers it (see README.md, "STS sessions"). */
+  expiredTokenError(): AwsError {
+    return new AwsError('ExpiredTokenException', 'The security token included in the request is expired', 400)
+  }
+
   // ---- state for tests (no HTTP) ----
 
   reset(): void {
     this.catalogs.clear()
     this.resourcePolicies.clear()
     this.unprocessedKeysPerCall = 0
-    this.indexActivationMs = 0
+    this.indexActivationMs = DEFAULT_INDEX_ACTIVATION_MS
     this.indexDeletionMs = 0
     this.faults.reset()
     this.nextBackfillErrors = undefined
@@ -219,7 +246,7 @@ export class GlueService implements ServiceHandler {
       return
     }
     const document = validatePolicy(policy, 'resource')
-    const now = nowSeconds()
+    const now = this.clock.nowSeconds()
     const created = this.resourcePolicies.get(catalogId)?.created ?? now
     const hash = createHash('sha256').update(JSON.stringify(document)).digest('base64url').slice(0, 22)
     this.resourcePolicies.set(catalogId, { policy: document, hash, created, updated: now })
@@ -238,7 +265,10 @@ export class GlueService implements ServiceHandler {
     })
   }
 
-  /** Adds partitions without HTTP (no per-call limit); values already present are skipped. */
+  /**
+   * Adds partitions without HTTP (no per-call limit, but Glue's quotas); values already present are
+   * skipped.
+   */
   addPartitionsDirect(
     database: string,
     table: string,
@@ -246,10 +276,17 @@ export class GlueService implements ServiceHandler {
     catalogId = CATALOG_ID
   ): void {
     const record = this.inCatalog(catalogId, () => this.table(database, table))
-    const created = nowSeconds()
-    for (const input of inputs as Json[]) {
-      record.partitions.add(partitionValues(input.Values, 'values', record.keys.length), input, created)
-    }
+    const created = this.clock.nowSeconds()
+    const entries = (inputs as Json[]).map((input) => ({
+      input,
+      values: partitionValues(input.Values, 'values', record.keys.length)
+    }))
+    // The quotas hold here too: Glue never holds more, however the partitions arrive.
+    const fresh = new Set(
+      entries.filter((e) => !record.partitions.get(e.values)).map((e) => e.values.join('\u0000'))
+    )
+    this.inCatalog(catalogId, () => this.checkPartitionQuota(record, fresh.size))
+    for (const { input, values } of entries) record.partitions.add(values, input, created)
   }
 
   partitionValues(database: string, table: string, catalogId = CATALOG_ID): string[][] {
@@ -377,7 +414,7 @@ export class GlueService implements ServiceHandler {
       catalogId: this.catalogId,
       input,
       name,
-      created: nowSeconds(),
+      created: this.clock.nowSeconds(),
       tables: new Map()
     })
     return {}
@@ -403,8 +440,8 @@ export class GlueService implements ServiceHandler {
       database: database.name,
       name,
       input: { ...input, Name: name },
-      created: nowSeconds(),
-      updated: nowSeconds(),
+      created: this.clock.nowSeconds(),
+      updated: this.clock.nowSeconds(),
       // AWS answers VersionId "0" for a new table (observed, see README.md).
       version: 0,
       keys,
@@ -413,6 +450,7 @@ export class GlueService implements ServiceHandler {
     }
     indexes.forEach((index, i) => {
       const parsed = indexOf(table, requiredObject(index, `partitionIndexes.${i + 1}.member`))
+      parsed.createdAt = this.clock.now()
       if (table.indexes.has(parsed.name)) throw invalidInput(`Duplicate partition index name ${parsed.name}`)
       table.indexes.set(parsed.name, parsed)
     })
@@ -453,7 +491,7 @@ export class GlueService implements ServiceHandler {
     Object.assign(table, {
       input: { ...input, Name: table.name },
       keys,
-      updated: nowSeconds(),
+      updated: this.clock.nowSeconds(),
       version: table.version + 1
     })
     return {}
@@ -506,7 +544,7 @@ export class GlueService implements ServiceHandler {
     let last: PartitionRecord | undefined
     let more = false
     for (const record of table.partitions.scan(after, segment, total)) {
-      if (matches && !matches(keyValues(record.key))) continue
+      if (matches && !matches(record.values)) continue
       if (partitions.length === maxResults) {
         more = true
         break
@@ -530,12 +568,12 @@ export class GlueService implements ServiceHandler {
     })
     const unprocessed = Math.min(this.unprocessedKeysPerCall, Math.max(keys.length - 1, 0))
     const processed = keys.slice(0, keys.length - unprocessed)
-    const seen = new Set<PartitionRecord>()
+    const seen = new Set<number>()
     const partitions: Json[] = []
     for (const values of processed) {
       const record = table.partitions.get(values)
-      if (!record || seen.has(record)) continue
-      seen.add(record)
+      if (!record || seen.has(record.seq)) continue
+      seen.add(record.seq)
       partitions.push(partitionOf(table, record, false))
     }
     return {
@@ -574,7 +612,7 @@ export class GlueService implements ServiceHandler {
       }
     }
     this.checkPartitionQuota(table, accepted.length)
-    const created = nowSeconds()
+    const created = this.clock.nowSeconds()
     for (const entry of accepted) table.partitions.add(entry.values, entry.input, created)
     return errors.length > 0 ? { Errors: errors } : {}
   }
@@ -631,22 +669,30 @@ export class GlueService implements ServiceHandler {
     return errors.length > 0 ? { Errors: errors } : {}
   }
 
+  /**
+   * Glue's partition quotas (L-2C3F5401 per table, L-FEBBFA7A per account), checked for the whole
+   * call: the model lists ResourceNumberLimitExceededException among BatchCreatePartition's errors
+   * (a whole-call error), not as a per-entry ErrorDetail, so a batch that would cross the quota
+   * creates nothing. The wording follows Glue's for another quota ("Number of TABLE_VERSION resources
+   * exceeds the limit 100000 per TABLE", aws/aws-sdk-pandas#342).
+   */
   private checkPartitionQuota(table: TableRecord, adding: number): void {
+    if (adding === 0) return
     if (table.partitions.size + adding > this.partitionQuotaPerTable) {
       throw new AwsError(
         'ResourceNumberLimitExceededException',
-        `Number of partitions would exceed the limit of ${this.partitionQuotaPerTable} per table.`
+        `Number of PARTITION resources exceeds the limit ${this.partitionQuotaPerTable} per TABLE`
       )
     }
     let account = adding
-    // The quota is per account: partitions of this catalog's account.
+    // The quota is per account: partitions of every table of this catalog's account.
     for (const database of this.databases.values()) {
       for (const other of database.tables.values()) account += other.partitions.size
     }
     if (account > this.partitionQuotaPerAccount) {
       throw new AwsError(
         'ResourceNumberLimitExceededException',
-        `Number of partitions would exceed the limit of ${this.partitionQuotaPerAccount} per account.`
+        `Number of PARTITION resources exceeds the limit ${this.partitionQuotaPerAccount} per ACCOUNT`
       )
     }
   }
@@ -681,6 +727,7 @@ export class GlueService implements ServiceHandler {
     const table = this.table(body.DatabaseName, body.TableName)
     this.dropDeleted(table)
     const index = indexOf(table, requiredObject(body.PartitionIndex, 'partitionIndex'))
+    index.createdAt = this.clock.now()
     if (table.indexes.has(index.name)) {
       throw new AwsError('AlreadyExistsException', `Partition index ${index.name} already exists.`)
     }
@@ -700,7 +747,7 @@ export class GlueService implements ServiceHandler {
   private getPartitionIndexes(body: Json): Json {
     const table = this.table(body.DatabaseName, body.TableName)
     this.dropDeleted(table)
-    const now = performance.now()
+    const now = this.clock.now()
     const descriptors: Json[] = []
     for (const index of table.indexes.values()) {
       let status: string
@@ -719,7 +766,7 @@ export class GlueService implements ServiceHandler {
 
   /** Forgets the indexes whose deletion has finished. */
   private dropDeleted(table: TableRecord): void {
-    const now = performance.now()
+    const now = this.clock.now()
     for (const index of [...table.indexes.values()]) {
       if (index.deletingSince !== undefined && now - index.deletingSince >= this.indexDeletionMs) {
         table.indexes.delete(index.name)
@@ -733,7 +780,7 @@ export class GlueService implements ServiceHandler {
     const name = requiredString(body.IndexName, 'indexName')
     const index = table.indexes.get(name)
     if (!index || index.deletingSince !== undefined) throw notFound(`Partition index ${name} not found.`)
-    if (this.indexDeletionMs > 0) index.deletingSince = performance.now()
+    if (this.indexDeletionMs > 0) index.deletingSince = this.clock.now()
     else table.indexes.delete(name)
     return {}
   }
@@ -748,7 +795,7 @@ function backfillErrorsOf(table: TableRecord, index: IndexRecord): BackfillError
   const byCode = new Map<string, { Values: string[] }[]>()
   const positions = index.keys.map((key) => table.keys.findIndex((k) => k.Name === key.Name))
   for (const record of table.partitions.scan(-1, 0, 1)) {
-    const values = keyValues(record.key)
+    const values = record.values
     let code: string | undefined
     index.keys.forEach((key, i) => {
       const value = values[positions[i] as number] as string
@@ -784,7 +831,7 @@ function indexOf(table: TableRecord, input: Json): IndexRecord {
     return key
   })
   if (new Set(keys).size !== keys.length) throw invalidInput('Partition index keys must be distinct.')
-  return { name, keys, createdAt: performance.now() }
+  return { name, keys, createdAt: 0 }
 }
 
 function readToken(token: string, fingerprint: string): number {
@@ -826,7 +873,7 @@ function tableOf(table: TableRecord): Json {
 function partitionOf(table: TableRecord, record: PartitionRecord, excludeColumns: boolean): Json {
   const { rest, descriptor, lean } = record.shape
   const partition: Json = {
-    Values: keyValues(record.key),
+    Values: record.values,
     DatabaseName: table.database,
     TableName: table.name,
     CatalogId: table.catalogId,

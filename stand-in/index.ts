@@ -3,11 +3,12 @@
  * the demo and the benchmark typed access to its state, knobs and counters.
  */
 import { AthenaService } from './athena.js'
+import type { Clock } from './clock.js'
 import { GitHubService } from './github.js'
 import { GlueService } from './glue.js'
-import { athenaAccess, glueAccess, queryAccess, s3Access } from './iam/access.js'
+import { athenaAccess, glueAccess, queryAccess, s3Access } from './access.js'
+import { AccessPolicyGate } from './access-gate.js'
 import { loadAuthorizationData } from './iam/arns.js'
-import { AccessPolicyGate } from './iam/gate.js'
 import { IamModel } from './iam/model.js'
 import { GitHubOidcService } from './oidc.js'
 import { S3Service } from './s3.js'
@@ -25,6 +26,8 @@ export interface StandIn {
   readonly oidc: GitHubOidcService
   /** Accounts, OIDC providers, roles and the denials so far (stand-in/README.md, "IAM and accounts"). */
   readonly iam: IamModel
+  /** The stand-in's time: `clock.advance(ms)` expires sessions and finishes partition indexes without waiting. */
+  readonly clock: Clock
   /**
    * Environment for a process that should use the stand-in as AWS and as GitHub's OIDC provider:
    * `AWS_ENDPOINT_URL`, a region, dummy ambient keys and the `ACTIONS_ID_TOKEN_REQUEST_*` pair.
@@ -37,12 +40,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const server = new StandInServer()
   const iam = new IamModel()
   const oidc = new GitHubOidcService()
-  const sts = new StsService(oidc, iam)
-  const glue = new GlueService()
+  const sts = new StsService(oidc, iam, server.clock)
+  const glue = new GlueService(server.clock)
   const s3 = new S3Service()
   const athena = new AthenaService(glue, s3)
   const github = new GitHubService()
-  const gate = new AccessPolicyGate(iam)
+  const gate = new AccessPolicyGate(iam, server.clock)
   gate
     .describe('S3', s3Access(s3))
     .describe('Glue', glueAccess(glue))
@@ -63,6 +66,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     sts,
     oidc,
     iam,
+    clock: server.clock,
     env: () => ({
       AWS_ENDPOINT_URL: endpoint,
       AWS_REGION: 'eu-central-1',

@@ -484,6 +484,11 @@ export class S3Service implements ServiceHandler {
     return new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500)
   }
 
+  /** Observed on S3 (ibi-group/datatools-ui#10: "Status Code: 400; Error Code: ExpiredToken"). */
+  expiredTokenError(): AwsError {
+    return new AwsError('ExpiredToken', 'The provided token has expired.', 400)
+  }
+
   // ---- operations ----
 
   private bucketOrThrow(name: string): Bucket {

@@ -6,8 +6,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { AccessPolicyGate } from './iam/gate.js'
+import type { AccessPolicyGate } from './access-gate.js'
+import { Clock } from './clock.js'
 import { CallCounter, Knobs } from './knobs.js'
+import { validateRequest } from './request-validation.js'
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost'])
@@ -49,6 +51,15 @@ function send(response: ServerResponse, answer: StandInResponse): void {
 export class StandInServer {
   readonly knobs = new Knobs()
   readonly calls = new CallCounter()
+  /**
+   * Check each request against the service's AWS model before the operation runs (required members,
+   * lengths, patterns, ranges, list sizes), answering a violation as the service does.
+   */
+  validateRequests = true
+  /** Sees every request of an AWS operation as it arrives (tests record what the product really sends). */
+  onRequest: ((operation: string, request: StandInRequest) => void) | undefined
+  /** The stand-in's time (tests move it with `clock.advance(ms)`); services built by startStandIn share it. */
+  readonly clock = new Clock()
   /** Access key ids that signed each operation's calls, for tests of the credential path. */
   readonly signers = new Map<string, Set<string>>()
   /** IAM: who signed each request, and whether they may make it (see stand-in/iam). */
@@ -119,6 +130,7 @@ export class StandInServer {
     name: string,
     request: StandInRequest
   ): Promise<StandInResponse> {
+    this.onRequest?.(operation, request)
     const latency = this.knobs.latencyFor(operation)
     if (latency > 0) await sleep(latency)
     if (request.accessKeyId) {
@@ -135,11 +147,13 @@ export class StandInServer {
       return handler.errorResponse(handler.throttlingError(), request)
     }
     try {
-      const denied = await this.iam?.check(handler.service, name, request)
+      const denied = await this.iam?.check(handler, name, request)
       if (denied) {
         this.calls.record(operation, 'error')
         return handler.errorResponse(denied, request)
       }
+      const invalid = this.validateRequests ? validateRequest(handler.service, name, request) : undefined
+      if (invalid) throw invalid
       const answer = await handler.handle(name, request)
       this.calls.record(operation, answer.status < 400 ? 'ok' : 'error')
       return answer

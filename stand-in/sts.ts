@@ -6,6 +6,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import { XMLBuilder } from 'fast-xml-parser'
+import { Clock } from './clock.js'
+import { PolicyError, validatePolicy, type PolicyDocument } from './iam/policy.js'
 import { GITHUB_OIDC_HOST, roleIdOf, type IamModel } from './iam/model.js'
 import { trustAdmits } from './iam/trust.js'
 import { GITHUB_OIDC_ISSUER, type GitHubOidcClaims, type GitHubOidcService } from './oidc.js'
@@ -25,7 +27,19 @@ const STS_ACTIONS = new Set([
 ])
 const ROLE_ARN =
   /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::(\d{12}):role\/(?:[\u0021-\u007e]*\/)?([\w+=,.@-]{1,64})$/
-const SESSION_NAME = /^[\w+=,.@-]*$/
+
+/**
+ * A session policy as STS reads it: JSON, in IAM's grammar (the stand-in's evaluator), else
+ * `MalformedPolicyDocument` 400 (model).
+ */
+function readSessionPolicy(text: string): PolicyDocument {
+  try {
+    return validatePolicy(JSON.parse(text), 'identity')
+  } catch (error) {
+    const why = error instanceof PolicyError ? error.message : 'the policy is not valid JSON'
+    throw new AwsError('MalformedPolicyDocument', `The policy is not in the valid format: ${why}`, 400)
+  }
+}
 
 const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' })
 
@@ -40,6 +54,8 @@ export interface IssuedCredentials {
   audience: string
   expiration: Date
   durationSeconds: number
+  /** The session policy (`Policy`), when one was passed. */
+  sessionPolicy?: PolicyDocument
 }
 
 /** The role's trust policy, as a predicate over the token's claims. */
@@ -48,53 +64,6 @@ export type TrustRule = (claims: GitHubOidcClaims, roleArn: string) => boolean
 function randomAlphanumeric(length: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'): string {
   const bytes = randomBytes(length)
   return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('')
-}
-
-/** Collects constraint failures the way AWS reports them: "N validation errors detected: ...; ...". */
-class Validation {
-  private readonly problems: string[] = []
-
-  string(member: string, value: string | null, min: number, max: number, sensitive = false): void {
-    const at = (constraint: string): void => {
-      const shown = sensitive ? 'Value' : `Value '${value}'`
-      this.problems.push(`${shown} at '${member}' failed to satisfy constraint: Member must ${constraint}`)
-    }
-    if (value === null) {
-      this.problems.push(`Value null at '${member}' failed to satisfy constraint: Member must not be null`)
-      return
-    }
-    if (value.length < min) at(`have length greater than or equal to ${min}`)
-    if (value.length > max) at(`have length less than or equal to ${max}`)
-  }
-
-  pattern(member: string, value: string | null, pattern: RegExp, shown: string): void {
-    if (value !== null && !pattern.test(value)) {
-      this.problems.push(
-        `Value '${value}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shown}`
-      )
-    }
-  }
-
-  range(member: string, value: number, min: number, max: number): void {
-    const at = (constraint: string): void => {
-      this.problems.push(
-        `Value '${value}' at '${member}' failed to satisfy constraint: Member must have value ${constraint}`
-      )
-    }
-    if (value < min) at(`greater than or equal to ${min}`)
-    if (value > max) at(`less than or equal to ${max}`)
-  }
-
-  throwIfAny(): void {
-    const count = this.problems.length
-    if (count === 0) return
-    const noun = count === 1 ? 'error' : 'errors'
-    throw new AwsError(
-      'ValidationError',
-      `${count} validation ${noun} detected: ${this.problems.join('; ')}`,
-      400
-    )
-  }
 }
 
 export class StsService implements ServiceHandler {
@@ -117,7 +86,9 @@ export class StsService implements ServiceHandler {
    */
   constructor(
     private readonly oidc: GitHubOidcService,
-    private readonly iam?: IamModel
+    private readonly iam?: IamModel,
+    /** The stand-in's time: sessions expire by it (tests move it instead of waiting). */
+    readonly clock = new Clock()
   ) {}
 
   isIssued(accessKeyId: string): boolean {
@@ -174,6 +145,11 @@ export class StsService implements ServiceHandler {
     return new AwsError('InternalFailure', 'An internal error occurred.', 500)
   }
 
+  /** Observed on STS (aws/aws-sdk-java-v2#1649, cloudquery/cloudquery#4834: "StatusCode: 403 … ExpiredToken"). */
+  expiredTokenError(): AwsError {
+    return new AwsError('ExpiredToken', 'The security token included in the request is expired', 403)
+  }
+
   // ---- operations ----
 
   private assumeRoleWithWebIdentity(params: URLSearchParams): Record<string, unknown> {
@@ -181,19 +157,18 @@ export class StsService implements ServiceHandler {
     const sessionName = params.get('RoleSessionName')
     const token = params.get('WebIdentityToken')
     const rawDuration = params.get('DurationSeconds')
+    const policyText = params.get('Policy')
     const durationSeconds = rawDuration === null ? 3600 : Number(rawDuration)
 
-    const validation = new Validation()
-    validation.string('roleArn', roleArn, 20, 2048)
-    validation.string('roleSessionName', sessionName, 2, 64)
-    validation.pattern('roleSessionName', sessionName, SESSION_NAME, '[\\w+=,.@-]*')
-    validation.string('webIdentityToken', token, 4, 20000, true)
+    // Lengths, patterns and ranges are the model's, checked before the operation (request-validation.ts).
     if (!Number.isInteger(durationSeconds)) {
-      validation.pattern('durationSeconds', rawDuration, /^\d+$/, '[0-9]+')
-    } else {
-      validation.range('durationSeconds', durationSeconds, 900, 43200)
+      throw new AwsError(
+        'ValidationError',
+        `1 validation error detected: Value '${rawDuration}' at 'durationSeconds' failed to satisfy constraint: Member must be an integer`,
+        400
+      )
     }
-    validation.throwIfAny()
+    const sessionPolicy = policyText === null ? undefined : readSessionPolicy(policyText)
     const role = ROLE_ARN.exec(roleArn as string)
     if (!role) throw new AwsError('ValidationError', 'Request ARN is invalid', 400)
 
@@ -241,15 +216,18 @@ export class StsService implements ServiceHandler {
       sessionName: sessionName as string,
       subject: claims.sub,
       audience: claims.aud,
-      expiration: new Date(Date.now() + durationSeconds * 1000),
-      durationSeconds
+      expiration: new Date(this.clock.now() + durationSeconds * 1000),
+      durationSeconds,
+      ...(sessionPolicy ? { sessionPolicy } : {})
     }
     this.issued.push(credentials)
     this.iam?.recordSession(credentials.accessKeyId, {
       account,
       roleArn: roleArn as string,
       arn: assumedRoleArn,
-      sessionName: sessionName as string
+      sessionName: sessionName as string,
+      expiresAt: credentials.expiration.getTime(),
+      ...(sessionPolicy ? { sessionPolicy } : {})
     })
     return {
       Credentials: {
@@ -307,9 +285,7 @@ export class StsService implements ServiceHandler {
       throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403)
     const issued = this.issued.find((credentials) => credentials.accessKeyId === accessKeyId)
     if (issued) {
-      if (issued.expiration.getTime() <= Date.now()) {
-        throw new AwsError('ExpiredToken', 'The security token included in the request is expired', 403)
-      }
+      if (issued.expiration.getTime() <= this.clock.now()) throw this.expiredTokenError()
       return {
         UserId: `${roleIdOf(issued.roleArn)}:${issued.sessionName}`,
         Account: issued.assumedRoleArn.split(':')[4],

@@ -48,4 +48,6 @@ export interface ServiceHandler {
   throttlingError(): AwsError
   /** The error the service answers on an internal (5xx) failure. */
   internalError(): AwsError
+  /** The error the service answers a call signed by an expired STS session with (AWS services only). */
+  expiredTokenError?(): AwsError
 }

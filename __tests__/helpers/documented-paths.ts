@@ -15,6 +15,7 @@ import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import type { GitHubTrigger } from '../../stand-in/oidc.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
+import { instantPartitionIndexes } from './worlds.js'
 import {
   createRoleFromFiles,
   EXAMPLE,
@@ -160,6 +161,8 @@ export interface SyncWorld {
 /** A stand-in with the trail's bucket and (unless `table: false`) the example table with an expired partition. */
 export async function syncWorld(world: SyncWorld = {}): Promise<StandIn> {
   const standIn = await startStandIn()
+  // The sync waits for the index it creates; these paths are about permissions, not that wait.
+  instantPartitionIndexes(standIn)
   const bucket = world.bucket ?? EXAMPLE.bucket
   const organizationId = world.organizationId ?? ORGANIZATION
   seedTrailBucket(

@@ -99,7 +99,7 @@ describe('GetPartitions limits', () => {
   const send = (input: Partial<GetPartitionsCommandInput>) =>
     client.send(new GetPartitionsCommand({ DatabaseName: DB, TableName: 'ct', ...input }))
   const refused = (field: string, constraint: string) => ({
-    name: 'InvalidInputException',
+    name: 'ValidationException',
     $metadata: expect.objectContaining({ httpStatusCode: 400 }),
     message: expect.stringMatching(new RegExp(`'${field.replace('.', '\\.')}'.*${constraint}`))
   })

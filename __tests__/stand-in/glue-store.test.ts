@@ -1,14 +1,34 @@
-/** The partition store of the Glue stand-in: value keys, deletes with compaction, resumable scans. */
-import { keyValues, PartitionStore, valuesKey } from '../../stand-in/glue-store.js'
+/** The partition store of the Glue stand-in: compact rows, lookups, deletes with compaction, resumable scans. */
+import { PartitionStore } from '../../stand-in/glue-store.js'
 
 const seqs = (store: PartitionStore, after: number, segment = 0, total = 1): number[] =>
   [...store.scan(after, segment, total)].map((record) => record.seq)
 
+const ROOT = 's3://org-cloudtrail-logs/AWSLogs/o-abcdefghij/'
+const cloudTrail = (values: string[], padded = values) => ({
+  Values: values,
+  StorageDescriptor: {
+    Columns: [{ Name: 'eventversion', Type: 'string' }],
+    Location: `${ROOT}${padded[0]}/CloudTrail/${padded[1]}/${padded[2]}/${padded[3]}/${padded[4]}/`
+  }
+})
+
 describe('PartitionStore', () => {
-  it('encodes values so that any characters round-trip and different lists never collide', () => {
-    const lists = [['a', 'b'], ['ab'], ['1:a'], ['', '1:'], ['a\u0001', 'b'], ['x:y:z', '12:34']]
-    expect(new Set(lists.map(valuesKey)).size).toBe(lists.length)
-    for (const values of lists) expect(keyValues(valuesKey(values))).toEqual(values)
+  it('keeps values of any characters apart and round-trips them', () => {
+    const store = new PartitionStore()
+    const lists = [
+      ['a', 'b'],
+      ['ab', ''],
+      ['1:a', ''],
+      ['', '1:'],
+      ['a\u0001', 'b'],
+      ['x:y:z', '12:34']
+    ]
+    for (const values of lists) expect(store.add(values, {}, 0)).toBe(true)
+    expect(store.size).toBe(lists.length)
+    for (const values of lists) expect(store.get(values)?.values).toEqual(values)
+    expect(store.get(['a', 'c'])).toBeUndefined()
+    expect(store.allValues()).toEqual(lists)
   })
 
   it('scans in creation order after a sequence number, skipping deleted partitions, across compactions', () => {
@@ -21,6 +41,7 @@ describe('PartitionStore', () => {
     expect(seqs(store, -1)).toEqual(Array.from({ length: 1000 }, (_, i) => 3 * i + 2))
     expect(seqs(store, 1500)).toEqual(Array.from({ length: 500 }, (_, i) => 1502 + 3 * i))
     expect(seqs(store, 2999)).toEqual([])
+    for (let i = 0; i < 3000; i++) expect(store.get([String(i)]) !== undefined).toBe(i % 3 === 2)
   })
 
   it('splits scans into disjoint segments by sequence number', () => {
@@ -56,5 +77,59 @@ describe('PartitionStore', () => {
     expect(three?.shape).not.toBe(one?.shape)
     expect([one?.location, four?.location]).toEqual(['s3://b/1/', 's3://b/4/'])
     expect(one?.shape.lean).toEqual({})
+  })
+
+  it('gives back every location exactly: derived from the values (padded or not), or as written', () => {
+    const store = new PartitionStore()
+    const string = ['111122223333', 'eu-west-1', '2026', '03', '07']
+    const int = ['111122223333', 'eu-west-1', '2026', '3', '7']
+    const odd = ['444455556666', 'eu-west-1', '2026', '03', '08']
+    store.add(string, cloudTrail(string), 1.5)
+    store.add(int, cloudTrail(int, string), 2.5)
+    store.add(odd, { ...cloudTrail(odd), StorageDescriptor: { Location: 's3://elsewhere/manual/' } }, 3.5)
+    store.add(['x', 'y', 'z', 'w', 'v'], { StorageDescriptor: {} }, 4.5)
+    expect(store.get(string)).toMatchObject({
+      location: cloudTrail(string).StorageDescriptor.Location,
+      created: 1.5
+    })
+    expect(store.get(int)?.location).toBe(cloudTrail(string).StorageDescriptor.Location)
+    expect(store.get(odd)?.location).toBe('s3://elsewhere/manual/')
+    expect(store.get(['x', 'y', 'z', 'w', 'v'])?.location).toBeUndefined()
+  })
+
+  it('agrees with a plain Map over random adds, updates and deletes', () => {
+    let seed = 7
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    const store = new PartitionStore()
+    const model = new Map<string, string>()
+    const valuesOf = (i: number) => [`a${i % 37}`, `r${i % 5}`, String(2020 + (i % 7)), String(i)]
+    const location = (values: string[], extra: string) => `s3://b/${values.join('/')}/${extra}`
+    for (let step = 0; step < 20_000; step++) {
+      const values = valuesOf(random(3000))
+      const key = values.join('|')
+      const action = random(10)
+      if (action < 6) {
+        const where = random(4) === 0 ? location(values, 'odd/') : location(values, '')
+        expect(store.add(values, { StorageDescriptor: { Location: where } }, step)).toBe(!model.has(key))
+        if (!model.has(key)) model.set(key, where)
+      } else if (action < 9) {
+        expect(store.delete(values)).toBe(model.delete(key))
+      } else if (model.has(key)) {
+        const moved = valuesOf(3000 + random(3000))
+        if (!model.has(moved.join('|'))) {
+          store.update(values, moved, { StorageDescriptor: { Location: location(moved, '') } })
+          model.delete(key)
+          model.set(moved.join('|'), location(moved, ''))
+        }
+      }
+    }
+    expect(store.size).toBe(model.size)
+    const seen = new Map(
+      [...store.scan(-1, 0, 1)].map((record) => [record.values.join('|'), record.location])
+    )
+    expect(seen).toEqual(model)
   })
 })

@@ -24,7 +24,7 @@ import {
   type PartitionValueList,
   type TableInput
 } from '@aws-sdk/client-glue'
-import { GlueService, glueErrors } from '../../stand-in/glue.js'
+import { DEFAULT_INDEX_ACTIVATION_MS, GlueService, glueErrors } from '../../stand-in/glue.js'
 import { StandInServer } from '../../stand-in/server.js'
 
 const DB = 'trails'
@@ -71,7 +71,8 @@ function partition(partitionValues: string[]): PartitionInput {
     Values: partitionValues,
     StorageDescriptor: {
       Columns: [{ Name: 'eventversion', Type: 'string' }],
-      Location: `s3://bucket/AWSLogs/${partitionValues.join('/')}/`
+      // Locations follow Glue's LocationString pattern (no control characters), whatever the values.
+      Location: `s3://bucket/AWSLogs/${[...partitionValues.join('/')].map((c) => (c < ' ' ? '_' : c)).join('')}/`
     }
   }
 }
@@ -93,8 +94,9 @@ async function create(count: number, table = 'ct'): Promise<void> {
   }
 }
 
+/** A violation of Glue's model: the framework's ValidationException naming the member. */
 const invalidInput = (field: string): object => ({
-  name: 'InvalidInputException',
+  name: 'ValidationException',
   $metadata: expect.objectContaining({ httpStatusCode: 400 }),
   message: expect.stringContaining(`'${field}'`)
 })
@@ -114,6 +116,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   glue.reset()
+  glue.clock.reset()
   server.knobs.reset()
   server.calls.reset()
   glue.createTableDirect(DB, tableInput('ct'))
@@ -240,7 +243,7 @@ describe('databases and tables', () => {
 })
 
 describe('BatchCreatePartition', () => {
-  it('takes 100 partitions and refuses 101 with InvalidInputException naming partitionInputList', async () => {
+  it('takes 100 partitions and refuses 101 with ValidationException naming partitionInputList', async () => {
     await create(100)
     expect(glue.partitionCount(DB, 'ct')).toBe(100)
     await expect(
@@ -342,8 +345,33 @@ describe('BatchCreatePartition', () => {
       )
     ).rejects.toMatchObject({
       name: 'ResourceNumberLimitExceededException',
+      message: 'Number of PARTITION resources exceeds the limit 5 per TABLE',
       $metadata: expect.objectContaining({ httpStatusCode: 400 })
     })
+    expect(glue.partitionCount(DB, 'ct')).toBe(5)
+    // Direct seeding is held to the quota too.
+    expect(() => glue.addPartitionsDirect(DB, 'ct', partitions(1, 5))).toThrow(/limit 5 per TABLE/)
+  })
+
+  it('refuses a batch that would cross the quota whole: nothing of it is created', async () => {
+    glue.partitionQuotaPerTable = 5
+    await create(3)
+    const batch = (from: number, count: number) =>
+      client.send(
+        new BatchCreatePartitionCommand({
+          DatabaseName: DB,
+          TableName: 'ct',
+          PartitionInputList: partitions(count, from)
+        })
+      )
+    await expect(batch(3, 3)).rejects.toMatchObject({ name: 'ResourceNumberLimitExceededException' })
+    expect(glue.partitionCount(DB, 'ct')).toBe(3)
+    // Partitions that already exist do not count against it: they fail per entry.
+    const atQuota = await batch(1, 4)
+    expect(atQuota.Errors?.map((e) => e.ErrorDetail?.ErrorCode)).toEqual([
+      'AlreadyExistsException',
+      'AlreadyExistsException'
+    ])
     expect(glue.partitionCount(DB, 'ct')).toBe(5)
   })
 
@@ -360,7 +388,10 @@ describe('BatchCreatePartition', () => {
           PartitionInputList: partitions(1, 9)
         })
       )
-    ).rejects.toMatchObject({ name: 'ResourceNumberLimitExceededException' })
+    ).rejects.toMatchObject({
+      name: 'ResourceNumberLimitExceededException',
+      message: 'Number of PARTITION resources exceeds the limit 3 per ACCOUNT'
+    })
   })
 
   it('is retried by the SDK after an injected InternalServiceException (500)', async () => {
@@ -397,7 +428,7 @@ describe('BatchDeletePartition', () => {
   const keys = (count: number, from = 0) =>
     Array.from({ length: count }, (_, i) => ({ Values: values(from + i) }))
 
-  it('deletes 25 partitions and refuses 26 with InvalidInputException naming partitionsToDelete', async () => {
+  it('deletes 25 partitions and refuses 26 with ValidationException naming partitionsToDelete', async () => {
     await create(60)
     await client.send(
       new BatchDeletePartitionCommand({ DatabaseName: DB, TableName: 'ct', PartitionsToDelete: keys(25) })
@@ -440,7 +471,7 @@ describe('BatchUpdatePartition', () => {
       PartitionInput: { ...partition(values(i)), Parameters: { updated: 'yes' } }
     }))
 
-  it('updates 100 entries and refuses 0 or 101 with InvalidInputException naming entries', async () => {
+  it('updates 100 entries and refuses 0 or 101 with ValidationException naming entries', async () => {
     await create(100)
     await client.send(
       new BatchUpdatePartitionCommand({ DatabaseName: DB, TableName: 'ct', Entries: entries(100) })
@@ -503,7 +534,7 @@ describe('BatchUpdatePartition renames', () => {
 describe('BatchGetPartition and GetPartition', () => {
   const keys = (count: number) => Array.from({ length: count }, (_, i) => ({ Values: values(i) }))
 
-  it('takes 1000 keys and refuses 1001 with InvalidInputException naming partitionsToGet', async () => {
+  it('takes 1000 keys and refuses 1001 with ValidationException naming partitionsToGet', async () => {
     await create(300)
     const result = await client.send(
       new BatchGetPartitionCommand({ DatabaseName: DB, TableName: 'ct', PartitionsToGet: keys(1000) })
@@ -553,7 +584,7 @@ describe('BatchGetPartition and GetPartition', () => {
 describe('partition indexes', () => {
   const index = (IndexName: string, Keys: string[]) => ({ IndexName, Keys })
 
-  it('CreateTable takes 3 partition indexes and refuses 4 with InvalidInputException', async () => {
+  it('CreateTable takes 3 partition indexes and refuses 4 with ValidationException', async () => {
     await client.send(
       new CreateTableCommand({
         DatabaseName: DB,
@@ -635,6 +666,7 @@ describe('partition indexes', () => {
 
   it('is CREATING until indexActivationMs passes, then ACTIVE; DeletePartitionIndex removes it', async () => {
     glue.indexActivationMs = 150
+    glue.clock.freeze()
     await client.send(
       new CreatePartitionIndexCommand({
         DatabaseName: DB,
@@ -648,7 +680,9 @@ describe('partition indexes', () => {
     expect(await status()).toEqual([
       { IndexName: 'i', Keys: [{ Name: 'account', Type: 'string' }], IndexStatus: 'CREATING' }
     ])
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    glue.clock.advance(149)
+    expect((await status())?.[0]?.IndexStatus).toBe('CREATING')
+    glue.clock.advance(1)
     expect((await status())?.[0]?.IndexStatus).toBe('ACTIVE')
     await client.send(new DeletePartitionIndexCommand({ DatabaseName: DB, TableName: 'ct', IndexName: 'i' }))
     expect(await status()).toEqual([])
@@ -858,7 +892,7 @@ describe('partition index backfill and deletion', () => {
     await createIndex('typed', ['year', 'month', 'day'])
     expect((await indexes('typed'))?.[0]).toMatchObject({ IndexStatus: 'CREATING' })
     expect((await indexes('typed'))?.[0]).not.toHaveProperty('BackfillErrors')
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    glue.clock.advance(100)
     expect((await indexes('typed'))?.[0]).toMatchObject({
       IndexName: 'by_date',
       IndexStatus: 'FAILED',
@@ -875,13 +909,16 @@ describe('partition index backfill and deletion', () => {
       partition(['111122223333', 'eu-central-1', '2026', 'march', '2'])
     ])
     await createIndex('strings', ['year', 'month'])
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    glue.clock.advance(100)
     expect((await indexes('strings'))?.[0]?.IndexStatus).toBe('ACTIVE')
   })
 
   it('fails the next backfill with the errors given to failNextIndexBackfill', async () => {
     glue.failNextIndexBackfill([{ Code: 'ENCRYPTED_PARTITION_ERROR', Partitions: [{ Values: values(0) }] }])
     await createIndex('ct', ['year'])
+    // A new index is CREATING for a moment by default, as on AWS.
+    expect((await indexes())?.[0]).toMatchObject({ IndexStatus: 'CREATING' })
+    glue.clock.advance(DEFAULT_INDEX_ACTIVATION_MS)
     expect((await indexes())?.[0]).toMatchObject({
       IndexStatus: 'FAILED',
       BackfillErrors: [{ Code: 'ENCRYPTED_PARTITION_ERROR' }]
@@ -889,6 +926,7 @@ describe('partition index backfill and deletion', () => {
   })
 
   it('is DELETING for indexDeletionMs after DeletePartitionIndex, its name still taken, then gone', async () => {
+    glue.indexActivationMs = 0
     await createIndex('ct', ['year'])
     glue.indexDeletionMs = 100
     await client.send(
@@ -896,7 +934,7 @@ describe('partition index backfill and deletion', () => {
     )
     expect((await indexes())?.[0]).toMatchObject({ IndexName: 'by_date', IndexStatus: 'DELETING' })
     await expect(createIndex('ct', ['year'])).rejects.toMatchObject({ name: 'AlreadyExistsException' })
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    glue.clock.advance(100)
     expect(await indexes()).toEqual([])
     await createIndex('ct', ['year'])
     expect((await indexes())?.[0]?.IndexStatus).toBe('ACTIVE')

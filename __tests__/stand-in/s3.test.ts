@@ -410,7 +410,7 @@ describe('knobs', () => {
   })
 
   it('answers a throttled call with 503 SlowDown, which the SDK retries until it succeeds', async () => {
-    server.knobs.setThrottle('S3.ListObjectsV2', { ratePerSecond: 20, burst: 1 })
+    server.knobs.setThrottle('S3.ListObjectsV2', { ratePerSecond: 4, burst: 1 })
     const patient = makeClient({ maxAttempts: 10 })
     const pages = await Promise.all(
       Array.from({ length: 5 }, () => patient.send(new ListObjectsV2Command({ Bucket: 'knobs' })))

@@ -7,7 +7,7 @@
  * denied is the one the message names, as AWS's messages do. Needs `loadAuthorizationData()` first.
  */
 import { conditionKeysFor, resourceArnsFor, STAND_IN_REGION, type ArnVariables } from './arns.js'
-import type { Caller, IamModel, SessionCaller } from './model.js'
+import type { Caller, Denial, DenialReason, IamModel, SessionCaller } from './model.js'
 import { evaluate, type ContextValue, type PolicyDocument } from './policy.js'
 
 /** One IAM action an operation needs, on the resources of one account. */
@@ -24,20 +24,22 @@ export interface AccessRequirement {
   context?: Record<string, ContextValue | undefined>
 }
 
-export type DenialReason =
-  | 'no identity-based policy allows'
-  | 'explicit deny in an identity-based policy'
-  | 'no resource-based policy allows'
-  | 'explicit deny in a resource-based policy'
-
-export interface Denial {
-  /** `Glue.GetTable`. */
-  operation: string
-  action: string
-  /** The ARN denied, or undefined for an action without resources. */
-  resource: string | undefined
-  principalArn: string
-  reason: DenialReason
+/** What a query does as its caller: uses a data catalog, reads tables in Glue, writes its result to S3. */
+export interface QueryAccess {
+  /** The denial for `athena:GetDataCatalog` on a registered data catalog the query names, if any. */
+  useDataCatalog(caller: Caller | undefined, name: string): Denial | undefined
+  /**
+   * The Glue denial for reading `database.table` (GetDatabase, GetTable, GetPartitions) in the
+   * catalog of `account` (the caller's own, or a registered data catalog's), if any.
+   */
+  readTable(caller: Caller | undefined, database: string, table: string, account: string): Denial | undefined
+  /** The denial for writing the result object (s3:GetBucketLocation, then s3:PutObject), if any. */
+  writeResult(
+    caller: Caller | undefined,
+    bucket: string,
+    key: string,
+    action: 's3:GetBucketLocation' | 's3:PutObject'
+  ): Denial | undefined
 }
 
 /** AWS's wording: "User: <arn> is not authorized to perform: <action> on resource: <arn> because ...". */
@@ -106,6 +108,9 @@ export function authorize(
       const request = { action: requirement.action, resource: resource ?? '*', principal, context }
       const byIdentity = evaluate(identity, request)
       if (byIdentity.decision === 'Deny') return deny(resource, 'explicit deny in an identity-based policy')
+      // A session policy narrows the session: what it does not allow is denied, whoever else allows it.
+      const bySession = caller.sessionPolicy ? evaluate([caller.sessionPolicy], request) : undefined
+      if (bySession?.decision === 'Deny') return deny(resource, 'explicit deny in a session policy')
       const byResource = requirement.resourcePolicy
         ? evaluate([requirement.resourcePolicy], request)
         : { decision: 'NotApplicable' as const }
@@ -115,9 +120,10 @@ export function authorize(
         if (byIdentity.decision !== 'Allow' && !(resourceGrants && !byResource.accountPrincipalOnly)) {
           return deny(resource, 'no identity-based policy allows')
         }
-      } else {
-        if (byIdentity.decision !== 'Allow') return deny(resource, 'no identity-based policy allows')
-        if (!resourceGrants) return deny(resource, 'no resource-based policy allows')
+      } else if (byIdentity.decision !== 'Allow') return deny(resource, 'no identity-based policy allows')
+      if (bySession && bySession.decision !== 'Allow') return deny(resource, 'no session policy allows')
+      if (caller.account !== requirement.resourceAccount && !resourceGrants) {
+        return deny(resource, 'no resource-based policy allows')
       }
     }
   }

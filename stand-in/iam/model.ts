@@ -4,7 +4,6 @@
  * Services ask `callerOf` who is calling; `authorize.ts` decides.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import type { Denial } from './authorize.js'
 import { validatePolicy, type PolicyDocument } from './policy.js'
 
 /** The account the stand-in answered as before it knew accounts: ambient keys administer it. */
@@ -12,6 +11,24 @@ export const ADMIN_ACCOUNT = '123456789012'
 export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com'
 const ACCOUNT_ID = /^\d{12}$/
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/
+
+export type DenialReason =
+  | 'no identity-based policy allows'
+  | 'explicit deny in an identity-based policy'
+  | 'no resource-based policy allows'
+  | 'explicit deny in a resource-based policy'
+  | 'no session policy allows'
+  | 'explicit deny in a session policy'
+
+export interface Denial {
+  /** `Glue.GetTable`. */
+  operation: string
+  action: string
+  /** The ARN denied, or undefined for an action without resources. */
+  resource: string | undefined
+  principalArn: string
+  reason: DenialReason
+}
 
 export interface Account {
   id: string
@@ -58,6 +75,10 @@ export interface SessionCaller {
   sessionName: string
   /** The role as IAM knows it; undefined for a role the stand-in was never told about (unrestricted). */
   role: Role | undefined
+  /** When the session's credentials expire (ms since the epoch, stand-in time). */
+  expiresAt?: number
+  /** The session policy passed to AssumeRoleWithWebIdentity (`Policy`): it narrows the role's permissions. */
+  sessionPolicy?: PolicyDocument
 }
 
 /** A key the stand-in did not issue: the account's administrator, never denied. */

@@ -4,10 +4,11 @@
  * service's own error: S3 `AccessDenied` 403 (resource quoted), Glue and Athena
  * `AccessDeniedException` 400, STS `AccessDenied` 403.
  */
-import { AwsError, type StandInRequest } from '../types.js'
-import { loadAuthorizationData } from './arns.js'
-import { authorize, denialMessage, type AccessRequirement, type Denial } from './authorize.js'
-import type { Caller, IamModel } from './model.js'
+import { loadAuthorizationData } from './iam/arns.js'
+import { authorize, denialMessage, type AccessRequirement } from './iam/authorize.js'
+import type { Caller, Denial, IamModel } from './iam/model.js'
+import { Clock } from './clock.js'
+import { AwsError, type ServiceHandler, type StandInRequest } from './types.js'
 
 /** What an operation of a service needs, given who calls; [] when it needs nothing. */
 export type AccessDescriber = (
@@ -27,20 +28,47 @@ function deniedError(service: string, denial: Denial): AwsError {
   }
 }
 
+/** The AWS JSON services' answer to an expired session (Athena, observed: DyfanJones/noctua#202). */
+function expiredTokenException(): AwsError {
+  return new AwsError('ExpiredTokenException', 'The security token included in the request is expired', 400)
+}
+
 export class AccessPolicyGate {
   private readonly describers = new Map<string, AccessDescriber>()
 
-  constructor(readonly model: IamModel) {}
+  /**
+   * @param clock the stand-in's time: a session whose credentials have expired by it is answered
+   *   with the service's expired-token error, whatever it asks.
+   */
+  constructor(
+    readonly model: IamModel,
+    readonly clock = new Clock()
+  ) {}
 
   describe(service: string, describer: AccessDescriber): this {
     this.describers.set(service, describer)
     return this
   }
 
-  /** Sets `request.caller`; returns the service's access-denied error, or undefined to go on. */
-  async check(service: string, operation: string, request: StandInRequest): Promise<AwsError | undefined> {
+  /**
+   * Sets `request.caller`; returns the service's expired-token or access-denied error, or undefined
+   * to go on.
+   */
+  async check(
+    handler: ServiceHandler,
+    operation: string,
+    request: StandInRequest
+  ): Promise<AwsError | undefined> {
+    const service = handler.service
     const caller = this.model.callerOf(request.accessKeyId)
     if (caller) request.caller = caller
+    if (
+      caller?.kind === 'session' &&
+      caller.expiresAt !== undefined &&
+      caller.expiresAt <= this.clock.now()
+    ) {
+      return handler.expiredTokenError?.() ?? expiredTokenException()
+    }
     const describer = this.describers.get(service)
     if (!describer || caller?.kind !== 'session' || !caller.role) return undefined
     await loadAuthorizationData()

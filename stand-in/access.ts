@@ -4,13 +4,12 @@
  * the account that owns the resource and its resource policy, and request condition keys.
  * The table of these is in stand-in/README.md, "IAM and accounts".
  */
-import type { AthenaService } from '../athena.js'
-import { catalogOfRequest, type GlueService } from '../glue.js'
-import type { S3Service } from '../s3.js'
-import type { StandInRequest } from '../types.js'
-import type { AccessRequirement, Denial } from './authorize.js'
-import type { AccessDescriber, AccessPolicyGate } from './gate.js'
-import type { Caller } from './model.js'
+import type { AccessDescriber, AccessPolicyGate } from './access-gate.js'
+import type { AthenaService } from './athena.js'
+import { catalogOfRequest, type GlueService } from './glue.js'
+import type { AccessRequirement, QueryAccess } from './iam/authorize.js'
+import type { S3Service } from './s3.js'
+import type { StandInRequest } from './types.js'
 
 type Body = Record<string, unknown>
 
@@ -143,24 +142,6 @@ export function athenaAccess(athena: AthenaService): AccessDescriber {
       resourceAccount: caller.account
     }))
   }
-}
-
-/** What a query does as its caller: uses a data catalog, reads tables in Glue, writes its result to S3. */
-export interface QueryAccess {
-  /** The denial for `athena:GetDataCatalog` on a registered data catalog the query names, if any. */
-  useDataCatalog(caller: Caller | undefined, name: string): Denial | undefined
-  /**
-   * The Glue denial for reading `database.table` (GetDatabase, GetTable, GetPartitions) in the
-   * catalog of `account` (the caller's own, or a registered data catalog's), if any.
-   */
-  readTable(caller: Caller | undefined, database: string, table: string, account: string): Denial | undefined
-  /** The denial for writing the result object (s3:GetBucketLocation, then s3:PutObject), if any. */
-  writeResult(
-    caller: Caller | undefined,
-    bucket: string,
-    key: string,
-    action: 's3:GetBucketLocation' | 's3:PutObject'
-  ): Denial | undefined
 }
 
 export function queryAccess(gate: AccessPolicyGate, glue: GlueService, s3: S3Service): QueryAccess {

@@ -1,0 +1,145 @@
+/**
+ * The worlds tests start from, one helper per kind: an organization's trail bucket, AWS's CloudTrail
+ * table over it, and an IAM account whose role a GitHub token assumes. Each returns what a test
+ * needs to name it (bucket, location, role ARN, session credentials) so tests do not repeat the
+ * set-up of the stand-in.
+ */
+import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { cloudTrailTableInput, type CloudTrailTableOptions } from '../../stand-in/cloudtrail-table.js'
+import type { StandIn } from '../../stand-in/index.js'
+import {
+  buildSyntheticBucket,
+  type SyntheticBucketResult,
+  type SyntheticBucketSpec
+} from '../../stand-in/synthetic-bucket.js'
+
+export const WORLD = {
+  bucket: 'org-cloudtrail-logs',
+  organizationId: 'o-exampleorg1',
+  accounts: ['111111111111', '222222222222'],
+  regions: ['eu-west-1', 'us-east-1'],
+  database: 'security',
+  table: 'cloudtrail',
+  /** The audit account where Glue, Athena and the workflow's roles live. */
+  auditAccount: '111122223333',
+  region: 'eu-central-1'
+} as const
+
+export interface OrganizationBucket extends SyntheticBucketResult {
+  /** `s3://bucket/[prefix/]AWSLogs/o-id/`: the table's location. */
+  location: string
+}
+
+/** An organization trail's bucket with log files for each account, region and day (defaults: 2 x 2 x 3 days). */
+export function organizationBucket(
+  standIn: StandIn,
+  spec: Partial<SyntheticBucketSpec> & { ownerAccount?: string } = {}
+): OrganizationBucket {
+  const { ownerAccount, ...rest } = spec
+  const bucket = rest.bucket ?? WORLD.bucket
+  standIn.s3.createBucket(bucket, ownerAccount ? { ownerAccount } : {})
+  const result = buildSyntheticBucket(standIn.s3, {
+    bucket,
+    layout: 'organization',
+    organizationId: WORLD.organizationId,
+    accounts: [...WORLD.accounts],
+    regions: [...WORLD.regions],
+    from: '2026-02-27',
+    to: '2026-03-01',
+    filesPerDay: 1,
+    recordsPerFile: 1,
+    ...rest
+  })
+  return { ...result, location: `s3://${bucket}/${result.root}` }
+}
+
+/** AWS's documented CloudTrail table (stand-in/cloudtrail-table.sql) at `location`, in `database`. */
+export function cloudTrailTable(
+  standIn: StandIn,
+  location: string,
+  options: Partial<CloudTrailTableOptions> & { database?: string; catalogId?: string } = {}
+): { database: string; table: string } {
+  const { database = WORLD.database, catalogId, ...table } = options
+  const name = table.name ?? WORLD.table
+  standIn.glue.createTableDirect(database, cloudTrailTableInput({ ...table, name, location }), catalogId)
+  return { database, table: name }
+}
+
+/** The product's partition index wait polls every few seconds: a test that is not about it makes indexes ACTIVE at once. */
+export function instantPartitionIndexes(standIn: StandIn): void {
+  standIn.glue.indexActivationMs = 0
+}
+
+export interface IamAccount {
+  account: string
+  roleArn: string
+  /** Session credentials of the role for a GitHub token (STS AssumeRoleWithWebIdentity). */
+  assume(extra?: {
+    DurationSeconds?: number
+    Policy?: string
+  }): Promise<AwsCredentialIdentity & { expiration: Date }>
+}
+
+/**
+ * An account with GitHub's OIDC provider and one role that any token of the provider may assume
+ * (the trust is not what such tests are about), with these permission policies.
+ */
+export function iamAccount(
+  standIn: StandIn,
+  options: { account?: string; roleName?: string; policies: object[]; maxSessionDurationSeconds?: number }
+): IamAccount {
+  const account = options.account ?? WORLD.auditAccount
+  const provider = standIn.iam.createOidcProvider(account)
+  const roleArn = standIn.iam.createRole({
+    account,
+    name: options.roleName ?? 'cloudtrail-partitions-sync',
+    trustPolicy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: provider.arn },
+          Action: 'sts:AssumeRoleWithWebIdentity'
+        }
+      ]
+    },
+    policies: options.policies,
+    ...(options.maxSessionDurationSeconds
+      ? { maxSessionDurationSeconds: options.maxSessionDurationSeconds }
+      : {})
+  }).arn
+  return {
+    account,
+    roleArn,
+    async assume(extra = {}) {
+      const env = standIn.env()
+      const sts = new STSClient({
+        endpoint: standIn.endpoint,
+        region: WORLD.region,
+        credentials: {
+          accessKeyId: env.AWS_ACCESS_KEY_ID as string,
+          secretAccessKey: env.AWS_SECRET_ACCESS_KEY as string
+        }
+      })
+      try {
+        const { Credentials } = await sts.send(
+          new AssumeRoleWithWebIdentityCommand({
+            RoleArn: roleArn,
+            RoleSessionName: 'GitHubActions',
+            WebIdentityToken: standIn.oidc.issueToken({ audience: 'sts.amazonaws.com' }),
+            ...extra
+          })
+        )
+        return {
+          accessKeyId: Credentials?.AccessKeyId as string,
+          secretAccessKey: Credentials?.SecretAccessKey as string,
+          sessionToken: Credentials?.SessionToken as string,
+          expiration: Credentials?.Expiration as Date
+        }
+      } finally {
+        sts.destroy()
+      }
+    }
+  }
+}
