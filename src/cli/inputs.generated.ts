@@ -157,6 +157,11 @@ export const ACTION_INPUTS = {
       'publish-queries deletes the named queries it created earlier whose files are gone (never others).',
     default: 'false'
   },
+  'max-delete-queries': {
+    description:
+      'Guard: a publish-queries run that would delete more named queries than this writes nothing and fails (a dry run reports it without failing). Raise it for one run to confirm a removal (0 to 100000).',
+    default: '5'
+  },
   'github-token': {
     description:
       'Token for the pull-request comment of check-queries (needs pull-requests write; without it, a warning).',

@@ -34,6 +34,7 @@ export const Inputs = {
   AthenaOutputLocation: 'athena-output-location',
   AthenaCatalog: 'athena-catalog',
   DeleteMissing: 'delete-missing',
+  MaxDeleteQueries: 'max-delete-queries',
   GithubToken: 'github-token'
 } as const
 
