@@ -236,7 +236,11 @@ function readQueryLimits(read: InputReader): QueryLimits {
     ),
     maxFiles: integer(read, Inputs.MaxFiles, defaults.maxFiles, 1, 1_000_000),
     fileTimeBudgetMs:
-      integer(read, Inputs.FileTimeBudgetSeconds, defaults.fileTimeBudgetMs / 1000, 1, 3600) * 1000
+      integer(read, Inputs.FileTimeBudgetSeconds, defaults.fileTimeBudgetMs / 1000, 1, 3600) * 1000,
+    maxExplains: integer(read, Inputs.MaxExplains, defaults.maxExplains, 1, 100_000),
+    explainBudgetMs:
+      integer(read, Inputs.ExplainTimeBudgetSeconds, defaults.explainBudgetMs / 1000, 1, 21_600) * 1000,
+    explainConcurrency: integer(read, Inputs.ExplainConcurrency, defaults.explainConcurrency, 1, 20)
   }
 }
 

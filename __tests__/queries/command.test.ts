@@ -107,7 +107,7 @@ describe('runCheckQueries', () => {
     const { deps: d } = deps(files, {
       explain: async (text) => {
         explained.push(text)
-        return undefined
+        return { kind: 'passed' }
       }
     })
     const result = await runCheckQueries({ ...options(['q.sql']), columns }, d)
@@ -136,19 +136,23 @@ describe('runCheckQueries', () => {
 
   it("turns EXPLAIN's answer into a finding at the statement's first line", async () => {
     const explained: string[] = []
+    const other = GOOD.replace('eventname', 'eventsource')
     const { deps: d } = deps(
-      { 'q.sql': `-- header\n${GOOD};\n\n  ${GOOD}` },
+      { 'q.sql': `-- header\n${GOOD};\n\n  ${other}` },
       {
-        explain: async (sql, file) => {
-          explained.push(`${file}: ${sql}`)
-          return explained.length === 2
-            ? "TABLE_NOT_FOUND: Table 'awsdatacatalog.default.cloudtrail' does not exist"
-            : undefined
+        explain: async (sql) => {
+          explained.push(sql)
+          return sql === other
+            ? {
+                kind: 'failed',
+                message: "TABLE_NOT_FOUND: Table 'awsdatacatalog.default.cloudtrail' does not exist"
+              }
+            : { kind: 'passed' }
         }
       }
     )
     const result = await runCheckQueries(options(['q.sql']), d)
-    expect(explained).toEqual([`q.sql: ${GOOD}`, `q.sql: ${GOOD}`])
+    expect(explained).toEqual([GOOD, other])
     expect(result.findings).toEqual([
       {
         rule: 'athena-explain',
@@ -159,6 +163,100 @@ describe('runCheckQueries', () => {
         message: "TABLE_NOT_FOUND: Table 'awsdatacatalog.default.cloudtrail' does not exist"
       }
     ])
+  })
+
+  it('asks once for a statement met again, and the answer holds for each', async () => {
+    const explained: string[] = []
+    const { deps: d } = deps(
+      { 'a.sql': `${GOOD};\n${GOOD}`, 'b.sql': `\n${GOOD}` },
+      {
+        explain: async (sql) => {
+          explained.push(sql)
+          return { kind: 'failed', message: 'TABLE_NOT_FOUND: line 1:6: no such table' }
+        }
+      }
+    )
+    const result = await runCheckQueries(options(['a.sql', 'b.sql']), d)
+    expect(explained).toEqual([GOOD])
+    expect(result.explain).toMatchObject({ statements: 3, requests: 1, reused: 2, leftOut: 0 })
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'a.sql:1 TABLE_NOT_FOUND: line 1:6: no such table',
+      'a.sql:2 TABLE_NOT_FOUND: line 2:6: no such table',
+      'b.sql:2 TABLE_NOT_FOUND: line 2:6: no such table'
+    ])
+  })
+
+  it('asks at most max-explains times, a few at a time; what is left is one limit finding per file', async () => {
+    const statements = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) =>
+        GOOD.replace("day = '01'", `day = '${String(from + i).padStart(2, '0')}'`)
+      )
+    let inFlight = 0
+    let most = 0
+    const { deps: d } = deps(
+      { 'a.sql': statements(4, 1).join(';\n'), 'b.sql': statements(4, 11).join(';\n') },
+      {
+        explain: async () => {
+          inFlight += 1
+          most = Math.max(most, inFlight)
+          await new Promise((resolve) => setTimeout(resolve, 5))
+          inFlight -= 1
+          return { kind: 'passed' }
+        }
+      }
+    )
+    const result = await runCheckQueries(
+      { ...options(['a.sql', 'b.sql']), limits: { maxExplains: 5, explainConcurrency: 2 } },
+      d
+    )
+    expect(most).toBe(2)
+    expect(result.explain).toMatchObject({ statements: 8, requests: 5, leftOut: 3 })
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        rule: 'limit',
+        file: 'b.sql',
+        line: 2,
+        message: expect.stringMatching(
+          /^3 statements of this file, the first here, were not checked by Athena's EXPLAIN: .*'max-explains'/
+        )
+      })
+    ])
+  })
+
+  it('stops at the time budget: an EXPLAIN never waits past it, and the rest is left out', async () => {
+    const deadlines: number[] = []
+    const { deps: d } = deps(
+      {
+        'a.sql': `${GOOD};\n${GOOD.replace('eventname', 'eventsource')};\n${GOOD.replace('eventname', 'awsregion')}`
+      },
+      {
+        // Athena never answers: each EXPLAIN waits until the deadline it is given.
+        explain: async (_sql, deadline) => {
+          deadlines.push(deadline)
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - performance.now())))
+          return { kind: 'unfinished', byDeadline: true, message: 'EXPLAIN did not finish' }
+        }
+      }
+    )
+    const started = performance.now()
+    const result = await runCheckQueries(
+      { ...options(['a.sql']), limits: { explainBudgetMs: 50, explainConcurrency: 1 } },
+      d
+    )
+    // One request, given the phase's own deadline; the others were never sent.
+    expect(deadlines).toHaveLength(1)
+    expect(deadlines[0]).toBeGreaterThan(started)
+    expect(result.explain).toMatchObject({ requests: 1, leftOut: 3 })
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        rule: 'limit',
+        line: 1,
+        message: expect.stringMatching(
+          /^3 statements .* ran out of its 0\.05 s .*'explain-time-budget-seconds'/
+        )
+      })
+    ])
+    expect(result.summaryMarkdown).toContain('## Athena query check')
   })
 })
 
@@ -171,8 +269,11 @@ describe("EXPLAIN's positions", () => {
         explain: async (sql) => {
           explained.push(sql)
           return explained.length === 2
-            ? "SYNTAX_ERROR: line 1:8: Column 'a' cannot be resolved; line 2:7: and 'b' neither"
-            : undefined
+            ? {
+                kind: 'failed',
+                message: "SYNTAX_ERROR: line 1:8: Column 'a' cannot be resolved; line 2:7: and 'b' neither"
+              }
+            : { kind: 'passed' }
         }
       }
     )

@@ -137,6 +137,21 @@ export const ACTION_INPUTS = {
       'check-queries: seconds of parsing and checking per file; the statement where it runs out gets one limit finding, the rest are not checked (1 to 3600).',
     default: '5'
   },
+  'max-explains': {
+    description:
+      'check-queries: EXPLAIN requests per run (a statement met again is asked once); the statements left get one limit finding per file (1 to 100000).',
+    default: '500'
+  },
+  'explain-time-budget-seconds': {
+    description:
+      "check-queries: wall-clock seconds for all EXPLAINs of a run, well inside the job's timeout; no EXPLAIN waits past it, and what it leaves gets one limit finding per file (1 to 21600).",
+    default: '300'
+  },
+  'explain-concurrency': {
+    description:
+      "check-queries: EXPLAINs in flight at once, well under Athena's active-query quota that the whole account shares (1 to 20).",
+    default: '4'
+  },
   workgroup: {
     description:
       'Athena workgroup: where publish-queries keeps the named queries (empty: primary); with it and credentials, check-queries also runs EXPLAIN on each query there.',

@@ -6,7 +6,7 @@
 import type { Table } from '@aws-sdk/client-glue'
 import type { createClients } from '../aws/clients.js'
 import type { CheckSettings } from '../inputs.js'
-import { explainQuery } from '../queries/explain.js'
+import { explainStatement } from '../queries/explain.js'
 import { findQueryFiles } from '../queries/files.js'
 import { parseRuleSeverities } from '../queries/findings.js'
 import { findTable, validateTable } from '../table/validate.js'
@@ -111,8 +111,8 @@ export function explainDep(settings: CheckSettings, aws: OptionalAws | undefined
   if (!workgroup || !aws) return {}
   const database = settings.database ?? splitQualifiedTable(settings.table).database ?? 'default'
   return {
-    explain: (sql) =>
-      explainQuery(
+    explain: (sql, deadline) =>
+      explainStatement(
         aws.clients.athena,
         {
           sql,
@@ -121,7 +121,7 @@ export function explainDep(settings: CheckSettings, aws: OptionalAws | undefined
           ...(settings.athenaCatalog ? { catalog: settings.athenaCatalog } : {}),
           ...(settings.athenaOutputLocation ? { outputLocation: settings.athenaOutputLocation } : {})
         },
-        {}
+        { deadline }
       )
   }
 }
