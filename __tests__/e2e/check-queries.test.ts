@@ -15,6 +15,7 @@ import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js'
 let standIn: StandIn
 let workspace: string
 let eventFile: string
+const HEAD_SHA = '0123456789abcdef0123456789abcdef01234567'
 
 beforeAll(async () => {
   standIn = await startStandIn()
@@ -24,7 +25,10 @@ beforeAll(async () => {
   eventFile = join(workspace, 'event.json')
   await writeFile(
     eventFile,
-    JSON.stringify({ pull_request: { number: 7 }, repository: { name: 'ops', owner: { login: 'octo-org' } } })
+    JSON.stringify({
+      pull_request: { number: 7, head: { sha: HEAD_SHA } },
+      repository: { name: 'ops', owner: { login: 'octo-org' } }
+    })
   )
 })
 
@@ -79,12 +83,17 @@ describe('check-queries', () => {
     expect(comments()).toHaveLength(1)
     const { id, body } = comments()[0]!
     expect(body).toContain('queries/broken.sql')
-    expect(body).toMatch(/\*\*error\*\* line \d+, column \d+/)
+    // Each finding links to its line in the pull request's head commit.
+    expect(body).toMatch(
+      new RegExp(
+        `\\*\\*error\\*\\* \\[line (\\d+), column \\d+\\]\\(https://github\\.com/octo-org/ops/blob/${HEAD_SHA}/queries/broken\\.sql#L\\1\\)`
+      )
+    )
     await check({ 'rule-severity': 'unknown-column=warning' })
     expect(comments()).toHaveLength(1)
     expect(comments()[0]!.id).toBe(id)
     expect(comments()[0]!.body).not.toBe(body)
-    expect(comments()[0]!.body).toMatch(/\*\*warning\*\* line \d+, column \d+/)
+    expect(comments()[0]!.body).toMatch(/\*\*warning\*\* \[line \d+, column \d+\]/)
   })
 
   it('turns findings into warnings or off as rule-severity says, and passes without errors', async () => {

@@ -83,8 +83,8 @@ describe('runCheckQueries', () => {
       ['error', 'partition-filter', 'queries/bad.sql', 2],
       ['warning', 'unknown-column', 'queries/bad.sql', 2]
     ])
-    expect(result.summaryMarkdown).toContain('| `queries/good.sql` | 0 | 0 |')
-    expect(result.summaryMarkdown).toContain('| `queries/bad.sql` | 2 | 1 |')
+    expect(result.summaryMarkdown).toContain('**No findings** in 1 file: `queries/good.sql`.')
+    expect(result.summaryMarkdown).toContain('### `queries/bad.sql`: 2 errors, 1 warning')
   })
 
   it("checks columns against the table's own when given, and EXPLAINs an UNLOAD's query", async () => {
@@ -310,6 +310,28 @@ describe('the pull-request comment', () => {
     expect(comments[1]?.body.startsWith(COMMENT_MARKER)).toBe(true)
     expect(comments[1]?.body).toContain('1 file checked: 0 errors, 0 warnings.')
     expect(comments[1]?.user).toBe('github-actions[bot]')
+  })
+
+  it("is recognized for a GitHub App's installation token too (GraphQL viewer), and a lookalike by another App is not", async () => {
+    github.addAppToken('ghs_apptoken', 'query-checker')
+    // The GITHUB_TOKEN's own report comment and another App's lookalike: neither is this App's.
+    await runCheckQueries(options(['q.sql']), deps({ 'q.sql': GOOD }, { pullRequest: pullRequest(31) }).deps)
+    github.addComment('octo-org', 'queries', 31, `${COMMENT_MARKER}\nall fine`, 'other-app[bot]', 'other-app')
+    const run = () =>
+      runCheckQueries(
+        options(['q.sql']),
+        deps({ 'q.sql': GOOD }, { pullRequest: pullRequest(31, 'ghs_apptoken') }).deps
+      )
+    expect((await run()).comment).toBe('created')
+    expect((await run()).comment).toBe('updated')
+    expect((await run()).comment).toBe('updated')
+    const comments = github.commentsOn('octo-org', 'queries', 31)
+    expect(comments.map((comment) => comment.user)).toEqual([
+      'github-actions[bot]',
+      'other-app[bot]',
+      'query-checker[bot]'
+    ])
+    expect(comments[1]?.body).toBe(`${COMMENT_MARKER}\nall fine`)
   })
 
   it('is found past the first page of comments', async () => {

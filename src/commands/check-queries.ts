@@ -67,12 +67,22 @@ function awsFor(settings: CheckSettings, logger: Logger): OptionalAws | undefine
 }
 
 function pullRequestDep(settings: CheckSettings, logger: Logger): Partial<CheckQueriesDeps> {
-  const number = github.context.payload.pull_request?.number
+  const pullRequest = github.context.payload.pull_request
+  const number = pullRequest?.number
   if (!number) return {}
+  const { owner, repo } = github.context.repo
+  // The head commit of the pull request (not GITHUB_SHA, the merge commit): its lines are the ones reviewed.
+  const sha = (pullRequest.head as { sha?: unknown } | undefined)?.sha
+  const links =
+    typeof sha === 'string' && /^[0-9a-f]{40}$/i.test(sha)
+      ? { links: { serverUrl: github.context.serverUrl, owner, repo, sha } }
+      : {}
   if (!settings.githubToken) {
     logger.warning(`No '${Inputs.GithubToken}': the report is not posted on the pull request.`)
-    return {}
+    return links
   }
-  const { owner, repo } = github.context.repo
-  return { pullRequest: { octokit: githubClient(settings.githubToken, logger), owner, repo, number } }
+  return {
+    ...links,
+    pullRequest: { octokit: githubClient(settings.githubToken, logger), owner, repo, number }
+  }
 }

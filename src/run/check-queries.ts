@@ -19,7 +19,8 @@ import {
   SUMMARY_MAX_CHARACTERS,
   renderComment,
   renderReport,
-  truncate
+  truncate,
+  type SourceLinks
 } from '../report/query-check.js'
 
 export interface CheckQueriesOptions {
@@ -53,6 +54,8 @@ export interface CheckQueriesDeps {
   writeSummary?: (markdown: string) => Promise<void>
   /** Set on pull requests: where the report comment goes. */
   pullRequest?: PullRequestTarget
+  /** Set on pull requests: the head commit, so that each finding of the report links to its line. */
+  links?: SourceLinks
 }
 
 export interface CheckQueriesResult {
@@ -122,7 +125,8 @@ export async function runCheckQueries(
     files: reported,
     findings,
     checkedCount: checked.length,
-    ...(explainStats ? { explain: explainStats } : {})
+    ...(explainStats ? { explain: explainStats } : {}),
+    ...(deps.links ? { links: deps.links } : {})
   })
   const summaryMarkdown = truncate(
     report,
