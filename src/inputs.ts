@@ -240,7 +240,8 @@ function readQueryLimits(read: InputReader): QueryLimits {
     maxExplains: integer(read, Inputs.MaxExplains, defaults.maxExplains, 1, 100_000),
     explainBudgetMs:
       integer(read, Inputs.ExplainTimeBudgetSeconds, defaults.explainBudgetMs / 1000, 1, 21_600) * 1000,
-    explainConcurrency: integer(read, Inputs.ExplainConcurrency, defaults.explainConcurrency, 1, 20)
+    explainConcurrency: integer(read, Inputs.ExplainConcurrency, defaults.explainConcurrency, 1, 20),
+    maxQueryPartitions: integer(read, Inputs.MaxQueryPartitions, defaults.maxQueryPartitions, 1, 10_000_000)
   }
 }
 

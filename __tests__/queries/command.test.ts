@@ -260,6 +260,54 @@ describe('runCheckQueries', () => {
   })
 })
 
+describe('the partition estimate', () => {
+  const keys = ['account', 'region', 'year', 'month', 'day'].map((name) => ({
+    name,
+    kind: 'string' as const
+  }))
+  const withKeys = (files: string[]): CheckQueriesOptions => ({ ...options(files), partitionKeys: keys })
+
+  it("flags a scan over Athena's 1,000,000 partitions as an error quoting its limit, one over max-query-partitions as a warning, and shows each estimate", async () => {
+    const { deps: d } = deps(
+      {
+        'wide.sql': "SELECT eventname FROM cloudtrail WHERE year >= '2025' AND month = '03' AND day = '01'",
+        'month.sql':
+          "SELECT eventname FROM cloudtrail WHERE year = '2026' AND month = '03' AND day BETWEEN '01' AND '31'",
+        'day.sql': GOOD
+      },
+      {
+        countPartitions: async (terms) => {
+          const text = JSON.stringify(terms)
+          if (text.includes('>=')) return { count: 1_000_001, over: true, exact: true }
+          if (text.includes('between')) return { count: 139_500, over: false, exact: true }
+          return { count: 4_500, over: false, exact: true }
+        }
+      }
+    )
+    const result = await runCheckQueries(withKeys(['wide.sql', 'month.sql', 'day.sql']), d)
+    expect(result.findings.map((f) => [f.severity, f.rule, f.file, f.line, f.column])).toEqual([
+      ['error', 'partition-limit', 'wide.sql', 1, 23],
+      ['warning', 'partition-count', 'month.sql', 1, 1]
+    ])
+    expect(result.findings[0]?.message).toContain(
+      'selects more than 1,000,000 partitions, and "Athena cannot read more than 1 million partitions in a single scan"'
+    )
+    expect(result.findings[1]?.message).toContain(
+      "about 139,500 partitions of cloudtrail, more than the 100,000 of input 'max-query-partitions'"
+    )
+    expect(result.summaryMarkdown).toContain(
+      'Partitions read: 3 queries estimated; the largest reads more than 1,000,000 partitions (`wide.sql` line 1).'
+    )
+    expect(result.summaryMarkdown).toContain('| `day.sql` | 1 | reads about 4,500 partitions |')
+  })
+
+  it('says in the report why the partitions were not estimated, without credentials', async () => {
+    const { deps: d } = deps({ 'q.sql': GOOD }, { estimateUnavailable: 'it needs AWS credentials' })
+    const result = await runCheckQueries(options(['q.sql']), d)
+    expect(result.summaryMarkdown).toContain('Partitions read: not estimated; it needs AWS credentials')
+  })
+})
+
 describe("EXPLAIN's positions", () => {
   it('are moved into the file by where the statement starts', async () => {
     const explained: string[] = []

@@ -123,7 +123,9 @@ describe('parseRuleSeverities', () => {
       'not-a-regular-file': 'error',
       limit: 'error',
       'athena-explain': 'error',
+      'partition-limit': 'error',
       'partition-filter': 'error',
+      'partition-count': 'warning',
       'partition-literal': 'off',
       'unknown-column': 'warning'
     })

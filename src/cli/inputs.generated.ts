@@ -114,7 +114,7 @@ export const ACTION_INPUTS = {
   },
   'rule-severity': {
     description:
-      'Severity per check rule, for example unknown-column=warning, partition-literal=off. Rules: syntax, limit, not-a-regular-file, partition-filter, partition-literal, unknown-column, athena-explain; levels: error, warning, off.',
+      'Severity per check rule, for example unknown-column=warning, partition-literal=off. Rules: syntax, limit, not-a-regular-file, partition-filter, partition-literal, unknown-column, athena-explain, partition-limit, partition-count; levels: error, warning, off.',
     default: ''
   },
   'max-file-bytes': {
@@ -151,6 +151,11 @@ export const ACTION_INPUTS = {
     description:
       "check-queries: EXPLAINs in flight at once, well under Athena's active-query quota that the whole account shares (1 to 20).",
     default: '4'
+  },
+  'max-query-partitions': {
+    description:
+      "check-queries: with credentials, a query estimated to read more partitions than this gets a partition-count warning (1 to 10000000); over Athena's 1,000,000 per scan is a partition-limit error.",
+    default: '100000'
   },
   workgroup: {
     description:

@@ -10,7 +10,7 @@ import { createClients } from '../aws/clients.js'
 import { credentialsFor } from '../aws/credentials.js'
 import { readCheckSettings, type CheckSettings } from '../inputs.js'
 import { readQueryFileUpTo } from '../queries/files.js'
-import { checkOptionsFor, explainDep, type OptionalAws } from '../run/check-options.js'
+import { checkOptionsFor, estimateDep, explainDep, type OptionalAws } from '../run/check-options.js'
 import { runCheckQueries, type CheckQueriesDeps } from '../run/check-queries.js'
 import { Inputs, Outputs } from '../vocabulary/constants.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
@@ -40,6 +40,7 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
       if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
     },
     ...explainDep(settings, aws),
+    ...estimateDep(settings, aws, options),
     ...pullRequestDep(settings, logger)
   }
   const result = await runCheckQueries(options, deps)

@@ -20,6 +20,8 @@ export interface QueryLimits {
   explainBudgetMs: number
   /** EXPLAINs in flight at once. */
   explainConcurrency: number
+  /** A query estimated to read more partitions than this gets a `partition-count` warning. */
+  maxQueryPartitions: number
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
@@ -32,7 +34,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   explainBudgetMs: 300_000,
   // Athena's active-query quota counts running and queued queries of the whole account and varies by
   // Region (its user guide's example is 25): the check takes a few, the analysts keep the rest.
-  explainConcurrency: 4
+  explainConcurrency: 4,
+  // A tenth of Athena's per-scan limit: planning that many partitions takes Athena a while already.
+  maxQueryPartitions: 100_000
 }
 
 /**

@@ -3,8 +3,9 @@
  * table of files, then every finding by file. File names and messages come from the pull request:
  * they go in as text or code of the report document and are escaped there, never written raw.
  */
-import { code, raw, renderMarkdown, text, type Block, type Inline } from './document.js'
+import { code, raw, renderMarkdown, text, type Block, type Inline, type Line } from './document.js'
 import type { ExplainPhaseStats } from '../queries/explain-phase.js'
+import { describeEstimate, type EstimatedQuery } from '../queries/estimate-phase.js'
 import { compareFindings, type Finding } from '../queries/findings.js'
 import { formatCount } from '../vocabulary/format.js'
 
@@ -26,9 +27,15 @@ export interface ReportInput {
   links?: SourceLinks
   /** When Athena was asked to EXPLAIN. */
   explain?: ExplainPhaseStats
-  /** Lines about the partitions each query reads (or why they were not estimated). */
-  estimate?: readonly Block[]
+  /** The partitions each query reads, or why they were not estimated. */
+  estimate?: EstimateReport
 }
+
+export type EstimateReport =
+  { queries: readonly EstimatedQuery[]; notEstimated: number; elapsedMs: number } | { unavailable: string }
+
+/** Queries listed in the estimate's table, largest first; the rest are counted. */
+const ESTIMATES_LISTED = 100
 
 /** A commit's files on GitHub: `SERVER/OWNER/REPO/blob/SHA/PATH#LLINE`. */
 export interface SourceLinks {
@@ -56,7 +63,7 @@ export function renderReport(input: ReportInput): string {
     }
   ]
   if (input.explain) blocks.push({ kind: 'paragraph', line: [raw(explainLine(input.explain))] })
-  blocks.push(...(input.estimate ?? []))
+  if (input.estimate) blocks.push(...estimateBlocks(input.estimate, input.links))
   if (input.files.length === 0) return renderMarkdown(blocks)
   const byFile = new Map<string, Finding[]>(input.files.map((file) => [file, []]))
   for (const finding of input.findings) byFile.get(finding.file)?.push(finding)
@@ -118,6 +125,56 @@ export function lineUrl(links: SourceLinks, path: string, line: number): string 
   const file = path.replace(/^\.\//, '').split('/').map(encode).join('/')
   const base = links.serverUrl.replace(/\/+$/, '')
   return `${base}/${encode(links.owner)}/${encode(links.repo)}/blob/${encode(links.sha)}/${file}#L${line}`
+}
+
+/** One line, and the queries with their estimates in a collapsed table. */
+function estimateBlocks(estimate: EstimateReport, links: SourceLinks | undefined): Block[] {
+  if ('unavailable' in estimate) {
+    return [
+      { kind: 'paragraph', line: [raw('Partitions read: not estimated; '), text(estimate.unavailable)] }
+    ]
+  }
+  const { queries } = estimate
+  if (queries.length === 0 && estimate.notEstimated === 0) return []
+  const largest = [...queries].sort(
+    (a, b) => Number(b.over) - Number(a.over) || b.partitions - a.partitions || a.file.localeCompare(b.file)
+  )
+  const top = largest[0]
+  const line: Inline[] = [
+    raw(
+      `Partitions read: ${formatCount(queries.length)} ${queries.length === 1 ? 'query' : 'queries'} estimated`
+    )
+  ]
+  if (top)
+    line.push(
+      raw(`; the largest reads ${describeEstimate(top)} partitions (`),
+      code(top.file),
+      raw(` line ${top.line})`)
+    )
+  if (estimate.notEstimated)
+    line.push(
+      raw(`; ${formatCount(estimate.notEstimated)} more not estimated (over ${formatCount(queries.length)})`)
+    )
+  line.push(raw('.'))
+  const listed = largest.slice(0, ESTIMATES_LISTED)
+  const rows = listed.map((query): Line[] => [
+    [code(query.file)],
+    [
+      links
+        ? raw(`[${query.line}](${lineUrl(links, query.file, query.line)})`, String(query.line))
+        : raw(String(query.line))
+    ],
+    [raw(`reads ${describeEstimate(query)} partitions`)]
+  ])
+  const more = largest.length - listed.length
+  return [
+    { kind: 'paragraph', line },
+    {
+      kind: 'details',
+      summary: `Partitions each query reads${more ? ` (the ${ESTIMATES_LISTED} largest of ${formatCount(largest.length)})` : ''}`,
+      blocks: [{ kind: 'table', header: ['File', 'Line', 'Estimate'], align: ['l', 'r', 'l'], rows }]
+    }
+  ]
 }
 
 function explainLine(stats: ExplainPhaseStats): string {

@@ -13,6 +13,8 @@ import type { Finding, Problem, RuleSeverities, Severity } from '../queries/find
 import { DEFAULT_QUERY_LIMITS, fileTooLarge, tooManyFiles, type QueryLimits } from '../queries/limits.js'
 import { upsertComment, type CommentOutcome, type PullRequestTarget } from '../queries/pr-comment.js'
 import { ExplainPlan, type ExplainFn, type ExplainPhaseStats } from '../queries/explain-phase.js'
+import { EstimatePlan, type CountFn } from '../queries/estimate-phase.js'
+import type { PartitionKey } from '../queries/partition-scan.js'
 import type { CheckedStatement } from '../queries/check.js'
 import {
   COMMENT_MARKER,
@@ -20,6 +22,7 @@ import {
   renderComment,
   renderReport,
   truncate,
+  type EstimateReport,
   type SourceLinks
 } from '../report/query-check.js'
 
@@ -33,9 +36,13 @@ export interface CheckQueriesOptions {
   dateKeyType: DateKeyType
   /** The table's columns as (name, Hive type), partition keys included, when read from Glue. */
   columns?: readonly (readonly [string, string])[]
+  /** The table's partition keys in Glue's order, when read from Glue and countable. */
+  partitionKeys?: readonly PartitionKey[]
   severities: RuleSeverities
   /** The limits of the check; defaults for those not given. */
   limits?: Partial<QueryLimits>
+  /** Why the partitions each query reads cannot be estimated (no credentials, no table in Glue). */
+  estimateUnavailable?: string
 }
 
 /** What readFile gives for a file over the size limit, without reading it. */
@@ -56,6 +63,10 @@ export interface CheckQueriesDeps {
   pullRequest?: PullRequestTarget
   /** Set on pull requests: the head commit, so that each finding of the report links to its line. */
   links?: SourceLinks
+  /** Counts the partitions of the table a scan selects (with credentials and the table's keys from Glue). */
+  countPartitions?: CountFn
+  /** Without `countPartitions`: why the partitions read are not estimated, for the report. */
+  estimateUnavailable?: string
 }
 
 export interface CheckQueriesResult {
@@ -81,13 +92,22 @@ export async function runCheckQueries(
   const firstSkipped = options.files[limits.maxFiles]
   const explaining = deps.explain && options.severities['athena-explain'] !== 'off' ? deps.explain : undefined
   const plan = new ExplainPlan(limits.maxExplains)
+  const estimating =
+    options.severities['partition-limit'] !== 'off' || options.severities['partition-count'] !== 'off'
+      ? deps.countPartitions
+      : undefined
+  const estimates = new EstimatePlan()
   const problemsOf = new Map<string, Problem[]>()
   await logger.group(`Checking ${checked.length} SQL files`, async () => {
     for (const file of checked) {
       const { problems, statements } = await checkFile(file, options, limits, deps)
       problemsOf.set(file, problems)
-      if (explaining) for (const statement of statements) if (statement.explainable) plan.add(file, statement)
-      if (!explaining) logFile(file, withSeverities(problems, file, options.severities), logger)
+      for (const statement of statements) {
+        if (explaining && statement.explainable) plan.add(file, statement)
+        if (estimating) estimates.add(file, statement)
+      }
+      if (!explaining && !estimating)
+        logFile(file, withSeverities(problems, file, options.severities), logger)
     }
   })
   let explainStats: ExplainPhaseStats | undefined
@@ -104,9 +124,32 @@ export async function runCheckQueries(
     })
     explainStats = phase.stats
     for (const file of checked) {
-      const problems = [...(problemsOf.get(file) ?? []), ...(phase.problems.get(file) ?? [])]
-      problemsOf.set(file, problems)
-      logFile(file, withSeverities(problems, file, options.severities), logger)
+      problemsOf.set(file, [...(problemsOf.get(file) ?? []), ...(phase.problems.get(file) ?? [])])
+    }
+  }
+  let estimate: EstimateReport | undefined = deps.estimateUnavailable
+    ? { unavailable: deps.estimateUnavailable }
+    : undefined
+  if (estimating) {
+    const result = await logger.group('Estimating the partitions each query reads', async () => {
+      const counted = await estimates.run(estimating, {
+        table: options.table,
+        warnAbove: limits.maxQueryPartitions
+      })
+      logger.info(
+        `${counted.queries.length} query(ies) estimated in ${(counted.elapsedMs / 1000).toFixed(1)} s` +
+          (counted.notEstimated ? `; ${counted.notEstimated} not estimated` : '')
+      )
+      return counted
+    })
+    estimate = { queries: result.queries, notEstimated: result.notEstimated, elapsedMs: result.elapsedMs }
+    for (const file of checked) {
+      problemsOf.set(file, [...(problemsOf.get(file) ?? []), ...(result.problems.get(file) ?? [])])
+    }
+  }
+  if (explaining || estimating) {
+    for (const file of checked) {
+      logFile(file, withSeverities(problemsOf.get(file) ?? [], file, options.severities), logger)
     }
   }
   for (const file of checked)
@@ -126,7 +169,8 @@ export async function runCheckQueries(
     findings,
     checkedCount: checked.length,
     ...(explainStats ? { explain: explainStats } : {}),
-    ...(deps.links ? { links: deps.links } : {})
+    ...(deps.links ? { links: deps.links } : {}),
+    ...(estimate ? { estimate } : {})
   })
   const summaryMarkdown = truncate(
     report,

@@ -33,6 +33,7 @@ export const Inputs = {
   MaxExplains: 'max-explains',
   ExplainTimeBudgetSeconds: 'explain-time-budget-seconds',
   ExplainConcurrency: 'explain-concurrency',
+  MaxQueryPartitions: 'max-query-partitions',
   Workgroup: 'workgroup',
   AthenaOutputLocation: 'athena-output-location',
   AthenaCatalog: 'athena-catalog',
