@@ -301,6 +301,27 @@ describe('the partition estimate', () => {
     expect(result.summaryMarkdown).toContain('| `day.sql` | 1 | reads about 4,500 partitions |')
   })
 
+  it('leaves a query unestimated when Glue refuses the count, with one warning, and checks the rest', async () => {
+    const { deps: d, warnings } = deps(
+      { 'a.sql': GOOD, 'b.sql': GOOD.replace("'01'", "'02'") },
+      {
+        countPartitions: async (terms) => {
+          if (JSON.stringify(terms).includes("'02'") || JSON.stringify(terms).includes('"02"'))
+            throw Object.assign(new Error('Unsupported expression'), { name: 'InvalidInputException' })
+          return { count: 2_250, over: false, exact: true }
+        }
+      }
+    )
+    const result = await runCheckQueries(withKeys(['a.sql', 'b.sql']), d)
+    expect(result.findings).toEqual([])
+    expect(warnings).toEqual([
+      'Could not estimate the partitions a query reads: InvalidInputException: Unsupported expression'
+    ])
+    expect(result.summaryMarkdown).toContain(
+      'Partitions read: 1 query estimated; the largest reads about 2,250 partitions (`a.sql` line 1); 1 not estimated (the log says why).'
+    )
+  })
+
   it('says in the report why the partitions were not estimated, without credentials', async () => {
     const { deps: d } = deps({ 'q.sql': GOOD }, { estimateUnavailable: 'it needs AWS credentials' })
     const result = await runCheckQueries(options(['q.sql']), d)

@@ -4,6 +4,7 @@
  * `partition-limit` finding; a query over `max-query-partitions` a `partition-count` one.
  */
 import { forEachConcurrent } from '../vocabulary/concurrency.js'
+import type { Logger } from '../vocabulary/logger.js'
 import { formatCount } from '../vocabulary/format.js'
 import { Inputs } from '../vocabulary/constants.js'
 import type { CheckedStatement } from './check.js'
@@ -32,7 +33,7 @@ export interface EstimatedQuery extends Position {
 export interface EstimateResult {
   problems: Map<string, Problem[]>
   queries: EstimatedQuery[]
-  /** Statements reading the table that were not estimated (over MAX_ESTIMATED_STATEMENTS). */
+  /** Statements reading the table that were not estimated (over MAX_ESTIMATED_STATEMENTS, or Glue refused the count). */
   notEstimated: number
   elapsedMs: number
 }
@@ -56,19 +57,39 @@ export class EstimatePlan {
     return this.planned.length
   }
 
-  async run(count: CountFn, settings: { table: string; warnAbove: number }): Promise<EstimateResult> {
+  async run(
+    count: CountFn,
+    settings: { table: string; warnAbove: number },
+    logger: Logger
+  ): Promise<EstimateResult> {
     const started = performance.now()
     const problems = new Map<string, Problem[]>()
     const add = (file: string, problem: Problem): void => {
       problems.set(file, [...(problems.get(file) ?? []), problem])
     }
     const queries: EstimatedQuery[] = []
+    const refusals = new Set<string>()
+    let notEstimated = this.notEstimated
     await forEachConcurrent(this.planned, CONCURRENCY, async (query) => {
       let partitions = 0
       let over = false
       let exact = true
-      for (const scan of query.scans) {
-        const counted = await count(scan.terms)
+      const counts: PartitionCount[] = []
+      try {
+        for (const scan of query.scans) counts.push(await count(scan.terms))
+      } catch (error) {
+        // An estimate is extra: a refused or exhausted count leaves this query unestimated, the check goes on.
+        const why =
+          error instanceof Error
+            ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`
+            : String(error)
+        if (!refusals.has(why)) logger.warning(`Could not estimate the partitions a query reads: ${why}`)
+        refusals.add(why)
+        notEstimated += 1
+        return
+      }
+      for (const [i, scan] of query.scans.entries()) {
+        const counted = counts[i] as PartitionCount
         const scanExact = counted.exact && scan.exact
         partitions += counted.count
         over ||= counted.over
@@ -95,7 +116,7 @@ export class EstimatePlan {
     return {
       problems,
       queries: queries.sort(order),
-      notEstimated: this.notEstimated,
+      notEstimated,
       elapsedMs: performance.now() - started
     }
   }

@@ -27,8 +27,8 @@ export interface ExplainTarget {
 
 export interface ExplainOptions {
   /**
-   * First wait between GetQueryExecution calls (default 200 ms), growing by half each poll up to
-   * `maxPollIntervalMs` (default 2000 ms): most EXPLAINs answer within a second or two, and the
+   * First wait between GetQueryExecution calls (default 200 ms), growing by a quarter each poll up
+   * to `maxPollIntervalMs` (default 1000 ms): most EXPLAINs answer within a second or two, and the
    * account's GetQueryExecution quota (100/s) is shared with every other user of Athena.
    */
   pollIntervalMs?: number
@@ -158,7 +158,7 @@ export async function explainStatement(
   options: ExplainOptions = {}
 ): Promise<ExplainOutcome> {
   let pollIntervalMs = options.pollIntervalMs ?? 200
-  const maxPollIntervalMs = Math.max(pollIntervalMs, options.maxPollIntervalMs ?? 2000)
+  const maxPollIntervalMs = Math.max(pollIntervalMs, options.maxPollIntervalMs ?? 1000)
   const timeoutMs = options.timeoutMs ?? 60_000
   const started = performance.now()
   const byDeadline = options.deadline !== undefined && options.deadline < started + timeoutMs
@@ -212,7 +212,7 @@ export async function explainStatement(
     if (left <= 0) break
     // The last wait ends at the deadline, so that no EXPLAIN outlives what is left of the budget.
     await sleep(Math.min(pollIntervalMs, left))
-    pollIntervalMs = Math.min(maxPollIntervalMs, Math.round(pollIntervalMs * 1.5))
+    pollIntervalMs = Math.min(maxPollIntervalMs, Math.round(pollIntervalMs * 1.25))
   }
   // Best effort: an EXPLAIN left running costs nothing, but should not linger; a refusal is reported.
   const stopFailure = await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })).then(

@@ -29,7 +29,16 @@ export interface PartitionCount {
   exact: boolean
 }
 
+/** Thrown by count() once the run's GetPartitions calls are used up. */
+export class CountBudgetExceeded extends Error {
+  constructor(readonly maxCalls: number) {
+    super(`the estimate's ${maxCalls.toLocaleString('en-US')} GetPartitions calls for this run are used up`)
+  }
+}
+
 export interface PartitionCounterOptions {
+  /** GetPartitions calls per run at most (default 5,000: five million partitions read, about a minute). */
+  maxCalls?: number
   /** Counting stops past this many (default Athena's 1,000,000). */
   limit?: number
   /** A table of at most this many partitions is read whole once and counted in memory (default 100,000). */
@@ -43,6 +52,7 @@ export class PartitionCounter {
   private readonly limit: number
   private readonly localMax: number
   private readonly segments: number
+  private readonly maxCalls: number
   /** The table's partition values, when it is small enough to hold; null once known to be larger. */
   private local: Promise<string[][] | null> | undefined
   private readonly counted = new Map<string, Promise<{ count: number; over: boolean }>>()
@@ -56,6 +66,7 @@ export class PartitionCounter {
     this.limit = options.limit ?? ATHENA_MAX_PARTITIONS_PER_SCAN
     this.localMax = options.localMax ?? 100_000
     this.segments = options.segments ?? SEGMENTS
+    this.maxCalls = options.maxCalls ?? 5_000
   }
 
   async count(terms: readonly Term[]): Promise<PartitionCount> {
@@ -66,13 +77,13 @@ export class PartitionCounter {
       for (const values of local) if (matches(terms, this.keys, values)) count += 1
       return { count, over: count > this.limit, exact: true }
     }
+    // In one order whatever the query's, so that the same condition is counted once.
+    const text = (term: Term): string => glueExpression([term], this.keys)
+    let kept = [...terms].sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0))
     // Too long for Glue: drop the longest terms (wider, so still an upper bound) until it fits.
-    let kept = [...terms]
     let expression = glueExpression(kept, this.keys)
     while (expression.length > MAX_EXPRESSION && kept.length > 0) {
-      const longest = kept.reduce((a, b) =>
-        glueExpression([a], this.keys).length >= glueExpression([b], this.keys).length ? a : b
-      )
+      const longest = kept.reduce((a, b) => (text(a).length >= text(b).length ? a : b))
       kept = kept.filter((term) => term !== longest)
       expression = glueExpression(kept, this.keys)
     }
@@ -118,6 +129,8 @@ export class PartitionCounter {
   ): Promise<void> {
     let token: string | undefined
     do {
+      // A pull request of many wide queries cannot make the check read the catalog for ever.
+      if (this.calls >= this.maxCalls) throw new CountBudgetExceeded(this.maxCalls)
       const page = await withBackoff(() => {
         this.calls += 1
         return this.glue.send(

@@ -152,9 +152,7 @@ function estimateBlocks(estimate: EstimateReport, links: SourceLinks | undefined
       raw(` line ${top.line})`)
     )
   if (estimate.notEstimated)
-    line.push(
-      raw(`; ${formatCount(estimate.notEstimated)} more not estimated (over ${formatCount(queries.length)})`)
-    )
+    line.push(raw(`; ${formatCount(estimate.notEstimated)} not estimated (the log says why)`))
   line.push(raw('.'))
   const listed = largest.slice(0, ESTIMATES_LISTED)
   const rows = listed.map((query): Line[] => [

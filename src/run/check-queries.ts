@@ -132,10 +132,14 @@ export async function runCheckQueries(
     : undefined
   if (estimating) {
     const result = await logger.group('Estimating the partitions each query reads', async () => {
-      const counted = await estimates.run(estimating, {
-        table: options.table,
-        warnAbove: limits.maxQueryPartitions
-      })
+      const counted = await estimates.run(
+        estimating,
+        {
+          table: options.table,
+          warnAbove: limits.maxQueryPartitions
+        },
+        logger
+      )
       logger.info(
         `${counted.queries.length} query(ies) estimated in ${(counted.elapsedMs / 1000).toFixed(1)} s` +
           (counted.notEstimated ? `; ${counted.notEstimated} not estimated` : '')
