@@ -201,11 +201,15 @@ if (!values['skip-aws']) {
     )
     // EXPLAIN: 1,200 distinct statements, Athena taking 1-2 s for each.
     standIn.athena.queryRunTimeMs = { min: 1000, max: 2000 }
+    // Distinct statements (a repeated one is asked once), in one file read through.
+    const distinct = (i: number): string =>
+      `${cloudTrailQuery(i).replace('WHERE ', `WHERE eventid <> 'e${i}' AND `)};\n`
     const explainFiles = new Map([
-      ['queries/many.sql', Array.from({ length: 1200 }, (_, i) => `${cloudTrailQuery(i)};\n`).join('')]
+      ['queries/many.sql', Array.from({ length: 1200 }, (_, i) => distinct(i)).join('')]
     ])
     const many = {
       'max-statements-per-file': '2000',
+      'file-time-budget-seconds': '120',
       'rule-severity': 'partition-count=off, partition-limit=off'
     }
     await runWithAws('1,200 statements, EXPLAIN 1-2 s, defaults', standIn, explainFiles, many, (run) =>

@@ -10,13 +10,18 @@ import { Inputs } from '../vocabulary/constants.js'
 import type { CheckedStatement } from './check.js'
 import type { Problem } from './findings.js'
 import { ATHENA_MAX_PARTITIONS_PER_SCAN, type PartitionCount } from './partition-count.js'
-import type { ScanPredicate, Term } from './partition-scan.js'
+import { sizeOf, type ScanPredicate, type Term } from './partition-scan.js'
 import type { Position } from './tree.js'
 
 export type CountFn = (terms: readonly Term[]) => Promise<PartitionCount>
 
 /** Statements estimated per run at most; the rest are counted as not estimated. */
 export const MAX_ESTIMATED_STATEMENTS = 5_000
+/**
+ * A scan whose condition holds more terms than this (ORs of ORs written out) is not estimated:
+ * each partition of a small table is tested against every term.
+ */
+export const MAX_TERMS_PER_SCAN = 256
 /** Statements counted at a time (each count reads up to 10 Glue segments at once). */
 const CONCURRENCY = 2
 
@@ -49,7 +54,8 @@ export class EstimatePlan {
 
   add(file: string, statement: CheckedStatement): void {
     if (!statement.scans || statement.scans.length === 0) return
-    if (this.planned.length >= MAX_ESTIMATED_STATEMENTS) this.notEstimated += 1
+    const tooComplex = statement.scans.some((scan) => sizeOf(scan.terms) > MAX_TERMS_PER_SCAN)
+    if (tooComplex || this.planned.length >= MAX_ESTIMATED_STATEMENTS) this.notEstimated += 1
     else this.planned.push({ file, line: statement.line, column: statement.column, scans: statement.scans })
   }
 

@@ -172,6 +172,28 @@ export function glueExpression(terms: readonly Term[], keys: readonly PartitionK
   return all(terms)
 }
 
+const inSets = new WeakMap<Term, Set<string>>()
+
+/** The values of an IN as a set, made once: a list of thousands is tested against every partition. */
+function setOf(term: Extract<Term, { kind: 'in' }>, integer: boolean): Set<string> {
+  let set = inSets.get(term)
+  if (!set) {
+    set = new Set(term.values.map((value) => (integer ? String(Number(value)) : value)))
+    inSets.set(term, set)
+  }
+  return set
+}
+
+/** How many values a scan's terms hold: a bound on the work of testing one partition. */
+export function sizeOf(terms: readonly Term[]): number {
+  let size = 0
+  for (const term of terms) {
+    if (term.kind === 'or') size += term.branches.reduce((sum, branch) => sum + sizeOf(branch), 0)
+    else size += term.kind === 'in' ? Math.min(term.values.length, 1) : 1
+  }
+  return size
+}
+
 /** Whether a partition's values satisfy the terms, as Glue compares them (text, or numbers for integer keys). */
 export function matches(
   terms: readonly Term[],
@@ -210,9 +232,9 @@ export function matches(
         return (low >= 0 && high <= 0) !== term.negated
       }
       case 'in': {
-        const found = term.values.map((v) => compare(term.key, actual, v))
-        if (found.some((c) => c === undefined)) return false
-        return found.includes(0) !== term.negated
+        const integer = kindOf.get(term.key) === 'integer'
+        if (integer && !/^[+-]?\d+$/.test(actual)) return false
+        return setOf(term, integer).has(integer ? String(Number(actual)) : actual) !== term.negated
       }
     }
   }
