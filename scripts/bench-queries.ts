@@ -5,7 +5,11 @@
  * finishes under 10 s and 300 MB (a file over a limit gets a `limit` finding); with the limits
  * raised (to show the parser's own linearity) the peak RSS stays under 300 MB, and 20,000 small
  * files take at most about 20/3 the time of 3,000.
- * Options: --only NAME (a substring of the case names).
+ * Then, against the stand-in with AWS: 1,200 statements EXPLAINed by an Athena that takes 1-2 s per
+ * query (wall time and calls, with the default EXPLAIN limits and with them raised), and the
+ * partition estimate on a table of 1,012,500 partitions (one query over Athena's 1,000,000 per scan,
+ * one of a single day).
+ * Options: --only NAME (a substring of the case names), --skip-aws.
  */
 import { randomBytes } from 'node:crypto'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -13,8 +17,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runAction, type ActionRun } from '../stand-in/run-action.js'
+import { startStandIn, type StandIn } from '../stand-in/index.js'
+import { cloudTrailTableInput } from '../stand-in/cloudtrail-table.js'
 
-const { values } = parseArgs({ options: { only: { type: 'string', default: '' } } })
+const { values } = parseArgs({
+  options: { only: { type: 'string', default: '' }, 'skip-aws': { type: 'boolean', default: false } }
+})
 const WALL_TARGET_S = 10
 const RSS_TARGET_MB = 300
 const RAISED = {
@@ -134,5 +142,137 @@ if (small && large) {
   console.log(
     `${linear ? 'ok  ' : 'MISS'} 20,000 files take ${ratio.toFixed(1)}x the time of 3,000 (linear: about 6.7x)`
   )
+}
+/** Runs the check with AWS (ambient keys of the stand-in) on `files`; prints wall time and Athena/Glue calls. */
+async function runWithAws(
+  name: string,
+  standIn: StandIn,
+  files: Map<string, string>,
+  inputs: Record<string, string>,
+  check: (run: ActionRun) => boolean
+): Promise<void> {
+  if (!name.includes(values.only ?? '')) return
+  const workspace = await mkdtemp(join(tmpdir(), 'ctp-bench-queries-'))
+  try {
+    for (const [path, content] of files) {
+      await mkdir(join(workspace, path, '..'), { recursive: true })
+      await writeFile(join(workspace, path), content)
+    }
+    standIn.server.calls.reset()
+    const run = await runAction({
+      inputs: {
+        command: 'check-queries',
+        table: 'cloudtrail',
+        database: 'security',
+        workgroup: 'checks',
+        'aws-region': 'eu-central-1',
+        ...inputs
+      },
+      env: standIn.env(),
+      workspace
+    })
+    const calls = (op: string): number => standIn.server.calls.get(op)
+    const ok = check(run) && run.summary.includes('## Athena query check')
+    if (!ok) failed = true
+    console.log(
+      `${ok ? 'ok  ' : 'MISS'} ${name.padEnd(44)} ${(run.wallMs / 1000).toFixed(1).padStart(6)} s ` +
+        `${mb(run.peakRssBytes).padStart(5)} MB  exit ${run.exitCode}  ` +
+        `StartQueryExecution ${calls('Athena.StartQueryExecution')}, GetQueryExecution ${calls('Athena.GetQueryExecution')}, ` +
+        `StopQueryExecution ${calls('Athena.StopQueryExecution')}, GetPartitions ${calls('Glue.GetPartitions')}`
+    )
+    for (const line of run.stdout
+      .split('\n')
+      .filter((l) => /EXPLAIN request|estimated in|::error title=(limit|partition)/.test(l))
+      .slice(0, 4))
+      console.log(`       ${line.slice(0, 240)}`)
+  } finally {
+    await rm(workspace, { recursive: true, force: true })
+  }
+}
+
+if (!values['skip-aws']) {
+  const standIn = await startStandIn()
+  try {
+    standIn.s3.createBucket('query-results')
+    standIn.athena.addWorkGroup('checks', { outputLocation: 's3://query-results/checks/' })
+    standIn.glue.createTableDirect(
+      'security',
+      cloudTrailTableInput({ name: 'cloudtrail', location: 's3://org-cloudtrail-logs/AWSLogs/o-aaaaaaaaaa/' })
+    )
+    // EXPLAIN: 1,200 distinct statements, Athena taking 1-2 s for each.
+    standIn.athena.queryRunTimeMs = { min: 1000, max: 2000 }
+    // Distinct statements (a repeated one is asked once), in one file read through.
+    const distinct = (i: number): string =>
+      `${cloudTrailQuery(i).replace('WHERE ', `WHERE eventid <> 'e${i}' AND `)};\n`
+    const explainFiles = new Map([
+      ['queries/many.sql', Array.from({ length: 1200 }, (_, i) => distinct(i)).join('')]
+    ])
+    const many = {
+      'max-statements-per-file': '2000',
+      'file-time-budget-seconds': '120',
+      'rule-severity': 'partition-count=off, partition-limit=off'
+    }
+    await runWithAws('1,200 statements, EXPLAIN 1-2 s, defaults', standIn, explainFiles, many, (run) =>
+      /::error title=limit[^\n]*'max-explains'/.test(run.stdout)
+    )
+    await runWithAws(
+      '1,200 statements, EXPLAIN 1-2 s, 1,200 x 16',
+      standIn,
+      explainFiles,
+      { ...many, 'max-explains': '1200', 'explain-concurrency': '16', 'explain-time-budget-seconds': '600' },
+      (run) => !/::error title=limit/.test(run.stdout)
+    )
+    standIn.athena.queryRunTimeMs = undefined
+
+    // The estimate: 2,250 account-region series x 450 days from 2025-01-01, 1,012,500 partitions.
+    if ('partition estimate on 1,012,500 partitions'.includes(values.only ?? '')) {
+      const seeded = performance.now()
+      let batch: object[] = []
+      for (let series = 0; series < 2250; series++) {
+        const account = String(100_000_000_000 + (series >> 1))
+        const region = series % 2 ? 'eu-west-1' : 'us-east-1'
+        for (let d = 0; d < 450; d++) {
+          const day = new Date(Date.UTC(2025, 0, 1) + d * 86_400_000)
+          const [y, m, dd] = [
+            String(day.getUTCFullYear()),
+            String(day.getUTCMonth() + 1).padStart(2, '0'),
+            String(day.getUTCDate()).padStart(2, '0')
+          ]
+          const location = `s3://org-cloudtrail-logs/AWSLogs/o-aaaaaaaaaa/${account}/CloudTrail/${region}/${y}/${m}/${dd}/`
+          batch.push({ Values: [account, region, y, m, dd], StorageDescriptor: { Location: location } })
+        }
+        if (batch.length >= 10_000) {
+          standIn.glue.addPartitionsDirect('security', 'cloudtrail', batch)
+          batch = []
+        }
+      }
+      standIn.glue.addPartitionsDirect('security', 'cloudtrail', batch)
+      console.log(
+        `     seeded ${standIn.glue.partitionCount('security', 'cloudtrail').toLocaleString('en-US')} partitions in ` +
+          `${((performance.now() - seeded) / 1000).toFixed(1)} s; stand-in heap ${mb(process.memoryUsage().heapUsed)} MB`
+      )
+      const estimateFiles = new Map([
+        [
+          'queries/wide.sql',
+          "SELECT eventname FROM cloudtrail WHERE year >= '2025' AND eventname = 'ConsoleLogin'\n"
+        ],
+        [
+          'queries/day.sql',
+          "SELECT eventname FROM cloudtrail WHERE year = '2025' AND month = '03' AND day = '01'\n"
+        ]
+      ])
+      await runWithAws(
+        'partition estimate on 1,012,500 partitions',
+        standIn,
+        estimateFiles,
+        { 'rule-severity': 'athena-explain=off, partition-filter=off' },
+        (run) =>
+          /::error title=partition-limit,file=queries\/wide.sql/.test(run.stdout) &&
+          run.summary.includes('reads about 2,250 partitions')
+      )
+    }
+  } finally {
+    await standIn.close()
+  }
 }
 process.exit(failed ? 1 : 0)

@@ -13,6 +13,7 @@ import { nearestRegion } from './trail/regions.js'
 import type { TableRef } from './vocabulary/table-ref.js'
 import type { CredentialSettings } from './aws/credentials.js'
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './queries/limits.js'
+import { DEFAULT_MAX_DELETE_QUERIES } from './queries/publish.js'
 
 export interface SyncSettings {
   bucket: string
@@ -69,6 +70,8 @@ export interface PublishSettings {
   workgroup: string
   database: string
   deleteMissing: boolean
+  /** The guard: most named queries one run may delete. */
+  maxDeleteQueries: number
   dryRun: boolean
   awsRegion: string
   credentials: CredentialSettings
@@ -233,7 +236,12 @@ function readQueryLimits(read: InputReader): QueryLimits {
     ),
     maxFiles: integer(read, Inputs.MaxFiles, defaults.maxFiles, 1, 1_000_000),
     fileTimeBudgetMs:
-      integer(read, Inputs.FileTimeBudgetSeconds, defaults.fileTimeBudgetMs / 1000, 1, 3600) * 1000
+      integer(read, Inputs.FileTimeBudgetSeconds, defaults.fileTimeBudgetMs / 1000, 1, 3600) * 1000,
+    maxExplains: integer(read, Inputs.MaxExplains, defaults.maxExplains, 1, 100_000),
+    explainBudgetMs:
+      integer(read, Inputs.ExplainTimeBudgetSeconds, defaults.explainBudgetMs / 1000, 1, 21_600) * 1000,
+    explainConcurrency: integer(read, Inputs.ExplainConcurrency, defaults.explainConcurrency, 1, 20),
+    maxQueryPartitions: integer(read, Inputs.MaxQueryPartitions, defaults.maxQueryPartitions, 1, 10_000_000)
   }
 }
 
@@ -247,6 +255,7 @@ export function readPublishSettings(
     workgroup: optionalWorkgroup(read) ?? 'primary',
     database: glueName(requiredInput(read, Inputs.Database, 'publish-queries'), Inputs.Database),
     deleteMissing: boolean(read, Inputs.DeleteMissing, false),
+    maxDeleteQueries: integer(read, Inputs.MaxDeleteQueries, DEFAULT_MAX_DELETE_QUERIES, 0, 100_000),
     dryRun: boolean(read, Inputs.DryRun, false),
     awsRegion: requiredRegion(read, env),
     credentials: readCredentialSettings(read)

@@ -115,6 +115,8 @@ interface QueryExecution {
   completed?: number
   /** GetQueryExecution calls answered so far: they drive QUEUED -> RUNNING -> final. */
   polls: number
+  /** With `queryRunTimeMs` set: when (`performance.now()`) the query finishes; it is RUNNING until then. */
+  finishesAt?: number
   outcome: Outcome
 }
 
@@ -174,6 +176,13 @@ export class AthenaService implements ServiceHandler {
   pollsPerState = 1
   /** BatchGetNamedQuery answers up to this many known ids as UnprocessedNamedQueryIds (stand-in knob). */
   unprocessedIdsPerCall = 0
+  /**
+   * Set: a query runs for a wall-clock time drawn between `min` and `max` ms (RUNNING until then),
+   * as an EXPLAIN takes a second or two on Athena; `pollsPerState` then does not apply.
+   */
+  queryRunTimeMs: { min: number; max: number } | undefined
+  /** Every QueryString that StartQueryExecution received, refused ones included, in order (for tests). */
+  readonly receivedQueries: string[] = []
 
   /**
    * Set when IAM is on: a query reads Glue and writes its result as its caller, so a role without
@@ -271,6 +280,8 @@ export class AthenaService implements ServiceHandler {
     this.startTokens.clear()
     this.pollsPerState = 1
     this.unprocessedIdsPerCall = 0
+    this.queryRunTimeMs = undefined
+    this.receivedQueries.length = 0
   }
 
   /** The workgroup a named query is in ('primary' for an unknown id), for its ARN. */
@@ -555,6 +566,7 @@ export class AthenaService implements ServiceHandler {
   // ---- query executions ----
 
   private startQueryExecution(body: Json): Json {
+    if (typeof body.QueryString === 'string') this.receivedQueries.push(body.QueryString)
     const query = queryString(body.QueryString)
     // SDKs always send a token; real Athena refuses a call without one (measured).
     const token = clientRequestToken(body.ClientRequestToken)
@@ -613,7 +625,8 @@ export class AthenaService implements ServiceHandler {
       outputLocation: output ? `s3://${output.bucket}/${output.key}` : outputLocation,
       submitted: Date.now() / 1000,
       polls: 0,
-      outcome
+      outcome,
+      ...(this.queryRunTimeMs ? { finishesAt: performance.now() + runTime(this.queryRunTimeMs) } : {})
     })
     this.startTokens.set(token, { id, fingerprint: print })
     return { QueryExecutionId: id }
@@ -655,9 +668,12 @@ export class AthenaService implements ServiceHandler {
     const poll = execution.polls
     execution.polls += 1
     const cancelled = execution.outcome.state === 'CANCELLED'
+    const running =
+      execution.finishesAt !== undefined
+        ? performance.now() < execution.finishesAt && 'RUNNING'
+        : (poll < this.pollsPerState && 'QUEUED') || (poll < 2 * this.pollsPerState && 'RUNNING')
     let status: Json
-    if (!cancelled && poll < this.pollsPerState) status = { State: 'QUEUED' }
-    else if (!cancelled && poll < 2 * this.pollsPerState) status = { State: 'RUNNING' }
+    if (!cancelled && running) status = { State: running }
     else {
       execution.completed ??= Date.now() / 1000
       status = { State: execution.outcome.state, CompletionDateTime: execution.completed }
@@ -694,7 +710,11 @@ export class AthenaService implements ServiceHandler {
   /** Stopping a finished query succeeds and changes nothing (measured). */
   private stopQueryExecution(body: Json): Json {
     const execution = this.execution(body.QueryExecutionId)
-    if (execution.polls < 2 * this.pollsPerState) execution.outcome = { state: 'CANCELLED' }
+    const finished =
+      execution.finishesAt !== undefined
+        ? performance.now() >= execution.finishesAt
+        : execution.polls >= 2 * this.pollsPerState
+    if (!finished) execution.outcome = { state: 'CANCELLED' }
     return {}
   }
 
@@ -771,6 +791,11 @@ export class AthenaService implements ServiceHandler {
       return error.message.startsWith('Database') ? 'schema' : 'table'
     }
   }
+}
+
+/** A run time between `min` and `max` ms. */
+function runTime({ min, max }: { min: number; max: number }): number {
+  return min + Math.random() * Math.max(0, max - min)
 }
 
 function failed(reason: string, errorType?: number): Outcome {

@@ -4,7 +4,10 @@
  * token is). Enforces GitHub's 65,536-character body limit with its 422 answer, and answers 403 like
  * a token without `pull-requests: write` when `canWrite` is false (limits.md has the sources).
  * Tokens: an installation token (`ghs_`, what GITHUB_TOKEN is) comments as `login` and gets 403 from
- * `GET /user`, as on GitHub; a personal token registered with `addUserToken` acts as its user.
+ * `GET /user`, as on GitHub; one registered with `addAppToken` is a GitHub App's installation token:
+ * it comments as `<slug>[bot]`, and GraphQL's `viewer { login }` answers that login (the GITHUB_TOKEN
+ * gets GraphQL's FORBIDDEN error there); a personal token registered with `addUserToken` acts as its user.
+ * Comments made through an App carry `performed_via_github_app` (the GITHUB_TOKEN's: `github-actions`).
  */
 import { AwsError, type ServiceHandler, type StandInRequest, type StandInResponse } from './types.js'
 
@@ -20,6 +23,8 @@ export interface StoredComment {
   user: string
   createdAt: string
   updatedAt: string
+  /** The App whose installation token made it (`github-actions` for the GITHUB_TOKEN). */
+  app?: string
 }
 
 export class GitHubService implements ServiceHandler {
@@ -31,6 +36,8 @@ export class GitHubService implements ServiceHandler {
   private readonly comments = new Map<string, StoredComment[]>()
   /** Personal access tokens and whose they are. */
   private readonly userTokens = new Map<string, string>()
+  /** GitHub App installation tokens and their App's slug. */
+  private readonly appTokens = new Map<string, string>()
   private nextId = 1_000_001
 
   /** Comments on an issue or pull request, oldest first. */
@@ -43,10 +50,29 @@ export class GitHubService implements ServiceHandler {
     this.userTokens.set(token, login)
   }
 
+  /** An installation token of the GitHub App `slug` (as actions/create-github-app-token makes): it acts as `<slug>[bot]`. */
+  addAppToken(token: string, slug: string): void {
+    this.appTokens.set(token, slug)
+  }
+
   /** Adds a comment directly, as another user would (tests of pagination and of foreign comments). */
-  addComment(owner: string, repo: string, number: number, body: string, user = 'octocat'): StoredComment {
+  addComment(
+    owner: string,
+    repo: string,
+    number: number,
+    body: string,
+    user = 'octocat',
+    app?: string
+  ): StoredComment {
     const now = new Date().toISOString()
-    const comment = { id: this.nextId++, body, user, createdAt: now, updatedAt: now }
+    const comment: StoredComment = {
+      id: this.nextId++,
+      body,
+      user,
+      createdAt: now,
+      updatedAt: now,
+      ...(app ? { app } : {})
+    }
     const key = issueKey(owner, repo, number)
     this.comments.set(key, [...(this.comments.get(key) ?? []), comment])
     return comment
@@ -61,10 +87,14 @@ export class GitHubService implements ServiceHandler {
     const authorization = request.headers.authorization ?? ''
     const accept = request.headers.accept ?? ''
     const userAgent = request.headers['user-agent'] ?? ''
-    if (!(path.startsWith('/repos/') || path === '/user') || !/^(token|bearer) \S+$/i.test(authorization))
+    if (
+      !(path.startsWith('/repos/') || path === '/user' || path === '/graphql') ||
+      !/^(token|bearer) \S+$/i.test(authorization)
+    )
       return undefined
     if (!accept.includes('application/vnd.github') && !/octokit/i.test(userAgent)) return undefined
     if (path === '/user') return request.method === 'GET' ? 'GetAuthenticatedUser' : 'Unsupported'
+    if (path === '/graphql') return request.method === 'POST' ? 'GraphQL' : 'Unsupported'
     if (LIST_OR_CREATE.test(path)) {
       if (request.method === 'GET') return 'ListIssueComments'
       if (request.method === 'POST') return 'CreateIssueComment'
@@ -76,7 +106,11 @@ export class GitHubService implements ServiceHandler {
   handle(operation: string, request: StandInRequest): StandInResponse {
     const path = request.url.pathname
     const token = (request.headers.authorization ?? '').replace(/^\S+\s+/, '')
-    const user = INSTALLATION_TOKEN.test(token) ? this.login : this.userTokens.get(token)
+    const appSlug = this.appTokens.get(token)
+    const installation = INSTALLATION_TOKEN.test(token)
+    const user = appSlug ? `${appSlug}[bot]` : installation ? this.login : this.userTokens.get(token)
+    // What performed_via_github_app names: the App of an installation token (GITHUB_TOKEN's is github-actions).
+    const app = appSlug ?? (installation ? 'github-actions' : undefined)
     if (user === undefined) {
       return json(401, {
         message: 'Bad credentials',
@@ -95,6 +129,8 @@ export class GitHubService implements ServiceHandler {
           })
         }
         return json(200, { login: user, id: 1, type: 'User' })
+      case 'GraphQL':
+        return this.graphql(request, user, appSlug !== undefined)
       case 'ListIssueComments': {
         const [, owner = '', repo = '', number = ''] = LIST_OR_CREATE.exec(path) ?? []
         return this.list(owner, repo, Number(number), request.url)
@@ -103,7 +139,7 @@ export class GitHubService implements ServiceHandler {
         const [, owner = '', repo = '', number = ''] = LIST_OR_CREATE.exec(path) ?? []
         const invalid = this.refuseWrite(request, 'create-an-issue-comment')
         if (invalid) return invalid
-        const comment = this.addComment(owner, repo, Number(number), bodyOf(request) ?? '', user)
+        const comment = this.addComment(owner, repo, Number(number), bodyOf(request) ?? '', user, app)
         return json(201, this.render(owner, repo, Number(number), comment))
       }
       case 'UpdateIssueComment': {
@@ -145,6 +181,35 @@ export class GitHubService implements ServiceHandler {
 
   internalError(): AwsError {
     return new AwsError('ServerError', 'Server Error', 500)
+  }
+
+  /**
+   * GraphQL answers 200 with `errors` for what it refuses. Only `viewer { login }` is modelled: an
+   * App's installation token and a person's token read their login; the GITHUB_TOKEN is refused.
+   */
+  private graphql(request: StandInRequest, user: string, isApp: boolean): StandInResponse {
+    let query = ''
+    try {
+      query = String((JSON.parse(request.body.toString('utf8')) as { query?: unknown }).query ?? '')
+    } catch {
+      return json(400, {
+        message: 'Problems parsing JSON',
+        documentation_url: 'https://docs.github.com/graphql'
+      })
+    }
+    if (!/^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+      return json(200, {
+        data: null,
+        errors: [{ message: 'The stand-in answers only `query { viewer { login } }`' }]
+      })
+    }
+    if (!isApp && INSTALLATION_TOKEN.test((request.headers.authorization ?? '').replace(/^\S+\s+/, ''))) {
+      return json(200, {
+        data: null,
+        errors: [{ type: 'FORBIDDEN', path: ['viewer'], message: 'Resource not accessible by integration' }]
+      })
+    }
+    return json(200, { data: { viewer: { login: user } } })
   }
 
   private list(owner: string, repo: string, number: number, url: URL): StandInResponse {
@@ -218,6 +283,7 @@ export class GitHubService implements ServiceHandler {
       issue_url: `${api}/issues/${number}`,
       body: comment.body,
       user: { login: comment.user, type: comment.user.endsWith('[bot]') ? 'Bot' : 'User' },
+      performed_via_github_app: comment.app ? { slug: comment.app, name: comment.app } : null,
       created_at: comment.createdAt,
       updated_at: comment.updatedAt,
       author_association: comment.user.endsWith('[bot]') ? 'NONE' : 'MEMBER'

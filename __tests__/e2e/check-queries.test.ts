@@ -9,10 +9,13 @@ import { join } from 'node:path'
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { TrinoSQL } from 'dt-sql-parser'
+import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js'
 
 let standIn: StandIn
 let workspace: string
 let eventFile: string
+const HEAD_SHA = '0123456789abcdef0123456789abcdef01234567'
 
 beforeAll(async () => {
   standIn = await startStandIn()
@@ -22,7 +25,10 @@ beforeAll(async () => {
   eventFile = join(workspace, 'event.json')
   await writeFile(
     eventFile,
-    JSON.stringify({ pull_request: { number: 7 }, repository: { name: 'ops', owner: { login: 'octo-org' } } })
+    JSON.stringify({
+      pull_request: { number: 7, head: { sha: HEAD_SHA } },
+      repository: { name: 'ops', owner: { login: 'octo-org' } }
+    })
   )
 })
 
@@ -77,12 +83,17 @@ describe('check-queries', () => {
     expect(comments()).toHaveLength(1)
     const { id, body } = comments()[0]!
     expect(body).toContain('queries/broken.sql')
-    expect(body).toMatch(/\*\*error\*\* line \d+, column \d+/)
+    // Each finding links to its line in the pull request's head commit.
+    expect(body).toMatch(
+      new RegExp(
+        `\\*\\*error\\*\\* \\[line (\\d+), column \\d+\\]\\(https://github\\.com/octo-org/ops/blob/${HEAD_SHA}/queries/broken\\.sql#L\\1\\)`
+      )
+    )
     await check({ 'rule-severity': 'unknown-column=warning' })
     expect(comments()).toHaveLength(1)
     expect(comments()[0]!.id).toBe(id)
     expect(comments()[0]!.body).not.toBe(body)
-    expect(comments()[0]!.body).toMatch(/\*\*warning\*\* line \d+, column \d+/)
+    expect(comments()[0]!.body).toMatch(/\*\*warning\*\* \[line \d+, column \d+\]/)
   })
 
   it('turns findings into warnings or off as rule-severity says, and passes without errors', async () => {
@@ -95,6 +106,8 @@ describe('check-queries', () => {
     expect(result.exitCode).toBe(0)
     expect(annotations(result, 'error')).toHaveLength(0)
     expect(annotations(result, 'warning').length).toBeGreaterThan(0)
+    // No AWS here: the report says what the partition estimate needs.
+    expect(result.summary).toContain('Partitions read: not estimated; it needs AWS credentials')
   })
 
   it('passes the shipped queries', async () => {
@@ -176,6 +189,106 @@ describe('check-queries', () => {
     expect(annotations(without, 'error').join('\n')).toMatch(
       /title=unknown-column,file=with-aws\/custom.sql,line=1,col=8::Column customfield does not exist/
     )
+  })
+
+  it('sends Athena exactly one statement per request: a comment ended by \\r, or two statements without ;, never smuggle a second', async () => {
+    standIn.glue.createTableDirect(
+      'audit',
+      cloudTrailTableInput({ name: 'cloudtrail', location: 's3://logs/AWSLogs/o-example0001/' })
+    )
+    standIn.s3.createBucket('explain-results')
+    standIn.athena.addWorkGroup('pr-checks', { outputLocation: 's3://explain-results/checks/' })
+    const filter = "year = '2026' AND month = '03' AND day = '01'"
+    await mkdir(join(workspace, 'smuggle'), { recursive: true })
+    await writeFile(
+      join(workspace, 'smuggle', 'cr.sql'),
+      `SELECT eventname FROM cloudtrail WHERE ${filter} -- note\r; EXPLAIN ANALYZE SELECT eventname FROM cloudtrail WHERE ${filter}\n`
+    )
+    await writeFile(
+      join(workspace, 'smuggle', 'two.sql'),
+      `SELECT eventname FROM cloudtrail WHERE ${filter} SELECT 2\n`
+    )
+    const before = standIn.athena.receivedQueries.length
+    const { GITHUB_API_URL: _api, ...aws } = standIn.env()
+    const result = await runAction({
+      inputs: {
+        command: 'check-queries',
+        table: 'cloudtrail',
+        database: 'audit',
+        queries: 'smuggle/*.sql',
+        workgroup: 'pr-checks',
+        'role-to-assume': 'arn:aws:iam::123456789012:role/check',
+        'aws-region': 'eu-central-1'
+      },
+      env: aws,
+      workspace
+    })
+    const received = standIn.athena.receivedQueries.slice(before)
+    // The first statement of cr.sql only; EXPLAIN ANALYZE (which runs the query) is never wrapped, two.sql never sent.
+    expect(received).toEqual([`EXPLAIN SELECT eventname FROM cloudtrail WHERE ${filter}`])
+    for (const query of received) {
+      const tokens = new TrinoSQL().createLexer(query).getAllTokens()
+      expect(tokens.filter((token) => token.type === TrinoSqlLexer.SEMICOLON)).toEqual([])
+      expect(new TrinoSQL().parse(query).statements()).toHaveLength(1)
+    }
+    expect(result.exitCode).toBe(1)
+    expect(annotations(result, 'error').join('\n')).toMatch(
+      /title=syntax,file=smuggle\/two.sql,line=1,col=\d+::a second statement starts at 'SELECT' with no ';' before it/
+    )
+  })
+
+  it('ends the EXPLAIN phase inside its budget on 1,200 statements: a limit finding, a summary and a comment', async () => {
+    standIn.glue.createTableDirect(
+      'budget',
+      cloudTrailTableInput({ name: 'cloudtrail', location: 's3://logs/AWSLogs/o-example0001/' })
+    )
+    standIn.s3.createBucket('budget-results')
+    standIn.athena.addWorkGroup('budget-checks', { outputLocation: 's3://budget-results/checks/' })
+    standIn.athena.queryRunTimeMs = { min: 1000, max: 2000 }
+    await mkdir(join(workspace, 'many'), { recursive: true })
+    const statements = Array.from(
+      { length: 1200 },
+      (_, i) =>
+        `SELECT eventname FROM cloudtrail WHERE year = '2026' AND month = '03' AND day = '01' LIMIT ${i + 1};`
+    )
+    await writeFile(join(workspace, 'many', 'all.sql'), statements.join('\n'))
+    const calls = standIn.server.calls.get('Athena.StartQueryExecution')
+    const { ...env } = standIn.env()
+    try {
+      const result = await runAction({
+        inputs: {
+          command: 'check-queries',
+          table: 'cloudtrail',
+          database: 'budget',
+          queries: 'many/*.sql',
+          workgroup: 'budget-checks',
+          'max-statements-per-file': '2000',
+          'explain-time-budget-seconds': '4',
+          'role-to-assume': 'arn:aws:iam::123456789012:role/check',
+          'aws-region': 'eu-central-1',
+          'github-token': 'ghs_test'
+        },
+        env: {
+          ...env,
+          GITHUB_REPOSITORY: 'octo-org/ops',
+          GITHUB_EVENT_NAME: 'pull_request',
+          GITHUB_EVENT_PATH: eventFile
+        },
+        workspace
+      })
+      const sent = standIn.server.calls.get('Athena.StartQueryExecution') - calls
+      // 4 at a time for 4 s, each 1-2 s: a dozen or so, far from 1,200.
+      expect(sent).toBeGreaterThanOrEqual(4)
+      expect(sent).toBeLessThanOrEqual(16)
+      expect(result.exitCode).toBe(1)
+      expect(annotations(result, 'error').join('\n')).toMatch(
+        /title=limit,file=many\/all.sql,line=\d+,col=1::\d[\d,]* statements of this file, the first here, were not checked by Athena's EXPLAIN: .*'max-explains'.*the EXPLAIN phase ran out of its 4 s/
+      )
+      expect(result.summary).toContain('## Athena query check')
+      expect(standIn.github.commentsOn('octo-org', 'ops', 7).at(-1)?.body).toMatch(/ran out of its 4 s/)
+    } finally {
+      standIn.athena.queryRunTimeMs = undefined
+    }
   })
 
   it('names the input of a bad rule-severity', async () => {

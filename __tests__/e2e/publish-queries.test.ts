@@ -108,6 +108,23 @@ describe('publish-queries', () => {
     expect(result.summary).toContain('root-activity.sql')
   })
 
+  it('refuses to delete more than max-delete-queries named queries: a narrowed glob deletes nothing', async () => {
+    for (let i = 0; i < 6; i++) {
+      await writeFile(join(workspace, 'queries', 'iam', `extra-${i}.sql`), `-- extra ${i}\nSELECT ${i}\n`)
+    }
+    expectSuccess(await publish())
+    const before = names()
+    standIn.server.calls.reset()
+    const dry = await publish({ queries: 'queries/root-activity.sql', 'dry-run': 'true' })
+    expectSuccess(dry)
+    expect(dry.summary).toContain('A real run would stop')
+    const result = await publish({ queries: 'queries/root-activity.sql' })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toMatch(/::error::.*delete 6 named queries.*'max-delete-queries'/)
+    expect(athenaWrites()).toBe(0)
+    expect(names()).toEqual(before)
+  })
+
   it('names the input when no file matches', async () => {
     const result = await publish({ queries: 'nothing/**/*.sql' })
     expect(result.exitCode).toBe(1)

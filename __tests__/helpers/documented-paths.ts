@@ -412,8 +412,8 @@ function checkQueriesPath(
     command: 'check-queries',
     async run(permissions) {
       const standIn = await syncWorld()
-      // Athena answers QUEUED, then RUNNING, far longer than the check waits (60 s).
-      if (options.explainHangs) standIn.athena.pollsPerState = 1_000
+      // Athena answers QUEUED, then RUNNING, for longer than the check's EXPLAIN budget (set short below).
+      if (options.explainHangs) standIn.athena.pollsPerState = 1_000_000
       standIn.s3.createBucket(EXAMPLE.resultsBucket, { ownerAccount: EXAMPLE.account })
       // The README's workgroup (results enforced under the prefix), or one without a location of
       // its own, where the input names the prefix.
@@ -423,12 +423,10 @@ function checkQueriesPath(
       })
       const workspace = await checkQueriesWorkspace()
       const runs = await steps(() =>
-        runCheckQueries(
-          standIn,
-          role,
-          workspace,
-          options.outputLocationInput ? { 'athena-output-location': CHECK_RESULTS } : {}
-        )
+        runCheckQueries(standIn, role, workspace, {
+          ...(options.explainHangs ? { 'explain-time-budget-seconds': '2' } : {}),
+          ...(options.outputLocationInput ? { 'athena-output-location': CHECK_RESULTS } : {})
+        })
       )
       return {
         standIn,
@@ -454,8 +452,8 @@ function checkQueriesPath(
 }
 
 export const CHECK_QUERIES = checkQueriesPath()
-/** Not a passing path: the check fails on the timeout; it is where StopQueryExecution is called. */
 export const CHECK_QUERIES_OUTPUT_LOCATION_INPUT = checkQueriesPath({ outputLocationInput: true })
+/** Not a passing path: the check fails when its EXPLAIN budget runs out; it is where StopQueryExecution is called. */
 export const CHECK_QUERIES_EXPLAIN_HANGS = checkQueriesPath({ explainHangs: true })
 
 function publishPath(workgroup: string | undefined): DocumentedPath {

@@ -153,6 +153,45 @@ describe('publishQueries', () => {
     ])
   })
 
+  it('refuses more deletions than max-delete-queries before writing anything; a dry run reports it', async () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ path: `queries/q${i}.sql`, sql: `SELECT ${i}` }))
+    await publishQueries(client, options({ files: many }), silentLogger)
+    server.calls.reset()
+    // A glob narrowed to one file: the other seven look gone. A new file is planned too.
+    const narrowed = [many[0] as (typeof many)[number], { path: 'queries/new.sql', sql: 'SELECT 9' }]
+    const dry = await publishQueries(
+      client,
+      options({ files: narrowed, deleteMissing: true, dryRun: true, maxDeletes: 5 }),
+      silentLogger
+    )
+    expect(dry.failures).toEqual([])
+    expect(dry.refusedDeletes?.paths).toHaveLength(7)
+    expect(dry.refusedDeletes?.message).toContain("input 'max-delete-queries'")
+    expect(renderPublishSummary(dry)).toContain('A real run would stop:')
+    const real = await publishQueries(
+      client,
+      options({ files: narrowed, deleteMissing: true, maxDeletes: 5 }),
+      silentLogger
+    )
+    expect(writes()).toBe(0)
+    expect(real.created).toEqual([])
+    expect(real.failures).toEqual([
+      {
+        path: '*',
+        message: expect.stringMatching(/delete 7 named queries .*'max-delete-queries'.*wrote nothing/)
+      }
+    ])
+    expect(athena.namedQueries()).toHaveLength(8)
+    // Raised for one run, as the message says: done.
+    const confirmed = await publishQueries(
+      client,
+      options({ files: narrowed, deleteMissing: true, maxDeletes: 7 }),
+      silentLogger
+    )
+    expect(confirmed.deleted).toHaveLength(7)
+    expect(confirmed.created).toEqual(['queries/new.sql'])
+  })
+
   it('with delete-missing removes extra copies of its own query for one file', async () => {
     await publishQueries(client, options(), silentLogger)
     const { NamedQueryId: _id, ...copy } = athena

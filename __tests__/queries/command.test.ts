@@ -83,8 +83,8 @@ describe('runCheckQueries', () => {
       ['error', 'partition-filter', 'queries/bad.sql', 2],
       ['warning', 'unknown-column', 'queries/bad.sql', 2]
     ])
-    expect(result.summaryMarkdown).toContain('| `queries/good.sql` | 0 | 0 |')
-    expect(result.summaryMarkdown).toContain('| `queries/bad.sql` | 2 | 1 |')
+    expect(result.summaryMarkdown).toContain('**No findings** in 1 file: `queries/good.sql`.')
+    expect(result.summaryMarkdown).toContain('### `queries/bad.sql`: 2 errors, 1 warning')
   })
 
   it("checks columns against the table's own when given, and EXPLAINs an UNLOAD's query", async () => {
@@ -107,7 +107,7 @@ describe('runCheckQueries', () => {
     const { deps: d } = deps(files, {
       explain: async (text) => {
         explained.push(text)
-        return undefined
+        return { kind: 'passed' }
       }
     })
     const result = await runCheckQueries({ ...options(['q.sql']), columns }, d)
@@ -136,19 +136,23 @@ describe('runCheckQueries', () => {
 
   it("turns EXPLAIN's answer into a finding at the statement's first line", async () => {
     const explained: string[] = []
+    const other = GOOD.replace('eventname', 'eventsource')
     const { deps: d } = deps(
-      { 'q.sql': `-- header\n${GOOD};\n\n  ${GOOD}` },
+      { 'q.sql': `-- header\n${GOOD};\n\n  ${other}` },
       {
-        explain: async (sql, file) => {
-          explained.push(`${file}: ${sql}`)
-          return explained.length === 2
-            ? "TABLE_NOT_FOUND: Table 'awsdatacatalog.default.cloudtrail' does not exist"
-            : undefined
+        explain: async (sql) => {
+          explained.push(sql)
+          return sql === other
+            ? {
+                kind: 'failed',
+                message: "TABLE_NOT_FOUND: Table 'awsdatacatalog.default.cloudtrail' does not exist"
+              }
+            : { kind: 'passed' }
         }
       }
     )
     const result = await runCheckQueries(options(['q.sql']), d)
-    expect(explained).toEqual([`q.sql: ${GOOD}`, `q.sql: ${GOOD}`])
+    expect(explained).toEqual([GOOD, other])
     expect(result.findings).toEqual([
       {
         rule: 'athena-explain',
@@ -159,6 +163,169 @@ describe('runCheckQueries', () => {
         message: "TABLE_NOT_FOUND: Table 'awsdatacatalog.default.cloudtrail' does not exist"
       }
     ])
+  })
+
+  it('asks once for a statement met again, and the answer holds for each', async () => {
+    const explained: string[] = []
+    const { deps: d } = deps(
+      { 'a.sql': `${GOOD};\n${GOOD}`, 'b.sql': `\n${GOOD}` },
+      {
+        explain: async (sql) => {
+          explained.push(sql)
+          return { kind: 'failed', message: 'TABLE_NOT_FOUND: line 1:6: no such table' }
+        }
+      }
+    )
+    const result = await runCheckQueries(options(['a.sql', 'b.sql']), d)
+    expect(explained).toEqual([GOOD])
+    expect(result.explain).toMatchObject({ statements: 3, requests: 1, reused: 2, leftOut: 0 })
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'a.sql:1 TABLE_NOT_FOUND: line 1:6: no such table',
+      'a.sql:2 TABLE_NOT_FOUND: line 2:6: no such table',
+      'b.sql:2 TABLE_NOT_FOUND: line 2:6: no such table'
+    ])
+  })
+
+  it('asks at most max-explains times, a few at a time; what is left is one limit finding per file', async () => {
+    const statements = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) =>
+        GOOD.replace("day = '01'", `day = '${String(from + i).padStart(2, '0')}'`)
+      )
+    let inFlight = 0
+    let most = 0
+    const { deps: d } = deps(
+      { 'a.sql': statements(4, 1).join(';\n'), 'b.sql': statements(4, 11).join(';\n') },
+      {
+        explain: async () => {
+          inFlight += 1
+          most = Math.max(most, inFlight)
+          await new Promise((resolve) => setTimeout(resolve, 5))
+          inFlight -= 1
+          return { kind: 'passed' }
+        }
+      }
+    )
+    const result = await runCheckQueries(
+      { ...options(['a.sql', 'b.sql']), limits: { maxExplains: 5, explainConcurrency: 2 } },
+      d
+    )
+    expect(most).toBe(2)
+    expect(result.explain).toMatchObject({ statements: 8, requests: 5, leftOut: 3 })
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        rule: 'limit',
+        file: 'b.sql',
+        line: 2,
+        message: expect.stringMatching(
+          /^3 statements of this file, the first here, were not checked by Athena's EXPLAIN: .*'max-explains'/
+        )
+      })
+    ])
+  })
+
+  it('stops at the time budget: an EXPLAIN never waits past it, and the rest is left out', async () => {
+    const deadlines: number[] = []
+    const { deps: d } = deps(
+      {
+        'a.sql': `${GOOD};\n${GOOD.replace('eventname', 'eventsource')};\n${GOOD.replace('eventname', 'awsregion')}`
+      },
+      {
+        // Athena never answers: each EXPLAIN waits until the deadline it is given.
+        explain: async (_sql, deadline) => {
+          deadlines.push(deadline)
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - performance.now())))
+          return { kind: 'unfinished', byDeadline: true, message: 'EXPLAIN did not finish' }
+        }
+      }
+    )
+    const started = performance.now()
+    const result = await runCheckQueries(
+      { ...options(['a.sql']), limits: { explainBudgetMs: 50, explainConcurrency: 1 } },
+      d
+    )
+    // One request, given the phase's own deadline; the others were never sent.
+    expect(deadlines).toHaveLength(1)
+    expect(deadlines[0]).toBeGreaterThan(started)
+    expect(result.explain).toMatchObject({ requests: 1, leftOut: 3 })
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        rule: 'limit',
+        line: 1,
+        message: expect.stringMatching(
+          /^3 statements .* ran out of its 0\.05 s .*'explain-time-budget-seconds'/
+        )
+      })
+    ])
+    expect(result.summaryMarkdown).toContain('## Athena query check')
+  })
+})
+
+describe('the partition estimate', () => {
+  const keys = ['account', 'region', 'year', 'month', 'day'].map((name) => ({
+    name,
+    kind: 'string' as const
+  }))
+  const withKeys = (files: string[]): CheckQueriesOptions => ({ ...options(files), partitionKeys: keys })
+
+  it("flags a scan over Athena's 1,000,000 partitions as an error quoting its limit, one over max-query-partitions as a warning, and shows each estimate", async () => {
+    const { deps: d } = deps(
+      {
+        'wide.sql': "SELECT eventname FROM cloudtrail WHERE year >= '2025' AND month = '03' AND day = '01'",
+        'month.sql':
+          "SELECT eventname FROM cloudtrail WHERE year = '2026' AND month = '03' AND day BETWEEN '01' AND '31'",
+        'day.sql': GOOD
+      },
+      {
+        countPartitions: async (terms) => {
+          const text = JSON.stringify(terms)
+          if (text.includes('>=')) return { count: 1_000_001, over: true, exact: true }
+          if (text.includes('between')) return { count: 139_500, over: false, exact: true }
+          return { count: 4_500, over: false, exact: true }
+        }
+      }
+    )
+    const result = await runCheckQueries(withKeys(['wide.sql', 'month.sql', 'day.sql']), d)
+    expect(result.findings.map((f) => [f.severity, f.rule, f.file, f.line, f.column])).toEqual([
+      ['error', 'partition-limit', 'wide.sql', 1, 23],
+      ['warning', 'partition-count', 'month.sql', 1, 1]
+    ])
+    expect(result.findings[0]?.message).toContain(
+      'selects more than 1,000,000 partitions, and "Athena cannot read more than 1 million partitions in a single scan"'
+    )
+    expect(result.findings[1]?.message).toContain(
+      "about 139,500 partitions of cloudtrail, more than the 100,000 of input 'max-query-partitions'"
+    )
+    expect(result.summaryMarkdown).toContain(
+      'Partitions read: 3 queries estimated; the largest reads more than 1,000,000 partitions (`wide.sql` line 1).'
+    )
+    expect(result.summaryMarkdown).toContain('| `day.sql` | 1 | reads about 4,500 partitions |')
+  })
+
+  it('leaves a query unestimated when Glue refuses the count, with one warning, and checks the rest', async () => {
+    const { deps: d, warnings } = deps(
+      { 'a.sql': GOOD, 'b.sql': GOOD.replace("'01'", "'02'") },
+      {
+        countPartitions: async (terms) => {
+          if (JSON.stringify(terms).includes("'02'") || JSON.stringify(terms).includes('"02"'))
+            throw Object.assign(new Error('Unsupported expression'), { name: 'InvalidInputException' })
+          return { count: 2_250, over: false, exact: true }
+        }
+      }
+    )
+    const result = await runCheckQueries(withKeys(['a.sql', 'b.sql']), d)
+    expect(result.findings).toEqual([])
+    expect(warnings).toEqual([
+      'Could not estimate the partitions a query reads: InvalidInputException: Unsupported expression'
+    ])
+    expect(result.summaryMarkdown).toContain(
+      'Partitions read: 1 query estimated; the largest reads about 2,250 partitions (`a.sql` line 1); 1 not estimated (the log says why).'
+    )
+  })
+
+  it('says in the report why the partitions were not estimated, without credentials', async () => {
+    const { deps: d } = deps({ 'q.sql': GOOD }, { estimateUnavailable: 'it needs AWS credentials' })
+    const result = await runCheckQueries(options(['q.sql']), d)
+    expect(result.summaryMarkdown).toContain('Partitions read: not estimated; it needs AWS credentials')
   })
 })
 
@@ -171,8 +338,11 @@ describe("EXPLAIN's positions", () => {
         explain: async (sql) => {
           explained.push(sql)
           return explained.length === 2
-            ? "SYNTAX_ERROR: line 1:8: Column 'a' cannot be resolved; line 2:7: and 'b' neither"
-            : undefined
+            ? {
+                kind: 'failed',
+                message: "SYNTAX_ERROR: line 1:8: Column 'a' cannot be resolved; line 2:7: and 'b' neither"
+              }
+            : { kind: 'passed' }
         }
       }
     )
@@ -209,6 +379,28 @@ describe('the pull-request comment', () => {
     expect(comments[1]?.body.startsWith(COMMENT_MARKER)).toBe(true)
     expect(comments[1]?.body).toContain('1 file checked: 0 errors, 0 warnings.')
     expect(comments[1]?.user).toBe('github-actions[bot]')
+  })
+
+  it("is recognized for a GitHub App's installation token too (GraphQL viewer), and a lookalike by another App is not", async () => {
+    github.addAppToken('ghs_apptoken', 'query-checker')
+    // The GITHUB_TOKEN's own report comment and another App's lookalike: neither is this App's.
+    await runCheckQueries(options(['q.sql']), deps({ 'q.sql': GOOD }, { pullRequest: pullRequest(31) }).deps)
+    github.addComment('octo-org', 'queries', 31, `${COMMENT_MARKER}\nall fine`, 'other-app[bot]', 'other-app')
+    const run = () =>
+      runCheckQueries(
+        options(['q.sql']),
+        deps({ 'q.sql': GOOD }, { pullRequest: pullRequest(31, 'ghs_apptoken') }).deps
+      )
+    expect((await run()).comment).toBe('created')
+    expect((await run()).comment).toBe('updated')
+    expect((await run()).comment).toBe('updated')
+    const comments = github.commentsOn('octo-org', 'queries', 31)
+    expect(comments.map((comment) => comment.user)).toEqual([
+      'github-actions[bot]',
+      'other-app[bot]',
+      'query-checker[bot]'
+    ])
+    expect(comments[1]?.body).toBe(`${COMMENT_MARKER}\nall fine`)
   })
 
   it('is found past the first page of comments', async () => {

@@ -123,7 +123,9 @@ describe('parseRuleSeverities', () => {
       'not-a-regular-file': 'error',
       limit: 'error',
       'athena-explain': 'error',
+      'partition-limit': 'error',
       'partition-filter': 'error',
+      'partition-count': 'warning',
       'partition-literal': 'off',
       'unknown-column': 'warning'
     })
@@ -177,14 +179,37 @@ describe('selectAnnotations', () => {
 })
 
 describe('report', () => {
-  it('lists every file, clean ones included, and every finding', () => {
+  it('puts the findings first, file by file, and folds the clean files into one line', () => {
     const report = renderReport({
-      files: ['queries/a.sql', 'queries/b.sql'],
+      files: ['queries/a.sql', 'queries/b.sql', 'queries/c.sql'],
       findings: [finding({ file: 'queries/b.sql', line: 3, column: 7, message: 'x < y' })]
     })
-    expect(report).toContain('2 files checked: 1 error, 0 warnings.')
-    expect(report).toContain('| `queries/a.sql` | 0 | 0 |')
-    expect(report).toContain('- **error** line 3, column 7 (`unknown-column`): x &lt; y')
+    expect(report).toContain('3 files checked: 1 error, 0 warnings.')
+    expect(report).toContain(
+      '### `queries/b.sql`: 1 error\n\n- **error** line 3, column 7 (`unknown-column`): x &lt; y'
+    )
+    expect(report.indexOf('queries/b.sql')).toBeLessThan(
+      report.indexOf('**No findings** in 2 files: `queries/a.sql`, `queries/c.sql`.')
+    )
+  })
+
+  it("links each finding to its line in the pull request's head commit, the path percent-encoded", () => {
+    const sha = 'a'.repeat(40)
+    const report = renderReport({
+      files: ['queries/odd (name) #1.sql'],
+      findings: [finding({ file: 'queries/odd (name) #1.sql', line: 12, column: 1 })],
+      links: { serverUrl: 'https://github.com', owner: 'octo-org', repo: 'ops', sha }
+    })
+    expect(report).toContain(
+      `- **error** [line 12, column 1](https://github.com/octo-org/ops/blob/${sha}/queries/odd%20%28name%29%20%231.sql#L12) (\`unknown-column\`)`
+    )
+  })
+
+  it('names at most 20 clean files and counts the rest', () => {
+    const files = Array.from({ length: 25 }, (_, i) => `q${String(i).padStart(2, '0')}.sql`)
+    const report = renderReport({ files, findings: [] })
+    expect(report).toContain('`q19.sql`, and 5 more.')
+    expect(report).not.toContain('q20.sql')
   })
 
   it('keeps the comment under the limit with a note pointing to the job summary', () => {

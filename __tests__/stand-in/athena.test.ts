@@ -382,6 +382,21 @@ describe('query executions', () => {
     expect(answer.QueryExecution?.Status?.SubmissionDateTime).toBeInstanceOf(Date)
   })
 
+  it('with queryRunTimeMs, stays RUNNING for that wall-clock time, then answers; stopped before, it is cancelled', async () => {
+    athena.queryRunTimeMs = { min: 150, max: 150 }
+    const id = await start('EXPLAIN SELECT eventname FROM cloudtrail')
+    expect(await states(id, 3)).toEqual(['RUNNING', 'RUNNING', 'RUNNING'])
+    await new Promise((resolve) => setTimeout(resolve, 160))
+    expect(await states(id, 1)).toEqual(['SUCCEEDED'])
+    const stopped = await start('EXPLAIN SELECT eventsource FROM cloudtrail')
+    await client.send(new StopQueryExecutionCommand({ QueryExecutionId: stopped }))
+    expect(await states(stopped, 1)).toEqual(['CANCELLED'])
+    expect(athena.receivedQueries).toEqual([
+      'EXPLAIN SELECT eventname FROM cloudtrail',
+      'EXPLAIN SELECT eventsource FROM cloudtrail'
+    ])
+  })
+
   it('fails a query on a table the catalog lacks with TABLE_NOT_FOUND at its position', async () => {
     const id = await start('EXPLAIN SELECT *\nFROM cloudtrail c JOIN security.missing m ON c.x = m.x')
     const answer = await (async () => {

@@ -79,9 +79,11 @@ describe.each(HOSTILE)('the reports, with %s as file name and in the SQL', (_lab
   it('check-queries: the summary and the comment show it, inert', () => {
     // A finding's message quotes the SQL, as the parser and the rules do.
     const message = `'${value}' is not valid at this position`
+    const links = { serverUrl: 'https://github.com', owner: 'octo-org', repo: 'ops', sha: 'b'.repeat(40) }
     const report = renderReport({
       files: [value, 'queries/ok.sql'],
-      findings: [{ rule: 'syntax', severity: 'error', file: value, line: 1, column: 1, message }]
+      findings: [{ rule: 'syntax', severity: 'error', file: value, line: 1, column: 1, message }],
+      links
     })
     const comment = renderComment(report)
     // The comment's own marker, once: a name holding one cannot make a second.
@@ -89,10 +91,18 @@ describe.each(HOSTILE)('the reports, with %s as file name and in the SQL', (_lab
     expect(renderGfm(comment).split('<!--')).toHaveLength(2)
     for (const markdown of [report, comment.slice(COMMENT_MARKER.length)]) {
       const html = renderGfm(markdown)
-      expectInert(html, { headings: 2, lists: 1 })
-      expect(tableCells(html)).toEqual([shown(value), '1', '0', 'queries/ok.sql', '0', '0'])
+      // One link, the finding's, into the head commit: the name cannot end it or add another.
+      expectInert(html, {
+        headings: 2,
+        lists: 1,
+        links: `https://github.com/octo-org/ops/blob/${'b'.repeat(40)}/`
+      })
+      expect(html.match(/<a\s/g)).toHaveLength(1)
       expect(shown(htmlText(/<li>([\s\S]*?)<\/li>/.exec(html)?.[1] ?? ''))).toBe(
         shown(`error line 1, column 1 (syntax): ${message}`)
+      )
+      expect(htmlText(/<p><strong>No findings<\/strong>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '')).toBe(
+        ' in 1 file: queries/ok.sql.'
       )
     }
   })

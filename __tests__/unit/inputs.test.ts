@@ -198,26 +198,42 @@ describe('commands and their settings', () => {
       maxFileBytes: 262_144,
       maxStatementsPerFile: 1_000,
       maxFiles: 2_000,
-      fileTimeBudgetMs: 5_000
+      fileTimeBudgetMs: 5_000,
+      maxExplains: 500,
+      explainBudgetMs: 300_000,
+      explainConcurrency: 4,
+      maxQueryPartitions: 100_000
     })
     const raised = reader({
       table: 'ct',
       'max-file-bytes': '2097152',
       'max-statements-per-file': '20000',
       'max-files': '30000',
-      'file-time-budget-seconds': '60'
+      'file-time-budget-seconds': '60',
+      'max-explains': '2000',
+      'explain-time-budget-seconds': '30',
+      'explain-concurrency': '8',
+      'max-query-partitions': '500000'
     })
     expect(readCheckSettings(raised, {}).limits).toEqual({
       maxFileBytes: 2_097_152,
       maxStatementsPerFile: 20_000,
       maxFiles: 30_000,
-      fileTimeBudgetMs: 60_000
+      fileTimeBudgetMs: 60_000,
+      maxExplains: 2_000,
+      explainBudgetMs: 30_000,
+      explainConcurrency: 8,
+      maxQueryPartitions: 500_000
     })
     for (const [name, value] of [
       ['max-file-bytes', '0'],
       ['max-statements-per-file', '1e3'],
       ['max-files', '-1'],
-      ['file-time-budget-seconds', '0.5']
+      ['file-time-budget-seconds', '0.5'],
+      ['max-explains', '0'],
+      ['explain-time-budget-seconds', '0'],
+      ['explain-concurrency', '21'],
+      ['max-query-partitions', '0']
     ] as const) {
       expect(() => readCheckSettings(reader({ table: 'ct', [name]: value }), {})).toThrow(
         `Input '${name}': '${value}' must be a whole number from`

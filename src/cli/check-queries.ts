@@ -6,7 +6,7 @@
  * the table's own key type and columns are read from Glue, and with a workgroup Athena EXPLAINs.
  */
 import { createClients } from '../aws/clients.js'
-import { checkOptionsFor, explainDep, type OptionalAws } from '../run/check-options.js'
+import { checkOptionsFor, estimateDep, explainDep, type OptionalAws } from '../run/check-options.js'
 import { readQueryFileUpTo } from '../queries/files.js'
 import { readCheckSettings } from '../inputs.js'
 import { runCheckQueries } from '../run/check-queries.js'
@@ -33,13 +33,15 @@ export async function checkQueriesCli(context: CliContext): Promise<number> {
     aws = { clients: createClients(settings.awsRegion, credentials) }
   }
 
-  const result = await runCheckQueries(await checkOptionsFor(settings, aws, logger), {
+  const checkOptions = await checkOptionsFor(settings, aws, logger)
+  const result = await runCheckQueries(checkOptions, {
     // As in the action: the size is read first, and a file over max-file-bytes is never read.
     readFile: (path, maxBytes) => readQueryFileUpTo(path, maxBytes),
     logger,
     // Every finding is printed below: nothing to single out.
     annotate: () => undefined,
-    ...explainDep(settings, aws)
+    ...explainDep(settings, aws),
+    ...estimateDep(settings, aws, checkOptions)
   })
 
   switch (options.format) {

@@ -89,6 +89,10 @@ export const CLI_COMMANDS: Record<Command, CliCommandSpec> = {
       'max-statements-per-file',
       'max-files',
       'file-time-budget-seconds',
+      'max-explains',
+      'explain-time-budget-seconds',
+      'explain-concurrency',
+      'max-query-partitions',
       'workgroup',
       'athena-output-location',
       'athena-catalog',
@@ -102,7 +106,15 @@ export const CLI_COMMANDS: Record<Command, CliCommandSpec> = {
   },
   'publish-queries': {
     summary: 'Make the Athena named queries of a workgroup match the SQL files.',
-    inputs: ['queries', 'workgroup', 'database', 'delete-missing', 'dry-run', 'aws-region'],
+    inputs: [
+      'queries',
+      'workgroup',
+      'database',
+      'delete-missing',
+      'max-delete-queries',
+      'dry-run',
+      'aws-region'
+    ],
     positionals: QUERY_GLOBS,
     examples: ['cloudtrail-partitions publish-queries --workgroup primary --database security --dry-run']
   }

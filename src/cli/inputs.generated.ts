@@ -114,7 +114,7 @@ export const ACTION_INPUTS = {
   },
   'rule-severity': {
     description:
-      'Severity per check rule, for example unknown-column=warning, partition-literal=off. Rules: syntax, limit, not-a-regular-file, partition-filter, partition-literal, unknown-column, athena-explain; levels: error, warning, off.',
+      'Severity per check rule, for example unknown-column=warning, partition-literal=off. Rules: syntax, limit, not-a-regular-file, partition-filter, partition-literal, unknown-column, athena-explain, partition-limit, partition-count; levels: error, warning, off.',
     default: ''
   },
   'max-file-bytes': {
@@ -137,6 +137,26 @@ export const ACTION_INPUTS = {
       'check-queries: seconds of parsing and checking per file; the statement where it runs out gets one limit finding, the rest are not checked (1 to 3600).',
     default: '5'
   },
+  'max-explains': {
+    description:
+      'check-queries: EXPLAIN requests per run (a statement met again is asked once); the statements left get one limit finding per file (1 to 100000).',
+    default: '500'
+  },
+  'explain-time-budget-seconds': {
+    description:
+      "check-queries: wall-clock seconds for all EXPLAINs of a run, well inside the job's timeout; no EXPLAIN waits past it, and what it leaves gets one limit finding per file (1 to 21600).",
+    default: '300'
+  },
+  'explain-concurrency': {
+    description:
+      "check-queries: EXPLAINs in flight at once, well under Athena's active-query quota that the whole account shares (1 to 20).",
+    default: '4'
+  },
+  'max-query-partitions': {
+    description:
+      "check-queries: with credentials, a query estimated to read more partitions than this gets a partition-count warning (1 to 10000000); over Athena's 1,000,000 per scan is a partition-limit error.",
+    default: '100000'
+  },
   workgroup: {
     description:
       'Athena workgroup: where publish-queries keeps the named queries (empty: primary); with it and credentials, check-queries also runs EXPLAIN on each query there.',
@@ -156,6 +176,11 @@ export const ACTION_INPUTS = {
     description:
       'publish-queries deletes the named queries it created earlier whose files are gone (never others).',
     default: 'false'
+  },
+  'max-delete-queries': {
+    description:
+      'Guard: a publish-queries run that would delete more named queries than this writes nothing and fails (a dry run reports it without failing). Raise it for one run to confirm a removal (0 to 100000).',
+    default: '5'
   },
   'github-token': {
     description:

@@ -31,6 +31,7 @@ export async function publishQueriesCli(context: CliContext): Promise<number> {
       workgroup: settings.workgroup,
       database: settings.database,
       deleteMissing: settings.deleteMissing,
+      maxDeletes: settings.maxDeleteQueries,
       dryRun: settings.dryRun
     },
     logger

@@ -15,6 +15,10 @@ const RULE_DESCRIPTIONS: Record<RuleId, string> = {
   limit:
     'The file is over a limit of the check (size, statements, nesting, time or file count): it was not checked through.',
   'athena-explain': 'Athena refused the query when asked to EXPLAIN it.',
+  'partition-limit':
+    'A scan of the table selects more than 1,000,000 partitions: Athena cannot read more in a single scan.',
+  'partition-count':
+    'A query reads more partitions than the input max-query-partitions allows without a warning.',
   'partition-filter':
     'A query of the CloudTrail table does not constrain every date partition column, so it scans the whole bucket.',
   'partition-literal':

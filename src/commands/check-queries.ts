@@ -10,7 +10,7 @@ import { createClients } from '../aws/clients.js'
 import { credentialsFor } from '../aws/credentials.js'
 import { readCheckSettings, type CheckSettings } from '../inputs.js'
 import { readQueryFileUpTo } from '../queries/files.js'
-import { checkOptionsFor, explainDep, type OptionalAws } from '../run/check-options.js'
+import { checkOptionsFor, estimateDep, explainDep, type OptionalAws } from '../run/check-options.js'
 import { runCheckQueries, type CheckQueriesDeps } from '../run/check-queries.js'
 import { Inputs, Outputs } from '../vocabulary/constants.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
@@ -40,6 +40,7 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
       if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
     },
     ...explainDep(settings, aws),
+    ...estimateDep(settings, aws, options),
     ...pullRequestDep(settings, logger)
   }
   const result = await runCheckQueries(options, deps)
@@ -67,12 +68,22 @@ function awsFor(settings: CheckSettings, logger: Logger): OptionalAws | undefine
 }
 
 function pullRequestDep(settings: CheckSettings, logger: Logger): Partial<CheckQueriesDeps> {
-  const number = github.context.payload.pull_request?.number
+  const pullRequest = github.context.payload.pull_request
+  const number = pullRequest?.number
   if (!number) return {}
+  const { owner, repo } = github.context.repo
+  // The head commit of the pull request (not GITHUB_SHA, the merge commit): its lines are the ones reviewed.
+  const sha = (pullRequest.head as { sha?: unknown } | undefined)?.sha
+  const links =
+    typeof sha === 'string' && /^[0-9a-f]{40}$/i.test(sha)
+      ? { links: { serverUrl: github.context.serverUrl, owner, repo, sha } }
+      : {}
   if (!settings.githubToken) {
     logger.warning(`No '${Inputs.GithubToken}': the report is not posted on the pull request.`)
-    return {}
+    return links
   }
-  const { owner, repo } = github.context.repo
-  return { pullRequest: { octokit: githubClient(settings.githubToken, logger), owner, repo, number } }
+  return {
+    ...links,
+    pullRequest: { octokit: githubClient(settings.githubToken, logger), owner, repo, number }
+  }
 }

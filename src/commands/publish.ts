@@ -31,6 +31,7 @@ export async function publishCommand(logger: Logger): Promise<void> {
         workgroup: settings.workgroup,
         database: settings.database,
         deleteMissing: settings.deleteMissing,
+        maxDeletes: settings.maxDeleteQueries,
         dryRun: settings.dryRun
       },
       logger

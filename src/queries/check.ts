@@ -6,6 +6,7 @@
 import { splitQualifiedTable } from '../vocabulary/table-ref.js'
 import { collectBlocks } from './blocks.js'
 import type { Problem } from './findings.js'
+import { scansOf, type ScanPredicate } from './partition-scan.js'
 import {
   DEFAULT_QUERY_LIMITS,
   MAX_NESTING,
@@ -31,8 +32,11 @@ export type { QueryCheckSettings } from './rules/context.js'
 
 const BLOCK_RULES: BlockRule[] = [checkPartitionFilter, checkPartitionLiterals, checkUnknownColumns]
 
-/** A statement that parsed: where it is and its text (for EXPLAIN). */
-export type CheckedStatement = Omit<ParsedStatement, 'tree'>
+/** A statement that parsed: where it is, its text (for EXPLAIN), and its scans of the table (for the estimate). */
+export type CheckedStatement = Omit<ParsedStatement, 'tree'> & {
+  /** With the table's partition keys known: what each scan of the table reads of its partitions. */
+  scans?: ScanPredicate[]
+}
 
 export interface SqlCheck {
   problems: Problem[]
@@ -77,14 +81,16 @@ export function checkSql(
       if (outcome.kind !== 'parsed') continue
       const { tree, ...statement } = outcome.statement
       const found: Problem[] = []
-      for (const block of collectBlocks(tree, table)) {
+      const blocks = collectBlocks(tree, table)
+      for (const block of blocks) {
         for (const rule of BLOCK_RULES) {
           if (performance.now() >= deadline) throw new ParseDeadlineExceeded()
           found.push(...rule(block, context))
         }
       }
       problems.push(...found)
-      statements.push(statement)
+      const keys = settings.partitionKeys
+      statements.push(keys ? { ...statement, scans: scansOf(blocks, keys) } : statement)
     } catch (error) {
       if (error instanceof ParseDeadlineExceeded) {
         problems.push(outOfTime(source, limits.fileTimeBudgetMs))

@@ -26,11 +26,26 @@ export interface ExplainTarget {
 }
 
 export interface ExplainOptions {
-  /** Wait between GetQueryExecution calls (default 1000 ms; the quota is 100/s per account). */
+  /**
+   * First wait between GetQueryExecution calls (default 200 ms), growing by a quarter each poll up
+   * to `maxPollIntervalMs` (default 1000 ms): most EXPLAINs answer within a second or two, and the
+   * account's GetQueryExecution quota (100/s) is shared with every other user of Athena.
+   */
   pollIntervalMs?: number
-  /** Give up (and stop the query) after this long (default 60 s). */
+  maxPollIntervalMs?: number
+  /** Give up (and stop the query) after this long (default 60 s)... */
   timeoutMs?: number
+  /** ... or at this `performance.now()` time, if sooner: the end of the check's EXPLAIN budget. */
+  deadline?: number
 }
+
+/** What became of one EXPLAIN. */
+export type ExplainOutcome =
+  | { kind: 'passed' }
+  /** Athena's error: the query's problem. */
+  | { kind: 'failed'; message: string }
+  /** No answer in time: stopped (or tried to); `byDeadline` when the phase's budget, not the timeout, ran out. */
+  | { kind: 'unfinished'; message: string; byDeadline: boolean; stopFailure?: string }
 
 const PREFIX = 'EXPLAIN '
 
@@ -126,14 +141,28 @@ function throwIfCatalogUnusable(reason: string, target: ExplainTarget): void {
   }
 }
 
-/** Why Athena cannot run `sql` (its own message), or undefined when EXPLAIN succeeds. */
+/** Why Athena cannot run `sql` (its own message, or that it did not answer in time), or undefined. */
 export async function explainQuery(
   athena: AthenaClient,
   target: ExplainTarget,
   options: ExplainOptions = {}
 ): Promise<string | undefined> {
-  const pollIntervalMs = options.pollIntervalMs ?? 1000
+  const outcome = await explainStatement(athena, target, options)
+  return outcome.kind === 'passed' ? undefined : outcome.message
+}
+
+/** Runs `EXPLAIN <sql>` and waits for its answer, at most until the timeout or the deadline. */
+export async function explainStatement(
+  athena: AthenaClient,
+  target: ExplainTarget,
+  options: ExplainOptions = {}
+): Promise<ExplainOutcome> {
+  let pollIntervalMs = options.pollIntervalMs ?? 200
+  const maxPollIntervalMs = Math.max(pollIntervalMs, options.maxPollIntervalMs ?? 1000)
   const timeoutMs = options.timeoutMs ?? 60_000
+  const started = performance.now()
+  const byDeadline = options.deadline !== undefined && options.deadline < started + timeoutMs
+  const deadline = byDeadline ? (options.deadline as number) : started + timeoutMs
   let id: string | undefined
   try {
     const started = await athena.send(
@@ -156,13 +185,12 @@ export async function explainQuery(
       message?: string
     }
     if (name === 'InvalidRequestException' && AthenaErrorCode === 'MALFORMED_QUERY') {
-      return `SYNTAX_ERROR: ${inFile(message ?? '')}`
+      return { kind: 'failed', message: `SYNTAX_ERROR: ${inFile(message ?? '')}` }
     }
     throw outputLocationProblem(name, message ?? '', target) ?? error
   }
   if (!id) throw new Error('StartQueryExecution answered no QueryExecutionId')
 
-  const deadline = performance.now() + timeoutMs
   for (;;) {
     const { QueryExecution: execution } = await athena.send(
       new GetQueryExecutionCommand({ QueryExecutionId: id })
@@ -170,27 +198,39 @@ export async function explainQuery(
     const status = execution?.Status
     switch (status?.State) {
       case 'SUCCEEDED':
-        return undefined
+        return { kind: 'passed' }
       case 'FAILED': {
         const reason = status.StateChangeReason ?? status.AthenaError?.ErrorMessage ?? 'the query failed'
         throwIfResultWriteDenied(reason, target)
         throwIfCatalogUnusable(reason, target)
-        return inFile(reason)
+        return { kind: 'failed', message: inFile(reason) }
       }
       case 'CANCELLED':
-        return `EXPLAIN was cancelled (query execution ${id})`
+        return { kind: 'failed', message: `EXPLAIN was cancelled (query execution ${id})` }
     }
-    if (performance.now() + pollIntervalMs > deadline) break
-    await sleep(pollIntervalMs)
+    const left = deadline - performance.now()
+    if (left <= 0) break
+    // The last wait ends at the deadline, so that no EXPLAIN outlives what is left of the budget.
+    await sleep(Math.min(pollIntervalMs, left))
+    pollIntervalMs = Math.min(maxPollIntervalMs, Math.round(pollIntervalMs * 1.25))
   }
   // Best effort: an EXPLAIN left running costs nothing, but should not linger; a refusal is reported.
-  const notStopped = await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })).then(
-    () => '',
+  const stopFailure = await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })).then(
+    () => undefined,
     (error: unknown) => {
       const { name, message } = error as { name?: string; message?: string }
-      return `; stopping it failed (${name ?? 'Error'}: ${message ?? String(error)})`
+      return `stopping query execution ${id} failed (${name ?? 'Error'}: ${message ?? String(error)})`
     }
   )
-  const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`
-  return `EXPLAIN did not finish within ${limit} (query execution ${id}, workgroup ${target.workgroup})${notStopped}`
+  const waited = byDeadline ? deadline - started : timeoutMs
+  const limit = waited >= 1000 ? `${Math.round(waited / 1000)} s` : `${Math.round(waited)} ms`
+  const why = byDeadline ? ", when the check's EXPLAIN time budget ran out" : ''
+  return {
+    kind: 'unfinished',
+    byDeadline,
+    ...(stopFailure ? { stopFailure } : {}),
+    message:
+      `EXPLAIN did not finish within ${limit}${why} (query execution ${id}, workgroup ${target.workgroup})` +
+      (stopFailure ? `; ${stopFailure}` : '')
+  }
 }

@@ -10,7 +10,9 @@ export const RULE_IDS = [
   'not-a-regular-file',
   'limit',
   'athena-explain',
+  'partition-limit',
   'partition-filter',
+  'partition-count',
   'partition-literal',
   'unknown-column'
 ] as const
@@ -40,7 +42,11 @@ export const DEFAULT_SEVERITIES: RuleSeverities = {
   // A file the check could not read through is not a file that passed.
   limit: 'error',
   'athena-explain': 'error',
+  // Athena refuses a scan of more than a million partitions at run time.
+  'partition-limit': 'error',
   'partition-filter': 'error',
+  // Above max-query-partitions: slow to plan, often more than was meant; worth a look, not a failure.
+  'partition-count': 'warning',
   'partition-literal': 'error',
   'unknown-column': 'error'
 }

@@ -14,13 +14,29 @@ export interface QueryLimits {
   maxFiles: number
   /** Milliseconds of parsing and checking per file. */
   fileTimeBudgetMs: number
+  /** EXPLAIN requests per run (a statement met twice is asked once). */
+  maxExplains: number
+  /** Milliseconds of wall-clock time for the whole EXPLAIN phase. */
+  explainBudgetMs: number
+  /** EXPLAINs in flight at once. */
+  explainConcurrency: number
+  /** A query estimated to read more partitions than this gets a `partition-count` warning. */
+  maxQueryPartitions: number
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxFileBytes: 256 * 1024,
   maxStatementsPerFile: 1_000,
   maxFiles: 2_000,
-  fileTimeBudgetMs: 5_000
+  fileTimeBudgetMs: 5_000,
+  maxExplains: 500,
+  // Half of the example workflow's `timeout-minutes: 10`: the rest is start-up, parsing and the report.
+  explainBudgetMs: 300_000,
+  // Athena's active-query quota counts running and queued queries of the whole account and varies by
+  // Region (its user guide's example is 25): the check takes a few, the analysts keep the rest.
+  explainConcurrency: 4,
+  // A tenth of Athena's per-scan limit: planning that many partitions takes Athena a while already.
+  maxQueryPartitions: 100_000
 }
 
 /**
@@ -73,6 +89,31 @@ export function outOfStack(at: Position): Problem {
     at,
     'this statement is nested too deeply for the parser (it ran out of stack), so it was not checked; ' +
       'simplify it (for example an IN list instead of a long chain of OR)'
+  )
+}
+
+/**
+ * Statements of a file that the EXPLAIN phase did not ask Athena about: its count of requests was
+ * used up, or its time budget ran out (an EXPLAIN cut off by it included).
+ */
+export function notExplained(
+  at: Position,
+  statements: number,
+  why: { maxExplains?: number; budgetMs?: number }
+): Problem {
+  const reasons: string[] = []
+  if (why.maxExplains !== undefined)
+    reasons.push(
+      `the run's ${count(why.maxExplains)} EXPLAIN requests were used up (raise the input '${Inputs.MaxExplains}')`
+    )
+  if (why.budgetMs !== undefined)
+    reasons.push(
+      `the EXPLAIN phase ran out of its ${count(why.budgetMs / 1000)} s (raise the input '${Inputs.ExplainTimeBudgetSeconds}', or '${Inputs.ExplainConcurrency}')`
+    )
+  return limit(
+    at,
+    `${statements === 1 ? 'this statement was' : `${count(statements)} statements of this file, the first here, were`} ` +
+      `not checked by Athena's EXPLAIN: ${reasons.join('; and ')}`
   )
 }
 

@@ -14,13 +14,18 @@ interface IssueComment {
 }
 
 /**
- * Who a GITHUB_TOKEN comments as. Such a token (an installation token) cannot read `GET /user`, so
- * this is the author when that call fails; a personal token's own login otherwise.
+ * Who a GITHUB_TOKEN comments as. An installation token (GITHUB_TOKEN, or a GitHub App's) cannot
+ * read `GET /user`: an App's token learns its bot's login from GraphQL's `viewer`; this is the
+ * author when neither answers.
  */
 export const DEFAULT_COMMENT_AUTHOR = 'github-actions[bot]'
 
+const VIEWER_QUERY = 'query { viewer { login } }'
+
 /** The part of Octokit (`getOctokit(token)`) this module uses. */
 export interface IssueCommentsClient {
+  /** GraphQL, for `viewer { login }`: the only identity an App installation token can read. */
+  graphql?: (query: string) => Promise<unknown>
   rest: {
     users: {
       getAuthenticated(): Promise<{ data: { login: string } }>
@@ -97,13 +102,24 @@ export async function upsertComment(
   }
 }
 
-/** The token's own login, or github-actions[bot] for a token that cannot read `GET /user`. */
+/**
+ * The token's own login: `GET /user` for a person's token; GraphQL's `viewer` for a GitHub App's
+ * installation token (`<app>[bot]`); else github-actions[bot], the GITHUB_TOKEN's.
+ */
 async function ownLogin(octokit: IssueCommentsClient): Promise<string> {
   try {
     return (await octokit.rest.users.getAuthenticated()).data.login
   } catch {
-    return DEFAULT_COMMENT_AUTHOR
+    // An installation token: 403 "Resource not accessible by integration".
   }
+  try {
+    const answer = (await octokit.graphql?.(VIEWER_QUERY)) as { viewer?: { login?: unknown } } | undefined
+    const login = answer?.viewer?.login
+    if (typeof login === 'string' && login !== '') return login
+  } catch {
+    // The GITHUB_TOKEN may be refused here too.
+  }
+  return DEFAULT_COMMENT_AUTHOR
 }
 
 async function findComment(

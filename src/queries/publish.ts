@@ -20,6 +20,7 @@ import {
 import type { BackoffOptions } from '../aws/retry.js'
 import type { Logger } from '../vocabulary/logger.js'
 import { logQuoted } from '../vocabulary/escape.js'
+import { Inputs } from '../vocabulary/constants.js'
 import { desiredQuery, nameFor, parseMarker, type DesiredQuery, type QueryFile } from './publish-desired.js'
 import { Pacer, pacedSender, type Send } from './publish-pace.js'
 import { readWorkgroupQueries } from './publish-read.js'
@@ -39,6 +40,11 @@ export interface PublishOptions {
   deleteMissing: boolean
   /** Plan and report only: no write call. */
   dryRun: boolean
+  /**
+   * The guard: a run that would delete more named queries than this writes nothing and fails (a dry
+   * run reports it and succeeds). Default DEFAULT_MAX_DELETE_QUERIES.
+   */
+  maxDeletes?: number
   /** Client-side pace per Athena operation (default 4/s, under the documented 5/s). */
   callsPerSecond?: number
   /** Retries of throttled or failed calls on top of the SDK's (default: 8 attempts from 250 ms). */
@@ -73,7 +79,23 @@ export interface PublishResult {
   duplicates: PublishDuplicate[]
   failures: PublishFailure[]
   dryRun: boolean
+  /** Set when the deletion guard stopped the run (or, on a dry run, would stop a real one). */
+  refusedDeletes?: RefusedDeletes
 }
+
+/** The deletions a run planned beyond the guard's `max`: none of them (nor anything else) written. */
+export interface RefusedDeletes {
+  /** The files whose named queries would be deleted, one per deletion. */
+  paths: string[]
+  max: number
+  message: string
+}
+
+/**
+ * A narrowed glob or a moved folder makes every other file look gone: a handful of deletions in one
+ * run is routine, more is the exception to confirm (DESIGN.md section 12).
+ */
+export const DEFAULT_MAX_DELETE_QUERIES = 5
 
 /** The path of the failure entry of a problem that stopped the whole run. */
 export const WHOLE_RUN = '*'
@@ -332,6 +354,22 @@ async function apply(
   }
 }
 
+/** The guard on deletions: undefined when the run deletes at most `max` named queries. */
+function deletionGuard(actions: readonly Action[], max: number): RefusedDeletes | undefined {
+  const paths = actions.flatMap((action) => (action.kind === 'delete' ? [action.path] : []))
+  if (paths.length <= max) return undefined
+  const shown = paths.slice(0, 10).join(', ') + (paths.length > 10 ? `, and ${paths.length - 10} more` : '')
+  return {
+    paths,
+    max,
+    message:
+      `this run would delete ${paths.length} named queries (${shown}), more than the ${max} that input ` +
+      `'${Inputs.MaxDeleteQueries}' allows in one run, so it wrote nothing. If the 'queries' glob was narrowed ` +
+      `by mistake, widen it again; if the files were removed on purpose, run once (after a dry run) with ` +
+      `${Inputs.MaxDeleteQueries}: ${paths.length}.`
+  }
+}
+
 function record(result: PublishResult, action: Action): void {
   if (action.kind === 'create') result.created.push(action.want.path)
   else if (action.kind === 'delete') result.deleted.push(action.path)
@@ -358,6 +396,17 @@ export async function publishQueries(
     return result
   }
   const { actions, result } = plan(options, queries, logger)
+  const refused = deletionGuard(actions, options.maxDeletes ?? DEFAULT_MAX_DELETE_QUERIES)
+  if (refused) {
+    result.refusedDeletes = refused
+    if (!options.dryRun) {
+      // Before any write: creating the new files' queries now would leave half a rename behind.
+      logger.warning(refused.message)
+      result.failures.push({ path: WHOLE_RUN, message: refused.message })
+      return result
+    }
+    logger.warning(`A real run would stop here: ${refused.message}`)
+  }
   for (const action of actions) {
     const path = action.kind === 'delete' ? action.path : action.want.path
     const [verb, done] = VERBS[action.kind]

@@ -9,7 +9,11 @@ import { TrinoSQL } from 'dt-sql-parser'
 import type { ErrorListener } from 'dt-sql-parser/dist/parser/common/parseErrorListener.js'
 import { ErrorStrategy } from 'dt-sql-parser/dist/parser/common/errorStrategy.js'
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js'
-import { ProgramContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
+import {
+  ExplainAnalyzeContext,
+  ExplainContext,
+  ProgramContext
+} from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
 import { splitStatements, type StatementSource } from './split.js'
 import type { Position } from './tree.js'
 
@@ -18,6 +22,11 @@ export interface ParsedStatement extends Position {
   tree: ProgramContext
   /** The statement's text, without the trailing semicolon. */
   text: string
+  /**
+   * False for `EXPLAIN ...` and `EXPLAIN ANALYZE ...` themselves: the check's own EXPLAIN is not
+   * wrapped around them (EXPLAIN ANALYZE runs the query).
+   */
+  explainable: boolean
 }
 
 export interface SyntaxProblem extends Position {
@@ -125,7 +134,11 @@ export function parseStatement(source: StatementSource, deadline = Infinity): St
   if (backquoted) return { kind: 'syntax-error', problem: backquoted }
   const [start, end] = [significant[0] as Token, significant.at(-1) as Token]
   const text = source.text.slice(unitOffset(start.start), unitOffset(end.stop + 1))
-  return { kind: 'parsed', statement: { tree, text, ...positionOfToken(start) } }
+  const explainable = !tree.statements().some((one) => {
+    const kind = one.singleStatement().statement()
+    return kind instanceof ExplainContext || kind instanceof ExplainAnalyzeContext
+  })
+  return { kind: 'parsed', statement: { tree, text, explainable, ...positionOfToken(start) } }
 }
 
 interface Lexed {
@@ -196,7 +209,8 @@ class StatementParser extends TrinoSQL {
     parser.buildParseTrees = true
     parser.errorHandler = new ErrorStrategy()
     try {
-      return parser.program()
+      const program = parser.program()
+      return secondStatement(program) ?? program
     } catch (error) {
       if (error instanceof FirstSyntaxError) return error.problem
       throw error
@@ -205,6 +219,21 @@ class StatementParser extends TrinoSQL {
 }
 
 const trino = new StatementParser()
+
+/**
+ * The grammar's `program` takes several statements without a `;` between them (`SELECT 1 SELECT 2`);
+ * Athena takes one per request, so a piece holding two is a syntax error and is never sent.
+ */
+function secondStatement(program: ProgramContext): SyntaxProblem | undefined {
+  const second = program.statements(1)?.start
+  if (!second) return undefined
+  return {
+    ...positionOfToken(second),
+    message:
+      `a second statement starts at '${second.text ?? ''}' with no ';' before it; Athena runs one statement ` +
+      'per query: end the first with a semicolon'
+  }
+}
 
 function listenerInto(errors: SyntaxProblem[]): ErrorListener {
   return (error) => errors.push(problemOf(error))

@@ -36,6 +36,16 @@ export function publishSummaryDocument(result: PublishResult, workgroup?: string
       ]
     }
   ]
+  if (result.refusedDeletes && result.dryRun) {
+    // The failure table carries it on a real run; a dry run succeeds, so it is said here.
+    blocks.push({
+      kind: 'paragraph',
+      line: [
+        raw('**A real run would stop:** ', 'A real run would stop: '),
+        text(result.refusedDeletes.message)
+      ]
+    })
+  }
   for (const [label, items] of rows.slice(0, 3)) {
     if (items.length === 0) continue
     const paths = items.flatMap((item, i): Inline[] => (i === 0 ? [code(item)] : [raw(', '), code(item)]))

@@ -6,7 +6,7 @@
 import type { Table } from '@aws-sdk/client-glue'
 import type { createClients } from '../aws/clients.js'
 import type { CheckSettings } from '../inputs.js'
-import { explainQuery } from '../queries/explain.js'
+import { explainStatement } from '../queries/explain.js'
 import { findQueryFiles } from '../queries/files.js'
 import { parseRuleSeverities } from '../queries/findings.js'
 import { findTable, validateTable } from '../table/validate.js'
@@ -15,6 +15,8 @@ import type { DateKeyType } from '../vocabulary/keys.js'
 import type { Logger } from '../vocabulary/logger.js'
 import { splitQualifiedTable } from '../vocabulary/table-ref.js'
 import type { CheckQueriesDeps, CheckQueriesOptions } from './check-queries.js'
+import { PartitionCounter } from '../queries/partition-count.js'
+import type { PartitionKey } from '../queries/partition-scan.js'
 
 /**
  * What a check runs on, the same for the action and the command line: the files of the pattern, the
@@ -40,6 +42,8 @@ export async function checkOptionsFor(
     partitionColumns: settings.partitionColumns,
     dateKeyType,
     ...(table.columns ? { columns: table.columns } : {}),
+    ...(table.partitionKeys ? { partitionKeys: table.partitionKeys } : {}),
+    ...(table.estimateUnavailable ? { estimateUnavailable: table.estimateUnavailable } : {}),
     severities,
     limits: settings.limits
   }
@@ -54,7 +58,15 @@ interface TableFacts {
   dateKeyType?: DateKeyType
   /** The table's columns and partition keys, as (name, Hive type). */
   columns?: (readonly [string, string])[]
+  /** The partition keys in Glue's order, when each is a string or an integer (what the estimate counts). */
+  partitionKeys?: PartitionKey[]
+  /** Why the partitions each query reads cannot be estimated. */
+  estimateUnavailable?: string
 }
+
+const NEEDS_AWS =
+  `it needs AWS credentials ('${Inputs.RoleToAssume}' or ambient ones, and '${Inputs.AwsRegion}') ` +
+  `and the table in Glue ('${Inputs.Database}'), to count the partitions through Glue`
 
 /** One GetTable: the date key type (unless set by input) and the columns of the table. */
 async function readTable(
@@ -65,7 +77,7 @@ async function readTable(
   const split = splitQualifiedTable(settings.table)
   const database = split.database ?? settings.database
   const table = split.table
-  if (!aws || !database) return {}
+  if (!aws || !database) return { estimateUnavailable: NEEDS_AWS }
   const ref = { database, table, ...(settings.catalogId ? { catalogId: settings.catalogId } : {}) }
   let found: Table | undefined
   try {
@@ -76,26 +88,64 @@ async function readTable(
         `literals are checked as ${settings.dateKeyType ?? 'string'} date keys and columns against AWS's documented schema.` +
         (settings.dateKeyType ? '' : ` Set '${Inputs.DateKeyType}' to be explicit.`)
     )
-    return {}
+    return { estimateUnavailable: `${database}.${table} could not be read from Glue` }
   }
   if (!found) {
     logger.warning(
       `${database}.${table} was not found in Glue; literals are checked as ${settings.dateKeyType ?? 'string'} ` +
         `date keys and columns against AWS's documented schema.`
     )
-    return {}
+    return { estimateUnavailable: `${database}.${table} was not found in Glue` }
   }
   const columns = columnsOf(found)
-  if (settings.dateKeyType) return { columns }
+  const keys = partitionKeysOf(found)
+  const estimate = typeof keys === 'string' ? { estimateUnavailable: keys } : { partitionKeys: keys }
+  if (settings.dateKeyType) return { columns, ...estimate }
   try {
-    return { dateKeyType: validateTable(found, ref).dateKeyType, columns }
+    return { dateKeyType: validateTable(found, ref).dateKeyType, columns, ...estimate }
   } catch (error) {
     logger.warning(
       `Could not read the date key type of ${database}.${table} (${(error as Error).message}); ` +
         `literals are checked as string date keys. Set '${Inputs.DateKeyType}' to be explicit.`
     )
-    return { columns }
+    return { columns, ...estimate }
   }
+}
+
+const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint'])
+
+/** The table's partition keys as the estimate counts them, or why it cannot. */
+function partitionKeysOf(table: Table): PartitionKey[] | string {
+  const keys: PartitionKey[] = []
+  for (const key of table.PartitionKeys ?? []) {
+    const name = (key.Name ?? '').toLowerCase()
+    const type = (key.Type ?? '').toLowerCase().replace(/\(.*\)$/, '')
+    if (INTEGER_TYPES.has(type)) keys.push({ name, kind: 'integer' })
+    else if (type === 'string' || type === 'varchar' || type === 'char') keys.push({ name, kind: 'string' })
+    else return `partition key ${name} has type ${key.Type ?? '?'}, which the estimate does not count`
+  }
+  return keys.length > 0 ? keys : 'the table has no partition keys'
+}
+
+/** Counts partitions through Glue when the table's keys are known; else says why the estimate is missing. */
+export function estimateDep(
+  settings: CheckSettings,
+  aws: OptionalAws | undefined,
+  options: Pick<CheckQueriesOptions, 'partitionKeys' | 'estimateUnavailable'>
+): Partial<CheckQueriesDeps> {
+  const keys = options.partitionKeys
+  const database = splitQualifiedTable(settings.table).database ?? settings.database
+  if (!aws || !keys || !database) return { estimateUnavailable: options.estimateUnavailable ?? NEEDS_AWS }
+  const counter = new PartitionCounter(
+    aws.clients.glue,
+    {
+      database,
+      table: splitQualifiedTable(settings.table).table,
+      ...(settings.catalogId ? { catalogId: settings.catalogId } : {})
+    },
+    keys
+  )
+  return { countPartitions: (terms) => counter.count(terms) }
 }
 
 /** The table's columns, then its partition keys; none when Glue lists no columns. */
@@ -111,8 +161,8 @@ export function explainDep(settings: CheckSettings, aws: OptionalAws | undefined
   if (!workgroup || !aws) return {}
   const database = settings.database ?? splitQualifiedTable(settings.table).database ?? 'default'
   return {
-    explain: (sql) =>
-      explainQuery(
+    explain: (sql, deadline) =>
+      explainStatement(
         aws.clients.athena,
         {
           sql,
@@ -121,7 +171,7 @@ export function explainDep(settings: CheckSettings, aws: OptionalAws | undefined
           ...(settings.athenaCatalog ? { catalog: settings.athenaCatalog } : {}),
           ...(settings.athenaOutputLocation ? { outputLocation: settings.athenaOutputLocation } : {})
         },
-        {}
+        { deadline }
       )
   }
 }

@@ -12,13 +12,18 @@ import { checkSql } from '../queries/check.js'
 import type { Finding, Problem, RuleSeverities, Severity } from '../queries/findings.js'
 import { DEFAULT_QUERY_LIMITS, fileTooLarge, tooManyFiles, type QueryLimits } from '../queries/limits.js'
 import { upsertComment, type CommentOutcome, type PullRequestTarget } from '../queries/pr-comment.js'
-import type { Position } from '../queries/tree.js'
+import { ExplainPlan, type ExplainFn, type ExplainPhaseStats } from '../queries/explain-phase.js'
+import { EstimatePlan, type CountFn } from '../queries/estimate-phase.js'
+import type { PartitionKey } from '../queries/partition-scan.js'
+import type { CheckedStatement } from '../queries/check.js'
 import {
   COMMENT_MARKER,
   SUMMARY_MAX_CHARACTERS,
   renderComment,
   renderReport,
-  truncate
+  truncate,
+  type EstimateReport,
+  type SourceLinks
 } from '../report/query-check.js'
 
 export interface CheckQueriesOptions {
@@ -31,9 +36,13 @@ export interface CheckQueriesOptions {
   dateKeyType: DateKeyType
   /** The table's columns as (name, Hive type), partition keys included, when read from Glue. */
   columns?: readonly (readonly [string, string])[]
+  /** The table's partition keys in Glue's order, when read from Glue and countable. */
+  partitionKeys?: readonly PartitionKey[]
   severities: RuleSeverities
   /** The limits of the check; defaults for those not given. */
   limits?: Partial<QueryLimits>
+  /** Why the partitions each query reads cannot be estimated (no credentials, no table in Glue). */
+  estimateUnavailable?: string
 }
 
 /** What readFile gives for a file over the size limit, without reading it. */
@@ -46,12 +55,18 @@ export interface CheckQueriesDeps {
   readFile(path: string, maxBytes: number): Promise<string | FileTooLarge>
   logger: Logger
   annotate(finding: Finding, kind: Severity): void
-  /** Asks Athena to EXPLAIN a statement; resolves to Athena's error message, or undefined when fine. */
-  explain?: (sql: string, file: string) => Promise<string | undefined>
+  /** Asks Athena to EXPLAIN a statement, answering by the deadline (a `performance.now()` time). */
+  explain?: ExplainFn
   /** Writes the report to the job summary; called before the comment, which may fail. */
   writeSummary?: (markdown: string) => Promise<void>
   /** Set on pull requests: where the report comment goes. */
   pullRequest?: PullRequestTarget
+  /** Set on pull requests: the head commit, so that each finding of the report links to its line. */
+  links?: SourceLinks
+  /** Counts the partitions of the table a scan selects (with credentials and the table's keys from Glue). */
+  countPartitions?: CountFn
+  /** Without `countPartitions`: why the partitions read are not estimated, for the report. */
+  estimateUnavailable?: string
 }
 
 export interface CheckQueriesResult {
@@ -61,6 +76,8 @@ export interface CheckQueriesResult {
   filesChecked: number
   summaryMarkdown: string
   comment: CommentOutcome | 'skipped'
+  /** Set when Athena was asked to EXPLAIN. */
+  explain?: ExplainPhaseStats
 }
 
 export async function runCheckQueries(
@@ -73,14 +90,74 @@ export async function runCheckQueries(
   // Files are sorted: the first ones are checked, the rest get one finding on the first of them.
   const checked = options.files.slice(0, limits.maxFiles)
   const firstSkipped = options.files[limits.maxFiles]
+  const explaining = deps.explain && options.severities['athena-explain'] !== 'off' ? deps.explain : undefined
+  const plan = new ExplainPlan(limits.maxExplains)
+  const estimating =
+    options.severities['partition-limit'] !== 'off' || options.severities['partition-count'] !== 'off'
+      ? deps.countPartitions
+      : undefined
+  const estimates = new EstimatePlan()
+  const problemsOf = new Map<string, Problem[]>()
   await logger.group(`Checking ${checked.length} SQL files`, async () => {
     for (const file of checked) {
-      const problems = await checkFile(file, options, limits, deps)
-      const ofFile = withSeverities(problems, file, options.severities)
-      logger.info(`${logQuoted(file)}: ${ofFile.length === 0 ? 'no findings' : `${ofFile.length} findings`}`)
-      findings.push(...ofFile)
+      const { problems, statements } = await checkFile(file, options, limits, deps)
+      problemsOf.set(file, problems)
+      for (const statement of statements) {
+        if (explaining && statement.explainable) plan.add(file, statement)
+        if (estimating) estimates.add(file, statement)
+      }
+      if (!explaining && !estimating)
+        logFile(file, withSeverities(problems, file, options.severities), logger)
     }
   })
+  let explainStats: ExplainPhaseStats | undefined
+  if (explaining) {
+    const phase = await logger.group('Asking Athena to EXPLAIN each statement', async () => {
+      const result = await plan.run(explaining, limits, logger)
+      const { stats } = result
+      logger.info(
+        `${stats.requests} EXPLAIN request(s) for ${stats.statements} statement(s) (${stats.reused} repeated) ` +
+          `in ${(stats.elapsedMs / 1000).toFixed(1)} s` +
+          (stats.leftOut ? `; ${stats.leftOut} not explained (limits), in ${stats.leftOutFiles} file(s)` : '')
+      )
+      return result
+    })
+    explainStats = phase.stats
+    for (const file of checked) {
+      problemsOf.set(file, [...(problemsOf.get(file) ?? []), ...(phase.problems.get(file) ?? [])])
+    }
+  }
+  let estimate: EstimateReport | undefined = deps.estimateUnavailable
+    ? { unavailable: deps.estimateUnavailable }
+    : undefined
+  if (estimating) {
+    const result = await logger.group('Estimating the partitions each query reads', async () => {
+      const counted = await estimates.run(
+        estimating,
+        {
+          table: options.table,
+          warnAbove: limits.maxQueryPartitions
+        },
+        logger
+      )
+      logger.info(
+        `${counted.queries.length} query(ies) estimated in ${(counted.elapsedMs / 1000).toFixed(1)} s` +
+          (counted.notEstimated ? `; ${counted.notEstimated} not estimated` : '')
+      )
+      return counted
+    })
+    estimate = { queries: result.queries, notEstimated: result.notEstimated, elapsedMs: result.elapsedMs }
+    for (const file of checked) {
+      problemsOf.set(file, [...(problemsOf.get(file) ?? []), ...(result.problems.get(file) ?? [])])
+    }
+  }
+  if (explaining || estimating) {
+    for (const file of checked) {
+      logFile(file, withSeverities(problemsOf.get(file) ?? [], file, options.severities), logger)
+    }
+  }
+  for (const file of checked)
+    findings.push(...withSeverities(problemsOf.get(file) ?? [], file, options.severities))
   if (firstSkipped !== undefined) {
     const skipped = options.files.length - checked.length
     findings.push(
@@ -91,7 +168,14 @@ export async function runCheckQueries(
   for (const { finding, kind } of selectAnnotations(findings)) deps.annotate(finding, kind)
 
   const reported = firstSkipped === undefined ? checked : [...checked, firstSkipped]
-  const report = renderReport({ files: reported, findings, checkedCount: checked.length })
+  const report = renderReport({
+    files: reported,
+    findings,
+    checkedCount: checked.length,
+    ...(explainStats ? { explain: explainStats } : {}),
+    ...(deps.links ? { links: deps.links } : {}),
+    ...(estimate ? { estimate } : {})
+  })
   const summaryMarkdown = truncate(
     report,
     SUMMARY_MAX_CHARACTERS,
@@ -108,8 +192,13 @@ export async function runCheckQueries(
     warningCount: findings.length - errorCount,
     filesChecked: checked.length,
     summaryMarkdown,
-    comment
+    comment,
+    ...(explainStats ? { explain: explainStats } : {})
   }
+}
+
+function logFile(file: string, findings: readonly Finding[], logger: Logger): void {
+  logger.info(`${logQuoted(file)}: ${findings.length === 0 ? 'no findings' : `${findings.length} findings`}`)
 }
 
 async function checkFile(
@@ -117,46 +206,25 @@ async function checkFile(
   options: CheckQueriesOptions,
   limits: QueryLimits,
   deps: CheckQueriesDeps
-): Promise<Problem[]> {
+): Promise<{ problems: Problem[]; statements: CheckedStatement[] }> {
   let sql: string | { bytes: number }
   try {
     sql = await deps.readFile(file, limits.maxFileBytes)
   } catch (error) {
     // A link or a file outside the workspace is reported, never read; the run goes on.
     if (!(error instanceof RefusedFileError)) throw error
-    return [{ rule: 'not-a-regular-file', line: 1, column: 1, message: error.message }]
-  }
-  if (typeof sql !== 'string') return [fileTooLarge(sql.bytes, limits.maxFileBytes)]
-  // Whatever the reader did: the text is in memory already, its size is cheap to know.
-  const bytes = Buffer.byteLength(sql)
-  if (bytes > limits.maxFileBytes) return [fileTooLarge(bytes, limits.maxFileBytes)]
-  const { problems, statements } = checkSql(sql, options, limits)
-  if (deps.explain && options.severities['athena-explain'] !== 'off') {
-    for (const statement of statements) {
-      const message = await deps.explain(statement.text, file)
-      if (message !== undefined) {
-        problems.push({
-          rule: 'athena-explain',
-          line: statement.line,
-          column: statement.column,
-          message: inFile(message, statement)
-        })
-      }
+    return {
+      problems: [{ rule: 'not-a-regular-file', line: 1, column: 1, message: error.message }],
+      statements: []
     }
   }
-  return problems
-}
-
-/**
- * Athena's `line L:C` counts in the statement's text; moved by where the statement starts, it
- * points into the file.
- */
-function inFile(message: string, start: Position): string {
-  return message.replace(/\bline (\d+):(\d+)/g, (_all, line: string, column: string) => {
-    const l = Number(line)
-    const c = Number(column) + (l === 1 ? start.column - 1 : 0)
-    return `line ${l + start.line - 1}:${c}`
-  })
+  if (typeof sql !== 'string')
+    return { problems: [fileTooLarge(sql.bytes, limits.maxFileBytes)], statements: [] }
+  // Whatever the reader did: the text is in memory already, its size is cheap to know.
+  const bytes = Buffer.byteLength(sql)
+  if (bytes > limits.maxFileBytes)
+    return { problems: [fileTooLarge(bytes, limits.maxFileBytes)], statements: [] }
+  return checkSql(sql, options, limits)
 }
 
 function withSeverities(problems: Problem[], file: string, severities: RuleSeverities): Finding[] {

@@ -30,10 +30,15 @@ export const Inputs = {
   MaxStatementsPerFile: 'max-statements-per-file',
   MaxFiles: 'max-files',
   FileTimeBudgetSeconds: 'file-time-budget-seconds',
+  MaxExplains: 'max-explains',
+  ExplainTimeBudgetSeconds: 'explain-time-budget-seconds',
+  ExplainConcurrency: 'explain-concurrency',
+  MaxQueryPartitions: 'max-query-partitions',
   Workgroup: 'workgroup',
   AthenaOutputLocation: 'athena-output-location',
   AthenaCatalog: 'athena-catalog',
   DeleteMissing: 'delete-missing',
+  MaxDeleteQueries: 'max-delete-queries',
   GithubToken: 'github-token'
 } as const
 

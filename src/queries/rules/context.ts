@@ -2,6 +2,7 @@
 import type { DateKeyType } from '../../vocabulary/keys.js'
 import type { Problem } from '../findings.js'
 import type { QueryBlock } from '../blocks.js'
+import type { PartitionKey } from '../partition-scan.js'
 
 export interface QueryCheckSettings {
   /** The CloudTrail table's name, as queries write it (`cloudtrail`). */
@@ -16,6 +17,8 @@ export interface QueryCheckSettings {
    * them, `unknown-column` checks against AWS's documented schema and the partition keys.
    */
   columns?: readonly (readonly [string, string])[]
+  /** The table's partition keys in Glue's order, when read from Glue and all countable (string or integer). */
+  partitionKeys?: readonly PartitionKey[]
 }
 
 export interface RuleContext {
