@@ -14,17 +14,19 @@ export const modules = {
 /* unused harmony exports readCommand, DEFAULT_QUERIES, DEFAULT_PARTITION_COLUMNS, list */
 /* harmony import */ var _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(209);
 /* harmony import */ var _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8941);
-/* harmony import */ var _vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2145);
+/* harmony import */ var _vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2145);
 /* harmony import */ var _partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5369);
-/* harmony import */ var _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8206);
-/* harmony import */ var _trail_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4808);
+/* harmony import */ var _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8206);
+/* harmony import */ var _trail_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4808);
 /* harmony import */ var _trail_regions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4881);
 /* harmony import */ var _queries_limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7302);
+/* harmony import */ var _queries_publish_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2836);
 /**
  * Reads and validates every input once, into one typed Settings object (as actions/checkout's
  * input-helper does). Each mistake is a ConfigurationError that names the input and the fix;
  * nothing reaches AWS before this has passed.
  */
+
 
 
 
@@ -60,12 +62,12 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
     if (!BUCKET_PATTERN.test(bucket)) {
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket}': '${bucket}' is not a valid S3 bucket name.`);
     }
-    const prefix = (0,_trail_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizePrefix */ .iG)(text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix));
+    const prefix = (0,_trail_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizePrefix */ .iG)(text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix));
     if (/(^|\/)AWSLogs\//.test(prefix)) {
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix}' is what comes before AWSLogs/; remove AWSLogs/ and what follows from '${prefix}'.`);
     }
     const organizationId = text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.OrganizationId);
-    if (organizationId && !_trail_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .ORGANIZATION_ID_PATTERN */ .Vj.test(organizationId)) {
+    if (organizationId && !_trail_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .ORGANIZATION_ID_PATTERN */ .Vj.test(organizationId)) {
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.OrganizationId}': '${organizationId}' is not an organization id (o- followed by 10 to 32 lowercase letters or digits).`);
     }
     const database = glueName(required(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database), _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database);
@@ -73,26 +75,26 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
     const catalogId = optionalCatalogId(read);
     const regions = list(read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions));
     for (const region of regions) {
-        if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .REGION_PATTERN */ .aY.test(region)) {
+        if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_7__/* .REGION_PATTERN */ .aY.test(region)) {
             const hint = (0,_trail_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .nearestRegion */ .$)(region);
             throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions}': '${region}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
         }
     }
     const accounts = list(read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts));
     for (const account of accounts) {
-        if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .ACCOUNT_PATTERN */ .j5.test(account)) {
+        if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_7__/* .ACCOUNT_PATTERN */ .j5.test(account)) {
             throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts}': '${account}' is not a 12-digit account id.`);
         }
     }
     const retentionDays = integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays, 90, 0, 36_500);
     const futureDays = integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.FutureDays, 1, 0, 366);
     const asOfText = text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf);
-    const asOf = asOfText ? (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)(asOfText) : (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .todayUtc */ .O2)(now);
+    const asOf = asOfText ? (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__/* .parseIsoDate */ .jT)(asOfText) : (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__/* .todayUtc */ .O2)(now);
     if (asOf === undefined) {
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': '${asOfText}' is not a UTC date of the form YYYY-MM-DD.`);
     }
     if (asOfText)
-        (0,_partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .checkAsOf */ .iV)(asOf, (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .todayUtc */ .O2)(now));
+        (0,_partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .checkAsOf */ .iV)(asOf, (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__/* .todayUtc */ .O2)(now));
     checkWindow(asOf, retentionDays, futureDays);
     const maxRemoveDays = integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays, _partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MAX_REMOVE_DAYS */ .E2, 0, 36_500);
     const awsRegion = requiredRegion(read, env);
@@ -157,7 +159,11 @@ function readQueryLimits(read) {
         maxFileBytes: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxFileBytes, defaults.maxFileBytes, 1, 100 * 1024 * 1024),
         maxStatementsPerFile: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxStatementsPerFile, defaults.maxStatementsPerFile, 1, 1_000_000),
         maxFiles: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxFiles, defaults.maxFiles, 1, 1_000_000),
-        fileTimeBudgetMs: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.FileTimeBudgetSeconds, defaults.fileTimeBudgetMs / 1000, 1, 3600) * 1000
+        fileTimeBudgetMs: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.FileTimeBudgetSeconds, defaults.fileTimeBudgetMs / 1000, 1, 3600) * 1000,
+        maxExplains: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxExplains, defaults.maxExplains, 1, 100_000),
+        explainBudgetMs: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ExplainTimeBudgetSeconds, defaults.explainBudgetMs / 1000, 1, 21_600) * 1000,
+        explainConcurrency: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ExplainConcurrency, defaults.explainConcurrency, 1, 20),
+        maxQueryPartitions: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxQueryPartitions, defaults.maxQueryPartitions, 1, 10_000_000)
     };
 }
 function readPublishSettings(read, env = process.env) {
@@ -167,17 +173,18 @@ function readPublishSettings(read, env = process.env) {
         workgroup: optionalWorkgroup(read) ?? 'primary',
         database: glueName(requiredInput(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database, 'publish-queries'), _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database),
         deleteMissing: boolean(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DeleteMissing, false),
+        maxDeleteQueries: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxDeleteQueries, _queries_publish_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_DELETE_QUERIES */ .MR, 0, 100_000),
         dryRun: boolean(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DryRun, false),
         awsRegion: requiredRegion(read, env),
         credentials: readCredentialSettings(read)
     };
 }
 /** CloudTrail started in 2013: a window reaching before it (or past year 9999) is a typo. */
-const FIRST_CLOUDTRAIL_DAY = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)('2013-01-01');
-const LAST_DAY = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)('9999-12-31');
+const FIRST_CLOUDTRAIL_DAY = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__/* .parseIsoDate */ .jT)('2013-01-01');
+const LAST_DAY = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__/* .parseIsoDate */ .jT)('9999-12-31');
 function checkWindow(asOf, retentionDays, futureDays) {
     if (asOf - retentionDays < FIRST_CLOUDTRAIL_DAY) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}': ${retentionDays} days before ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .formatIsoDate */ .d$)(asOf)} is before 2013, when CloudTrail ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}': ${retentionDays} days before ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__/* .formatIsoDate */ .d$)(asOf)} is before 2013, when CloudTrail ` +
             `started; use at most ${Math.max(0, asOf - FIRST_CLOUDTRAIL_DAY)}.`);
     }
     if (asOf + futureDays > LAST_DAY) {
@@ -188,7 +195,7 @@ function optionalRegion(read, env) {
     const input = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion).trim();
     const fromEnv = env.AWS_REGION ? 'AWS_REGION' : env.AWS_DEFAULT_REGION ? 'AWS_DEFAULT_REGION' : undefined;
     const awsRegion = input || (fromEnv ? (env[fromEnv] ?? '') : '');
-    if (awsRegion && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .REGION_PATTERN */ .aY.test(awsRegion)) {
+    if (awsRegion && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_7__/* .REGION_PATTERN */ .aY.test(awsRegion)) {
         const source = input || !fromEnv ? `Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion}'` : `The environment variable ${fromEnv}`;
         const hint = (0,_trail_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .nearestRegion */ .$)(awsRegion);
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${source}: '${awsRegion}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
@@ -216,7 +223,7 @@ const WORKGROUP_PATTERN = /^[a-zA-Z0-9._-]{1,128}$/;
 const DATA_CATALOG_PATTERN = /^[A-Za-z0-9_@-]{1,127}$/;
 function optionalCatalogId(read) {
     const catalogId = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId).trim();
-    if (catalogId && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .ACCOUNT_PATTERN */ .j5.test(catalogId)) {
+    if (catalogId && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_7__/* .ACCOUNT_PATTERN */ .j5.test(catalogId)) {
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}': '${catalogId}' is not a 12-digit account id.`);
     }
     return catalogId || undefined;
@@ -416,7 +423,8 @@ function checkAsOf(asOf, today) {
 /* harmony export */   cg: () => (/* binding */ outOfStack),
 /* harmony export */   il: () => (/* binding */ DEFAULT_QUERY_LIMITS),
 /* harmony export */   p3: () => (/* binding */ outOfTime),
-/* harmony export */   qF: () => (/* binding */ nestedTooDeep)
+/* harmony export */   qF: () => (/* binding */ nestedTooDeep),
+/* harmony export */   yK: () => (/* binding */ notExplained)
 /* harmony export */ });
 /* harmony import */ var _vocabulary_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3057);
 /* harmony import */ var _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(209);
@@ -431,7 +439,15 @@ const DEFAULT_QUERY_LIMITS = {
     maxFileBytes: 256 * 1024,
     maxStatementsPerFile: 1_000,
     maxFiles: 2_000,
-    fileTimeBudgetMs: 5_000
+    fileTimeBudgetMs: 5_000,
+    maxExplains: 500,
+    // Half of the example workflow's `timeout-minutes: 10`: the rest is start-up, parsing and the report.
+    explainBudgetMs: 300_000,
+    // Athena's active-query quota counts running and queued queries of the whole account and varies by
+    // Region (its user guide's example is 25): the check takes a few, the analysts keep the rest.
+    explainConcurrency: 4,
+    // A tenth of Athena's per-scan limit: planning that many partitions takes Athena a while already.
+    maxQueryPartitions: 100_000
 };
 /**
  * Parentheses, brackets and CASE ... END nested deeper are not parsed: the parser's time grows
@@ -463,10 +479,541 @@ function outOfStack(at) {
     return limit(at, 'this statement is nested too deeply for the parser (it ran out of stack), so it was not checked; ' +
         'simplify it (for example an IN list instead of a long chain of OR)');
 }
+/**
+ * Statements of a file that the EXPLAIN phase did not ask Athena about: its count of requests was
+ * used up, or its time budget ran out (an EXPLAIN cut off by it included).
+ */
+function notExplained(at, statements, why) {
+    const reasons = [];
+    if (why.maxExplains !== undefined)
+        reasons.push(`the run's ${count(why.maxExplains)} EXPLAIN requests were used up (raise the input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxExplains}')`);
+    if (why.budgetMs !== undefined)
+        reasons.push(`the EXPLAIN phase ran out of its ${count(why.budgetMs / 1000)} s (raise the input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ExplainTimeBudgetSeconds}', or '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ExplainConcurrency}')`);
+    return limit(at, `${statements === 1 ? 'this statement was' : `${count(statements)} statements of this file, the first here, were`} ` +
+        `not checked by Athena's EXPLAIN: ${reasons.join('; and ')}`);
+}
 function tooManyFiles(skipped, max) {
     return limit({ line: 1, column: 1 }, `${count(max + skipped)} .sql files match the input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Queries}', more than the ${count(max)} the ` +
         `check reads; this file and the ${count(skipped - 1)} after it (in path order) were not checked ` +
         `(raise the input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxFiles}')`);
+}
+
+
+/***/ }),
+
+/***/ 2836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  MR: () => (/* binding */ DEFAULT_MAX_DELETE_QUERIES),
+  kL: () => (/* binding */ publishQueries)
+});
+
+// UNUSED EXPORTS: WHOLE_RUN
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-athena/dist-cjs/index.js
+var dist_cjs = __webpack_require__(2204);
+// EXTERNAL MODULE: ./src/vocabulary/escape.ts
+var vocabulary_escape = __webpack_require__(153);
+// EXTERNAL MODULE: ./src/vocabulary/constants.ts
+var constants = __webpack_require__(209);
+;// CONCATENATED MODULE: ./src/queries/publish-desired.ts
+/**
+ * What a SQL file should look like as an Athena named query: its name, its description (the file's
+ * header comment plus an ownership marker) and its query string, within Athena's limits.
+ *
+ * The marker closes the description: `[cloudtrail-partitions:<owner>:<path>]`, the owner (the
+ * publishing repository, `octo-org/ops`) and the path with `%`, `:`, `[` and `]` percent-encoded, so
+ * the marker holds exactly one `:` after the prefix and no bracket inside, and the human text before
+ * it never holds `[cloudtrail-partitions:`.
+ */
+
+const MAX_NAME = 128;
+const MAX_DESCRIPTION = 1024;
+/** Athena caps query strings at 262,144 bytes of UTF-8 (not adjustable). */
+const MAX_QUERY_BYTES = 262_144;
+const MARKER_PREFIX = '[cloudtrail-partitions:';
+/** Only the marker that closes the description counts; neither part holds `[`, `]` or `:` unencoded. */
+const MARKER = /\[cloudtrail-partitions:([^[\]:]+):([^[\]:]+)\]$/;
+/** Marker-like text in the human part loses its `[`, so it can never be taken for a marker. */
+const MARKER_LIKE = /\[(?=cloudtrail-partitions:)/gi;
+/** Forward slashes, no leading `./`: the same file gets the same marker on every runner. */
+function normalizePath(path) {
+    return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+const encodePart = (text) => text.replace(/[%:[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const decodePart = (text) => text.replace(/%(25|3A|5B|5D)/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+function markerOf(owner, path) {
+    return `${MARKER_PREFIX}${encodePart(owner)}:${encodePart(path)}]`;
+}
+/**
+ * The owner and file path this action wrote at the end of a description, or undefined when the
+ * description does not end with a marker in exactly the form `markerOf` writes.
+ */
+function parseMarker(description) {
+    const match = MARKER.exec(description ?? '');
+    if (!match)
+        return undefined;
+    const marker = { owner: decodePart(match[1]), path: decodePart(match[2]) };
+    return markerOf(marker.owner, marker.path) === match[0] ? marker : undefined;
+}
+/** The path without `.sql`; a longer one keeps its end (the most specific part) plus a hash. */
+function nameFor(path) {
+    const name = path.replace(/\.sql$/i, '');
+    if (name.length <= MAX_NAME)
+        return name;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(path).digest('hex').slice(0, 8);
+    return `…${name.slice(-(MAX_NAME - hash.length - 2))}~${hash}`;
+}
+/** The `-- ...` lines at the top of the file (blank lines before them skipped), joined into one line. */
+function headerComment(sql) {
+    const lines = [];
+    for (const line of sql.split(/\r?\n/)) {
+        const trimmed = line.trim();
+        if (trimmed === '' && lines.length === 0)
+            continue;
+        if (!trimmed.startsWith('--'))
+            break;
+        const text = trimmed.replace(/^--+/, '').trim();
+        if (text !== '')
+            lines.push(text);
+    }
+    return lines.join(' ');
+}
+/** Human text first, then the marker; the text is shortened so that the whole fits in 1024. */
+function descriptionFor(owner, path, sql) {
+    const marker = markerOf(owner, path);
+    const room = MAX_DESCRIPTION - marker.length - 1;
+    let human = headerComment(sql).replace(MARKER_LIKE, '');
+    if (human.length > room)
+        human = `${human.slice(0, Math.max(0, room - 1)).trimEnd()}…`;
+    return human === '' ? marker : `${human} ${marker}`;
+}
+/** The named query `owner` publishes for a file, or the reason it cannot be one. */
+function desiredQuery(file, owner) {
+    const path = normalizePath(file.path);
+    if (file.refused !== undefined)
+        return { path, error: file.refused };
+    const bytes = Buffer.byteLength(file.sql, 'utf8');
+    if (file.sql.trim() === '')
+        return { path, error: 'the file is empty' };
+    if (bytes > MAX_QUERY_BYTES) {
+        return { path, error: `the query is ${bytes} bytes; Athena accepts at most ${MAX_QUERY_BYTES} bytes` };
+    }
+    if (markerOf(owner, path).length > MAX_DESCRIPTION) {
+        return {
+            path,
+            error: `the path is too long to be recorded in a description (${MAX_DESCRIPTION} characters)`
+        };
+    }
+    return {
+        path,
+        name: nameFor(path),
+        description: descriptionFor(owner, path, file.sql),
+        queryString: file.sql
+    };
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var retry = __webpack_require__(2495);
+;// CONCATENATED MODULE: ./src/queries/publish-pace.ts
+/**
+ * Client-side pacing of Athena calls. Athena's named-query APIs allow 5 calls per second per account
+ * (burst 10 to 20); the SDK only retries once throttled, so a large publish is paced below the quota
+ * up front, one lane per operation (each has its own quota).
+ */
+
+
+class Pacer {
+    callsPerSecond;
+    next = new Map();
+    constructor(callsPerSecond) {
+        this.callsPerSecond = callsPerSecond;
+    }
+    /** Waits until `operation` may be called again. */
+    async wait(operation) {
+        const interval = 1000 / this.callsPerSecond;
+        const now = performance.now();
+        const at = Math.max(now, this.next.get(operation) ?? now);
+        this.next.set(operation, at + interval);
+        if (at > now)
+            await (0,promises_.setTimeout)(at - now);
+    }
+}
+function pacedSender(pacer, backoff) {
+    return (operation, call) => (0,retry/* withBackoff */.Dc)(async () => {
+        await pacer.wait(operation);
+        return call();
+    }, backoff);
+}
+
+;// CONCATENATED MODULE: ./src/queries/publish-read.ts
+/**
+ * Reads every named query of a workgroup. ListNamedQueries answers ids only (50 a page), so the
+ * queries themselves come from BatchGetNamedQuery, 50 ids a call; ids it leaves unprocessed are
+ * asked again while that makes progress (an id that no longer exists never does), then reported
+ * rather than guessed at: the publish then writes nothing, since any of them may be ours.
+ */
+
+const PAGE_SIZE = 50;
+const BATCH_SIZE = 50;
+/** Unprocessed ids are asked again while each round answers some of them, at most this often. */
+const MAX_ROUNDS = 10;
+async function listIds(athena, workgroup, send) {
+    const ids = [];
+    let token;
+    do {
+        const page = await send('ListNamedQueries', () => athena.send(new dist_cjs/* ListNamedQueriesCommand */.Ty8({ WorkGroup: workgroup, MaxResults: PAGE_SIZE, NextToken: token })));
+        ids.push(...(page.NamedQueryIds ?? []));
+        token = page.NextToken;
+    } while (token);
+    return ids;
+}
+/** One BatchGetNamedQuery pass over `ids`; returns the ids it left unprocessed. */
+async function batchGet(athena, ids, into, send, logger) {
+    const left = [];
+    for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+        const batch = ids.slice(start, start + BATCH_SIZE);
+        const answer = await send('BatchGetNamedQuery', () => athena.send(new dist_cjs/* BatchGetNamedQueryCommand */.tvu({ NamedQueryIds: batch })));
+        into.push(...(answer.NamedQueries ?? []));
+        for (const entry of answer.UnprocessedNamedQueryIds ?? []) {
+            if (entry.NamedQueryId)
+                left.push(entry.NamedQueryId);
+            logger.debug(`BatchGetNamedQuery left ${entry.NamedQueryId}: ${entry.ErrorCode} ${entry.ErrorMessage}`);
+        }
+    }
+    return left;
+}
+async function readWorkgroupQueries(athena, workgroup, send, logger) {
+    const queries = [];
+    let pending = [...new Set(await listIds(athena, workgroup, send))];
+    for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
+        const left = await batchGet(athena, pending, queries, send, logger);
+        const progress = left.length < pending.length;
+        pending = left;
+        if (!progress)
+            break;
+    }
+    if (pending.length > 0) {
+        logger.warning(`Athena did not return ${pending.length} named queries of workgroup ${workgroup} (${pending.join(', ')}); their owner is unknown.`);
+    }
+    return { queries, unreadable: pending };
+}
+
+;// CONCATENATED MODULE: ./src/queries/publish.ts
+/**
+ * Publishes the team's SQL files as Athena named queries of one workgroup: creates the new ones,
+ * updates the changed ones, leaves the rest alone and, when asked, deletes the ones this action
+ * created for files that are gone. Ownership is read from Athena alone: the description of every
+ * named query this action writes ends with `[cloudtrail-partitions:<owner>:<path>]` (see
+ * publish-desired.ts), and only a named query whose marker names this run's owner is ours; any other
+ * named query is never changed. When several carry our marker for one file, one is ours (the one
+ * that already matches the file, else the only one named after it) and the others are copies: left
+ * alone and reported, deleted with delete-missing only when they are exact copies of ours. When
+ * Athena leaves any named query of the workgroup unread, nothing is written.
+ */
+
+
+
+
+
+
+
+/**
+ * A narrowed glob or a moved folder makes every other file look gone: a handful of deletions in one
+ * run is routine, more is the exception to confirm (DESIGN.md section 12).
+ */
+const DEFAULT_MAX_DELETE_QUERIES = 5;
+/** The path of the failure entry of a problem that stopped the whole run. */
+const WHOLE_RUN = '*';
+const DEFAULT_BACKOFF = { attempts: 8, baseMs: 250, maxMs: 10_000 };
+const VERBS = {
+    create: ['create', 'Created'],
+    update: ['update', 'Updated'],
+    recreate: ['recreate (its database changed)', 'Recreated (its database changed)'],
+    delete: ['delete', 'Deleted']
+};
+function differs(want, have) {
+    return (want.name !== have.Name || want.description !== have.Description || want.queryString !== have.QueryString);
+}
+/** Same Name, QueryString and Description: a copy nobody edited. */
+function sameContent(a, b) {
+    return a.Name === b.Name && a.QueryString === b.QueryString && a.Description === b.Description;
+}
+function messageOf(error) {
+    const { name, message } = error;
+    return name && message ? `${name}: ${message}` : String(error);
+}
+function byId(a, b) {
+    const [x, y] = [a.NamedQueryId ?? '', b.NamedQueryId ?? ''];
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+/**
+ * Which of the named queries carrying our marker for one path is ours. Ours carries the marker *and*
+ * the name this action gives the path: a console "save as" keeps the description, so a query with
+ * our marker under another name is a person's copy, left alone even when it is the only one (its
+ * original deleted). Of several with our name, ours is the one already matching the file (lowest id
+ * among equals), else the first when they are all the same; otherwise it is ambiguous. The rest
+ * split into exact copies of ours and the others.
+ */
+function resolve(path, queries, want, database) {
+    const sorted = [...queries].sort(byId);
+    const named = sorted.filter((query) => query.Name === nameFor(path));
+    const ours = (named.length === 1 ? named[0] : undefined) ??
+        (want && named.find((query) => !differs(want, query) && query.Database === database)) ??
+        (named.length > 0 && named.every((query) => sameContent(query, named[0]))
+            ? named[0]
+            : undefined);
+    if (!ours)
+        return { ambiguous: named.length > 0, copies: [], others: sorted };
+    const rest = sorted.filter((query) => query !== ours);
+    return {
+        ours,
+        ambiguous: false,
+        copies: rest.filter((query) => sameContent(query, ours)),
+        others: rest.filter((query) => !sameContent(query, ours))
+    };
+}
+/** Why a query carrying our marker is not ours, for the summary. */
+function whyKept(path, query, ours) {
+    if (query.Name !== nameFor(path))
+        return `named differently from ${nameFor(path)} (a copy saved under another name)`;
+    return ours && sameContent(query, ours) ? 'an exact copy' : 'an edited copy under the same name';
+}
+function emptyResult(dryRun) {
+    return {
+        created: [],
+        updated: [],
+        deleted: [],
+        unchanged: [],
+        foreignKept: [],
+        duplicates: [],
+        failures: [],
+        dryRun
+    };
+}
+function plan(options, existing, logger) {
+    const result = emptyResult(options.dryRun);
+    const owned = new Map();
+    const foreignNames = new Set();
+    for (const query of existing) {
+        const marker = parseMarker(query.Description);
+        if (marker?.owner !== options.owner) {
+            result.foreignKept.push(query.Name ?? query.NamedQueryId ?? '?');
+            foreignNames.add(query.Name ?? '');
+        }
+        else
+            owned.set(marker.path, [...(owned.get(marker.path) ?? []), query]);
+    }
+    const actions = [];
+    /**
+     * Ours for a path: undefined when none carries our marker and our name, null when it cannot tell which (a
+     * failure, unless the file is gone and delete-missing off). Reports the copies kept; plans the
+     * deletion of exact copies under delete-missing.
+     */
+    const ours = (path, want) => {
+        const queries = owned.get(path) ?? [];
+        if (queries.length === 0)
+            return undefined;
+        const resolved = resolve(path, queries, want, options.database);
+        const kept = [...resolved.others, ...(options.deleteMissing ? [] : resolved.copies)];
+        for (const query of kept) {
+            result.duplicates.push({
+                path,
+                name: query.Name ?? '',
+                namedQueryId: query.NamedQueryId ?? '',
+                why: whyKept(path, query, resolved.ours)
+            });
+        }
+        if (kept.length > 0) {
+            logger.warning(`${path} has ${kept.length} more named quer${kept.length === 1 ? 'y' : 'ies'} carrying this action's marker ` +
+                `(${kept.map((query) => query.Name).join(', ')}); left alone.`);
+        }
+        if (!resolved.ours && !resolved.ambiguous)
+            return undefined;
+        if (!resolved.ours) {
+            // Nothing to do for a gone file without delete-missing: its copies are only reported.
+            if (!want && !options.deleteMissing)
+                return null;
+            const named = queries.filter((query) => query.Name === nameFor(path));
+            const ids = named.map((query) => query.NamedQueryId).join(', ');
+            result.failures.push({
+                path,
+                message: `${named.length} named queries carry this action's marker and name for this file (${ids}) and it cannot tell ` +
+                    'which one it created, so it changes none; delete the copies or remove the marker from their descriptions'
+            });
+            return null;
+        }
+        for (const copy of resolved.copies) {
+            if (options.deleteMissing)
+                actions.push({ kind: 'delete', path, have: copy });
+        }
+        return resolved.ours;
+    };
+    const seen = new Set();
+    for (const file of options.files) {
+        const want = desiredQuery(file, options.owner);
+        if (seen.has(want.path)) {
+            result.failures.push({ path: want.path, message: 'the same file is listed twice' });
+            continue;
+        }
+        // Marked seen even when broken: a present file's published query is not "missing".
+        seen.add(want.path);
+        if ('error' in want) {
+            result.failures.push({ path: want.path, message: want.error });
+            continue;
+        }
+        const have = ours(want.path, want);
+        if (have === null)
+            continue;
+        if (!have) {
+            if (foreignNames.has(want.name)) {
+                result.failures.push({
+                    path: want.path,
+                    message: `workgroup ${options.workgroup} has a named query "${want.name}" that this action did not create; rename one of them`
+                });
+            }
+            else
+                actions.push({ kind: 'create', want });
+        }
+        else if (have.Database !== options.database) {
+            // Database cannot be updated: the query is ours, so it is created again, then the old one deleted.
+            actions.push({ kind: 'recreate', want, have });
+        }
+        else if (differs(want, have))
+            actions.push({ kind: 'update', want, have });
+        else
+            result.unchanged.push(want.path);
+    }
+    for (const path of owned.keys()) {
+        if (seen.has(path))
+            continue;
+        const have = ours(path, undefined);
+        if (!have)
+            continue;
+        if (options.deleteMissing)
+            actions.push({ kind: 'delete', path, have });
+        else
+            logger.info(`${(0,vocabulary_escape/* logQuoted */.RQ)(path)} is gone; its named query ${(0,vocabulary_escape/* logQuoted */.RQ)(have.Name ?? '')} stays (delete-missing is off).`);
+    }
+    return { actions, result };
+}
+async function apply(athena, action, options, send) {
+    const create = (want) => {
+        // One token per query, reused by our retries: a lost answer cannot create it twice.
+        const input = {
+            Name: want.name,
+            Description: want.description,
+            QueryString: want.queryString,
+            Database: options.database,
+            WorkGroup: options.workgroup,
+            ClientRequestToken: (0,external_node_crypto_.randomUUID)()
+        };
+        return send('CreateNamedQuery', () => athena.send(new dist_cjs/* CreateNamedQueryCommand */.nYH(input)));
+    };
+    const remove = (have) => send('DeleteNamedQuery', () => athena.send(new dist_cjs/* DeleteNamedQueryCommand */.USy({ NamedQueryId: have.NamedQueryId })));
+    switch (action.kind) {
+        case 'create':
+            await create(action.want);
+            return;
+        case 'recreate':
+            // Create first: when it fails, the old query is still there.
+            await create(action.want);
+            try {
+                await remove(action.have);
+            }
+            catch (error) {
+                throw new Error(`the query was created in ${options.database}, but deleting the old one (${action.have.NamedQueryId}) failed: ${messageOf(error)}`);
+            }
+            return;
+        case 'update': {
+            const input = {
+                NamedQueryId: action.have.NamedQueryId,
+                Name: action.want.name,
+                Description: action.want.description,
+                QueryString: action.want.queryString
+            };
+            await send('UpdateNamedQuery', () => athena.send(new dist_cjs/* UpdateNamedQueryCommand */.Gsu(input)));
+            return;
+        }
+        case 'delete':
+            await remove(action.have);
+    }
+}
+/** The guard on deletions: undefined when the run deletes at most `max` named queries. */
+function deletionGuard(actions, max) {
+    const paths = actions.flatMap((action) => (action.kind === 'delete' ? [action.path] : []));
+    if (paths.length <= max)
+        return undefined;
+    const shown = paths.slice(0, 10).join(', ') + (paths.length > 10 ? `, and ${paths.length - 10} more` : '');
+    return {
+        paths,
+        max,
+        message: `this run would delete ${paths.length} named queries (${shown}), more than the ${max} that input ` +
+            `'${constants/* Inputs */.G0.MaxDeleteQueries}' allows in one run, so it wrote nothing. If the 'queries' glob was narrowed ` +
+            `by mistake, widen it again; if the files were removed on purpose, run once (after a dry run) with ` +
+            `${constants/* Inputs */.G0.MaxDeleteQueries}: ${paths.length}.`
+    };
+}
+function record(result, action) {
+    if (action.kind === 'create')
+        result.created.push(action.want.path);
+    else if (action.kind === 'delete')
+        result.deleted.push(action.path);
+    else
+        result.updated.push(action.want.path);
+}
+async function publishQueries(athena, options, logger) {
+    if (options.owner.trim() === '')
+        throw new Error('publishQueries needs an owner (GITHUB_REPOSITORY)');
+    const send = pacedSender(new Pacer(options.callsPerSecond ?? 4), options.backoff ?? DEFAULT_BACKOFF);
+    const { queries, unreadable } = await readWorkgroupQueries(athena, options.workgroup, send, logger);
+    if (unreadable.length > 0) {
+        // Any of them may be ours: creating could duplicate it, deleting could hit a copy. Write nothing.
+        const result = emptyResult(options.dryRun);
+        result.failures.push({
+            path: WHOLE_RUN,
+            message: `Athena did not return ${unreadable.length} named queries of workgroup ${options.workgroup} ` +
+                `(${unreadable.join(', ')}), so which ones this action created is unknown; nothing was written. Run it again.`
+        });
+        return result;
+    }
+    const { actions, result } = plan(options, queries, logger);
+    const refused = deletionGuard(actions, options.maxDeletes ?? DEFAULT_MAX_DELETE_QUERIES);
+    if (refused) {
+        result.refusedDeletes = refused;
+        if (!options.dryRun) {
+            // Before any write: creating the new files' queries now would leave half a rename behind.
+            logger.warning(refused.message);
+            result.failures.push({ path: WHOLE_RUN, message: refused.message });
+            return result;
+        }
+        logger.warning(`A real run would stop here: ${refused.message}`);
+    }
+    for (const action of actions) {
+        const path = action.kind === 'delete' ? action.path : action.want.path;
+        const [verb, done] = VERBS[action.kind];
+        if (options.dryRun) {
+            logger.info(`Would ${verb} ${(0,vocabulary_escape/* logQuoted */.RQ)(path)}`);
+            record(result, action);
+            continue;
+        }
+        try {
+            await apply(athena, action, options, send);
+            logger.info(`${done} ${(0,vocabulary_escape/* logQuoted */.RQ)(path)}`);
+            record(result, action);
+        }
+        catch (error) {
+            result.failures.push({ path, message: `${verb} failed: ${messageOf(error)}` });
+        }
+    }
+    return result;
 }
 
 

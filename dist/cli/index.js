@@ -53969,6 +53969,10 @@ const CLI_COMMANDS = {
             'max-statements-per-file',
             'max-files',
             'file-time-budget-seconds',
+            'max-explains',
+            'explain-time-budget-seconds',
+            'explain-concurrency',
+            'max-query-partitions',
             'workgroup',
             'athena-output-location',
             'athena-catalog',
@@ -53982,7 +53986,15 @@ const CLI_COMMANDS = {
     },
     'publish-queries': {
         summary: 'Make the Athena named queries of a workgroup match the SQL files.',
-        inputs: ['queries', 'workgroup', 'database', 'delete-missing', 'dry-run', 'aws-region'],
+        inputs: [
+            'queries',
+            'workgroup',
+            'database',
+            'delete-missing',
+            'max-delete-queries',
+            'dry-run',
+            'aws-region'
+        ],
         positionals: QUERY_GLOBS,
         examples: ['cloudtrail-partitions publish-queries --workgroup primary --database security --dry-run']
     }
@@ -54141,7 +54153,7 @@ const ACTION_INPUTS = {
         default: 'year, month, day'
     },
     'rule-severity': {
-        description: 'Severity per check rule, for example unknown-column=warning, partition-literal=off. Rules: syntax, limit, not-a-regular-file, partition-filter, partition-literal, unknown-column, athena-explain; levels: error, warning, off.',
+        description: 'Severity per check rule, for example unknown-column=warning, partition-literal=off. Rules: syntax, limit, not-a-regular-file, partition-filter, partition-literal, unknown-column, athena-explain, partition-limit, partition-count; levels: error, warning, off.',
         default: ''
     },
     'max-file-bytes': {
@@ -54160,6 +54172,22 @@ const ACTION_INPUTS = {
         description: 'check-queries: seconds of parsing and checking per file; the statement where it runs out gets one limit finding, the rest are not checked (1 to 3600).',
         default: '5'
     },
+    'max-explains': {
+        description: 'check-queries: EXPLAIN requests per run (a statement met again is asked once); the statements left get one limit finding per file (1 to 100000).',
+        default: '500'
+    },
+    'explain-time-budget-seconds': {
+        description: "check-queries: wall-clock seconds for all EXPLAINs of a run, well inside the job's timeout; no EXPLAIN waits past it, and what it leaves gets one limit finding per file (1 to 21600).",
+        default: '300'
+    },
+    'explain-concurrency': {
+        description: "check-queries: EXPLAINs in flight at once, well under Athena's active-query quota that the whole account shares (1 to 20).",
+        default: '4'
+    },
+    'max-query-partitions': {
+        description: "check-queries: with credentials, a query estimated to read more partitions than this gets a partition-count warning (1 to 10000000); over Athena's 1,000,000 per scan is a partition-limit error.",
+        default: '100000'
+    },
     workgroup: {
         description: 'Athena workgroup: where publish-queries keeps the named queries (empty: primary); with it and credentials, check-queries also runs EXPLAIN on each query there.',
         default: ''
@@ -54175,6 +54203,10 @@ const ACTION_INPUTS = {
     'delete-missing': {
         description: 'publish-queries deletes the named queries it created earlier whose files are gone (never others).',
         default: 'false'
+    },
+    'max-delete-queries': {
+        description: 'Guard: a publish-queries run that would delete more named queries than this writes nothing and fails (a dry run reports it without failing). Raise it for one run to confirm a removal (0 to 100000).',
+        default: '5'
     },
     'github-token': {
         description: 'Token for the pull-request comment of check-queries (needs pull-requests write; without it, a warning).',
@@ -54356,9 +54388,9 @@ var wording = __nccwpck_require__(9278);
 
 
 const RUNNERS = {
-    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(420)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7025))).syncCli,
-    'check-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(718), __nccwpck_require__.e(770), __nccwpck_require__.e(456)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5456))).checkQueriesCli,
-    'publish-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(770), __nccwpck_require__.e(987)]).then(__nccwpck_require__.bind(__nccwpck_require__, 987))).publishQueriesCli
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(668)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5261))).syncCli,
+    'check-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(718), __nccwpck_require__.e(770), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4140))).checkQueriesCli,
+    'publish-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(770), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7210))).publishQueriesCli
 };
 /**
  * Runs one command line. When stdout could not take the report (a full disk: `> /dev/full`), that is
@@ -54575,10 +54607,15 @@ const Inputs = {
     MaxStatementsPerFile: 'max-statements-per-file',
     MaxFiles: 'max-files',
     FileTimeBudgetSeconds: 'file-time-budget-seconds',
+    MaxExplains: 'max-explains',
+    ExplainTimeBudgetSeconds: 'explain-time-budget-seconds',
+    ExplainConcurrency: 'explain-concurrency',
+    MaxQueryPartitions: 'max-query-partitions',
     Workgroup: 'workgroup',
     AthenaOutputLocation: 'athena-output-location',
     AthenaCatalog: 'athena-catalog',
     DeleteMissing: 'delete-missing',
+    MaxDeleteQueries: 'max-delete-queries',
     GithubToken: 'github-token'
 };
 const Commands = ['sync', 'check-queries', 'publish-queries'];
