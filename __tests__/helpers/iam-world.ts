@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { StandIn } from '../../stand-in/index.js'
 import type { GitHubTrigger } from '../../stand-in/oidc.js'
+import { PINNED_TODAY } from './today.js'
 
 /** The example values of iam/ and the README. */
 export const EXAMPLE = {
@@ -146,5 +147,5 @@ export function jobStartedBy(standIn: StandIn, trigger: GitHubTrigger, command?:
 
 /** The environment of a job of the example repository: the stand-in as AWS and GitHub. */
 export function jobEnv(standIn: StandIn, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...standIn.env(), GITHUB_REPOSITORY: EXAMPLE.repository, ...extra }
+  return { ...standIn.env(), GITHUB_REPOSITORY: EXAMPLE.repository, ...PINNED_TODAY, ...extra }
 }
