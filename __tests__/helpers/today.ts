@@ -5,3 +5,8 @@
  */
 export const E2E_TODAY = '2026-03-20'
 export const PINNED_TODAY: Readonly<Record<string, string>> = { CLOUDTRAIL_PARTITIONS_TODAY: E2E_TODAY }
+
+/** The environment that pins the action's today to `day` (YYYY-MM-DD). */
+export function pinToday(day: string): Record<string, string> {
+  return { CLOUDTRAIL_PARTITIONS_TODAY: day }
+}
