@@ -62,6 +62,15 @@ function emptyDrift(): StorageDrift {
 
 /** Differing shapes seen so far, by a key of the shape: a changed table usually leaves one or two. */
 const MAX_CACHED_SHAPES = 64
+/** Column names kept per kind of change: others' partitions may hold any names, in any number. */
+export const MAX_DRIFT_NAMES = 100
+
+function addNames(set: Set<string>, names: readonly string[]): void {
+  for (const name of names) {
+    if (set.size >= MAX_DRIFT_NAMES) return
+    set.add(name)
+  }
+}
 
 /**
  * Whether the read pass must compare: the table's shape against the one recorded when its
@@ -95,9 +104,9 @@ export class StaleStorage {
     const drift = own ? this.own : this.foreign
     drift.partitions += 1
     const difference = this.differenceOf(descriptor)
-    for (const name of difference.added) drift.added.add(name)
-    for (const name of difference.removed) drift.removed.add(name)
-    for (const name of difference.retyped) drift.retyped.add(name)
+    addNames(drift.added, difference.added)
+    addNames(drift.removed, difference.removed)
+    addNames(drift.retyped, difference.retyped)
     drift.reordered ||= difference.reordered
     drift.serde ||= difference.serde
     drift.serdeParameters ||= difference.serdeParameters

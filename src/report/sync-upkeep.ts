@@ -5,7 +5,7 @@
  * Names from S3 and Glue go in through text()/code(); raw() carries only our own words.
  */
 import { describeQuotaRefusal, explainQuotaFailure } from '../partitions/quota.js'
-import type { RefreshOutcome, StorageDrift } from '../partitions/refresh.js'
+import { MAX_DRIFT_NAMES, type RefreshOutcome, type StorageDrift } from '../partitions/refresh.js'
 import { Inputs } from '../vocabulary/constants.js'
 import { logQuoted, logText } from '../vocabulary/escape.js'
 import { formatCount } from '../vocabulary/format.js'
@@ -21,7 +21,9 @@ const MAX_NAMES = 20
 function names(set: ReadonlySet<string>): string {
   const list = [...set].slice(0, MAX_NAMES)
   const more = set.size - list.length
-  return list.join(', ') + (more > 0 ? `, … ${count(more)} more` : '')
+  // A full set stopped counting (refresh.ts): there may be more than it holds.
+  const tail = set.size >= MAX_DRIFT_NAMES ? ', … and more' : `, … ${count(more)} more`
+  return list.join(', ') + (more > 0 ? tail : '')
 }
 
 /**
