@@ -381,6 +381,28 @@ describe('days and regions that cannot be real', () => {
   })
 })
 
+describe('long runs keep their credentials', () => {
+  // Last in this file: the stand-in's clock only moves forward.
+  it('completes a sync that outlives its 15-minute session, with a fresh GitHub token and session', async () => {
+    const table = newTable()
+    const issuedBefore = standIn.sts.issued.length
+    // 16 minutes pass while the first page of partitions is read: the session of 900 s ends mid-run.
+    standIn.glue.faults.beforeNext('Glue.GetPartitions', () => standIn.clock.advance(16 * 60_000))
+    standIn.server.calls.reset()
+    const run = await sync(table, { 'role-duration-seconds': '900' })
+    expectSuccess(run)
+    expect(standIn.glue.partitionCount(DB, table)).toBe(WINDOW_PARTITIONS)
+    const sessions = standIn.sts.issued.slice(issuedBefore)
+    expect(sessions).toHaveLength(2)
+    expect(calls('OIDC.GetIDToken')).toBe(2)
+    // The second session signed the writes; nothing failed.
+    const writers = standIn.server.signers.get('Glue.BatchCreatePartition') ?? new Set()
+    expect(writers.has(sessions[1]!.accessKeyId)).toBe(true)
+    expect(writers.has(sessions[0]!.accessKeyId)).toBe(false)
+    expect(run.summary).toMatch(/\| Glue\.BatchCreatePartition \| 3 \| \d+ \| 0 \|/)
+  })
+})
+
 interface CliRun {
   exitCode: number
   stdout: string
