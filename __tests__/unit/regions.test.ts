@@ -2,7 +2,13 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { mockClient } from 'aws-sdk-client-mock'
 import { discoverSeries } from '../../src/trail/discover.js'
 import { checkAsOfAgainstLogs, oldestLogDay, sampleSeries } from '../../src/trail/oldest-day.js'
-import { isAwsRegion, isKnownRegion, knownRegions, nearestRegion } from '../../src/trail/regions.js'
+import {
+  globalEventsLeftOut,
+  isAwsRegion,
+  isKnownRegion,
+  knownRegions,
+  nearestRegion
+} from '../../src/trail/regions.js'
 import { formatIsoDate, parseIsoDate } from '../../src/vocabulary/dates.js'
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'
@@ -53,6 +59,16 @@ describe('AWS Regions', () => {
     ]) {
       expect(isAwsRegion(junk)).toBe(false)
     }
+  })
+
+  it('warns of an allow-list without us-east-1 only when the bucket has it', () => {
+    const seen = new Set(['eu-west-1', 'us-east-1'])
+    expect(globalEventsLeftOut(['eu-west-1'], seen)).toMatch(
+      /^Input 'regions' leaves out us-east-1, which the bucket has: CloudTrail records the events of IAM/
+    )
+    expect(globalEventsLeftOut([], seen)).toBeUndefined()
+    expect(globalEventsLeftOut(['eu-west-1', 'us-east-1'], seen)).toBeUndefined()
+    expect(globalEventsLeftOut(['eu-west-1'], new Set(['eu-west-1']))).toBeUndefined()
   })
 
   it('suggests the nearest known Region for a typo', () => {

@@ -17,6 +17,7 @@ import {
   type Partition,
   type PartitionInput
 } from '@aws-sdk/client-glue'
+import { logText } from '../vocabulary/escape.js'
 import type { Logger } from '../vocabulary/logger.js'
 import { partitionValues, seriesKey, type PartitionRef } from '../vocabulary/keys.js'
 import {
@@ -235,4 +236,18 @@ export async function refreshPartitions(
     })
     progress()
   })
+}
+
+/** The read pass's comparison, for the log (column names from Glue escaped for it). */
+export function describeComparison(refresh: RefreshOutcome, recorded: string | undefined): string {
+  const { own, foreign } = refresh
+  const columns = [...own.added, ...own.removed, ...own.retyped]
+  const why = recorded
+    ? "the table's storage descriptor changed since its partitions were last brought in line"
+    : 'no storage shape recorded on the table yet'
+  return (
+    `storage descriptor: ${why}; ${own.partitions} of the action's partition(s) differ from the table's ` +
+    `(${refresh.planned} to refresh${columns.length ? `; columns ${logText(columns.join(', '))}` : ''}), ` +
+    `${foreign.partitions} other partition(s) differ and are left alone`
+  )
 }

@@ -18,11 +18,11 @@ import {
   describeQuotaWarning
 } from '../partitions/quota.js'
 import {
+  describeComparison,
   needsComparison,
   refreshOutcome,
   refreshPartitions,
-  StaleStorage,
-  type RefreshOutcome
+  StaleStorage
 } from '../partitions/refresh.js'
 import type { SyncReport, SyncRequest } from '../report/sync-outcome.js'
 import { prepareTable } from '../table/ensure.js'
@@ -31,11 +31,11 @@ import { recordPartitionStorage } from '../table/partition-storage.js'
 import { detectLayout, discoverSeries, type Discovery } from '../trail/discover.js'
 import { describeLayout, partitionLocation } from '../trail/layout.js'
 import { BACKFILL_CHECK_DAYS, checkAsOfAgainstLogs, oldestLogDay } from '../trail/oldest-day.js'
-import { isKnownRegion, nearestRegion } from '../trail/regions.js'
+import { globalEventsLeftOut, isKnownRegion, nearestRegion } from '../trail/regions.js'
 import { syncWindow } from '../vocabulary/dates.js'
 import { Inputs } from '../vocabulary/constants.js'
 import { subject, userError } from '../vocabulary/errors.js'
-import { logQuoted, logText } from '../vocabulary/escape.js'
+import { logQuoted } from '../vocabulary/escape.js'
 import type { Logger } from '../vocabulary/logger.js'
 import { storageFingerprint } from '../vocabulary/storage.js'
 import { describeTable } from '../vocabulary/table-ref.js'
@@ -101,7 +101,7 @@ export async function runSync(
         `folders under CloudTrail/ that are no AWS Region, left out: ${[...discovery.notRegions.keys()].map(logQuoted).join(', ')}`
       )
     }
-    const leftOut = globalRegionLeftOut(settings.regions, discovery)
+    const leftOut = globalEventsLeftOut(settings.regions, discovery.regionsSeen)
     if (leftOut) warn(leftOut)
     let series = 0
     for (const regions of discovery.series.values()) series += regions.length
@@ -263,36 +263,6 @@ export async function runSync(
   }
   return report
 }
-
-/** The read pass's comparison of shapes, for the log. */
-function describeComparison(refresh: RefreshOutcome, recorded: string | undefined): string {
-  const { own, foreign } = refresh
-  const columns = [...own.added, ...own.removed, ...own.retyped]
-  const why = recorded
-    ? "the table's storage descriptor changed since its partitions were last brought in line"
-    : 'no storage shape recorded on the table yet'
-  return (
-    `storage descriptor: ${why}; ${own.partitions} of the action's partition(s) differ from the table's ` +
-    `(${refresh.planned} to refresh${columns.length ? `; columns ${logText(columns.join(', '))}` : ''}), ` +
-    `${foreign.partitions} other partition(s) differ and are left alone`
-  )
-}
-
-/**
- * CloudTrail records IAM, STS, CloudFront and other global services' events in us-east-1: an
- * allow-list without it loses them although the bucket has them.
- */
-function globalRegionLeftOut(regions: readonly string[], discovery: Discovery): string | undefined {
-  if (regions.length === 0 || regions.includes(GLOBAL_EVENTS_REGION)) return undefined
-  if (!discovery.regionsSeen.has(GLOBAL_EVENTS_REGION)) return undefined
-  return (
-    `Input '${Inputs.Regions}' leaves out ${GLOBAL_EVENTS_REGION}, which the bucket has: CloudTrail records the ` +
-    `events of IAM and other global services (STS, CloudFront, Route 53, Organizations) there, so Athena will ` +
-    `not find them. Add ${GLOBAL_EVENTS_REGION} to '${Inputs.Regions}' unless leaving them out is meant.`
-  )
-}
-
-const GLOBAL_EVENTS_REGION = 'us-east-1'
 
 /** An allow-listed region must be a known AWS region or at least appear in the bucket. */
 function checkRegions(regions: readonly string[], discovery: Discovery): void {

@@ -7,6 +7,7 @@
  */
 import { partition } from '@aws-sdk/core/client'
 import { distance as editDistance } from 'fastest-levenshtein'
+import { Inputs } from '../vocabulary/constants.js'
 
 /**
  * Prefixes of the SDK's partitions (their `regionRegex`: aws `us|eu|ap|sa|ca|me|af|il|mx`, aws-cn
@@ -71,4 +72,21 @@ export function nearestRegion(name: string): string | undefined {
     if (!best || distance < best.distance) best = { region, distance }
   }
   return best && best.distance <= 3 ? best.region : undefined
+}
+
+/** Where CloudTrail records the events of IAM, STS, CloudFront and the other global services. */
+export const GLOBAL_EVENTS_REGION = 'us-east-1'
+
+/** A warning when a `regions` allow-list leaves out the global services' events the bucket has. */
+export function globalEventsLeftOut(
+  allowList: readonly string[],
+  regionsSeen: ReadonlySet<string>
+): string | undefined {
+  if (allowList.length === 0 || allowList.includes(GLOBAL_EVENTS_REGION)) return undefined
+  if (!regionsSeen.has(GLOBAL_EVENTS_REGION)) return undefined
+  return (
+    `Input '${Inputs.Regions}' leaves out ${GLOBAL_EVENTS_REGION}, which the bucket has: CloudTrail records the ` +
+    `events of IAM and other global services (STS, CloudFront, Route 53, Organizations) there, so Athena will ` +
+    `not find them. Add ${GLOBAL_EVENTS_REGION} to '${Inputs.Regions}' unless leaving them out is meant.`
+  )
 }
