@@ -7,6 +7,7 @@ import { Commands, Inputs, type Command } from './vocabulary/constants.js'
 import { ConfigurationError } from './vocabulary/errors.js'
 import { formatIsoDate, parseIsoDate, todayUtc, type DayNumber } from './vocabulary/dates.js'
 import { checkAsOf, DEFAULT_MAX_REMOVE_DAYS } from './partitions/guards.js'
+import { DEFAULT_MAX_TABLE_PARTITIONS } from './partitions/quota.js'
 import { ACCOUNT_PATTERN, REGION_PATTERN, type DateKeyType } from './vocabulary/keys.js'
 import { normalizePrefix, ORGANIZATION_ID_PATTERN } from './trail/layout.js'
 import { nearestRegion } from './trail/regions.js'
@@ -27,9 +28,15 @@ export interface SyncSettings {
   retentionDays: number
   futureDays: number
   asOf: DayNumber
+  /** True when `as-of` was given (a backfill); false when it is today. */
+  asOfGiven: boolean
+  /** The UTC day the run takes for today (see TODAY_VARIABLE). */
+  today: DayNumber
   dryRun: boolean
   /** Most distinct days a run may remove partitions of (the removal guard). */
   maxRemoveDays: number
+  /** Most partitions the table may hold after the run (the quota guard). */
+  maxTablePartitions: number
   /** Empty: RUNNER_TEMP/cloudtrail-partitions-plan.json. */
   planFile: string
   awsRegion: string
@@ -101,10 +108,29 @@ function requiredInput(read: InputReader, name: string, command: Command): strin
   return value
 }
 
+/**
+ * The day the sync takes for today, as YYYY-MM-DD, when this environment variable is set: the
+ * end-to-end tests pin it so that their fixed dates do not age past the as-of guards. Unset, the
+ * runner's clock decides.
+ */
+export const TODAY_VARIABLE = 'CLOUDTRAIL_PARTITIONS_TODAY'
+
+function nowFrom(env: NodeJS.ProcessEnv): Date {
+  const pinned = env[TODAY_VARIABLE]?.trim()
+  if (!pinned) return new Date()
+  const day = parseIsoDate(pinned)
+  if (day === undefined) {
+    throw new ConfigurationError(
+      `The environment variable ${TODAY_VARIABLE}: '${pinned}' is not a UTC date of the form YYYY-MM-DD; unset it to use the clock.`
+    )
+  }
+  return new Date(day * 86_400_000)
+}
+
 export function readSyncSettings(
   read: InputReader,
   env: NodeJS.ProcessEnv = process.env,
-  now = new Date()
+  now: Date = nowFrom(env)
 ): SyncSettings {
   const text = (name: string): string => read(name).trim()
   const required = (name: string): string => requiredInput(read, name, 'sync')
@@ -153,16 +179,24 @@ export function readSyncSettings(
   const retentionDays = integer(read, Inputs.RetentionDays, 90, 0, 36_500)
   const futureDays = integer(read, Inputs.FutureDays, 1, 0, 366)
   const asOfText = text(Inputs.AsOf)
-  const asOf = asOfText ? parseIsoDate(asOfText) : todayUtc(now)
+  const today = todayUtc(now)
+  const asOf = asOfText ? parseIsoDate(asOfText) : today
   if (asOf === undefined) {
     throw new ConfigurationError(
       `Input '${Inputs.AsOf}': '${asOfText}' is not a UTC date of the form YYYY-MM-DD.`
     )
   }
 
-  if (asOfText) checkAsOf(asOf, todayUtc(now))
+  if (asOfText) checkAsOf(asOf, today)
   checkWindow(asOf, retentionDays, futureDays)
   const maxRemoveDays = integer(read, Inputs.MaxRemoveDays, DEFAULT_MAX_REMOVE_DAYS, 0, 36_500)
+  const maxTablePartitions = integer(
+    read,
+    Inputs.MaxTablePartitions,
+    DEFAULT_MAX_TABLE_PARTITIONS,
+    1,
+    MAX_TABLE_PARTITIONS_INPUT
+  )
   const awsRegion = requiredRegion(read, env)
   const dateKeyType = optionalDateKeyType(read)
   const partitionIndex = read(Inputs.PartitionIndex).trim()
@@ -181,8 +215,11 @@ export function readSyncSettings(
     retentionDays,
     futureDays,
     asOf,
+    asOfGiven: asOfText !== '',
+    today,
     dryRun: boolean(read, Inputs.DryRun, false),
     maxRemoveDays,
+    maxTablePartitions,
     planFile: read(Inputs.PlanFile).trim(),
     awsRegion,
     credentials: readCredentialSettings(read),
@@ -261,6 +298,9 @@ export function readPublishSettings(
     credentials: readCredentialSettings(read)
   }
 }
+
+/** A quota raised a hundredfold is still below this; more is a typo. */
+const MAX_TABLE_PARTITIONS_INPUT = 1_000_000_000
 
 /** CloudTrail started in 2013: a window reaching before it (or past year 9999) is a typo. */
 const FIRST_CLOUDTRAIL_DAY = parseIsoDate('2013-01-01') as DayNumber

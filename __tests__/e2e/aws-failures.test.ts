@@ -13,6 +13,7 @@ import { glueErrors } from '../../stand-in/glue.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
+import { PINNED_TODAY } from '../helpers/today.js'
 
 const ORG = 'o-failures001'
 const BUCKET = 'org-trail'
@@ -75,7 +76,7 @@ function sync(inputs: Record<string, string>): Promise<ActionRun> {
       'as-of': '2026-03-01',
       ...inputs
     },
-    env: standIn.env()
+    env: { ...standIn.env(), ...PINNED_TODAY }
   })
 }
 
@@ -131,7 +132,9 @@ describe("another person's change to the table", () => {
     const after = tableOf(table)
     expect(after.StorageDescriptor.Columns.map((c) => c.Name)).toContain('added_during_wait')
     expect(after.Parameters['partition_filtering.enabled']).toBe('true')
-    expect(standIn.server.calls.get('Glue.UpdateTable')).toBe(1)
+    // Partition filtering, then (the table's first sync) the record of its partitions' storage shape.
+    expect(standIn.server.calls.get('Glue.UpdateTable')).toBe(2)
+    expect(after.Parameters['cloudtrail-partitions.partition-storage']).toMatch(/^sha256:/)
   })
 
   it('retries a write refused with ConcurrentModificationException and keeps the change that beat it', async () => {
@@ -141,7 +144,8 @@ describe("another person's change to the table", () => {
     const result = await sync({ table, 'partition-index': 'true' })
     expectSuccess(result)
     expect(standIn.server.calls.get('Glue.UpdateTable', 'error')).toBe(1)
-    expect(standIn.server.calls.get('Glue.UpdateTable', 'ok')).toBe(1)
+    // Partition filtering once refused and redone, then the record of the partitions' storage shape.
+    expect(standIn.server.calls.get('Glue.UpdateTable', 'ok')).toBe(2)
     const after = tableOf(table)
     expect(after.StorageDescriptor.Columns.map((c) => c.Name)).toContain('added_between_read_and_write')
     expect(after.Parameters['partition_filtering.enabled']).toBe('true')

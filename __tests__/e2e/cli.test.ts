@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs'
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
+import { PINNED_TODAY } from '../helpers/today.js'
 
 const run = promisify(execFile)
 const ORG = 'o-clitest00001'
@@ -92,6 +93,7 @@ function cli(
     AWS_CONFIG_FILE: join(root, 'no-config'),
     AWS_SHARED_CREDENTIALS_FILE: join(root, 'no-credentials'),
     ...aws,
+    ...PINNED_TODAY,
     ...options.env
   }
   // undefined removes a variable (the profile test runs without keys and region in the environment).

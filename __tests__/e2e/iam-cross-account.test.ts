@@ -155,14 +155,16 @@ describe('each action of the catalog resource policy is needed in the other acco
   const substitutions = {
     [`arn:aws:glue:${EXAMPLE.region}:${AUDIT}:`]: `arn:aws:glue:${EXAMPLE.region}:${CATALOG_ACCOUNT}:`
   }
-  const PLAIN = { name: 'sync', table: true, inputs: {} }
-  const CREATE = { name: 'create-table', table: false, inputs: { 'create-table': 'true' } }
-  const INDEX = { name: 'partition-index', table: true, inputs: { 'partition-index': 'true' } }
+  const PLAIN = { name: 'sync', table: true, inputs: {}, stale: false }
+  const CREATE = { name: 'create-table', table: false, inputs: { 'create-table': 'true' }, stale: false }
+  const INDEX = { name: 'partition-index', table: true, inputs: { 'partition-index': 'true' }, stale: false }
+  const CHANGED = { name: 'sync after the table gained a column', table: true, inputs: {}, stale: true }
   const NEEDED_BY: Record<string, typeof PLAIN> = {
     'glue:GetTable': PLAIN,
     'glue:GetPartitions': PLAIN,
     'glue:BatchCreatePartition': PLAIN,
     'glue:BatchDeletePartition': PLAIN,
+    'glue:BatchUpdatePartition': CHANGED,
     'glue:GetPartitionIndexes': PLAIN,
     'glue:GetDatabase': CREATE,
     'glue:CreateDatabase': CREATE,
@@ -174,7 +176,11 @@ describe('each action of the catalog resource policy is needed in the other acco
 
   /** A fresh stand-in with the table (or not) in the catalog account, its resource policy, and one sync. */
   async function syncInCatalog(path: typeof PLAIN, policy: PolicyDocument) {
-    const standIn = await syncWorld({ catalog: CATALOG_ACCOUNT, table: path.table })
+    const standIn = await syncWorld({
+      catalog: CATALOG_ACCOUNT,
+      table: path.table,
+      stalePartition: path.stale
+    })
     try {
       const role = createRoleFromFiles(standIn, 'sync', { substitutions })
       standIn.glue.setCatalogResourcePolicy(CATALOG_ACCOUNT, policy)
@@ -189,12 +195,15 @@ describe('each action of the catalog resource policy is needed in the other acco
     expect(Object.keys(NEEDED_BY).sort()).toEqual(actionsOf(resourcePolicy).sort())
   })
 
-  it.each([CREATE, INDEX])('with the whole policy, $name passes in the catalog account', async (path) => {
-    const { result, denials, partitions } = await syncInCatalog(path, resourcePolicy)
-    expectSuccess(result)
-    expect(denials).toEqual([])
-    expect(partitions).toEqual(expectedPartitions())
-  })
+  it.each([CREATE, INDEX, CHANGED])(
+    'with the whole policy, $name passes in the catalog account',
+    async (path) => {
+      const { result, denials, partitions } = await syncInCatalog(path, resourcePolicy)
+      expectSuccess(result)
+      expect(denials).toEqual([])
+      expect(partitions).toEqual(expectedPartitions())
+    }
+  )
 
   it.each(Object.entries(NEEDED_BY))('without %s, the sync fails naming it', async (action, path) => {
     const { result, denials } = await syncInCatalog(path, withoutAction(resourcePolicy, action))

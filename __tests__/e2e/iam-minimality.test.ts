@@ -13,6 +13,7 @@ import {
   PARTITION_INDEX,
   PUBLISH_DEFAULT_WORKGROUP,
   SYNC_PLAIN,
+  SYNC_TABLE_CHANGED,
   transcript,
   type DocumentedPath
 } from '../helpers/documented-paths.js'
@@ -26,6 +27,7 @@ const NEEDED_BY: Readonly<Record<Command, Readonly<Record<string, DocumentedPath
     'glue:GetPartitions': SYNC_PLAIN,
     'glue:BatchCreatePartition': SYNC_PLAIN,
     'glue:BatchDeletePartition': SYNC_PLAIN,
+    'glue:BatchUpdatePartition': SYNC_TABLE_CHANGED,
     'glue:GetPartitionIndexes': SYNC_PLAIN,
     'glue:GetDatabase': CREATE_TABLE,
     'glue:CreateDatabase': CREATE_TABLE,

@@ -10,6 +10,7 @@ import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { PINNED_TODAY } from '../helpers/today.js'
 
 const ORG = 'o-reporttest01'
 const BUCKET = 'org-report-logs'
@@ -110,7 +111,7 @@ function run(inputs: Record<string, string> = {}): Promise<ActionRun> {
       'as-of': '2026-03-10',
       ...inputs
     },
-    env: standIn.env()
+    env: { ...standIn.env(), ...PINNED_TODAY }
   })
 }
 

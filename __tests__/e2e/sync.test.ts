@@ -6,6 +6,7 @@ import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
 import { cloudTrailTableInput, type DateKeyType } from '../../stand-in/cloudtrail-table.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { PINNED_TODAY } from '../helpers/today.js'
 
 const ORG = 'o-e2etest0001'
 const BUCKET = 'org-cloudtrail-logs'
@@ -71,7 +72,7 @@ function run(
       'as-of': '2026-03-10',
       ...inputs
     },
-    env: { ...standIn.env(), ...env }
+    env: { ...standIn.env(), ...PINNED_TODAY, ...env }
   })
 }
 

@@ -35,6 +35,8 @@ const RETENTION_DAYS = 3
 const FUTURE_DAYS = 1
 /** A partition far before the retention window, which a sync removes. */
 export const EXPIRED = [TRAIL_ACCOUNTS[0], 'us-east-1', '2026', '01', '01']
+/** A partition of the window made before the table gained its last column, which a sync refreshes. */
+export const STALE = [TRAIL_ACCOUNTS[0], 'eu-central-1', '2026', '03', '05']
 
 export interface PathRun {
   standIn: StandIn
@@ -156,6 +158,8 @@ export interface SyncWorld {
   /** The catalog the table is in (`catalog-id`), when not the role's account. */
   catalog?: string
   organizationId?: string
+  /** Also a partition of the window in the table's shape before its last column (STALE). */
+  stalePartition?: boolean
 }
 
 /** A stand-in with the trail's bucket and (unless `table: false`) the example table with an expired partition. */
@@ -185,8 +189,39 @@ export async function syncWorld(world: SyncWorld = {}): Promise<StandIn> {
       [{ Values: EXPIRED, StorageDescriptor: { Location: location } }],
       catalog
     )
+    if (world.stalePartition) {
+      const [staleAccount, staleRegion, ...staleDay] = STALE
+      const descriptor = standIn.glue.tableInput(EXAMPLE.database, EXAMPLE.table, catalog)
+        .StorageDescriptor as { Columns: unknown[] }
+      standIn.glue.addPartitionsDirect(
+        EXAMPLE.database,
+        EXAMPLE.table,
+        [
+          {
+            Values: STALE,
+            StorageDescriptor: {
+              ...descriptor,
+              Columns: descriptor.Columns.slice(0, -1),
+              Location: `${root}${staleAccount}/CloudTrail/${staleRegion}/${staleDay.join('/')}/`
+            }
+          }
+        ],
+        catalog
+      )
+    }
   }
   return standIn
+}
+
+/** Column names of one partition of the example table. */
+export function partitionColumns(
+  standIn: StandIn,
+  values: string[],
+  catalog: string = EXAMPLE.account
+): string[] {
+  const partition = standIn.glue.getPartitionRecord(EXAMPLE.database, EXAMPLE.table, values, catalog) as
+    { StorageDescriptor?: { Columns?: { Name: string }[] } } | undefined
+  return (partition?.StorageDescriptor?.Columns ?? []).map((column) => column.Name)
 }
 
 /** The sync step of examples/workflows/cloudtrail-partitions.yml, on the default branch. */
@@ -277,6 +312,15 @@ export const SYNC_PLAIN = syncPath('sync', {
       added: String(expectedPartitions().length),
       removed: '1'
     })
+  }
+})
+
+export const SYNC_TABLE_CHANGED = syncPath('sync after the table gained a column', {
+  world: { stalePartition: true },
+  verify({ standIn }) {
+    expect(partitionsOf(standIn)).toEqual(expectedPartitions())
+    // Refreshed to the table's columns, the last one included.
+    expect(partitionColumns(standIn, STALE)).toContain('tlsdetails')
   }
 })
 
@@ -524,6 +568,7 @@ export const PUBLISH_NAMED_WORKGROUP = publishPath('security-queries')
 
 export const DOCUMENTED_PATHS: readonly DocumentedPath[] = [
   SYNC_PLAIN,
+  SYNC_TABLE_CHANGED,
   SYNC_DRY_RUN,
   SYNC_PREFIX,
   CREATE_TABLE,

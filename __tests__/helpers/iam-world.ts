@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { StandIn } from '../../stand-in/index.js'
 import type { GitHubTrigger } from '../../stand-in/oidc.js'
+import { pinToday } from './today.js'
 
 /** The example values of iam/ and the README. */
 export const EXAMPLE = {
@@ -146,5 +147,7 @@ export function jobStartedBy(standIn: StandIn, trigger: GitHubTrigger, command?:
 
 /** The environment of a job of the example repository: the stand-in as AWS and GitHub. */
 export function jobEnv(standIn: StandIn, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...standIn.env(), GITHUB_REPOSITORY: EXAMPLE.repository, ...extra }
+  // Months after the paths' as-of (2026-03-05): a step without as-of (a workflow's schedule) makes a
+  // window of its own that a later step with as-of leaves alone, as it did on the clock of late 2026.
+  return { ...standIn.env(), GITHUB_REPOSITORY: EXAMPLE.repository, ...pinToday('2026-12-01'), ...extra }
 }

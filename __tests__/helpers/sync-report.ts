@@ -13,6 +13,8 @@ import {
 import { DaySet } from '../../src/partitions/day-set.js'
 import { emptyExisting, type ExistingPartitions } from '../../src/partitions/existing.js'
 import { checkRemovals } from '../../src/partitions/guards.js'
+import { checkTableQuota } from '../../src/partitions/quota.js'
+import { refreshOutcome } from '../../src/partitions/refresh.js'
 import { seriesKey } from '../../src/vocabulary/keys.js'
 import { planSync } from '../../src/partitions/plan.js'
 import type { SyncReport } from '../../src/report/sync-outcome.js'
@@ -103,17 +105,27 @@ export function report(org: Org, options: ReportOptions = {}): SyncReport {
       accountsFound: org.desired.size,
       missingAccounts: [],
       regionsSeen: new Set(),
-      regionsSkipped: new Set(options.regionsSkipped ?? [])
+      regionsSkipped: new Set(options.regionsSkipped ?? []),
+      notRegions: new Map(),
+      notRegionsOmitted: 0
     },
     existingTotal: org.existing.total,
     plan,
     removals: checkRemovals(plan, options.maxRemoveDays ?? 7),
+    quota: checkTableQuota(
+      { before: org.existing.total, add: plan.totals.add, remove: plan.totals.remove },
+      10_000_000,
+      { seriesPerDay: plan.series.length, leftAlone: plan.totals.leftAlone, retentionDays, futureDays }
+    ),
+    refresh: refreshOutcome('sha256:x', undefined, plan),
+    warnings: [],
     ...(dryRun
       ? {}
       : {
           applied: {
             created: plan.totals.add,
             deleted: plan.totals.remove,
+            refreshed: 0,
             alreadyDone: 0,
             failed: 0,
             failures: [],

@@ -4,7 +4,10 @@ import {
   isTransientStsError,
   memoizeCredentials
 } from '../../src/aws/credentials.js'
-import { explainAwsError } from '../../src/aws/clients.js'
+import { createClients, explainAwsError } from '../../src/aws/clients.js'
+import { GetTableCommand } from '@aws-sdk/client-glue'
+import { jest } from '@jest/globals'
+import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
 
@@ -59,6 +62,31 @@ describe('memoizeCredentials', () => {
   })
 })
 
+describe('expire', () => {
+  it('forgets the session of a generation, and the SDK sees it expired; a newer session is kept', async () => {
+    let fetched = 0
+    const provider = memoizeCredentials(async () => {
+      fetched += 1
+      return {
+        accessKeyId: `K${fetched}`,
+        secretAccessKey: 's',
+        expiration: new Date(Date.now() + 3_600_000)
+      }
+    })
+    const first = await provider()
+    const generation = provider.generation
+    provider.expire(generation)
+    // What the SDK holds reports an expiration in the past, so every client asks again.
+    expect(first.expiration?.getTime()).toBe(0)
+    const second = await provider()
+    expect(second.accessKeyId).toBe('K2')
+    // A call that started with the first session and fails late does not throw the second away.
+    provider.expire(generation)
+    expect((await provider()).accessKeyId).toBe('K2')
+    expect(second.expiration!.getTime()).toBeGreaterThan(Date.now())
+  })
+})
+
 describe('assuming the role through the stand-in', () => {
   let standIn: StandIn
   beforeAll(async () => {
@@ -85,6 +113,70 @@ describe('assuming the role through the stand-in', () => {
   afterEach(() => {
     delete process.env.AWS_ENDPOINT_URL
     standIn.server.knobs.reset()
+  })
+
+  it('refreshes mid-run before the session expires, with a fresh ID token, and never signs with an expired one', async () => {
+    // In the role's account: Glue answers a session in its own account's catalog.
+    standIn.glue.createTableDirect(
+      'security',
+      cloudTrailTableInput({ name: 'cloudtrail', location: 's3://logs/' }),
+      '111122223333'
+    )
+    const start = Date.now()
+    // Only Date moves: the HTTP stack's timers stay real.
+    jest.useFakeTimers({
+      now: start,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout'
+      ]
+    })
+    try {
+      const tokens: string[] = []
+      const env = standIn.env()
+      process.env.AWS_ENDPOINT_URL = env.AWS_ENDPOINT_URL
+      const credentials = credentialsFor(
+        { ...settings, roleDurationSeconds: 900 },
+        'eu-central-1',
+        async (audience) => {
+          const token = standIn.oidc.issueToken({ audience })
+          tokens.push(token)
+          return token
+        },
+        env
+      )
+      const { glue } = createClients('eu-central-1', credentials)
+      const read = () => glue.send(new GetTableCommand({ DatabaseName: 'security', Name: 'cloudtrail' }))
+      const issuedBefore = standIn.sts.issued.length
+      const issued = () => standIn.sts.issued.length - issuedBefore
+      await read()
+      expect(issued()).toBe(1)
+      // 11 minutes in, 4 are left of the 15: the next call gets a new session first, before any refusal.
+      jest.setSystemTime(start + 11 * 60_000)
+      await read()
+      expect(issued()).toBe(2)
+      // 16 minutes in, the first session has ended; the second (till minute 26) signs without a new one.
+      jest.setSystemTime(start + 16 * 60_000)
+      await read()
+      expect(issued()).toBe(2)
+      const sessions = standIn.sts.issued.slice(issuedBefore)
+      expect(sessions).toHaveLength(2)
+      expect(new Set(tokens).size).toBe(2)
+      expect([...(standIn.server.signers.get('Glue.GetTable') ?? [])]).toEqual(
+        sessions.map((s) => s.accessKeyId)
+      )
+      glue.destroy()
+    } finally {
+      jest.useRealTimers()
+    }
   })
 
   it('retries STS failures past the SDK’s own attempts, with a fresh token each time', async () => {

@@ -56,6 +56,29 @@ describe('readExistingPartitions', () => {
     expect(existing.foreignBySeries.get(seriesKey(A, 'eu-west-1'))).toEqual({ location: 1, form: 1 })
   })
 
+  it('asks for columns only when told, in the same pages, and shows every partition to the inspector', async () => {
+    const foreign = at([A, 'eu-west-1', '2026', '3', '3'], 's3://logs/x/')
+    glueMock.on(GetPartitionsCommand).resolves({ Partitions: [ours('2026', '03', '01'), foreign] })
+    const seen: [string, string | undefined][] = []
+    await readExistingPartitions(
+      glue,
+      { database: 'db', table: 't' },
+      {
+        ...options,
+        withColumns: true,
+        inspect: (partition, own) =>
+          seen.push([(partition.Values ?? []).join('/'), own && formatIsoDate(own.day)])
+      },
+      silentLogger
+    )
+    const inputs = glueMock.commandCalls(GetPartitionsCommand).map((c) => c.args[0].input)
+    expect(inputs.map((input) => [input.ExcludeColumnSchema, input.MaxResults])).toEqual([[false, 1000]])
+    expect(seen).toEqual([
+      [`${A}/eu-west-1/2026/03/01`, '2026-03-01'],
+      [`${A}/eu-west-1/2026/3/3`, undefined]
+    ])
+  })
+
   it('pages with NextToken and retries a page that timed out (a 400 the SDK does not retry)', async () => {
     glueMock
       .on(GetPartitionsCommand)

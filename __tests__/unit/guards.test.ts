@@ -1,8 +1,14 @@
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
-import { daysOf, parseIsoDate, syncWindow, type DayWindow } from '../../src/vocabulary/dates.js'
+import {
+  daysOf,
+  formatIsoDate,
+  parseIsoDate,
+  syncWindow,
+  type DayWindow
+} from '../../src/vocabulary/dates.js'
 import { DaySet } from '../../src/partitions/day-set.js'
 import { emptyExisting, type ExistingPartitions } from '../../src/partitions/existing.js'
-import { checkAsOf, checkRemovals, describeRefusal } from '../../src/partitions/guards.js'
+import { checkAsOf, checkRemovals, describeRefusal, oneYearBefore } from '../../src/partitions/guards.js'
 import { seriesKey } from '../../src/vocabulary/keys.js'
 import { planSync, type SyncPlan } from '../../src/partitions/plan.js'
 
@@ -121,9 +127,21 @@ describe('removal guard', () => {
 describe('as-of guard', () => {
   const today = day('2026-11-30')
 
-  it('accepts today, tomorrow and the past (backfills)', () => {
-    for (const asOf of ['2026-11-30', '2026-12-01', '2019-05-01'])
+  it('accepts today, tomorrow and the past year (backfills)', () => {
+    for (const asOf of ['2026-11-30', '2026-12-01', '2026-05-01', '2025-11-30'])
       expect(() => checkAsOf(day(asOf), today)).not.toThrow()
+  })
+
+  it('refuses a day more than a year back (ten years back: the typo of 2016 for 2026)', () => {
+    expect(() => checkAsOf(day('2025-11-29'), today)).toThrow(
+      /^Input 'as-of': 2025-11-29 is more than a year before today \(2026-11-30, UTC\)/
+    )
+    expect(() => checkAsOf(day('2016-11-30'), today)).toThrow(ConfigurationError)
+  })
+
+  it('counts a year back by the calendar, 29 February giving 28 February', () => {
+    expect(formatIsoDate(oneYearBefore(day('2028-02-29')))).toBe('2027-02-28')
+    expect(formatIsoDate(oneYearBefore(day('2027-03-01')))).toBe('2026-03-01')
   })
 
   it('refuses a day after tomorrow, as a ConfigurationError naming the input', () => {

@@ -109,7 +109,8 @@ describe('readSyncSettings', () => {
       'role-session-name': 'ab',
       'role-to-assume': 'arn:aws:iam::111122223333:role/path/cloudtrail-partitions',
       'dry-run': 'TRUE',
-      'as-of': '2024-02-29'
+      // Exactly a year before "now" is still in reach.
+      'as-of': '2025-11-25'
     })
     expect(s).toMatchObject({ retentionDays: 0, futureDays: 366, dryRun: true })
     expect(s.credentials.roleDurationSeconds).toBe(43200)
@@ -122,9 +123,9 @@ describe('readSyncSettings', () => {
     expect(errorOf({ 'as-of': '9999-12-31', 'future-days': '1' }).message).toContain("Input 'as-of'")
   })
 
-  it('takes a past as-of (backfills) and tomorrow, but refuses one after tomorrow, naming it', () => {
+  it('takes a past as-of up to a year back (backfills) and tomorrow, but refuses one after tomorrow, naming it', () => {
     // "now" is 2026-11-25.
-    expect(formatIsoDate(settings({ 'as-of': '2013-06-01', 'retention-days': '0' }).asOf)).toBe('2013-06-01')
+    expect(formatIsoDate(settings({ 'as-of': '2025-11-25', 'retention-days': '0' }).asOf)).toBe('2025-11-25')
     expect(formatIsoDate(settings({ 'as-of': '2026-11-26' }).asOf)).toBe('2026-11-26')
     expect(errorOf({ 'as-of': '2026-11-27' }).message).toBe(
       "Input 'as-of': 2026-11-27 is after tomorrow (2026-11-26, UTC). A sync that far ahead would remove the " +
@@ -132,6 +133,44 @@ describe('readSyncSettings', () => {
     )
     // The typo of the issue: 2062 for 2026.
     expect(errorOf({ 'as-of': '2062-03-10' }).message).toMatch(/^Input 'as-of': 2062-03-10 is after tomorrow/)
+  })
+
+  it('refuses an as-of more than a year back, naming it and the ways to a real backfill', () => {
+    // The typo of the issue: 2016 for 2026.
+    expect(errorOf({ 'as-of': '2016-03-01' }).message).toBe(
+      "Input 'as-of': 2016-03-01 is more than a year before today (2026-11-25, UTC). A sync then creates partitions " +
+        "for days that likely have no logs, and the next run would stop at the removal guard. Leave 'as-of' empty " +
+        "for today, or give a day from 2025-11-25 on. To add partitions for older days, leave 'as-of' empty and " +
+        "raise 'retention-days' until the window reaches them."
+    )
+    expect(errorOf({ 'as-of': '2025-11-24' }).message).toMatch(
+      /^Input 'as-of': 2025-11-24 is more than a year/
+    )
+    // The window itself may reach back further: that is how older days are added.
+    expect(settings({ 'retention-days': '3000' }).retentionDays).toBe(3000)
+  })
+
+  it('takes today from CLOUDTRAIL_PARTITIONS_TODAY when set (tests pin it), and refuses a malformed one', () => {
+    const all: Record<string, string> = { ...base, 'as-of': '2016-03-10' }
+    const pinned = readSyncSettings((name) => all[name] ?? '', { CLOUDTRAIL_PARTITIONS_TODAY: '2016-03-20' })
+    expect(formatIsoDate(pinned.today)).toBe('2016-03-20')
+    expect(pinned.asOfGiven).toBe(true)
+    const today = readSyncSettings((name) => base[name] ?? '', { CLOUDTRAIL_PARTITIONS_TODAY: '2016-03-20' })
+    expect(formatIsoDate(today.asOf)).toBe('2016-03-20')
+    expect(today.asOfGiven).toBe(false)
+    expect(() =>
+      readSyncSettings((name) => base[name] ?? '', { CLOUDTRAIL_PARTITIONS_TODAY: '2016-3-20' })
+    ).toThrow(
+      "The environment variable CLOUDTRAIL_PARTITIONS_TODAY: '2016-3-20' is not a UTC date of the form YYYY-MM-DD; unset it to use the clock."
+    )
+  })
+
+  it('reads max-table-partitions (default 10,000,000, Glue quota per table)', () => {
+    expect(settings({}).maxTablePartitions).toBe(10_000_000)
+    expect(settings({ 'max-table-partitions': '25000000' }).maxTablePartitions).toBe(25_000_000)
+    expect(errorOf({ 'max-table-partitions': '0' }).message).toBe(
+      "Input 'max-table-partitions': '0' must be a whole number from 1 to 1000000000."
+    )
   })
 
   it('reads max-remove-days (default 7) and plan-file', () => {

@@ -166,6 +166,7 @@ describe('failedChangesLine', () => {
       describeFailedChanges({
         created: 5,
         deleted: 0,
+        refreshed: 0,
         alreadyDone: 0,
         failed: 2,
         failures: [],

@@ -123,6 +123,7 @@ data "aws_iam_policy_document" "sync_permissions" {
       "glue:GetPartitions",
       "glue:BatchCreatePartition",
       "glue:BatchDeletePartition",
+      "glue:BatchUpdatePartition",
       "glue:GetPartitionIndexes",
     ]
     resources = local.glue_table_arns
@@ -427,6 +428,7 @@ data "aws_iam_policy_document" "glue_catalog_resource_policy" {
         "glue:GetPartitions",
         "glue:BatchCreatePartition",
         "glue:BatchDeletePartition",
+        "glue:BatchUpdatePartition",
         "glue:GetPartitionIndexes",
       ]
       resources = local.glue_table_arns

@@ -6,6 +6,7 @@ import { AthenaClient } from '@aws-sdk/client-athena'
 import { GlueClient } from '@aws-sdk/client-glue'
 import { S3Client } from '@aws-sdk/client-s3'
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
+import { isRefreshable, type RefreshableCredentials } from './credentials.js'
 import { describeStatementFor } from './policy-statements.js'
 import { NOTE_RETRY } from './retry.js'
 
@@ -153,6 +154,30 @@ function countCalls(client: Countable, service: string, stats: CallStats): void 
   )
 }
 
+/** Each service's answer to a call signed with expired credentials (S3, STS; Glue, Athena). */
+const EXPIRED_CREDENTIALS = new Set(['ExpiredToken', 'ExpiredTokenException'])
+
+/**
+ * A call AWS refused because the session had expired is made once more with a new session: the
+ * credentials are refreshed before they expire, but AWS's clock is the one that counts.
+ */
+function renewExpiredCredentials(client: Countable, credentials: RefreshableCredentials): void {
+  const stack = client.middlewareStack as GlueClient['middlewareStack']
+  stack.add(
+    (next) => async (args) => {
+      const generation = credentials.generation
+      try {
+        return await next(args)
+      } catch (error) {
+        if (!EXPIRED_CREDENTIALS.has((error as Error).name)) throw error
+        credentials.expire(generation)
+        return next(args)
+      }
+    },
+    { step: 'initialize', name: 'cloudtrailPartitionsRenewExpiredCredentials' }
+  )
+}
+
 export function createClients(
   region: string,
   credentials: AwsCredentialIdentityProvider | undefined
@@ -171,5 +196,8 @@ export function createClients(
   countCalls(s3, 'S3', calls)
   countCalls(glue, 'Glue', calls)
   countCalls(athena, 'Athena', calls)
+  if (isRefreshable(credentials)) {
+    for (const client of [s3, glue, athena]) renewExpiredCredentials(client, credentials)
+  }
   return { s3, glue, athena, calls }
 }

@@ -176,17 +176,53 @@ export function isTransientStsError(error: unknown): boolean {
   return ($metadata?.httpStatusCode ?? 0) >= 500
 }
 
-/** Caches credentials until shortly before they expire; concurrent callers share one request. */
-export function memoizeCredentials(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+/**
+ * A provider the clients can tell that AWS found its credentials expired (a clock that disagrees
+ * with AWS's, a session cut short): the next call assumes the role again, with a fresh ID token.
+ */
+export interface RefreshableCredentials extends AwsCredentialIdentityProvider {
+  /** Counts the sessions fetched: a call notes it before it starts. */
+  readonly generation: number
+  /**
+   * Forgets the session of `generation` (default: the current one). Calls that started before a
+   * newer session was fetched do not throw the newer one away.
+   */
+  expire(generation?: number): void
+}
+
+export function isRefreshable(
+  provider: AwsCredentialIdentityProvider | undefined
+): provider is RefreshableCredentials {
+  return typeof (provider as Partial<RefreshableCredentials> | undefined)?.expire === 'function'
+}
+
+/**
+ * Caches credentials until shortly before they expire; concurrent callers share one request. The
+ * SDK caches what it is given by its `expiration` too: the credentials handed out report an
+ * expiration in the past once expired, so every client asks again.
+ */
+export function memoizeCredentials(provider: AwsCredentialIdentityProvider): RefreshableCredentials {
   let pending: Promise<AwsCredentialIdentity> | undefined
   let expiresAt = Number.POSITIVE_INFINITY
-  return async () => {
+  let generation = 0
+  let expireCurrent: (() => void) | undefined
+  const memoized = async (): Promise<AwsCredentialIdentity> => {
     if (pending && Date.now() < expiresAt - REFRESH_MARGIN_MS) return pending
     expiresAt = Number.POSITIVE_INFINITY
+    generation += 1
+    expireCurrent = undefined
     pending = provider().then(
       (credentials) => {
         expiresAt = credentials.expiration?.getTime() ?? Number.POSITIVE_INFINITY
-        return credentials
+        let expired = false
+        expireCurrent = () => (expired = true)
+        const { expiration } = credentials
+        return {
+          ...credentials,
+          get expiration() {
+            return expired ? new Date(0) : expiration
+          }
+        }
       },
       (error: unknown) => {
         pending = undefined
@@ -195,4 +231,14 @@ export function memoizeCredentials(provider: AwsCredentialIdentityProvider): Aws
     )
     return pending
   }
+  return Object.defineProperties(
+    Object.assign(memoized, {
+      expire(of: number = generation): void {
+        if (of !== generation) return
+        expiresAt = Number.NEGATIVE_INFINITY
+        expireCurrent?.()
+      }
+    }),
+    { generation: { get: () => generation } }
+  ) as RefreshableCredentials
 }

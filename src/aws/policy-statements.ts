@@ -18,6 +18,7 @@ const STATEMENTS: Record<string, PolicyStatement> = {
   'glue:GetPartitions': { file: SYNC, sid: 'ReadAndWritePartitions' },
   'glue:BatchCreatePartition': { file: SYNC, sid: 'ReadAndWritePartitions' },
   'glue:BatchDeletePartition': { file: SYNC, sid: 'ReadAndWritePartitions' },
+  'glue:BatchUpdatePartition': { file: SYNC, sid: 'ReadAndWritePartitions' },
   'glue:GetPartitionIndexes': { file: SYNC, sid: 'ReadAndWritePartitions' },
   'glue:GetDatabase': { file: SYNC, sid: 'CreateDatabaseWithCreateTable' },
   'glue:CreateDatabase': { file: SYNC, sid: 'CreateDatabaseWithCreateTable' },

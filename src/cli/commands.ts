@@ -67,6 +67,7 @@ export const CLI_COMMANDS: Record<Command, CliCommandSpec> = {
       'date-key-type',
       'partition-index',
       'max-remove-days',
+      'max-table-partitions',
       'plan-file'
     ],
     examples: [

@@ -63,6 +63,11 @@ export const ACTION_INPUTS = {
       'Guard: a sync that would remove the partitions of more distinct days than this stops before writing anything (a dry run reports it without failing). The daily roll removes one day; raise it for one run to confirm a clean-up (after a dry run).',
     default: '7'
   },
+  'max-table-partitions': {
+    description:
+      "Guard: a sync that would leave the table with more partitions than this stops before writing anything (a dry run reports it); a warning from 80%. Default: Glue's quota per table; raise it with that quota.",
+    default: '10000000'
+  },
   'plan-file': {
     description:
       'Where to write the plan as JSON (day ranges added and removed per account and region). Empty: RUNNER_TEMP/cloudtrail-partitions-plan.json. Upload it with actions/upload-artifact to keep it.',

@@ -76,13 +76,13 @@ export async function syncCli(context: CliContext): Promise<number> {
 
   logger.info(outcome.summary)
   if (outcome.failedChanges) {
-    stderr.write(failedChangesLine(outcome.failedChanges))
+    stderr.write(failedChangesLine(outcome.failedChanges, outcome.rerunCompletes !== false))
     return ExitCode.Failed
   }
   return ExitCode.Done
 }
 
 /** The error line of a sync whose changes partly failed; AWS's message in it is escaped. */
-export function failedChangesLine(failedChanges: string): string {
-  return `error: ${logText(failedChanges)} Run again to complete the rest.\n`
+export function failedChangesLine(failedChanges: string, rerunCompletes = true): string {
+  return `error: ${logText(failedChanges)}${rerunCompletes ? ' Run again to complete the rest.' : ''}\n`
 }

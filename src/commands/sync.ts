@@ -61,7 +61,9 @@ export async function syncCommand(logger: Logger): Promise<void> {
   logger.info(outcome.summary)
 
   if (outcome.failedChanges) {
-    core.setFailed(`${outcome.failedChanges} See the job summary; a rerun completes the rest.`)
+    core.setFailed(
+      `${outcome.failedChanges} See the job summary${outcome.rerunCompletes === false ? '.' : '; a rerun completes the rest.'}`
+    )
   }
 }
 

@@ -49,6 +49,8 @@ export interface EntryFailure {
 export interface ApplyResult {
   created: number
   deleted: number
+  /** Brought in line with the table's storage descriptor (partitions/refresh.ts). */
+  refreshed: number
   /** Created or dropped by someone else meanwhile: counted as done. */
   alreadyDone: number
   failed: number
@@ -95,10 +97,22 @@ export function partitionInput(target: ApplyTarget, ref: PartitionRef): Partitio
   }
 }
 
-export async function applyPlan(target: ApplyTarget, plan: SyncPlan, logger: Logger): Promise<ApplyResult> {
+/** More work of the same kind after the plan's creates and removals (the refresh of stale partitions). */
+export interface FollowUp {
+  planned: number
+  run(result: ApplyResult, progress: () => void): Promise<void>
+}
+
+export async function applyPlan(
+  target: ApplyTarget,
+  plan: SyncPlan,
+  logger: Logger,
+  followUp?: FollowUp
+): Promise<ApplyResult> {
   const result: ApplyResult = {
     created: 0,
     deleted: 0,
+    refreshed: 0,
     alreadyDone: 0,
     failed: 0,
     failures: [],
@@ -115,8 +129,9 @@ export async function applyPlan(target: ApplyTarget, plan: SyncPlan, logger: Log
   // The caller wraps this in a log group; GitHub does not nest groups, so none here.
   logger.info(`creating ${plan.totals.add} partition(s)`)
   const reportCreated = progressLogger(logger, 'created', plan.totals.add)
-  const total = plan.totals.add + plan.totals.remove
-  const settled = (): number => result.created + result.deleted + result.alreadyDone + result.failed
+  const total = plan.totals.add + plan.totals.remove + (followUp?.planned ?? 0)
+  const settled = (): number =>
+    result.created + result.deleted + result.refreshed + result.alreadyDone + result.failed
   await runBatches(
     target,
     result,
@@ -161,15 +176,17 @@ export async function applyPlan(target: ApplyTarget, plan: SyncPlan, logger: Log
       target.onProgress?.(settled(), total)
     }
   )
+  if (followUp?.planned) await followUp.run(result, () => target.onProgress?.(settled(), total))
   result.skipped = Math.max(0, total - settled())
   logger.info(
-    `created ${result.created}, removed ${result.deleted}, already done ${result.alreadyDone}, ` +
-      `failed ${result.failed}, not attempted ${result.skipped}`
+    `created ${result.created}, removed ${result.deleted}, ` +
+      (followUp?.planned ? `refreshed ${result.refreshed}, ` : '') +
+      `already done ${result.alreadyDone}, failed ${result.failed}, not attempted ${result.skipped}`
   )
   return result
 }
 
-async function runBatches(
+export async function runBatches(
   target: ApplyTarget,
   result: ApplyResult,
   batches: Iterable<PartitionRef[]>,
@@ -200,7 +217,7 @@ async function runBatches(
  * entry stops new batches, as a failed call does: the cause (permissions, a quota) is rarely
  * limited to one partition.
  */
-function settle(
+export function settle(
   result: ApplyResult,
   batch: readonly PartitionRef[],
   errors: readonly PartitionError[],

@@ -68,6 +68,10 @@ export interface ExistingReadOptions {
   locationOf: (ref: PartitionRef) => string
   segments?: number
   backoff?: BackoffOptions
+  /** Ask for each partition's columns too (same pages, bigger): only when the table's shape changed. */
+  withColumns?: boolean
+  /** Sees every partition as it streams by, with its ref when it is this action's own (refresh.ts). */
+  inspect?: (partition: Partition, own: PartitionRef | undefined) => void
 }
 
 export async function readExistingPartitions(
@@ -87,7 +91,7 @@ export async function readExistingPartitions(
           glue.send(
             new GetPartitionsCommand({
               ...tableParams(table),
-              ExcludeColumnSchema: true,
+              ExcludeColumnSchema: !options.withColumns,
               MaxResults: PAGE_SIZE,
               Segment: { SegmentNumber: segmentNumber, TotalSegments: segments },
               ...(token ? { NextToken: token } : {})
@@ -118,7 +122,9 @@ function record(existing: ExistingPartitions, partition: Partition, options: Exi
   existing.total += 1
   const values = partition.Values ?? []
   const ours = parsePartitionValues(values, options.dateKeyType)
-  if (ours && sameLocation(partition.StorageDescriptor?.Location, options.locationOf(ours))) {
+  const own = ours && sameLocation(partition.StorageDescriptor?.Location, options.locationOf(ours))
+  options.inspect?.(partition, own ? ours : undefined)
+  if (own) {
     addDay(existing.bySeries, ours)
     return
   }

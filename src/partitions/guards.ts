@@ -5,7 +5,13 @@
  */
 import { Inputs } from '../vocabulary/constants.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
-import { formatIsoDate, type DayNumber } from '../vocabulary/dates.js'
+import {
+  calendarDateOf,
+  dayNumberOf,
+  formatIsoDate,
+  isRealDate,
+  type DayNumber
+} from '../vocabulary/dates.js'
 import type { DayRange, SyncPlan } from './plan.js'
 import { formatCount } from '../vocabulary/format.js'
 
@@ -63,8 +69,11 @@ export function describeRefusal(check: RemovalCheck, plan: SyncPlan, dryRun: boo
   )
 }
 
-/** The removal guard's refusal, with the report of the plan so the summary can still show it. */
-export class RemovalRefused<Report> extends ConfigurationError {
+/**
+ * A guard's refusal (the removal guard, the partition quota), with the report of the plan so the
+ * summary can still show it. Nothing was written.
+ */
+export class SyncRefused<Report> extends ConfigurationError {
   constructor(
     message: string,
     readonly report: Report
@@ -73,12 +82,34 @@ export class RemovalRefused<Report> extends ConfigurationError {
   }
 }
 
-/** `as-of` may lie in the past (a backfill) but not after tomorrow: 2062 for 2026 would empty the table. */
+/**
+ * `as-of` may lie in the past (a backfill) but not after tomorrow (2062 for 2026 would empty the
+ * table), nor more than a year back (2016 for 2026 would fill the table with days that have no logs,
+ * and every later run would stop at the removal guard).
+ */
 export function checkAsOf(asOf: DayNumber, today: DayNumber): void {
-  if (asOf <= today + 1) return
-  throw new ConfigurationError(
-    `Input '${Inputs.AsOf}': ${formatIsoDate(asOf)} is after tomorrow (${formatIsoDate(today + 1)}, UTC). ` +
-      `A sync that far ahead would remove the partitions of every day before its window. ` +
-      `Leave '${Inputs.AsOf}' empty for today, or give a past day for a backfill.`
-  )
+  if (asOf > today + 1) {
+    throw new ConfigurationError(
+      `Input '${Inputs.AsOf}': ${formatIsoDate(asOf)} is after tomorrow (${formatIsoDate(today + 1)}, UTC). ` +
+        `A sync that far ahead would remove the partitions of every day before its window. ` +
+        `Leave '${Inputs.AsOf}' empty for today, or give a past day for a backfill.`
+    )
+  }
+  const yearAgo = oneYearBefore(today)
+  if (asOf < yearAgo) {
+    throw new ConfigurationError(
+      `Input '${Inputs.AsOf}': ${formatIsoDate(asOf)} is more than a year before today (${formatIsoDate(today)}, UTC). ` +
+        `A sync then creates partitions for days that likely have no logs, and the next run would stop at the ` +
+        `removal guard. Leave '${Inputs.AsOf}' empty for today, or give a day from ${formatIsoDate(yearAgo)} on. ` +
+        `To add partitions for older days, leave '${Inputs.AsOf}' empty and raise '${Inputs.RetentionDays}' ` +
+        `until the window reaches them.`
+    )
+  }
+}
+
+/** The same day a year earlier; 29 February gives 28 February. */
+export function oneYearBefore(day: DayNumber): DayNumber {
+  const { year, month, day: dayOfMonth } = calendarDateOf(day)
+  const date = { year: year - 1, month, day: dayOfMonth }
+  return isRealDate(date) ? dayNumberOf(date) : dayNumberOf({ ...date, day: dayOfMonth - 1 })
 }

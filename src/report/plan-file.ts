@@ -12,6 +12,7 @@ import type { DayRange } from '../partitions/plan.js'
 import { seriesKey } from '../vocabulary/keys.js'
 import type { SyncReport } from './sync-outcome.js'
 import { totalsOf } from './summary.js'
+import { upkeepPlanFields } from './sync-upkeep.js'
 
 export const PLAN_FILE_VERSION = 1
 
@@ -51,12 +52,14 @@ export function planDocument(report: SyncReport): object {
       maxRemoveDays: report.removals.max,
       exceeded: report.removals.exceeded
     },
+    ...upkeepPlanFields(report),
     ...(report.refused ? { refused: true } : {}),
     ...(applied
       ? {
           applied: {
             created: applied.created,
             deleted: applied.deleted,
+            refreshed: applied.refreshed,
             alreadyDone: applied.alreadyDone,
             failed: applied.failed,
             skipped: applied.skipped,

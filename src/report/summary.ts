@@ -11,6 +11,7 @@ import type { ApplyResult } from '../partitions/apply.js'
 import { describeRefusal } from '../partitions/guards.js'
 import type { SeriesPlan } from '../partitions/plan.js'
 import type { SyncReport } from './sync-outcome.js'
+import { upkeepBlocks } from './sync-upkeep.js'
 import type { TableState } from '../table/ensure.js'
 import { formatCount } from '../vocabulary/format.js'
 import { code, raw, renderMarkdown, text, type Block, type Inline, type Line } from './document.js'
@@ -110,6 +111,7 @@ export function syncSummaryDocument(report: SyncReport, calls: CallStats): Block
   }
   blocks.push(...tableNotes(report.table))
   if (applied && (applied.alreadyDone || applied.failed || applied.skipped)) blocks.push(...failures(applied))
+  blocks.push(...upkeepBlocks(report))
 
   const exceptions = findExceptions(plan)
   blocks.push(...exceptionBlocks(report, exceptions))

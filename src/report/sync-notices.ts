@@ -6,6 +6,7 @@
 import { Inputs } from '../vocabulary/constants.js'
 import type { SyncReport } from './sync-outcome.js'
 import { findExceptions, formatPattern, type SyncExceptions } from './sync-groups.js'
+import { upkeepNotices } from './sync-upkeep.js'
 
 export const NOTICES_PER_STEP = 10
 
@@ -42,6 +43,7 @@ export function syncNotices(
         `Add ${region} to '${Inputs.Regions}' to query them in Athena.`
     )
   }
+  notices.push(...upkeepNotices(report))
   if (notices.length <= NOTICES_PER_STEP) return notices
   const shown = notices.slice(0, NOTICES_PER_STEP)
   const more = notices.length - (NOTICES_PER_STEP - 1)

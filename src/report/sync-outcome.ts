@@ -6,6 +6,8 @@
 import type { ApplyResult } from '../partitions/apply.js'
 import type { RemovalCheck } from '../partitions/guards.js'
 import type { SyncPlan } from '../partitions/plan.js'
+import type { QuotaCheck } from '../partitions/quota.js'
+import type { RefreshOutcome } from '../partitions/refresh.js'
 import type { TableState } from '../table/ensure.js'
 import type { Discovery } from '../trail/discover.js'
 import type { TrailLayout } from '../trail/layout.js'
@@ -26,6 +28,11 @@ export interface SyncRequest {
   dryRun: boolean
   /** The removal guard (default DEFAULT_MAX_REMOVE_DAYS). */
   maxRemoveDays?: number
+  /** The quota guard (default DEFAULT_MAX_TABLE_PARTITIONS). */
+  maxTablePartitions?: number
+  /** The day taken for today; with `asOfGiven`, a backfill a month back is checked against the bucket. */
+  today?: DayNumber
+  asOfGiven?: boolean
   createTable: boolean
   dateKeyType?: DateKeyType
   partitionIndex?: boolean
@@ -43,6 +50,12 @@ export interface SyncReport {
   plan: SyncPlan
   /** The removal guard's verdict; exceeded on a dry run means a real run would be refused. */
   removals: RemovalCheck
+  /** The partition quota guard's verdict, as the removal guard's. */
+  quota: QuotaCheck
+  /** The action's partitions whose storage descriptor is not the table's, and what became of them. */
+  refresh: RefreshOutcome
+  /** Things a person should know that did not stop the run (us-east-1 left out, the quota near). */
+  warnings: string[]
   /** Set when the guard refused the run: nothing was written. */
   refused?: boolean
   /** Undefined on a dry run. */

@@ -6,10 +6,11 @@
  */
 import { explainAwsError, type CallStats } from '../aws/clients.js'
 import type { ApplyResult } from '../partitions/apply.js'
-import { RemovalRefused } from '../partitions/guards.js'
+import { SyncRefused } from '../partitions/guards.js'
 import type { Block } from '../report/document.js'
 import { failureSummaryDocument, syncSummaryDocument, totalsOf, type Totals } from '../report/summary.js'
 import type { SyncReport } from '../report/sync-outcome.js'
+import { explainQuotaFailure } from '../partitions/quota.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
 import { formatCount } from '../vocabulary/format.js'
 
@@ -22,12 +23,14 @@ export type SyncOutcome =
       summary: string
       /** Set when changes failed: how many, what was applied, what was not attempted. */
       failedChanges?: string
+      /** False when a rerun cannot complete the rest by itself (Glue's partition quota is reached). */
+      rerunCompletes?: boolean
     }
   | {
-      /** The removal guard stopped the run before any write; the report shows what it would have done. */
+      /** A guard (removals, the partition quota) stopped the run before any write; the report shows what it would have done. */
       kind: 'refused'
       report: SyncReport
-      error: RemovalRefused<SyncReport>
+      error: SyncRefused<SyncReport>
     }
   | {
       /** Stopped before a report: bad settings, the table, the bucket, AWS. */
@@ -48,11 +51,11 @@ export async function settleSync(
   try {
     report = await run
   } catch (error) {
-    if (error instanceof RemovalRefused) {
+    if (error instanceof SyncRefused) {
       return {
         kind: 'refused',
         report: error.report as SyncReport,
-        error: error as RemovalRefused<SyncReport>
+        error: error as SyncRefused<SyncReport>
       }
     }
     const message =
@@ -73,16 +76,28 @@ export async function settleSync(
     report,
     totals,
     summary,
-    ...(applied && applied.failed > 0 ? { failedChanges: describeFailedChanges(applied) } : {})
+    ...(applied && applied.failed > 0
+      ? {
+          failedChanges: describeFailedChanges(applied),
+          rerunCompletes: explainQuotaFailure(applied.stoppedBy) === undefined
+        }
+      : {})
   }
 }
 
-/** `3 partition change(s) failed (stopped after: X); 10 created and 0 removed were applied, 5 not attempted.` */
+/**
+ * `3 partition change(s) failed (stopped after: X); 10 created and 0 removed were applied, 5 not
+ * attempted.`, and what Glue's partition quota means when that is what stopped it.
+ */
 export function describeFailedChanges(applied: ApplyResult): string {
+  const quota = explainQuotaFailure(applied.stoppedBy)
   return (
     `${applied.failed} partition change(s) failed` +
     (applied.stoppedBy ? ` (stopped after: ${applied.stoppedBy})` : '') +
-    `; ${applied.created} created and ${applied.deleted} removed were applied, ${applied.skipped} not attempted.`
+    `; ${applied.created} created and ${applied.deleted} removed` +
+    (applied.refreshed ? ` and ${applied.refreshed} refreshed` : '') +
+    ` were applied, ${applied.skipped} not attempted.` +
+    (quota ? ` ${quota}` : '')
   )
 }
 
@@ -99,10 +114,12 @@ export function outcomeDocument(outcome: SyncOutcome, calls: CallStats): Block[]
 /** What a run changed in AWS, when it did: for a door that could not show its report. */
 export function changesApplied(outcome: SyncOutcome): string | undefined {
   if (outcome.kind !== 'done' || !outcome.report.applied) return undefined
-  const { created, deleted } = outcome.report.applied
-  if (created + deleted === 0) return undefined
+  const { created, deleted, refreshed } = outcome.report.applied
+  if (created + deleted + refreshed === 0) return undefined
   return (
     `the sync's changes were applied and stand (added ${formatCount(created)}, ` +
-    `removed ${formatCount(deleted)} partitions in ${outcome.report.tableName})`
+    `removed ${formatCount(deleted)}` +
+    (refreshed ? `, refreshed ${formatCount(refreshed)}` : '') +
+    ` partitions in ${outcome.report.tableName})`
   )
 }

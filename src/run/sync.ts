@@ -7,25 +7,37 @@
  */
 import type { GlueClient } from '@aws-sdk/client-glue'
 import type { S3Client as S3 } from '@aws-sdk/client-s3'
-import { applyPlan, type ProgressCallback } from '../partitions/apply.js'
+import { applyPlan, type ApplyTarget, type ProgressCallback } from '../partitions/apply.js'
 import { emptyExisting, readExistingPartitions } from '../partitions/existing.js'
-import {
-  checkRemovals,
-  DEFAULT_MAX_REMOVE_DAYS,
-  describeRefusal,
-  RemovalRefused
-} from '../partitions/guards.js'
+import { checkRemovals, DEFAULT_MAX_REMOVE_DAYS, describeRefusal, SyncRefused } from '../partitions/guards.js'
 import { planSync } from '../partitions/plan.js'
+import {
+  checkTableQuota,
+  DEFAULT_MAX_TABLE_PARTITIONS,
+  describeQuotaRefusal,
+  describeQuotaWarning
+} from '../partitions/quota.js'
+import {
+  describeComparison,
+  needsComparison,
+  refreshOutcome,
+  refreshPartitions,
+  StaleStorage
+} from '../partitions/refresh.js'
 import type { SyncReport, SyncRequest } from '../report/sync-outcome.js'
 import { prepareTable } from '../table/ensure.js'
 import type { IndexWait } from '../table/partition-index.js'
+import { recordPartitionStorage } from '../table/partition-storage.js'
 import { detectLayout, discoverSeries, type Discovery } from '../trail/discover.js'
 import { describeLayout, partitionLocation } from '../trail/layout.js'
-import { KNOWN_REGIONS, nearestRegion } from '../trail/regions.js'
+import { BACKFILL_CHECK_DAYS, checkAsOfAgainstLogs, oldestLogDay } from '../trail/oldest-day.js'
+import { globalEventsLeftOut, isKnownRegion, nearestRegion } from '../trail/regions.js'
 import { syncWindow } from '../vocabulary/dates.js'
 import { Inputs } from '../vocabulary/constants.js'
 import { subject, userError } from '../vocabulary/errors.js'
+import { logQuoted } from '../vocabulary/escape.js'
 import type { Logger } from '../vocabulary/logger.js'
+import { storageFingerprint } from '../vocabulary/storage.js'
 import { describeTable } from '../vocabulary/table-ref.js'
 
 export interface SyncClients {
@@ -52,6 +64,11 @@ export async function runSync(
   tuning: SyncTuning = DEFAULT_TUNING
 ): Promise<SyncReport> {
   const timings: [string, number][] = []
+  const warnings: string[] = []
+  const warn = (message: string): void => {
+    warnings.push(message)
+    logger.warning(message)
+  }
   const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const started = performance.now()
     try {
@@ -79,9 +96,25 @@ export async function runSync(
         `regions outside the allow-list, skipped: ${[...discovery.regionsSkipped].sort().join(', ')}`
       )
     }
+    if (discovery.notRegions.size) {
+      logger.info(
+        `folders under CloudTrail/ that are no AWS Region, left out: ${[...discovery.notRegions.keys()].map(logQuoted).join(', ')}`
+      )
+    }
+    const leftOut = globalEventsLeftOut(settings.regions, discovery.regionsSeen)
+    if (leftOut) warn(leftOut)
     let series = 0
     for (const regions of discovery.series.values()) series += regions.length
     logger.info(`${discovery.series.size} account(s), ${series} account/region series to keep`)
+    // A backfill a month or more back: are there logs that old at all? (A few listings; never daily.)
+    if (
+      settings.asOfGiven &&
+      settings.today !== undefined &&
+      settings.asOf <= settings.today - BACKFILL_CHECK_DAYS
+    ) {
+      const oldest = await oldestLogDay(clients.s3, layout, discovery.series, tuning.listConcurrency)
+      checkAsOfAgainstLogs(settings.asOf, oldest)
+    }
     return { layout, discovery }
   })
 
@@ -108,7 +141,12 @@ export async function runSync(
     return state
   })
 
-  // A table this run has yet to create has no partitions.
+  // A table this run has yet to create has no partitions. Columns are read only when the table's
+  // storage descriptor is not the one its partitions were last brought in line with.
+  const stale =
+    preview.action !== 'would-create' && needsComparison(preview.storageDescriptor, preview.partitionStorage)
+      ? new StaleStorage(preview.storageDescriptor)
+      : undefined
   const existing =
     preview.action === 'would-create'
       ? emptyExisting()
@@ -116,7 +154,11 @@ export async function runSync(
           readExistingPartitions(
             clients.glue,
             settings.table,
-            { dateKeyType: preview.dateKeyType, locationOf: (ref) => partitionLocation(layout, ref) },
+            {
+              dateKeyType: preview.dateKeyType,
+              locationOf: (ref) => partitionLocation(layout, ref),
+              ...(stale ? { withColumns: true, inspect: stale.inspect.bind(stale) } : {})
+            },
             logger
           )
         )
@@ -134,6 +176,19 @@ export async function runSync(
     `plan: add ${plan.totals.add}, remove ${plan.totals.remove}, unchanged ${plan.totals.unchanged}`
   )
   const removals = checkRemovals(plan, settings.maxRemoveDays ?? DEFAULT_MAX_REMOVE_DAYS)
+  const quota = checkTableQuota(
+    { before: existing.total, add: plan.totals.add, remove: plan.totals.remove },
+    settings.maxTablePartitions ?? DEFAULT_MAX_TABLE_PARTITIONS,
+    {
+      seriesPerDay: plan.series.filter((series) => series.status !== 'gone').length,
+      leftAlone: plan.totals.leftAlone,
+      retentionDays: settings.retentionDays,
+      futureDays: settings.futureDays
+    }
+  )
+  const fingerprint = storageFingerprint(preview.storageDescriptor)
+  const refresh = refreshOutcome(fingerprint, stale, plan)
+  if (stale) logger.info(describeComparison(refresh, preview.partitionStorage))
 
   const report: SyncReport = {
     settings,
@@ -146,14 +201,21 @@ export async function runSync(
     existingTotal: existing.total,
     plan,
     removals,
+    quota,
+    refresh,
+    warnings,
     timings
   }
-  if (removals.exceeded) {
-    const message = describeRefusal(removals, plan, settings.dryRun)
-    if (!settings.dryRun) throw new RemovalRefused(message, { ...report, refused: true })
+  const refusals = [
+    ...(removals.exceeded ? [describeRefusal(removals, plan, settings.dryRun)] : []),
+    ...(quota.exceeded ? [describeQuotaRefusal(quota, settings.dryRun)] : [])
+  ]
+  if (refusals.length) {
+    if (!settings.dryRun) throw new SyncRefused(refusals.join('\n'), { ...report, refused: true })
     // A dry run writes nothing: it reports what a real run would refuse, and succeeds.
-    logger.warning(message)
+    for (const message of refusals) logger.warning(message)
   }
+  if (quota.nearLimit) warn(describeQuotaWarning(quota))
   if (settings.dryRun) {
     logger.info('dry run: nothing written')
     return report
@@ -165,28 +227,47 @@ export async function runSync(
       return state
     })
   }
-  report.applied = await phase('Apply', () =>
+  const target: ApplyTarget = {
+    glue: clients.glue,
+    table: settings.table,
+    layout,
+    dateKeyType: report.table.dateKeyType,
+    storageDescriptor: report.table.storageDescriptor,
+    concurrency: tuning.writeConcurrency,
+    ...(tuning.onApplyProgress ? { onProgress: tuning.onApplyProgress } : {})
+  }
+  const applied = await phase('Apply', () =>
     applyPlan(
-      {
-        glue: clients.glue,
-        table: settings.table,
-        layout,
-        dateKeyType: report.table.dateKeyType,
-        storageDescriptor: report.table.storageDescriptor,
-        concurrency: tuning.writeConcurrency,
-        ...(tuning.onApplyProgress ? { onProgress: tuning.onApplyProgress } : {})
-      },
+      target,
       plan,
-      logger
+      logger,
+      stale && refresh.planned
+        ? {
+            planned: refresh.planned,
+            run: (result, progress) => refreshPartitions(target, stale, plan, result, progress, logger)
+          }
+        : undefined
     )
   )
+  report.applied = applied
+  // Recorded once every partition is in the shape compared against (and created in it): the next
+  // runs read without columns. A run that stopped early compares again next time.
+  if (stale) {
+    const complete =
+      applied.failed === 0 &&
+      applied.skipped === 0 &&
+      storageFingerprint(report.table.storageDescriptor) === fingerprint
+    refresh.recorded = complete
+      ? await recordPartitionStorage(clients.glue, settings.table, fingerprint, logger)
+      : 'not-yet'
+  }
   return report
 }
 
 /** An allow-listed region must be a known AWS region or at least appear in the bucket. */
 function checkRegions(regions: readonly string[], discovery: Discovery): void {
   for (const region of regions) {
-    if (KNOWN_REGIONS.has(region) || discovery.regionsSeen.has(region)) continue
+    if (isKnownRegion(region) || discovery.regionsSeen.has(region)) continue
     const hint = nearestRegion(region)
     throw userError`${subject(Inputs.Regions)}: '${region}' is not an AWS region${hint ? ` (did you mean ${hint}?)` : ''} and the bucket has no logs for it.`
   }

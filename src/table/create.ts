@@ -14,6 +14,7 @@ import {
 import type { DateKeyType } from '../vocabulary/keys.js'
 import { catalogParam, type TableRef } from '../vocabulary/table-ref.js'
 import { tableLocation, type TrailLayout } from '../trail/layout.js'
+import { PARTITION_STORAGE_PARAMETER, storageFingerprint } from '../vocabulary/storage.js'
 import { cloudTrailStorageDescriptor, partitionKeyColumns } from './schema.js'
 
 /**
@@ -33,13 +34,20 @@ export function cloudTrailTableInput(
   layout: TrailLayout,
   dateKeyType: DateKeyType
 ): TableInput {
+  const storageDescriptor = cloudTrailStorageDescriptor(tableLocation(layout))
   return {
     Name: ref.table,
     Description: `CloudTrail logs of ${layout.organizationId ?? 'the trail'}, partitioned by cloudtrail-partitions`,
     TableType: 'EXTERNAL_TABLE',
-    Parameters: { EXTERNAL: 'TRUE', classification: 'cloudtrail', [CREATED_BY_PARAMETER]: CREATED_BY_VALUE },
+    Parameters: {
+      EXTERNAL: 'TRUE',
+      classification: 'cloudtrail',
+      [CREATED_BY_PARAMETER]: CREATED_BY_VALUE,
+      // A new table has no partitions: all it gets are created in its shape.
+      [PARTITION_STORAGE_PARAMETER]: storageFingerprint(storageDescriptor)
+    },
     PartitionKeys: partitionKeyColumns(dateKeyType),
-    StorageDescriptor: cloudTrailStorageDescriptor(tableLocation(layout))
+    StorageDescriptor: storageDescriptor
   }
 }
 

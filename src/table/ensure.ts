@@ -9,6 +9,7 @@ import { ConfigurationError } from '../vocabulary/errors.js'
 import type { Logger } from '../vocabulary/logger.js'
 import type { DateKeyType } from '../vocabulary/keys.js'
 import { describeTable, type TableRef } from '../vocabulary/table-ref.js'
+import { PARTITION_STORAGE_PARAMETER } from '../vocabulary/storage.js'
 import { tableLocation, type TrailLayout } from '../trail/layout.js'
 import { explainDenied } from '../aws/clients.js'
 import { cloudTrailTableInput, createdByThisAction, createTable, ensureDatabase } from './create.js'
@@ -39,6 +40,8 @@ export interface TableState {
   databaseCreated: boolean
   dateKeyType: DateKeyType
   storageDescriptor: StorageDescriptor
+  /** The shape the partitions were last brought in line with (PARTITION_STORAGE_PARAMETER), if recorded. */
+  partitionStorage?: string
   missingColumns: string[]
   addColumnsStatement?: string
   warnings: string[]
@@ -71,11 +74,13 @@ export async function prepareTable(
     if (options.dryRun) {
       logger.info(`dry run: would create ${name} (date keys ${dateKeyType}) at ${tableLocation(layout)}`)
       const wantIndex = options.partitionIndex ?? true
+      const recorded = input.Parameters?.[PARTITION_STORAGE_PARAMETER]
       return {
         action: 'would-create',
         databaseCreated: false,
         dateKeyType,
         storageDescriptor: input.StorageDescriptor ?? {},
+        ...(recorded ? { partitionStorage: recorded } : {}),
         missingColumns: [],
         warnings: [],
         ...(wantIndex ? { index: { action: 'would-create' } } : {}),
@@ -136,11 +141,13 @@ export async function prepareTable(
     index = await findUsableIndex(glue, ref)
   }
 
+  const recorded = table.Parameters?.[PARTITION_STORAGE_PARAMETER]
   return {
     action,
     databaseCreated,
     dateKeyType: validated.dateKeyType,
     storageDescriptor: validated.storageDescriptor,
+    ...(recorded ? { partitionStorage: recorded } : {}),
     missingColumns: missing.map(([column]) => column),
     ...(statement ? { addColumnsStatement: statement } : {}),
     warnings,

@@ -10,17 +10,15 @@
 import {
   CreatePartitionIndexCommand,
   paginateGetPartitionIndexes,
-  UpdateTableCommand,
   type BackfillError,
   type GlueClient,
   type PartitionIndexDescriptor,
-  type Table,
-  type TableInput
+  type Table
 } from '@aws-sdk/client-glue'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Logger } from '../vocabulary/logger.js'
 import { describeTable, tableParams, type TableRef } from '../vocabulary/table-ref.js'
-import { findTable } from './validate.js'
+import { setTableParameters, TABLE_WRITE_ATTEMPTS } from './parameters.js'
 
 export const INDEX_NAME = 'cloudtrail_partitions_by_date'
 export const INDEX_KEYS = ['year', 'month', 'day'] as const
@@ -204,17 +202,15 @@ function failed(index: PartitionIndexDescriptor, ref: TableRef, logger: Logger):
 export type FilteringState = 'enabled' | 'enabled-now' | 'would-enable'
 
 /** Attempts of the filtering UpdateTable when others change the table between our read and our write. */
-export const FILTERING_ATTEMPTS = 5
+export const FILTERING_ATTEMPTS = TABLE_WRITE_ATTEMPTS
 
 const filteringOn = (table: Table): boolean =>
   table.Parameters?.[PARTITION_FILTERING]?.toLowerCase() === 'true'
 
 /**
  * Sets `partition_filtering.enabled=true` on the table, keeping everything else as it is. `table`
- * is the table as read earlier; before writing, the table is read again and written at that
- * `VersionId`, so that a change made meanwhile (a column added while the index was being built) is
- * never reverted: Glue refuses the write with ConcurrentModificationException, and it is redone on
- * a fresh read.
+ * is the table as read earlier; the write reads it again and never reverts a change made meanwhile
+ * (table/parameters.ts).
  */
 export async function ensurePartitionFiltering(
   glue: GlueClient,
@@ -224,54 +220,8 @@ export async function ensurePartitionFiltering(
 ): Promise<FilteringState> {
   if (filteringOn(table)) return 'enabled'
   if (dryRun) return 'would-enable'
-  const { CatalogId, DatabaseName } = tableParams(ref)
-  for (let attempt = 1; ; attempt++) {
-    const current = await findTable(glue, ref)
-    if (!current)
-      throw new Error(`${describeTable(ref)} disappeared before partition filtering was turned on`)
-    if (filteringOn(current)) return 'enabled'
-    try {
-      await glue.send(
-        new UpdateTableCommand({
-          CatalogId,
-          DatabaseName,
-          TableInput: {
-            ...tableInputOf(current),
-            Parameters: { ...current.Parameters, [PARTITION_FILTERING]: 'true' }
-          },
-          ...(current.VersionId !== undefined ? { VersionId: current.VersionId } : {})
-        })
-      )
-      return 'enabled-now'
-    } catch (error) {
-      if ((error as Error).name !== 'ConcurrentModificationException' || attempt >= FILTERING_ATTEMPTS)
-        throw error
-    }
-  }
-}
-
-/** The fields of a Table that UpdateTable's TableInput takes (the rest are read-only). */
-const WRITABLE_TABLE_FIELDS = [
-  'Name',
-  'Description',
-  'Owner',
-  'LastAccessTime',
-  'LastAnalyzedTime',
-  'Retention',
-  'StorageDescriptor',
-  'PartitionKeys',
-  'ViewOriginalText',
-  'ViewExpandedText',
-  'TableType',
-  'Parameters',
-  'TargetTable'
-] as const satisfies readonly (keyof TableInput & keyof Table)[]
-
-/** The writable part of a Table, as UpdateTable takes it. */
-export function tableInputOf(table: Table): TableInput {
-  const entries = WRITABLE_TABLE_FIELDS.filter((field) => table[field] !== undefined).map((f) => [
-    f,
-    table[f]
-  ])
-  return Object.fromEntries(entries) as TableInput
+  const written = await setTableParameters(glue, ref, (current) =>
+    filteringOn(current) ? undefined : { [PARTITION_FILTERING]: 'true' }
+  )
+  return written ? 'enabled-now' : 'enabled'
 }

@@ -8,6 +8,7 @@ import { Inputs } from '../vocabulary/constants.js'
 import { ConfigurationError, input, setting, subject, userError } from '../vocabulary/errors.js'
 import type { Logger } from '../vocabulary/logger.js'
 import { ACCOUNT_PATTERN, REGION_PATTERN } from '../vocabulary/keys.js'
+import { isAwsRegion } from './regions.js'
 import {
   accountsRoot,
   awsLogsPrefix,
@@ -165,7 +166,16 @@ export interface Discovery {
   regionsSeen: Set<string>
   /** Regions seen in the bucket but left out by the allow-list. */
   regionsSkipped: Set<string>
+  /**
+   * Folders under `CloudTrail/` that are no AWS Region (and not allow-listed): name -> accounts that
+   * have it. They get no partitions. At most MAX_NOT_REGIONS names; the rest are counted.
+   */
+  notRegions: Map<string, number>
+  notRegionsOmitted: number
 }
+
+/** Names of folders that are no Region kept for the report; a bucket full of junk costs no memory. */
+export const MAX_NOT_REGIONS = 50
 
 export async function discoverSeries(
   s3: S3Client,
@@ -185,18 +195,40 @@ export async function discoverSeries(
   const allowRegions = new Set(filter.regions)
   const regionsSeen = new Set<string>()
   const regionsSkipped = new Set<string>()
-  const regionLists = await mapConcurrent(accounts, filter.concurrency, async (account) =>
-    (await listFolders(s3, layout.bucket, regionsRoot(layout, account))).filter((r) => REGION_PATTERN.test(r))
+  const regionLists = await mapConcurrent(accounts, filter.concurrency, (account) =>
+    listFolders(s3, layout.bucket, regionsRoot(layout, account))
   )
   const series = new Map<string, string[]>()
+  const notRegions = new Map<string, number>()
+  let notRegionsOmitted = 0
+  const notARegion = (name: string): void => {
+    const count = notRegions.get(name)
+    if (count !== undefined) notRegions.set(name, count + 1)
+    else if (notRegions.size < MAX_NOT_REGIONS) notRegions.set(name, 1)
+    else notRegionsOmitted += 1
+  }
   accounts.forEach((account, index) => {
     const regions = (regionLists[index] ?? []).filter((region) => {
-      regionsSeen.add(region)
-      const allowed = allowRegions.size === 0 || allowRegions.has(region)
+      if (REGION_PATTERN.test(region)) regionsSeen.add(region)
+      // An allow-listed name is trusted: a Region newer than this release's grammar still works.
+      if (allowRegions.has(region)) return true
+      if (!REGION_PATTERN.test(region) || !isAwsRegion(region)) {
+        notARegion(region)
+        return false
+      }
+      const allowed = allowRegions.size === 0
       if (!allowed) regionsSkipped.add(region)
       return allowed
     })
     if (regions.length) series.set(account, regions.sort())
   })
-  return { series, accountsFound: present.length, missingAccounts, regionsSeen, regionsSkipped }
+  return {
+    series,
+    accountsFound: present.length,
+    missingAccounts,
+    regionsSeen,
+    regionsSkipped,
+    notRegions,
+    notRegionsOmitted
+  }
 }

@@ -14,6 +14,7 @@ export const Inputs = {
   AsOf: 'as-of',
   DryRun: 'dry-run',
   MaxRemoveDays: 'max-remove-days',
+  MaxTablePartitions: 'max-table-partitions',
   PlanFile: 'plan-file',
   AwsRegion: 'aws-region',
   RoleToAssume: 'role-to-assume',

@@ -1,0 +1,84 @@
+/**
+ * The oldest day with logs, from a few delimiter listings instead of one per series: a sample of
+ * series spread over the accounts, their year folders, then the months and days of the oldest year.
+ * An organization trail starts every account present at its creation on the same day, so a sample
+ * of accounts almost always holds one of them; the refusal says how to narrow the sample when not.
+ * Used only for a backfill (`as-of` given, a month or more back), never by the daily run.
+ */
+import type { S3Client } from '@aws-sdk/client-s3'
+import { Inputs } from '../vocabulary/constants.js'
+import { dayNumberOf, formatIsoDate, type DayNumber } from '../vocabulary/dates.js'
+import { ConfigurationError } from '../vocabulary/errors.js'
+import { mapConcurrent } from '../vocabulary/concurrency.js'
+import { listFolders } from './discover.js'
+import { regionsRoot, type TrailLayout } from './layout.js'
+
+/** Series looked at: at most three listings each. */
+export const SAMPLED_SERIES = 8
+/** A given `as-of` at least this many days back is checked against the bucket. */
+export const BACKFILL_CHECK_DAYS = 28
+
+export interface OldestLogs {
+  day: DayNumber
+  /** Series the day was looked for in. */
+  sampled: number
+}
+
+/** One region of `count` accounts spread evenly (us-east-1 where the account has it: it always has logs). */
+export function sampleSeries(
+  series: ReadonlyMap<string, readonly string[]>,
+  count = SAMPLED_SERIES
+): [string, string][] {
+  const accounts = [...series.keys()]
+  const step = Math.max(1, accounts.length / count)
+  const picked: [string, string][] = []
+  for (let at = 0; at < accounts.length && picked.length < count; at += step) {
+    const account = accounts[Math.floor(at)] as string
+    const regions = series.get(account) ?? []
+    const region = regions.includes('us-east-1') ? 'us-east-1' : regions[0]
+    if (region) picked.push([account, region])
+  }
+  return picked
+}
+
+const numbered = (names: readonly string[], digits: number): number[] =>
+  names.filter((name) => new RegExp(`^\\d{${digits}}$`).test(name)).map(Number)
+
+/** The oldest YYYY/MM/DD folder among a sample of series; undefined when none has one. */
+export async function oldestLogDay(
+  s3: S3Client,
+  layout: TrailLayout,
+  series: ReadonlyMap<string, readonly string[]>,
+  concurrency: number
+): Promise<OldestLogs | undefined> {
+  const sample = sampleSeries(series)
+  const root = ([account, region]: [string, string]): string => `${regionsRoot(layout, account)}${region}/`
+  const years = await mapConcurrent(sample, concurrency, async (entry) =>
+    Math.min(...numbered(await listFolders(s3, layout.bucket, root(entry)), 4))
+  )
+  const oldestYear = Math.min(...years)
+  if (!Number.isFinite(oldestYear)) return undefined
+  const inOldestYear = sample.filter((_, index) => years[index] === oldestYear)
+  const days = await mapConcurrent(inOldestYear, concurrency, async (entry) => {
+    const yearFolder = `${root(entry)}${oldestYear}/`
+    const month = Math.min(...numbered(await listFolders(s3, layout.bucket, yearFolder), 2))
+    if (!Number.isFinite(month)) return Infinity
+    const monthFolder = `${yearFolder}${String(month).padStart(2, '0')}/`
+    const day = Math.min(...numbered(await listFolders(s3, layout.bucket, monthFolder), 2))
+    return Number.isFinite(day) ? dayNumberOf({ year: oldestYear, month, day }) : Infinity
+  })
+  const day = Math.min(...days)
+  return Number.isFinite(day) ? { day, sampled: sample.length } : undefined
+}
+
+/** A backfill's `as-of` before any log of the sample: the window would hold only empty days. */
+export function checkAsOfAgainstLogs(asOf: DayNumber, oldest: OldestLogs | undefined): void {
+  if (!oldest || asOf >= oldest.day) return
+  throw new ConfigurationError(
+    `Input '${Inputs.AsOf}': ${formatIsoDate(asOf)} is before the bucket's oldest logs (${formatIsoDate(oldest.day)}, ` +
+      `the oldest day folder of ${oldest.sampled} account/region series looked at). A sync then creates partitions ` +
+      `for days without logs, and the next run would stop at the removal guard. Give an '${Inputs.AsOf}' from ` +
+      `${formatIsoDate(oldest.day)} on, or leave it empty for today. If other accounts have older logs, set ` +
+      `'${Inputs.Accounts}' to them for this backfill.`
+  )
+}
