@@ -3189,6 +3189,406 @@ async function readQueryFileOrRefusal(path, root = workspace()) {
 }
 
 
+/***/ }),
+
+/***/ 8101:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
+/* harmony export */   Mp: () => (/* binding */ inlinePlain),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   lS: () => (/* binding */ raw)
+/* harmony export */ });
+/* unused harmony exports strong, inlineMarkdown */
+/* harmony import */ var _vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(153);
+/**
+ * A report as a small tree of blocks (headings, paragraphs, tables, lists, collapsed details), so that
+ * one report renders as Markdown for the job summary and the pull-request comment, and as plain text
+ * for a terminal (the command line). Untrusted text goes in as `text()`/`code()` and is escaped by the
+ * renderer; only our own Markdown goes in as `raw()`.
+ */
+
+const text = (value) => ({ kind: 'text', value });
+const code = (value) => ({ kind: 'code', value });
+const strong = (value) => ({ kind: 'strong', value });
+/** Our own Markdown, with its plain-text form for terminals. Never pass untrusted text here. */
+const raw = (markdown, plain = markdown) => ({ kind: 'raw', markdown, plain });
+const asInlines = (line) => (typeof line === 'string' ? [text(line)] : line);
+/** `inTable`: the line is a table cell, where `|` must be escaped even in code. */
+function inlineMarkdown(line, inTable = false) {
+    return asInlines(line)
+        .map((part) => {
+        switch (part.kind) {
+            case 'text':
+                return (0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value);
+            case 'code':
+                return (0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(part.value, inTable);
+            case 'strong':
+                return `**${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(part.value)}**`;
+            case 'raw':
+                return part.markdown;
+        }
+    })
+        .join('');
+}
+function inlinePlain(line) {
+    return asInlines(line)
+        .map((part) => (part.kind === 'raw' ? part.plain : part.value.replace(/\s+/g, ' ')))
+        .join('');
+}
+function renderMarkdown(blocks) {
+    return blocks.map(blockMarkdown).join('\n\n') + '\n';
+}
+function blockMarkdown(block) {
+    switch (block.kind) {
+        case 'heading':
+            return `${'#'.repeat(block.level)} ${inlineMarkdown(block.line)}`;
+        case 'paragraph':
+            return inlineMarkdown(block.line);
+        case 'list':
+            return block.items.map((item) => `- ${inlineMarkdown(item)}`).join('\n');
+        case 'table': {
+            const align = block.header.map((_, i) => (block.align?.[i] === 'r' ? '---:' : '---'));
+            return [
+                `| ${block.header.map((h) => (0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(h)).join(' | ')} |`,
+                `| ${align.join(' | ')} |`,
+                ...block.rows.map((row) => `| ${row.map((cell) => inlineMarkdown(cell, true)).join(' | ')} |`)
+            ].join('\n');
+        }
+        case 'details':
+            return [
+                // GitHub shows an HTML block's text as it is: Markdown escapes there would show as backslashes.
+                `<details><summary>${(0,_vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)(block.summary)}</summary>`,
+                '',
+                renderMarkdown(block.blocks).trimEnd(),
+                '',
+                '</details>'
+            ].join('\n');
+        case 'code-block': {
+            const longest = Math.max(2, ...(block.code.match(/`{3,}/g) ?? []).map((run) => run.length));
+            const fence = '`'.repeat(longest + 1);
+            return `${fence}${block.language}\n${block.code}\n${fence}`;
+        }
+        case 'alert':
+            return `> [!${block.type}]\n> ${inlineMarkdown(block.line)}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ cloudTrailStorageDescriptor),
+/* harmony export */   Pf: () => (/* binding */ fieldsOf),
+/* harmony export */   UG: () => (/* binding */ CLOUDTRAIL_COLUMNS),
+/* harmony export */   fc: () => (/* binding */ ACCEPTED_SERDES),
+/* harmony export */   zK: () => (/* binding */ partitionKeyColumns)
+/* harmony export */ });
+/* unused harmony exports CLOUDTRAIL_SERDE, CLOUDTRAIL_INPUT_FORMAT, CLOUDTRAIL_OUTPUT_FORMAT */
+/* harmony import */ var _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8206);
+
+const CLOUDTRAIL_COLUMNS = [
+    ['eventversion', 'string'],
+    [
+        'useridentity',
+        'struct<type:string,principalid:string,arn:string,accountid:string,invokedby:string,accesskeyid:string,username:string,onbehalfof:struct<userid:string,identitystorearn:string>,sessioncontext:struct<attributes:struct<mfaauthenticated:string,creationdate:string>,sessionissuer:struct<type:string,principalid:string,arn:string,accountid:string,username:string>,ec2roledelivery:string,webidfederationdata:struct<federatedprovider:string,attributes:map<string,string>>>>'
+    ],
+    ['eventtime', 'string'],
+    ['eventsource', 'string'],
+    ['eventname', 'string'],
+    ['awsregion', 'string'],
+    ['sourceipaddress', 'string'],
+    ['useragent', 'string'],
+    ['errorcode', 'string'],
+    ['errormessage', 'string'],
+    ['requestparameters', 'string'],
+    ['responseelements', 'string'],
+    ['additionaleventdata', 'string'],
+    ['requestid', 'string'],
+    ['eventid', 'string'],
+    ['resources', 'array<struct<arn:string,accountid:string,type:string>>'],
+    ['eventtype', 'string'],
+    ['apiversion', 'string'],
+    ['readonly', 'string'],
+    ['recipientaccountid', 'string'],
+    ['serviceeventdetails', 'string'],
+    ['sharedeventid', 'string'],
+    ['vpcendpointid', 'string'],
+    ['vpcendpointaccountid', 'string'],
+    ['eventcategory', 'string'],
+    ['addendum', 'struct<reason:string,updatedfields:string,originalrequestid:string,originaleventid:string>'],
+    ['sessioncredentialfromconsole', 'string'],
+    ['edgedevicedetails', 'string'],
+    ['tlsdetails', 'struct<tlsversion:string,ciphersuite:string,clientprovidedhostheader:string>']
+];
+/** JSON SerDe: AWS notes the older CloudTrailSerde does not handle the newer fields. */
+const CLOUDTRAIL_SERDE = 'org.apache.hive.hcatalog.data.JsonSerDe';
+const CLOUDTRAIL_INPUT_FORMAT = 'com.amazon.emr.cloudtrail.CloudTrailInputFormat';
+const CLOUDTRAIL_OUTPUT_FORMAT = 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat';
+/** SerDes that read CloudTrail's files: the documented one and the older CloudTrail-specific one. */
+const ACCEPTED_SERDES = new Set([
+    CLOUDTRAIL_SERDE,
+    'com.amazon.emr.hive.serde.CloudTrailSerde'
+]);
+/** The table's storage descriptor as AWS documents it: columns, SerDe and formats, at `location`. */
+function cloudTrailStorageDescriptor(location) {
+    return {
+        Columns: CLOUDTRAIL_COLUMNS.map(([Name, Type]) => ({ Name, Type })),
+        Location: location,
+        InputFormat: CLOUDTRAIL_INPUT_FORMAT,
+        OutputFormat: CLOUDTRAIL_OUTPUT_FORMAT,
+        SerdeInfo: { SerializationLibrary: CLOUDTRAIL_SERDE, Parameters: {} },
+        Compressed: false,
+        NumberOfBuckets: -1,
+        StoredAsSubDirectories: false
+    };
+}
+function partitionKeyColumns(dateKeyType) {
+    return _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .PARTITION_KEY_NAMES */ .WV.map((name, index) => ({ Name: name, Type: index < 2 ? 'string' : dateKeyType }));
+}
+/**
+ * Parses `struct<a:string,b:struct<c:int>>` (and arrays or maps of structs) into a tree of field
+ * names; null marks a leaf. Arrays and maps are looked through, as `resources[1].arn` reads them.
+ */
+function fieldsOf(type) {
+    const text = type.replace(/\s+/g, '').toLowerCase();
+    let position = 0;
+    const parseType = () => {
+        if (text.startsWith('struct<', position)) {
+            position += 'struct<'.length;
+            const fields = new Map();
+            while (text[position] !== '>') {
+                const colon = text.indexOf(':', position);
+                const name = text.slice(position, colon);
+                position = colon + 1;
+                fields.set(name, parseType());
+                if (text[position] === ',')
+                    position += 1;
+            }
+            position += 1;
+            return fields;
+        }
+        for (const wrapper of ['array<', 'map<']) {
+            if (text.startsWith(wrapper, position)) {
+                position += wrapper.length;
+                let inner = parseType();
+                if (wrapper === 'map<') {
+                    position += 1; // the comma between key and value types
+                    inner = parseType();
+                }
+                position += 1;
+                return inner;
+            }
+        }
+        const end = text.slice(position).search(/[,>]|$/);
+        position += end;
+        return null;
+    };
+    return parseType();
+}
+
+
+/***/ }),
+
+/***/ 8668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UI: () => (/* binding */ findTable),
+/* harmony export */   kZ: () => (/* binding */ addColumnsStatement),
+/* harmony export */   zL: () => (/* binding */ validateTable)
+/* harmony export */ });
+/* unused harmony export missingColumns */
+/* harmony import */ var _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6542);
+/* harmony import */ var _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8941);
+/* harmony import */ var _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8206);
+/* harmony import */ var _vocabulary_table_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(504);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(797);
+/**
+ * Reads the table and checks, before any write, that the sync can keep it: partition keys
+ * `account`, `region`, `year`, `month`, `day` in that order (string account and region, date keys
+ * all string or all integer), no partition projection, a SerDe that reads CloudTrail's files. The
+ * location and missing newer columns are warnings: the table works, but a person should know.
+ */
+
+
+
+
+
+const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint']);
+/** The table, or undefined when it (or its database) does not exist. */
+async function findTable(glue, ref) {
+    try {
+        const response = await glue.send(new _aws_sdk_client_glue__WEBPACK_IMPORTED_MODULE_2__/* .GetTableCommand */ .QuZ({
+            ...(0,_vocabulary_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogParam */ .Xp)(ref),
+            DatabaseName: ref.database,
+            Name: ref.table
+        }));
+        return response.Table;
+    }
+    catch (error) {
+        if (error.name === 'EntityNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+function validateTable(table, ref, expectedLocation) {
+    const name = (0,_vocabulary_table_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTable */ .uq)(ref);
+    if (table.Parameters?.['projection.enabled']?.toLowerCase() === 'true') {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name} uses partition projection (projection.enabled=true): Athena ignores Glue partitions for it, ` +
+            `so this action has nothing to do. Use a table without projection, or keep projection and drop this action.`);
+    }
+    const keys = (table.PartitionKeys ?? []).map((key) => ({
+        name: (key.Name ?? '').toLowerCase(),
+        type: (key.Type ?? '').toLowerCase()
+    }));
+    const expected = _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV.join(', ');
+    const actual = keys.map((key) => `${key.name} ${key.type}`).join(', ') || 'none';
+    const namesMatch = keys.length === _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV.length && keys.every((key, i) => key.name === _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PARTITION_KEY_NAMES */ .WV[i]);
+    if (!namesMatch) {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
+            `Create the table with those partition keys, as AWS documents the CloudTrail table for organization trails, ` +
+            `or let the action create a new one (create-table: true with another table name).`);
+    }
+    const [account, region, ...dateKeys] = keys;
+    if (account.type !== 'string' || region.type !== 'string') {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name}: partition keys account and region must be string (found ${actual}).`);
+    }
+    const dateKeyType = dateKeyTypeOf(dateKeys.map((key) => key.type));
+    if (!dateKeyType) {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name}: partition keys year, month, day must all be string or all int (found ${actual}).`);
+    }
+    const descriptor = table.StorageDescriptor;
+    if (!descriptor) {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name} has no storage descriptor; partitions copy it, so the table needs one.`);
+    }
+    const serde = descriptor.SerdeInfo?.SerializationLibrary ?? '';
+    if (!_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCEPTED_SERDES */ .fc.has(serde)) {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
+            `partitions copy it. Use ${[..._schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCEPTED_SERDES */ .fc].join(' or ')} (AWS's documented table uses the first).`);
+    }
+    const warnings = [];
+    if (expectedLocation && descriptor.Location && !sameLocation(descriptor.Location, expectedLocation)) {
+        warnings.push(`${name} has LOCATION ${descriptor.Location}; the trail's root is ${expectedLocation}. ` +
+            `Partitions carry their own locations, so queries work, but check that this is the table you meant.`);
+    }
+    return {
+        dateKeyType,
+        storageDescriptor: descriptor,
+        missingColumns: missingColumns(descriptor.Columns ?? []),
+        warnings
+    };
+}
+function missingColumns(columns) {
+    const present = new Set(columns.map((column) => (column.Name ?? '').toLowerCase()));
+    return _schema_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOUDTRAIL_COLUMNS */ .UG.filter(([name]) => !present.has(name));
+}
+/** The one Athena statement that adds the missing columns. */
+function addColumnsStatement(ref, columns) {
+    const list = columns.map(([name, type]) => `${name} ${type}`).join(', ');
+    // Backquotes: Athena's DDL needs them for names such as cloudtrail-logs.
+    return `ALTER TABLE \`${ref.database}\`.\`${ref.table}\` ADD COLUMNS (${list})`;
+}
+function sameLocation(a, b) {
+    return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+}
+function dateKeyTypeOf(types) {
+    if (types.every((type) => type === 'string'))
+        return 'string';
+    if (types.every((type) => INTEGER_TYPES.has(type)))
+        return 'int';
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 3631:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ forEachConcurrent),
+/* harmony export */   _: () => (/* binding */ mapConcurrent)
+/* harmony export */ });
+/**
+ * Runs `worker` over the items of a (possibly async, possibly endless-looking) iterable with at most
+ * `concurrency` in flight. Items are pulled only when a slot is free, so a generator upstream is
+ * never drained ahead of the work: memory stays flat however many items there are.
+ */
+async function forEachConcurrent(items, concurrency, worker) {
+    const iterator = Symbol.asyncIterator in items
+        ? items[Symbol.asyncIterator]()
+        : items[Symbol.iterator]();
+    let failure;
+    const lane = async () => {
+        while (!failure) {
+            const next = await iterator.next();
+            if (next.done)
+                return;
+            try {
+                await worker(next.value);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+    if (failure)
+        throw failure.error;
+}
+/** Maps with bounded concurrency, keeping the input order in the result. */
+async function mapConcurrent(items, concurrency, worker) {
+    const results = new Array(items.length);
+    await forEachConcurrent(items.keys(), concurrency, async (index) => {
+        results[index] = await worker(items[index]);
+    });
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pn: () => (/* binding */ tableParams),
+/* harmony export */   Xp: () => (/* binding */ catalogParam),
+/* harmony export */   oN: () => (/* binding */ splitQualifiedTable),
+/* harmony export */   uq: () => (/* binding */ describeTable)
+/* harmony export */ });
+function describeTable(ref) {
+    return `${ref.catalogId ? `${ref.catalogId}:` : ''}${ref.database}.${ref.table}`;
+}
+/** The Glue request fields that name the table. */
+/** `CatalogId` only when one is set: Glue takes the caller's account otherwise. */
+function catalogParam(ref) {
+    return ref.catalogId ? { CatalogId: ref.catalogId } : {};
+}
+function tableParams(ref) {
+    return {
+        ...catalogParam(ref),
+        DatabaseName: ref.database,
+        TableName: ref.table
+    };
+}
+/**
+ * Reads a table input that may be qualified: `cloudtrail`, `security.cloudtrail` or
+ * `awsdatacatalog.security.cloudtrail` (the catalog is dropped).
+ */
+function splitQualifiedTable(name) {
+    const parts = name.split('.');
+    const table = parts.at(-1) ?? name;
+    return parts.length > 1 ? { database: parts.at(-2), table } : { table };
+}
+
+
 /***/ })
 
 };

@@ -2,170 +2,6 @@ export const id = 610;
 export const ids = [610];
 export const modules = {
 
-/***/ 6963:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Og: () => (/* binding */ credentialsFor)
-/* harmony export */ });
-/* unused harmony exports isNetworkError, explainAssumeRoleFailure, isTransientStsError, memoizeCredentials */
-/* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9719);
-/* harmony import */ var _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(209);
-/* harmony import */ var _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8941);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2495);
-
-
-
-
-/** As configure-aws-credentials does, a few quick tries for STS's transient errors. */
-const STS_BACKOFF = { attempts: 4, baseMs: 500, maxMs: 4000 };
-/** Refresh this long before the credentials expire. */
-const REFRESH_MARGIN_MS = 5 * 60_000;
-/**
- * Undefined for the ambient chain; otherwise a shared, memoized web-identity provider, so every
- * client of the run uses one role session until it nears expiry.
- */
-function credentialsFor(settings, region, getIdToken, env = process.env, backoff = STS_BACKOFF) {
-    if (!settings.roleToAssume)
-        return undefined;
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
-            `Add 'permissions: id-token: write' to the job (or workflow), or remove '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' to use credentials from an earlier step.`);
-    }
-    // Each attempt fetches a fresh ID token: GitHub's tokens live minutes, and a rejected one is spent.
-    const assume = async () => {
-        let webIdentityToken;
-        try {
-            webIdentityToken = await getIdToken(settings.audience);
-        }
-        catch (error) {
-            throw new IdTokenError(error);
-        }
-        return (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_3__/* .fromWebToken */ .G7)({
-            roleArn: settings.roleToAssume,
-            roleSessionName: settings.roleSessionName,
-            durationSeconds: settings.roleDurationSeconds,
-            webIdentityToken,
-            clientConfig: { region }
-        })();
-    };
-    return memoizeCredentials(async () => {
-        try {
-            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withBackoff */ .Dc)(assume, backoff, isTransientStsError);
-        }
-        catch (error) {
-            throw explainAssumeRoleFailure(error, settings, region);
-        }
-    });
-}
-/** GitHub did not give us an ID token: nothing to do with AWS or the role's trust policy. */
-class IdTokenError extends Error {
-    constructor(cause) {
-        super(cause.message, { cause });
-        this.name = 'IdTokenError';
-    }
-}
-const NETWORK_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'TimeoutError'
-]);
-/** A request that never got an answer from AWS: DNS, connection, timeout. */
-function isNetworkError(error) {
-    const { name, code } = error;
-    return NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? '');
-}
-/**
- * Why the role could not be assumed, in terms of what to fix. Only STS's AccessDenied is about the
- * role's trust policy; a bad or expired token, the OIDC provider, the session duration, the
- * network and GitHub's token endpoint each say what they are.
- */
-function explainAssumeRoleFailure(error, settings, region) {
-    const role = settings.roleToAssume;
-    if (error instanceof IdTokenError) {
-        return new Error(`Could not get a GitHub OIDC token for audience '${settings.audience}' (${error.message}); ` +
-            `GitHub's token service failed, so ${role} was not tried. A rerun usually succeeds.`);
-    }
-    const { name = 'Error', message = '' } = error;
-    const code = error.code;
-    const what = `Could not assume ${role} with GitHub OIDC (${name}: ${message}).`;
-    if (isNetworkError(error)) {
-        return new Error(`Could not reach STS to assume ${role} (${code ?? name}: ${message}): a network or endpoint problem ` +
-            `(runner network, proxy, AWS_ENDPOINT_URL, region '${region}'), not a permission one.`);
-    }
-    if (isTransientStsError(error)) {
-        return new Error(`Could not assume ${role} with GitHub OIDC after retries (${name}: ${message})`);
-    }
-    if (/^AccessDenied/.test(name)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
-            `token.actions.githubusercontent.com:sub (this repository, and the branch, pull_request or environment ` +
-            `the job runs for; with the repository's customized subject, also the workflow file: only that ` +
-            `file's runs on the default branch may assume the sync and publish-queries roles) and :aud ` +
-            `('${settings.audience}'), and that its Federated principal is this account's OIDC provider.`);
-    }
-    if (/^InvalidIdentityToken/.test(name)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} IAM could not validate the GitHub token against an OIDC provider: the role's account needs the ` +
-            `provider token.actions.githubusercontent.com, with '${settings.audience}' among its audiences ` +
-            `(input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Audience}').`);
-    }
-    if (/^ExpiredToken/.test(name)) {
-        return new Error(`${what} The GitHub OIDC token had expired when STS checked it (is the runner's clock right?); ` +
-            `a rerun gets a fresh token.`);
-    }
-    if (/^IDPRejectedClaim/.test(name)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} IAM rejected a claim of the GitHub token; check the OIDC provider.`);
-    }
-    if (/MaxSessionDuration|DurationSeconds/.test(message)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} Lower '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleDurationSeconds}' (now ${settings.roleDurationSeconds}) to at most the role's ` +
-            `maximum session duration, or raise that maximum.`);
-    }
-    if (/^RegionDisabled/.test(name)) {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} Activate STS in region '${region}' (IAM account settings).`);
-    }
-    if (name === 'ValidationError') {
-        return new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} Check '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleToAssume}' and '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RoleSessionName}'.`);
-    }
-    return new Error(what);
-}
-/**
- * STS errors worth another try: AWS documents IDPCommunicationError as often transient (a 400 the
- * SDK does not retry); throttling, 5xx and network errors pass too. Trust-policy and validation
- * errors do not.
- */
-function isTransientStsError(error) {
-    const { name, $metadata } = error;
-    if (/^IDPCommunicationError|Throttl/.test(name ?? ''))
-        return true;
-    if (isNetworkError(error))
-        return true;
-    return ($metadata?.httpStatusCode ?? 0) >= 500;
-}
-/** Caches credentials until shortly before they expire; concurrent callers share one request. */
-function memoizeCredentials(provider) {
-    let pending;
-    let expiresAt = Number.POSITIVE_INFINITY;
-    return async () => {
-        if (pending && Date.now() < expiresAt - REFRESH_MARGIN_MS)
-            return pending;
-        expiresAt = Number.POSITIVE_INFINITY;
-        pending = provider().then((credentials) => {
-            expiresAt = credentials.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
-            return credentials;
-        }, (error) => {
-            pending = undefined;
-            throw error;
-        });
-        return pending;
-    };
-}
-
-
-/***/ }),
-
 /***/ 4610:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -482,11 +318,12 @@ async function readQueryFileOrRefusal(path, root = workspace()) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gc: () => (/* binding */ renderMarkdown),
+/* harmony export */   Mp: () => (/* binding */ inlinePlain),
 /* harmony export */   Qq: () => (/* binding */ text),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   lS: () => (/* binding */ raw)
 /* harmony export */ });
-/* unused harmony exports strong, inlineMarkdown, inlinePlain */
+/* unused harmony exports strong, inlineMarkdown */
 /* harmony import */ var _vocabulary_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(153);
 /**
  * A report as a small tree of blocks (headings, paragraphs, tables, lists, collapsed details), so that

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   checkQueriesCli: () => (/* binding */ checkQueriesCli)
 });
 
-// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
-var clients = __webpack_require__(959);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 2 modules
+var clients = __webpack_require__(2761);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:timers/promises"

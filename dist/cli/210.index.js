@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   publishQueriesCli: () => (/* binding */ publishQueriesCli)
 });
 
-// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
-var clients = __webpack_require__(959);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 2 modules
+var clients = __webpack_require__(2761);
 // EXTERNAL MODULE: ./src/queries/files.ts
 var queries_files = __webpack_require__(5499);
 // EXTERNAL MODULE: ./src/inputs.ts

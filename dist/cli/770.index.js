@@ -11,21 +11,23 @@ export const modules = {
 /* harmony export */   nO: () => (/* binding */ readSyncSettings),
 /* harmony export */   uF: () => (/* binding */ readCheckSettings)
 /* harmony export */ });
-/* unused harmony exports readCommand, DEFAULT_QUERIES, DEFAULT_PARTITION_COLUMNS, list */
+/* unused harmony exports readCommand, TODAY_VARIABLE, DEFAULT_QUERIES, DEFAULT_PARTITION_COLUMNS, list */
 /* harmony import */ var _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(209);
 /* harmony import */ var _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8941);
-/* harmony import */ var _vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2145);
+/* harmony import */ var _vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2145);
 /* harmony import */ var _partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5369);
-/* harmony import */ var _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8206);
-/* harmony import */ var _trail_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4808);
-/* harmony import */ var _trail_regions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4881);
-/* harmony import */ var _queries_limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7302);
-/* harmony import */ var _queries_publish_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2836);
+/* harmony import */ var _partitions_quota_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2787);
+/* harmony import */ var _vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8206);
+/* harmony import */ var _trail_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4808);
+/* harmony import */ var _trail_regions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4881);
+/* harmony import */ var _queries_limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7302);
+/* harmony import */ var _queries_publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2836);
 /**
  * Reads and validates every input once, into one typed Settings object (as actions/checkout's
  * input-helper does). Each mistake is a ConfigurationError that names the input and the fix;
  * nothing reaches AWS before this has passed.
  */
+
 
 
 
@@ -52,7 +54,23 @@ function requiredInput(read, name, command) {
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${name}' is required for command '${command}'.`);
     return value;
 }
-function readSyncSettings(read, env = process.env, now = new Date()) {
+/**
+ * The day the sync takes for today, as YYYY-MM-DD, when this environment variable is set: the
+ * end-to-end tests pin it so that their fixed dates do not age past the as-of guards. Unset, the
+ * runner's clock decides.
+ */
+const TODAY_VARIABLE = 'CLOUDTRAIL_PARTITIONS_TODAY';
+function nowFrom(env) {
+    const pinned = env[TODAY_VARIABLE]?.trim();
+    if (!pinned)
+        return new Date();
+    const day = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)(pinned);
+    if (day === undefined) {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`The environment variable ${TODAY_VARIABLE}: '${pinned}' is not a UTC date of the form YYYY-MM-DD; unset it to use the clock.`);
+    }
+    return new Date(day * 86_400_000);
+}
+function readSyncSettings(read, env = process.env, now = nowFrom(env)) {
     const text = (name) => read(name).trim();
     const required = (name) => requiredInput(read, name, 'sync');
     const bucket = required(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket);
@@ -62,12 +80,12 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
     if (!BUCKET_PATTERN.test(bucket)) {
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Bucket}': '${bucket}' is not a valid S3 bucket name.`);
     }
-    const prefix = (0,_trail_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizePrefix */ .iG)(text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix));
+    const prefix = (0,_trail_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePrefix */ .iG)(text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix));
     if (/(^|\/)AWSLogs\//.test(prefix)) {
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Prefix}' is what comes before AWSLogs/; remove AWSLogs/ and what follows from '${prefix}'.`);
     }
     const organizationId = text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.OrganizationId);
-    if (organizationId && !_trail_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .ORGANIZATION_ID_PATTERN */ .Vj.test(organizationId)) {
+    if (organizationId && !_trail_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .ORGANIZATION_ID_PATTERN */ .Vj.test(organizationId)) {
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.OrganizationId}': '${organizationId}' is not an organization id (o- followed by 10 to 32 lowercase letters or digits).`);
     }
     const database = glueName(required(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database), _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database);
@@ -75,28 +93,30 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
     const catalogId = optionalCatalogId(read);
     const regions = list(read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions));
     for (const region of regions) {
-        if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_7__/* .REGION_PATTERN */ .aY.test(region)) {
-            const hint = (0,_trail_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .nearestRegion */ .$)(region);
+        if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_9__/* .REGION_PATTERN */ .aY.test(region)) {
+            const hint = (0,_trail_regions_js__WEBPACK_IMPORTED_MODULE_4__/* .nearestRegion */ .$f)(region);
             throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions}': '${region}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
         }
     }
     const accounts = list(read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts));
     for (const account of accounts) {
-        if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_7__/* .ACCOUNT_PATTERN */ .j5.test(account)) {
+        if (!_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_9__/* .ACCOUNT_PATTERN */ .j5.test(account)) {
             throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts}': '${account}' is not a 12-digit account id.`);
         }
     }
     const retentionDays = integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays, 90, 0, 36_500);
     const futureDays = integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.FutureDays, 1, 0, 366);
     const asOfText = text(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf);
-    const asOf = asOfText ? (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__/* .parseIsoDate */ .jT)(asOfText) : (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__/* .todayUtc */ .O2)(now);
+    const today = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .todayUtc */ .O2)(now);
+    const asOf = asOfText ? (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)(asOfText) : today;
     if (asOf === undefined) {
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': '${asOfText}' is not a UTC date of the form YYYY-MM-DD.`);
     }
     if (asOfText)
-        (0,_partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .checkAsOf */ .iV)(asOf, (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__/* .todayUtc */ .O2)(now));
+        (0,_partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .checkAsOf */ .iV)(asOf, today);
     checkWindow(asOf, retentionDays, futureDays);
     const maxRemoveDays = integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays, _partitions_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MAX_REMOVE_DAYS */ .E2, 0, 36_500);
+    const maxTablePartitions = integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxTablePartitions, _partitions_quota_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_MAX_TABLE_PARTITIONS */ .km, 1, MAX_TABLE_PARTITIONS_INPUT);
     const awsRegion = requiredRegion(read, env);
     const dateKeyType = optionalDateKeyType(read);
     const partitionIndex = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.PartitionIndex).trim()
@@ -114,8 +134,11 @@ function readSyncSettings(read, env = process.env, now = new Date()) {
         retentionDays,
         futureDays,
         asOf,
+        asOfGiven: asOfText !== '',
+        today,
         dryRun: boolean(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DryRun, false),
         maxRemoveDays,
+        maxTablePartitions,
         planFile: read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.PlanFile).trim(),
         awsRegion,
         credentials: readCredentialSettings(read),
@@ -154,7 +177,7 @@ function readCheckSettings(read, env = process.env) {
     };
 }
 function readQueryLimits(read) {
-    const defaults = _queries_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_QUERY_LIMITS */ .il;
+    const defaults = _queries_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_QUERY_LIMITS */ .il;
     return {
         maxFileBytes: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxFileBytes, defaults.maxFileBytes, 1, 100 * 1024 * 1024),
         maxStatementsPerFile: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxStatementsPerFile, defaults.maxStatementsPerFile, 1, 1_000_000),
@@ -173,18 +196,20 @@ function readPublishSettings(read, env = process.env) {
         workgroup: optionalWorkgroup(read) ?? 'primary',
         database: glueName(requiredInput(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database, 'publish-queries'), _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Database),
         deleteMissing: boolean(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DeleteMissing, false),
-        maxDeleteQueries: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxDeleteQueries, _queries_publish_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_DELETE_QUERIES */ .MR, 0, 100_000),
+        maxDeleteQueries: integer(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxDeleteQueries, _queries_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_MAX_DELETE_QUERIES */ .MR, 0, 100_000),
         dryRun: boolean(read, _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DryRun, false),
         awsRegion: requiredRegion(read, env),
         credentials: readCredentialSettings(read)
     };
 }
+/** A quota raised a hundredfold is still below this; more is a typo. */
+const MAX_TABLE_PARTITIONS_INPUT = 1_000_000_000;
 /** CloudTrail started in 2013: a window reaching before it (or past year 9999) is a typo. */
-const FIRST_CLOUDTRAIL_DAY = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__/* .parseIsoDate */ .jT)('2013-01-01');
-const LAST_DAY = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__/* .parseIsoDate */ .jT)('9999-12-31');
+const FIRST_CLOUDTRAIL_DAY = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)('2013-01-01');
+const LAST_DAY = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIsoDate */ .jT)('9999-12-31');
 function checkWindow(asOf, retentionDays, futureDays) {
     if (asOf - retentionDays < FIRST_CLOUDTRAIL_DAY) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}': ${retentionDays} days before ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_8__/* .formatIsoDate */ .d$)(asOf)} is before 2013, when CloudTrail ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}': ${retentionDays} days before ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_7__/* .formatIsoDate */ .d$)(asOf)} is before 2013, when CloudTrail ` +
             `started; use at most ${Math.max(0, asOf - FIRST_CLOUDTRAIL_DAY)}.`);
     }
     if (asOf + futureDays > LAST_DAY) {
@@ -195,9 +220,9 @@ function optionalRegion(read, env) {
     const input = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion).trim();
     const fromEnv = env.AWS_REGION ? 'AWS_REGION' : env.AWS_DEFAULT_REGION ? 'AWS_DEFAULT_REGION' : undefined;
     const awsRegion = input || (fromEnv ? (env[fromEnv] ?? '') : '');
-    if (awsRegion && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_7__/* .REGION_PATTERN */ .aY.test(awsRegion)) {
+    if (awsRegion && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_9__/* .REGION_PATTERN */ .aY.test(awsRegion)) {
         const source = input || !fromEnv ? `Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AwsRegion}'` : `The environment variable ${fromEnv}`;
-        const hint = (0,_trail_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .nearestRegion */ .$)(awsRegion);
+        const hint = (0,_trail_regions_js__WEBPACK_IMPORTED_MODULE_4__/* .nearestRegion */ .$f)(awsRegion);
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${source}: '${awsRegion}' is not an AWS region name${hint ? ` (did you mean ${hint}?)` : ''}.`);
     }
     return awsRegion || undefined;
@@ -223,7 +248,7 @@ const WORKGROUP_PATTERN = /^[a-zA-Z0-9._-]{1,128}$/;
 const DATA_CATALOG_PATTERN = /^[A-Za-z0-9_@-]{1,127}$/;
 function optionalCatalogId(read) {
     const catalogId = read(_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId).trim();
-    if (catalogId && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_7__/* .ACCOUNT_PATTERN */ .j5.test(catalogId)) {
+    if (catalogId && !_vocabulary_keys_js__WEBPACK_IMPORTED_MODULE_9__/* .ACCOUNT_PATTERN */ .j5.test(catalogId)) {
         throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.CatalogId}': '${catalogId}' is not a 12-digit account id.`);
     }
     return catalogId || undefined;
@@ -334,12 +359,13 @@ function tableRefOf(settings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C$: () => (/* binding */ SyncRefused),
 /* harmony export */   E2: () => (/* binding */ DEFAULT_MAX_REMOVE_DAYS),
-/* harmony export */   TN: () => (/* binding */ RemovalRefused),
 /* harmony export */   a2: () => (/* binding */ describeRefusal),
 /* harmony export */   gc: () => (/* binding */ checkRemovals),
 /* harmony export */   iV: () => (/* binding */ checkAsOf)
 /* harmony export */ });
+/* unused harmony export oneYearBefore */
 /* harmony import */ var _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(209);
 /* harmony import */ var _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8941);
 /* harmony import */ var _vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2145);
@@ -392,21 +418,137 @@ function describeRefusal(check, plan, dryRun) {
         `For a clean-up you mean, look at the plan with '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.DryRun}: true' first, then set ` +
         `'${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays}' to at least ${check.days} for that run.`);
 }
-/** The removal guard's refusal, with the report of the plan so the summary can still show it. */
-class RemovalRefused extends _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1 {
+/**
+ * A guard's refusal (the removal guard, the partition quota), with the report of the plan so the
+ * summary can still show it. Nothing was written.
+ */
+class SyncRefused extends _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1 {
     report;
     constructor(message, report) {
         super(message);
         this.report = report;
     }
 }
-/** `as-of` may lie in the past (a backfill) but not after tomorrow: 2062 for 2026 would empty the table. */
+/**
+ * `as-of` may lie in the past (a backfill) but not after tomorrow (2062 for 2026 would empty the
+ * table), nor more than a year back (2016 for 2026 would fill the table with days that have no logs,
+ * and every later run would stop at the removal guard).
+ */
 function checkAsOf(asOf, today) {
-    if (asOf <= today + 1)
-        return;
-    throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(asOf)} is after tomorrow (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(today + 1)}, UTC). ` +
-        `A sync that far ahead would remove the partitions of every day before its window. ` +
-        `Leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}' empty for today, or give a past day for a backfill.`);
+    if (asOf > today + 1) {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(asOf)} is after tomorrow (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(today + 1)}, UTC). ` +
+            `A sync that far ahead would remove the partitions of every day before its window. ` +
+            `Leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}' empty for today, or give a past day for a backfill.`);
+    }
+    const yearAgo = oneYearBefore(today);
+    if (asOf < yearAgo) {
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(asOf)} is more than a year before today (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(today)}, UTC). ` +
+            `A sync then creates partitions for days that likely have no logs, and the next run would stop at the ` +
+            `removal guard. Leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}' empty for today, or give a day from ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(yearAgo)} on. ` +
+            `To add partitions for older days, leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}' empty and raise '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}' ` +
+            `until the window reaches them.`);
+    }
+}
+/** The same day a year earlier; 29 February gives 28 February. */
+function oneYearBefore(day) {
+    const { year, month, day: dayOfMonth } = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .calendarDateOf */ .oc)(day);
+    const date = { year: year - 1, month, day: dayOfMonth };
+    return (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .isRealDate */ .V_)(date) ? (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .dayNumberOf */ .jR)(date) : (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .dayNumberOf */ .jR)({ ...date, day: dayOfMonth - 1 });
+}
+
+
+/***/ }),
+
+/***/ 2787:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Uf: () => (/* binding */ describeQuotaRefusal),
+/* harmony export */   V9: () => (/* binding */ checkTableQuota),
+/* harmony export */   gE: () => (/* binding */ explainQuotaFailure),
+/* harmony export */   km: () => (/* binding */ DEFAULT_MAX_TABLE_PARTITIONS),
+/* harmony export */   wf: () => (/* binding */ describeQuotaWarning)
+/* harmony export */ });
+/* unused harmony exports QUOTA_WARNING_SHARE, retentionThatFits, QUOTA_ERROR */
+/* harmony import */ var _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(209);
+/* harmony import */ var _vocabulary_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3057);
+/**
+ * Glue's partition quotas, checked before the first write: 10,000,000 partitions per table
+ * (L-2C3F5401) and 20,000,000 per account (L-FEBBFA7A), both adjustable. A first sync of 3,000
+ * accounts x 17 regions x 365 days (18.6 million) would otherwise write until Glue refuses, half-way.
+ * The per-table count is known from the read pass; the per-account one would take reading every
+ * table of the account, so it is only explained when Glue answers with it.
+ */
+
+
+/** Glue's default quota of partitions per table (Service Quotas L-2C3F5401). */
+const DEFAULT_MAX_TABLE_PARTITIONS = 10_000_000;
+/** From this share of `max-table-partitions` on, the run warns. */
+const QUOTA_WARNING_SHARE = 0.8;
+function checkTableQuota(counts, max, shape) {
+    const after = counts.before + counts.add - counts.remove;
+    // A run that adds nothing is never refused: it is how a table above the limit gets smaller.
+    const exceeded = counts.add > 0 && after > max;
+    return {
+        ...counts,
+        after,
+        max,
+        exceeded,
+        nearLimit: !exceeded && after >= max * QUOTA_WARNING_SHARE,
+        shape
+    };
+}
+const count = _vocabulary_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B;
+function numbers(check) {
+    return `${count(check.after)} partitions (${count(check.before)} now, +${count(check.add)}, −${count(check.remove)})`;
+}
+/** The longest `retention-days` whose window still fits under `max`, or undefined if none does. */
+function retentionThatFits(check) {
+    const { shape } = check;
+    if (shape.seriesPerDay === 0)
+        return undefined;
+    const days = Math.floor((check.max - shape.leftAlone) / shape.seriesPerDay);
+    const retention = days - 1 - shape.futureDays;
+    return retention >= 0 ? retention : undefined;
+}
+function waysOut(check) {
+    const { shape } = check;
+    const fits = retentionThatFits(check);
+    const shorter = fits === undefined
+        ? `a shorter window ('${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}', now ${shape.retentionDays})`
+        : `a shorter window ('${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}' ${count(fits)} or less, now ${count(shape.retentionDays)}: ` +
+            `${count(shape.seriesPerDay)} account/region series get a partition a day)`;
+    return (`Ways out: ${shorter}; a '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions}' or '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts}' allow-list; or a quota increase ` +
+        `(Service Quotas, AWS Glue, "Max partitions per table", L-2C3F5401; the account's "Max partitions per ` +
+        `account", L-FEBBFA7A, counts every table) and then '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxTablePartitions}' raised to match.`);
+}
+/** The refusal: the numbers, Glue's quota, the ways out. */
+function describeQuotaRefusal(check, dryRun) {
+    const what = dryRun ? 'A run without dry-run would stop here' : 'Stopped before writing anything';
+    return (`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxTablePartitions}': after this run the table would hold ${numbers(check)}, more than ` +
+        `${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxTablePartitions} (${count(check.max)}). ${what}: Glue refuses partitions past its quota ` +
+        `(${count(DEFAULT_MAX_TABLE_PARTITIONS)} per table unless raised) in the middle of a run. ${waysOut(check)}`);
+}
+function describeQuotaWarning(check) {
+    const share = Math.floor((check.after * 100) / check.max);
+    return (`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxTablePartitions}': after this run the table holds ${numbers(check)}, ${share}% of ` +
+        `${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxTablePartitions} (${count(check.max)}). A longer window or more accounts will cross it. ` +
+        waysOut(check));
+}
+const QUOTA_ERROR = 'ResourceNumberLimitExceededException';
+/**
+ * Glue's own refusal, met anyway (the account's quota, other writers, a raised input above the real
+ * quota): what it means and what to do. Undefined for any other failure.
+ */
+function explainQuotaFailure(stoppedBy) {
+    if (!stoppedBy?.startsWith(QUOTA_ERROR))
+        return undefined;
+    return (`Glue refused more partitions (${QUOTA_ERROR}): the table reached its quota of partitions per table ` +
+        `(default ${count(DEFAULT_MAX_TABLE_PARTITIONS)}, L-2C3F5401) or the account its quota of partitions ` +
+        `per account over all tables (default 20,000,000, L-FEBBFA7A). The partitions created before stay; ` +
+        `nothing after was written. Ways out: a shorter window ('${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}'), a '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Regions}' ` +
+        `or '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Accounts}' allow-list, fewer partitions in the account's other tables, or a quota ` +
+        `increase in Service Quotas (then set '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxTablePartitions}' to the new per-table quota).`);
 }
 
 
@@ -1168,66 +1310,96 @@ function describeLayout(layout) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ nearestRegion),
-/* harmony export */   Q: () => (/* binding */ KNOWN_REGIONS)
+/* harmony export */   $f: () => (/* binding */ nearestRegion),
+/* harmony export */   EK: () => (/* binding */ isAwsRegion),
+/* harmony export */   Kk: () => (/* binding */ isKnownRegion),
+/* harmony export */   gQ: () => (/* binding */ globalEventsLeftOut)
 /* harmony export */ });
+/* unused harmony exports REGION_GRAMMAR, knownRegions, GLOBAL_EVENTS_REGION */
+/* harmony import */ var _aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5152);
 /* harmony import */ var fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1916);
+/* harmony import */ var _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(209);
+/**
+ * Which folder names under `CloudTrail/` are AWS Regions. The installed AWS SDK knows the Regions of
+ * its day (its endpoint partitions data, `partition()` of `@aws-sdk/core`), and every Region AWS has
+ * named follows one grammar: a partition's prefix, a compass direction, a number without a leading
+ * zero. A name the SDK does not know but the grammar admits (a Region launched after this release) is
+ * taken as real; `zz-fake-1` or `eu-west-01` is not.
+ */
+
+
 
 /**
- * AWS Regions known when this was written (commercial, GovCloud, China, European Sovereign Cloud).
- * An allow-listed region outside this list is still accepted when the bucket has logs for it, so a
- * Region launched later works without a release.
+ * Prefixes of the SDK's partitions (their `regionRegex`: aws `us|eu|ap|sa|ca|me|af|il|mx`, aws-cn
+ * `cn`, aws-us-gov `us-gov`, the isolated `us-iso`, `us-isob`, `us-isof`, `eu-isoe`, and the European
+ * Sovereign Cloud `eusc-de`), the directions its Regions use, and a number from 1.
  */
-const KNOWN_REGIONS = new Set([
-    'af-south-1',
-    'ap-east-1',
-    'ap-east-2',
-    'ap-northeast-1',
-    'ap-northeast-2',
-    'ap-northeast-3',
-    'ap-south-1',
-    'ap-south-2',
-    'ap-southeast-1',
-    'ap-southeast-2',
-    'ap-southeast-3',
-    'ap-southeast-4',
-    'ap-southeast-5',
-    'ap-southeast-6',
-    'ap-southeast-7',
-    'ca-central-1',
-    'ca-west-1',
-    'cn-north-1',
-    'cn-northwest-1',
-    'eu-central-1',
-    'eu-central-2',
-    'eu-north-1',
-    'eu-south-1',
-    'eu-south-2',
-    'eu-west-1',
-    'eu-west-2',
-    'eu-west-3',
-    'eusc-de-east-1',
-    'il-central-1',
-    'me-central-1',
-    'me-south-1',
-    'mx-central-1',
-    'sa-east-1',
-    'us-east-1',
-    'us-east-2',
-    'us-gov-east-1',
-    'us-gov-west-1',
-    'us-west-1',
-    'us-west-2'
-]);
+const PREFIXES = ['us', 'eu', 'ap', 'sa', 'ca', 'me', 'af', 'il', 'mx', 'cn', 'us-gov'];
+const ISOLATED_PREFIX = 'us-iso[a-z]?|eu-iso[a-z]?|eusc-[a-z]{2}';
+const DIRECTIONS = [
+    'north',
+    'south',
+    'east',
+    'west',
+    'central',
+    'northeast',
+    'northwest',
+    'southeast',
+    'southwest'
+];
+const REGION_GRAMMAR = new RegExp(`^(?:${PREFIXES.join('|')}|${ISOLATED_PREFIX})-(?:${DIRECTIONS.join('|')})-[1-9]\\d?$`);
+/** True when the installed SDK lists the Region (its partitions data gives it a description). */
+function isKnownRegion(name) {
+    // The SDK merges a listed Region's own data, a description, into its partition's.
+    const found = (0,_aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_2__.partition)(name);
+    return REGION_GRAMMAR.test(name) && found.description !== undefined;
+}
+/** A Region the SDK knows, or a name AWS could give a newer one. */
+function isAwsRegion(name) {
+    return REGION_GRAMMAR.test(name);
+}
+let known;
+/**
+ * The Regions the installed SDK knows, found by asking it about every name the grammar can build
+ * (its data is not exported as a list); computed once, for spelling hints.
+ */
+function knownRegions() {
+    if (known)
+        return known;
+    const prefixes = [...PREFIXES, 'us-iso', 'us-isob', 'us-isof', 'eu-isoe', 'eusc-de'];
+    const found = [];
+    for (const prefix of prefixes) {
+        for (const direction of DIRECTIONS) {
+            for (let number = 1; number <= 9; number++) {
+                const name = `${prefix}-${direction}-${number}`;
+                if (isKnownRegion(name))
+                    found.push(name);
+            }
+        }
+    }
+    return (known = found.sort());
+}
 /** The known region closest to a mistyped one, for error messages. */
 function nearestRegion(name) {
     let best;
-    for (const region of KNOWN_REGIONS) {
+    for (const region of knownRegions()) {
         const distance = (0,fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__/* .distance */ .Io)(name, region);
         if (!best || distance < best.distance)
             best = { region, distance };
     }
     return best && best.distance <= 3 ? best.region : undefined;
+}
+/** Where CloudTrail records the events of IAM, STS, CloudFront and the other global services. */
+const GLOBAL_EVENTS_REGION = 'us-east-1';
+/** A warning when a `regions` allow-list leaves out the global services' events the bucket has. */
+function globalEventsLeftOut(allowList, regionsSeen) {
+    if (allowList.length === 0 || allowList.includes(GLOBAL_EVENTS_REGION))
+        return undefined;
+    if (!regionsSeen.has(GLOBAL_EVENTS_REGION))
+        return undefined;
+    return (`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.Regions}' leaves out ${GLOBAL_EVENTS_REGION}, which the bucket has: CloudTrail records the ` +
+        `events of IAM and other global services (STS, CloudFront, Route 53, Organizations) there, so Athena will ` +
+        `not find them. Add ${GLOBAL_EVENTS_REGION} to '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.Regions}' unless leaving them out is meant.`);
 }
 
 

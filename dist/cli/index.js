@@ -18462,7 +18462,7 @@ __webpack_unused_export__ = BatchStopJobRunResponse$;
 __webpack_unused_export__ = BatchStopJobRunSuccessfulSubmission$;
 __webpack_unused_export__ = BatchTableOptimizer$;
 __webpack_unused_export__ = BatchUpdatePartition$;
-__webpack_unused_export__ = BatchUpdatePartitionCommand;
+exports.JWg = BatchUpdatePartitionCommand;
 __webpack_unused_export__ = BatchUpdatePartitionFailureEntry$;
 __webpack_unused_export__ = BatchUpdatePartitionRequest$;
 __webpack_unused_export__ = BatchUpdatePartitionRequestEntry$;
@@ -53241,7 +53241,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 /***/ }),
 
-/***/ 959:
+/***/ 2761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53260,6 +53260,190 @@ var dist_cjs = __nccwpck_require__(2204);
 var client_glue_dist_cjs = __nccwpck_require__(6542);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var client_s3_dist_cjs = __nccwpck_require__(3711);
+// EXTERNAL MODULE: ./src/vocabulary/constants.ts
+var constants = __nccwpck_require__(209);
+// EXTERNAL MODULE: ./src/vocabulary/errors.ts
+var errors = __nccwpck_require__(8941);
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var retry = __nccwpck_require__(2495);
+;// CONCATENATED MODULE: ./src/aws/credentials.ts
+
+
+
+
+/** As configure-aws-credentials does, a few quick tries for STS's transient errors. */
+const STS_BACKOFF = { attempts: 4, baseMs: 500, maxMs: 4000 };
+/** Refresh this long before the credentials expire. */
+const REFRESH_MARGIN_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/**
+ * Undefined for the ambient chain; otherwise a shared, memoized web-identity provider, so every
+ * client of the run uses one role session until it nears expiry.
+ */
+function credentialsFor(settings, region, getIdToken, env = process.env, backoff = STS_BACKOFF) {
+    if (!settings.roleToAssume)
+        return undefined;
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new ConfigurationError(`Input '${Inputs.RoleToAssume}' is set, but this job cannot request a GitHub OIDC token. ` +
+            `Add 'permissions: id-token: write' to the job (or workflow), or remove '${Inputs.RoleToAssume}' to use credentials from an earlier step.`);
+    }
+    // Each attempt fetches a fresh ID token: GitHub's tokens live minutes, and a rejected one is spent.
+    const assume = async () => {
+        let webIdentityToken;
+        try {
+            webIdentityToken = await getIdToken(settings.audience);
+        }
+        catch (error) {
+            throw new IdTokenError(error);
+        }
+        return fromWebToken({
+            roleArn: settings.roleToAssume,
+            roleSessionName: settings.roleSessionName,
+            durationSeconds: settings.roleDurationSeconds,
+            webIdentityToken,
+            clientConfig: { region }
+        })();
+    };
+    return memoizeCredentials(async () => {
+        try {
+            return await withBackoff(assume, backoff, isTransientStsError);
+        }
+        catch (error) {
+            throw explainAssumeRoleFailure(error, settings, region);
+        }
+    });
+}
+/** GitHub did not give us an ID token: nothing to do with AWS or the role's trust policy. */
+class IdTokenError extends Error {
+    constructor(cause) {
+        super(cause.message, { cause });
+        this.name = 'IdTokenError';
+    }
+}
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'TimeoutError'
+]);
+/** A request that never got an answer from AWS: DNS, connection, timeout. */
+function isNetworkError(error) {
+    const { name, code } = error;
+    return NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? '');
+}
+/**
+ * Why the role could not be assumed, in terms of what to fix. Only STS's AccessDenied is about the
+ * role's trust policy; a bad or expired token, the OIDC provider, the session duration, the
+ * network and GitHub's token endpoint each say what they are.
+ */
+function explainAssumeRoleFailure(error, settings, region) {
+    const role = settings.roleToAssume;
+    if (error instanceof IdTokenError) {
+        return new Error(`Could not get a GitHub OIDC token for audience '${settings.audience}' (${error.message}); ` +
+            `GitHub's token service failed, so ${role} was not tried. A rerun usually succeeds.`);
+    }
+    const { name = 'Error', message = '' } = error;
+    const code = error.code;
+    const what = `Could not assume ${role} with GitHub OIDC (${name}: ${message}).`;
+    if (isNetworkError(error)) {
+        return new Error(`Could not reach STS to assume ${role} (${code ?? name}: ${message}): a network or endpoint problem ` +
+            `(runner network, proxy, AWS_ENDPOINT_URL, region '${region}'), not a permission one.`);
+    }
+    if (isTransientStsError(error)) {
+        return new Error(`Could not assume ${role} with GitHub OIDC after retries (${name}: ${message})`);
+    }
+    if (/^AccessDenied/.test(name)) {
+        return new ConfigurationError(`${what} The role's trust policy does not admit this workflow's token: check its conditions on ` +
+            `token.actions.githubusercontent.com:sub (this repository, and the branch, pull_request or environment ` +
+            `the job runs for; with the repository's customized subject, also the workflow file: only that ` +
+            `file's runs on the default branch may assume the sync and publish-queries roles) and :aud ` +
+            `('${settings.audience}'), and that its Federated principal is this account's OIDC provider.`);
+    }
+    if (/^InvalidIdentityToken/.test(name)) {
+        return new ConfigurationError(`${what} IAM could not validate the GitHub token against an OIDC provider: the role's account needs the ` +
+            `provider token.actions.githubusercontent.com, with '${settings.audience}' among its audiences ` +
+            `(input '${Inputs.Audience}').`);
+    }
+    if (/^ExpiredToken/.test(name)) {
+        return new Error(`${what} The GitHub OIDC token had expired when STS checked it (is the runner's clock right?); ` +
+            `a rerun gets a fresh token.`);
+    }
+    if (/^IDPRejectedClaim/.test(name)) {
+        return new ConfigurationError(`${what} IAM rejected a claim of the GitHub token; check the OIDC provider.`);
+    }
+    if (/MaxSessionDuration|DurationSeconds/.test(message)) {
+        return new ConfigurationError(`${what} Lower '${Inputs.RoleDurationSeconds}' (now ${settings.roleDurationSeconds}) to at most the role's ` +
+            `maximum session duration, or raise that maximum.`);
+    }
+    if (/^RegionDisabled/.test(name)) {
+        return new ConfigurationError(`${what} Activate STS in region '${region}' (IAM account settings).`);
+    }
+    if (name === 'ValidationError') {
+        return new ConfigurationError(`${what} Check '${Inputs.RoleToAssume}' and '${Inputs.RoleSessionName}'.`);
+    }
+    return new Error(what);
+}
+/**
+ * STS errors worth another try: AWS documents IDPCommunicationError as often transient (a 400 the
+ * SDK does not retry); throttling, 5xx and network errors pass too. Trust-policy and validation
+ * errors do not.
+ */
+function isTransientStsError(error) {
+    const { name, $metadata } = error;
+    if (/^IDPCommunicationError|Throttl/.test(name ?? ''))
+        return true;
+    if (isNetworkError(error))
+        return true;
+    return ($metadata?.httpStatusCode ?? 0) >= 500;
+}
+function isRefreshable(provider) {
+    return typeof provider?.expire === 'function';
+}
+/**
+ * Caches credentials until shortly before they expire; concurrent callers share one request. The
+ * SDK caches what it is given by its `expiration` too: the credentials handed out report an
+ * expiration in the past once expired, so every client asks again.
+ */
+function memoizeCredentials(provider) {
+    let pending;
+    let expiresAt = Number.POSITIVE_INFINITY;
+    let generation = 0;
+    let expireCurrent;
+    const memoized = async () => {
+        if (pending && Date.now() < expiresAt - REFRESH_MARGIN_MS)
+            return pending;
+        expiresAt = Number.POSITIVE_INFINITY;
+        generation += 1;
+        expireCurrent = undefined;
+        pending = provider().then((credentials) => {
+            expiresAt = credentials.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
+            let expired = false;
+            expireCurrent = () => (expired = true);
+            const { expiration } = credentials;
+            return {
+                ...credentials,
+                get expiration() {
+                    return expired ? new Date(0) : expiration;
+                }
+            };
+        }, (error) => {
+            pending = undefined;
+            throw error;
+        });
+        return pending;
+    };
+    return Object.defineProperties(Object.assign(memoized, {
+        expire(of = generation) {
+            if (of !== generation)
+                return;
+            expiresAt = Number.NEGATIVE_INFINITY;
+            expireCurrent?.();
+        }
+    }), { generation: { get: () => generation } });
+}
+
 ;// CONCATENATED MODULE: ./src/aws/policy-statements.ts
 const SYNC = 'iam/sync/permissions.json';
 const CHECK = 'iam/check-queries/permissions.json';
@@ -53271,6 +53455,7 @@ const STATEMENTS = {
     'glue:GetPartitions': { file: SYNC, sid: 'ReadAndWritePartitions' },
     'glue:BatchCreatePartition': { file: SYNC, sid: 'ReadAndWritePartitions' },
     'glue:BatchDeletePartition': { file: SYNC, sid: 'ReadAndWritePartitions' },
+    'glue:BatchUpdatePartition': { file: SYNC, sid: 'ReadAndWritePartitions' },
     'glue:GetPartitionIndexes': { file: SYNC, sid: 'ReadAndWritePartitions' },
     'glue:GetDatabase': { file: SYNC, sid: 'CreateDatabaseWithCreateTable' },
     'glue:CreateDatabase': { file: SYNC, sid: 'CreateDatabaseWithCreateTable' },
@@ -53296,13 +53481,12 @@ function describeStatementFor(iamAction) {
     return statement ? `statement "${statement.sid}" of ${statement.file}` : 'README, "AWS setup"';
 }
 
-// EXTERNAL MODULE: ./src/aws/retry.ts
-var retry = __nccwpck_require__(2495);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 /**
  * The run's AWS clients, sharing one credential provider and one call counter. Endpoints come from
  * the SDK's standard configuration (AWS_ENDPOINT_URL and friends), so tests need no special flag.
  */
+
 
 
 
@@ -53411,6 +53595,27 @@ function countCalls(client, service, stats) {
         }
     }, { step: 'initialize', name: 'cloudtrailPartitionsCallCounter' });
 }
+/** Each service's answer to a call signed with expired credentials (S3, STS; Glue, Athena). */
+const EXPIRED_CREDENTIALS = new Set(['ExpiredToken', 'ExpiredTokenException']);
+/**
+ * A call AWS refused because the session had expired is made once more with a new session: the
+ * credentials are refreshed before they expire, but AWS's clock is the one that counts.
+ */
+function renewExpiredCredentials(client, credentials) {
+    const stack = client.middlewareStack;
+    stack.add((next) => async (args) => {
+        const generation = credentials.generation;
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if (!EXPIRED_CREDENTIALS.has(error.name))
+                throw error;
+            credentials.expire(generation);
+            return next(args);
+        }
+    }, { step: 'initialize', name: 'cloudtrailPartitionsRenewExpiredCredentials' });
+}
 function createClients(region, credentials) {
     const common = {
         region,
@@ -53426,6 +53631,10 @@ function createClients(region, credentials) {
     countCalls(s3, 'S3', calls);
     countCalls(glue, 'Glue', calls);
     countCalls(athena, 'Athena', calls);
+    if (isRefreshable(credentials)) {
+        for (const client of [s3, glue, athena])
+            renewExpiredCredentials(client, credentials);
+    }
     return { s3, glue, athena, calls };
 }
 
@@ -53947,6 +54156,7 @@ const CLI_COMMANDS = {
             'date-key-type',
             'partition-index',
             'max-remove-days',
+            'max-table-partitions',
             'plan-file'
         ],
         examples: [
@@ -54108,6 +54318,10 @@ const ACTION_INPUTS = {
         description: 'Guard: a sync that would remove the partitions of more distinct days than this stops before writing anything (a dry run reports it without failing). The daily roll removes one day; raise it for one run to confirm a clean-up (after a dry run).',
         default: '7'
     },
+    'max-table-partitions': {
+        description: "Guard: a sync that would leave the table with more partitions than this stops before writing anything (a dry run reports it); a warning from 80%. Default: Glue's quota per table; raise it with that quota.",
+        default: '10000000'
+    },
     'plan-file': {
         description: 'Where to write the plan as JSON (day ranges added and removed per account and region). Empty: RUNNER_TEMP/cloudtrail-partitions-plan.json. Upload it with actions/upload-artifact to keep it.',
         default: ''
@@ -54226,8 +54440,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
-var clients = __nccwpck_require__(959);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 2 modules
+var clients = __nccwpck_require__(2761);
 // EXTERNAL MODULE: ./src/vocabulary/errors.ts
 var errors = __nccwpck_require__(8941);
 // EXTERNAL MODULE: ./src/vocabulary/escape.ts
@@ -54388,7 +54602,7 @@ var wording = __nccwpck_require__(9278);
 
 
 const RUNNERS = {
-    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(668)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5261))).syncCli,
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1271))).syncCli,
     'check-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(718), __nccwpck_require__.e(770), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4140))).checkQueriesCli,
     'publish-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(770), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7210))).publishQueriesCli
 };
@@ -54591,6 +54805,7 @@ const Inputs = {
     AsOf: 'as-of',
     DryRun: 'dry-run',
     MaxRemoveDays: 'max-remove-days',
+    MaxTablePartitions: 'max-table-partitions',
     PlanFile: 'plan-file',
     AwsRegion: 'aws-region',
     RoleToAssume: 'role-to-assume',
