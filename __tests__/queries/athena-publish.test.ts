@@ -5,6 +5,7 @@
  */
 import { AthenaClient, DeleteNamedQueryCommand } from '@aws-sdk/client-athena'
 import { silentLogger } from '../../src/vocabulary/logger.js'
+import { recordingLogger } from '../helpers/logger.js'
 import { publishQueries, type PublishOptions } from '../../src/queries/publish.js'
 import { renderPublishSummary } from '../../src/report/publish-summary.js'
 import {
@@ -58,12 +59,16 @@ beforeAll(async () => {
   athena = new AthenaService(glue)
   server = new StandInServer().register(athena).register(glue)
   await server.listen()
-  client = new AthenaClient({
+  client = new AthenaClient(clientConfig())
+})
+
+function clientConfig() {
+  return {
     endpoint: server.endpoint,
     region: 'eu-central-1',
     credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' }
-  })
-})
+  }
+}
 
 afterAll(async () => {
   client.destroy()
@@ -256,15 +261,29 @@ describe('publishQueries', () => {
     enforceDocumentedRateQuotas(server.knobs)
     server.knobs.setThrottle('Athena.CreateNamedQuery', { ratePerSecond: 4, burst: 1 })
     const files = Array.from({ length: 8 }, (_, i) => ({ path: `queries/q${i}.sql`, sql: `SELECT ${i}` }))
-    const result = await publishQueries(
-      client,
-      options({ files, backoff: { attempts: 10, baseMs: 50, maxMs: 1000 } }),
-      silentLogger
-    )
-    expect(result.failures).toEqual([])
-    expect(result.created).toHaveLength(8)
+    // Without the SDK's own retries (their waits are not ours to shorten), its own carry it through.
+    const once = new AthenaClient({ ...clientConfig(), maxAttempts: 1 })
+    const logger = recordingLogger()
+    try {
+      const result = await publishQueries(
+        once,
+        options({ files, backoff: { attempts: 10, baseMs: 50, maxMs: 1000 } }),
+        logger
+      )
+      expect(result.failures).toEqual([])
+      expect(result.created).toHaveLength(8)
+    } finally {
+      once.destroy()
+    }
     expect(athena.namedQueries()).toHaveLength(8)
-    expect(server.calls.get('Athena.CreateNamedQuery', 'throttled')).toBeGreaterThan(0)
+    const throttled = server.calls.get('Athena.CreateNamedQuery', 'throttled')
+    expect(throttled).toBeGreaterThan(0)
+    // Each throttled call was retried, and each retry said so.
+    expect(
+      logger
+        .at('debug')
+        .filter((line) => /^retrying Athena\.CreateNamedQuery after ThrottlingException /.test(line))
+    ).toHaveLength(throttled)
   })
 
   it('reads more than one page and batch, and retries ids left unprocessed', async () => {

@@ -55,8 +55,11 @@ function awsFor(settings: CheckSettings, logger: Logger): OptionalAws | undefine
   if (!settings.awsRegion) return undefined
   if (!settings.credentials.roleToAssume && !process.env.AWS_ACCESS_KEY_ID) return undefined
   try {
-    const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) =>
-      core.getIDToken(audience)
+    const credentials = credentialsFor(
+      settings.credentials,
+      settings.awsRegion,
+      (audience) => core.getIDToken(audience),
+      logger
     )
     return { clients: createClients(settings.awsRegion, credentials) }
   } catch (error) {
