@@ -40,7 +40,7 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
       if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
     },
     ...explainDep(settings, aws),
-    ...estimateDep(settings, aws, options),
+    ...estimateDep(settings, aws, options, logger),
     ...pullRequestDep(settings, logger)
   }
   const result = await runCheckQueries(options, deps)
