@@ -14,6 +14,7 @@ import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
 import { PINNED_TODAY } from '../helpers/today.js'
+import { beforeGlueCall } from '../helpers/worlds.js'
 
 const ORG = 'o-failures001'
 const BUCKET = 'org-trail'
@@ -186,11 +187,13 @@ describe('partition indexes that fail or are going away', () => {
         PartitionIndex: { IndexName: 'cloudtrail_partitions_by_date', Keys: ['year', 'month', 'day'] }
       })
     )
-    // Long enough to outlast discovery, the existing-partition read and the plan, which run before the set-up.
-    standIn.glue.indexDeletionMs = 8000
+    // Deleting takes a minute of stand-in time, which passes right before the action's third look:
+    // the table's preview and the set-up's look see it DELETING, the set-up's next look sees it gone.
+    standIn.glue.indexDeletionMs = 60_000
     await glue.send(
       new DeletePartitionIndexCommand({ ...params, IndexName: 'cloudtrail_partitions_by_date' })
     )
+    beforeGlueCall(standIn, 'Glue.GetPartitionIndexes', 3, () => standIn.clock.advance(60_000))
     standIn.server.calls.reset()
     const result = await sync({ table, 'partition-index': 'true' })
     expectSuccess(result)

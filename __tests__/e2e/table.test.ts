@@ -6,7 +6,7 @@ import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
 import { cloudTrailTableInput, documentedCloudTrailTable } from '../../stand-in/cloudtrail-table.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
-import { instantPartitionIndexes } from '../helpers/worlds.js'
+import { beforeGlueCall, instantPartitionIndexes } from '../helpers/worlds.js'
 import { CreatePartitionIndexCommand, GlueClient } from '@aws-sdk/client-glue'
 import { PINNED_TODAY } from '../helpers/today.js'
 
@@ -139,12 +139,16 @@ describe('a fresh account', () => {
   })
 
   it('waits for a new index to become active', async () => {
-    standIn.glue.indexActivationMs = 1500
+    // Building takes a minute of stand-in time, which passes right before the action's third look at
+    // the indexes: the set-up finds none and creates it, the wait's first look finds it CREATING.
+    standIn.glue.indexActivationMs = 60_000
+    beforeGlueCall(standIn, 'Glue.GetPartitionIndexes', 3, () => standIn.clock.advance(60_000))
+    standIn.server.calls.reset()
     try {
       const result = await run({ database: 'audit', table: 'cloudtrail_wait', 'create-table': 'true' })
       expectSuccess(result)
       expect(result.summary).toContain('created, ACTIVE')
-      expect(standIn.server.calls.get('Glue.GetPartitionIndexes')).toBeGreaterThan(2)
+      expect(standIn.server.calls.get('Glue.GetPartitionIndexes')).toBe(3)
     } finally {
       standIn.glue.indexActivationMs = 0
     }

@@ -71,6 +71,17 @@ export function instantPartitionIndexes(standIn: StandIn): void {
   standIn.glue.indexActivationMs = 0
 }
 
+/**
+ * Runs `change` right before the stand-in handles the `nth` next call of `operation`
+ * (`Glue.GetPartitionIndexes`): a state change between two of the product's looks, at the look
+ * rather than after a real wait. With the clock, an index finishes building or deleting there.
+ */
+export function beforeGlueCall(standIn: StandIn, operation: string, nth: number, change: () => void): void {
+  const faults = standIn.glue.faults
+  if (nth <= 1) faults.beforeNext(operation, change)
+  else faults.beforeNext(operation, () => beforeGlueCall(standIn, operation, nth - 1, change))
+}
+
 export interface IamAccount {
   account: string
   roleArn: string
