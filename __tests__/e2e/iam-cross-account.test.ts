@@ -195,7 +195,7 @@ describe('each action of the catalog resource policy is needed in the other acco
     expect(Object.keys(NEEDED_BY).sort()).toEqual(actionsOf(resourcePolicy).sort())
   })
 
-  it.each([CREATE, INDEX, CHANGED])(
+  it.concurrent.each([CREATE, INDEX, CHANGED])(
     'with the whole policy, $name passes in the catalog account',
     async (path) => {
       const { result, denials, partitions } = await syncInCatalog(path, resourcePolicy)
@@ -205,15 +205,18 @@ describe('each action of the catalog resource policy is needed in the other acco
     }
   )
 
-  it.each(Object.entries(NEEDED_BY))('without %s, the sync fails naming it', async (action, path) => {
-    const { result, denials } = await syncInCatalog(path, withoutAction(resourcePolicy, action))
-    expect(result.exitCode).not.toBe(0)
-    expect(transcript(result)).toContain(action)
-    expect(denials.map((denial) => [denial.action, denial.reason])).toContainEqual([
-      action,
-      'no resource-based policy allows'
-    ])
-  })
+  it.concurrent.each(Object.entries(NEEDED_BY))(
+    'without %s, the sync fails naming it',
+    async (action, path) => {
+      const { result, denials } = await syncInCatalog(path, withoutAction(resourcePolicy, action))
+      expect(result.exitCode).not.toBe(0)
+      expect(transcript(result)).toContain(action)
+      expect(denials.map((denial) => [denial.action, denial.reason])).toContainEqual([
+        action,
+        'no resource-based policy allows'
+      ])
+    }
+  )
 })
 
 describe('check-queries against the Glue catalog of another account (catalog-id, athena-catalog)', () => {
