@@ -317,9 +317,8 @@ describe('GetPartitions expressions', () => {
 })
 
 describe('GetPartitions at scale', () => {
-  const count = 200_000
-
-  beforeEach(() => {
+  /** `count` partitions: 1000 accounts x 17 regions, days 0.. of January 2026. */
+  function seed(count: number): void {
     const all: { Values: string[]; StorageDescriptor: { Location: string } }[] = []
     for (let i = 0; i < count; i++) {
       const values = [
@@ -332,9 +331,12 @@ describe('GetPartitions at scale', () => {
       all.push({ Values: values, StorageDescriptor: { Location: `s3://b/${values.join('/')}/` } })
     }
     glue.addPartitionsDirect(DB, 'ct', all)
-  })
+  }
 
-  it('reads 200,000 partitions by 10 parallel segments, each exactly once', async () => {
+  // Three 1000-row pages a segment: reading more through HTTP would cost seconds and show nothing more.
+  it('reads 30,000 partitions by 10 parallel segments, each exactly once', async () => {
+    const count = 30_000
+    seed(count)
     // A new client: seeding blocked the loop long enough for the server to drop idle sockets.
     const fresh = new GlueClient({
       endpoint: server.endpoint,
@@ -364,6 +366,7 @@ describe('GetPartitions at scale', () => {
   })
 
   it('resumes a page deep in the table as fast as the first page (O(page), not O(n))', () => {
+    seed(200_000)
     const call = (body: object) => {
       const answer = glue.handle('GetPartitions', {
         method: 'POST',
