@@ -14,10 +14,9 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'yaml'
 import { readFileSync } from 'node:fs'
-import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
-import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
 import { PINNED_TODAY } from '../helpers/today.js'
+import { cloudTrailTable, organizationBucket } from '../helpers/worlds.js'
 
 const run = promisify(execFile)
 const ORG = 'o-clitest00001'
@@ -26,6 +25,7 @@ const DB = 'security'
 const ACCOUNTS = ['111111111111', '222222222222']
 const REGIONS = ['eu-west-1', 'us-east-1']
 const COMMANDS = ['sync', 'check-queries', 'publish-queries'] as const
+const LOCATION = `s3://${BUCKET}/AWSLogs/${ORG}/`
 
 let standIn: StandIn
 let root: string
@@ -51,17 +51,13 @@ beforeAll(async () => {
   bin = join(installDir, 'node_modules', '.bin', 'cloudtrail-partitions')
 
   standIn = await startStandIn()
-  standIn.s3.createBucket(BUCKET)
-  buildSyntheticBucket(standIn.s3, {
+  organizationBucket(standIn, {
     bucket: BUCKET,
-    layout: 'organization',
     organizationId: ORG,
     accounts: ACCOUNTS,
     regions: REGIONS,
     from: '2026-01-20',
-    to: '2026-03-10',
-    filesPerDay: 1,
-    recordsPerFile: 1
+    to: '2026-03-10'
   })
   workspace = join(root, 'repo')
   await cp('__fixtures__/queries', join(workspace, 'queries'), { recursive: true })
@@ -112,12 +108,7 @@ function cli(
 
 let tables = 0
 function newTable(): string {
-  const name = `cloudtrail_${++tables}`
-  standIn.glue.createTableDirect(
-    DB,
-    cloudTrailTableInput({ name, location: `s3://${BUCKET}/AWSLogs/${ORG}/` })
-  )
-  return name
+  return cloudTrailTable(standIn, LOCATION, { database: DB, name: `cloudtrail_${++tables}` }).table
 }
 
 const syncFlags = (table: string): string[] => [
@@ -388,18 +379,14 @@ describe('sync', () => {
 
   it('names the prefix a Control Tower bucket shows when the prefix is missing', async () => {
     const bucket = 'aws-controltower-logs-999988887777-eu-west-1'
-    standIn.s3.createBucket(bucket)
-    buildSyntheticBucket(standIn.s3, {
+    organizationBucket(standIn, {
       bucket,
       prefix: 'o-ctorg00001',
-      layout: 'organization',
       organizationId: 'o-ctorg00001',
       accounts: ACCOUNTS,
       regions: REGIONS,
       from: '2026-03-01',
-      to: '2026-03-02',
-      filesPerDay: 1,
-      recordsPerFile: 1
+      to: '2026-03-02'
     })
     const flags = syncFlags('cloudtrail_ct').map((value) => (value === BUCKET ? bucket : value))
     const result = await cli(['sync', ...flags, '--dry-run'])
@@ -439,14 +426,7 @@ describe('check-queries', () => {
   })
 
   it("reads the table's key type from Glue only when asked for AWS (--region)", async () => {
-    standIn.glue.createTableDirect(
-      DB,
-      cloudTrailTableInput({
-        name: 'cloudtrail_int',
-        location: `s3://${BUCKET}/AWSLogs/${ORG}/`,
-        dateKeyType: 'int'
-      })
-    )
+    cloudTrailTable(standIn, LOCATION, { database: DB, name: 'cloudtrail_int', dateKeyType: 'int' })
     const dir = join(root, 'int-repo')
     await mkdir(join(dir, 'queries'), { recursive: true })
     await writeFile(

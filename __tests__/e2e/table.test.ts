@@ -3,10 +3,14 @@
  * table, its partition index and partition filtering, against the stand-in through OIDC.
  */
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
-import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
 import { cloudTrailTableInput, documentedCloudTrailTable } from '../../stand-in/cloudtrail-table.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
-import { beforeGlueCall, instantPartitionIndexes } from '../helpers/worlds.js'
+import {
+  beforeGlueCall,
+  cloudTrailTable,
+  instantPartitionIndexes,
+  organizationBucket
+} from '../helpers/worlds.js'
 import { CreatePartitionIndexCommand, GlueClient } from '@aws-sdk/client-glue'
 import { PINNED_TODAY } from '../helpers/today.js'
 
@@ -20,18 +24,12 @@ let standIn: StandIn
 beforeAll(async () => {
   standIn = await startStandIn()
   instantPartitionIndexes(standIn) // a test that waits for an index says so with its own knob
-  standIn.s3.createBucket(BUCKET)
-  buildSyntheticBucket(standIn.s3, {
+  organizationBucket(standIn, {
     bucket: BUCKET,
     prefix: 'trails',
-    layout: 'organization',
     organizationId: ORG,
     accounts: [A, B],
-    regions: ['eu-west-1', 'us-east-1'],
-    from: '2026-02-25',
-    to: '2026-03-01',
-    filesPerDay: 1,
-    recordsPerFile: 1
+    from: '2026-02-25'
   })
 })
 
@@ -171,11 +169,8 @@ describe('a fresh account', () => {
 })
 
 describe('an existing table', () => {
-  function seed(name: string, extra: Partial<Parameters<typeof cloudTrailTableInput>[0]> = {}) {
-    standIn.glue.createTableDirect(
-      'security',
-      cloudTrailTableInput({ name, location: `s3://${BUCKET}/trails/AWSLogs/${ORG}/`, ...extra })
-    )
+  function seed(name: string, extra: Parameters<typeof cloudTrailTable>[2] = {}) {
+    cloudTrailTable(standIn, `s3://${BUCKET}/trails/AWSLogs/${ORG}/`, { name, ...extra })
   }
 
   it('keeps an existing usable index and only turns partition filtering on', async () => {
