@@ -1,13 +1,15 @@
 /**
  * The worlds tests start from, one helper per kind: an organization's trail bucket, AWS's CloudTrail
- * table over it, and an IAM account whose role a GitHub token assumes. Each returns what a test
- * needs to name it (bucket, location, role ARN, session credentials) so tests do not repeat the
- * set-up of the stand-in.
+ * table over it, an IAM account whose role a GitHub token assumes, SDK clients of the account's
+ * administrator, and a server of only the services a test file needs. Each returns what a test
+ * needs to name it (bucket, location, role ARN, session credentials, client) so tests do not repeat
+ * the set-up of the stand-in.
  */
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { cloudTrailTableInput, type CloudTrailTableOptions } from '../../stand-in/cloudtrail-table.js'
 import type { StandIn } from '../../stand-in/index.js'
+import type { StandInServer } from '../../stand-in/server.js'
 import {
   buildSyntheticBucket,
   type SyntheticBucketResult,
@@ -151,6 +153,86 @@ export function iamAccount(
       } finally {
         sts.destroy()
       }
+    }
+  }
+}
+
+/** An SDK client's settings for a stand-in at `endpoint`. */
+export interface StandInClientConfig {
+  endpoint: string
+  region: string
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+  maxAttempts?: number
+  /** S3: `http://endpoint/bucket/key` rather than a bucket host name. */
+  forcePathStyle?: boolean
+}
+
+/** Settings for a stand-in at `endpoint`: WORLD's Region and a key of no session (`extra` overrides). */
+export function standInClientConfig(
+  endpoint: string,
+  extra: Partial<StandInClientConfig> = {}
+): StandInClientConfig {
+  return {
+    endpoint,
+    region: WORLD.region,
+    credentials: { accessKeyId: 'AKIDSTANDINTEST', secretAccessKey: 'x' },
+    ...extra
+  }
+}
+
+type SdkClient<C> = new (config: StandInClientConfig) => C
+
+/** A client of the account's administrator (the stand-in's ambient key): set-up and checks, not the product's calls. */
+export function adminClient<C>(
+  standIn: StandIn,
+  Client: SdkClient<C>,
+  extra: Partial<StandInClientConfig> = {}
+): C {
+  const env = standIn.env()
+  return new Client(
+    standInClientConfig(standIn.endpoint, {
+      credentials: {
+        accessKeyId: env.AWS_ACCESS_KEY_ID as string,
+        secretAccessKey: env.AWS_SECRET_ACCESS_KEY as string
+      },
+      ...extra
+    })
+  )
+}
+
+export interface Served {
+  readonly server: StandInServer
+  /** The server's address, once it listens (in the file's tests and in hooks registered after). */
+  readonly endpoint: string
+  /** An SDK client for the server, destroyed after the tests. */
+  client<C extends { destroy(): void }>(Client: SdkClient<C>, extra?: Partial<StandInClientConfig>): C
+}
+
+/**
+ * A server of only the services some tests need (`new StandInServer().register(...)`), for the tests
+ * of the file or describe block this is called in: it listens before them (hooks registered after
+ * this call see it listening); after them, the clients made with `client` are destroyed and the
+ * server is closed.
+ */
+export function serving(server: StandInServer): Served {
+  const clients: { destroy(): void }[] = []
+  let endpoint = ''
+  beforeAll(async () => {
+    endpoint = await server.listen()
+  })
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await server.close()
+  })
+  return {
+    server,
+    get endpoint() {
+      return endpoint
+    },
+    client(Client, extra = {}) {
+      const client = new Client(standInClientConfig(endpoint, extra))
+      clients.push(client)
+      return client
     }
   }
 }

@@ -18,9 +18,12 @@ import {
 import { AthenaService, enforceDocumentedRateQuotas, type NamedQuery } from '../../stand-in/athena.js'
 import { GlueService } from '../../stand-in/glue.js'
 import { StandInServer } from '../../stand-in/server.js'
+import { serving } from '../helpers/worlds.js'
 
-let server: StandInServer
-let athena: AthenaService
+const glue = new GlueService()
+const athena = new AthenaService(glue)
+const served = serving(new StandInServer().register(athena).register(glue))
+const server = served.server
 let client: AthenaClient
 
 const FILES = [
@@ -54,25 +57,8 @@ const writes = (): number =>
     0
   )
 
-beforeAll(async () => {
-  const glue = new GlueService()
-  athena = new AthenaService(glue)
-  server = new StandInServer().register(athena).register(glue)
-  await server.listen()
-  client = new AthenaClient(clientConfig())
-})
-
-function clientConfig() {
-  return {
-    endpoint: server.endpoint,
-    region: 'eu-central-1',
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' }
-  }
-}
-
-afterAll(async () => {
-  client.destroy()
-  await server.close()
+beforeAll(() => {
+  client = served.client(AthenaClient)
 })
 
 beforeEach(() => {
@@ -262,7 +248,7 @@ describe('publishQueries', () => {
     server.knobs.setThrottle('Athena.CreateNamedQuery', { ratePerSecond: 4, burst: 1 })
     const files = Array.from({ length: 8 }, (_, i) => ({ path: `queries/q${i}.sql`, sql: `SELECT ${i}` }))
     // Without the SDK's own retries (their waits are not ours to shorten), its own carry it through.
-    const once = new AthenaClient({ ...clientConfig(), maxAttempts: 1 })
+    const once = served.client(AthenaClient, { maxAttempts: 1 })
     const logger = recordingLogger()
     try {
       const result = await publishQueries(

@@ -16,6 +16,7 @@ import {
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { GlueService, glueErrors } from '../../stand-in/glue.js'
 import { recordingLogger } from '../helpers/logger.js'
+import { serving } from '../helpers/worlds.js'
 import { StandInServer } from '../../stand-in/server.js'
 
 const KEYS: PartitionKey[] = ['account', 'region', 'year', 'month', 'day'].map((name) => ({
@@ -94,19 +95,13 @@ describe('matches (the in-memory count) agrees with the stand-in Glue expression
 })
 
 describe('PartitionCounter against the Glue stand-in', () => {
-  let server: StandInServer
-  let glue: GlueService
+  const glue = new GlueService()
+  const served = serving(new StandInServer().register(glue))
+  const server = served.server
   let client: GlueClient
 
-  beforeAll(async () => {
-    glue = new GlueService()
-    server = new StandInServer().register(glue)
-    await server.listen()
-    client = new GlueClient({
-      endpoint: server.endpoint,
-      region: 'eu-central-1',
-      credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' }
-    })
+  beforeAll(() => {
+    client = served.client(GlueClient)
     glue.createTableDirect(
       'security',
       cloudTrailTableInput({ name: 'cloudtrail', location: 's3://logs/AWSLogs/' })
@@ -128,11 +123,6 @@ describe('PartitionCounter against the Glue stand-in', () => {
       }
     }
     glue.addPartitionsDirect('security', 'cloudtrail', inputs)
-  })
-
-  afterAll(async () => {
-    client.destroy()
-    await server.close()
   })
 
   const table = { database: 'security', table: 'cloudtrail' }
