@@ -159,7 +159,8 @@ describe('assuming the role through the stand-in', () => {
           tokens.push(token)
           return token
         },
-        env
+        silentLogger,
+        { env }
       )
       const { glue } = createClients('eu-central-1', credentials)
       const read = () => glue.send(new GetTableCommand({ DatabaseName: 'security', Name: 'cloudtrail' }))
