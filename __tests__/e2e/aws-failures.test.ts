@@ -13,7 +13,7 @@ import { glueErrors } from '../../stand-in/glue.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { PINNED_TODAY } from '../helpers/today.js'
-import { beforeGlueCall, cloudTrailTable, organizationBucket } from '../helpers/worlds.js'
+import { beforeGlueCall, cloudTrailTable, expectSuccess, organizationBucket } from '../helpers/worlds.js'
 
 const ORG = 'o-failures001'
 const BUCKET = 'org-trail'
@@ -65,10 +65,6 @@ function sync(inputs: Record<string, string>): Promise<ActionRun> {
     },
     env: { ...standIn.env(), ...PINNED_TODAY }
   })
-}
-
-function expectSuccess(result: ActionRun): void {
-  if (result.exitCode !== 0) throw new Error(`action failed:\n${result.stdout}\n${result.stderr}`)
 }
 
 type TableShape = { StorageDescriptor: { Columns: { Name: string }[] }; Parameters: Record<string, string> }

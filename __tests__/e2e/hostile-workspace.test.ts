@@ -6,7 +6,7 @@
  * summary and the comment are there and inert, nothing outside the workspace is read, and GitHub's
  * failures cost the comment at most, never the report.
  */
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { RULE_IDS } from '../../src/queries/findings.js'
@@ -14,6 +14,7 @@ import { COMMENT_MARKER } from '../../src/report/query-check.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { expectInert, htmlText, renderGfm, shown } from '../helpers/hostile.js'
+import { tearDown } from '../helpers/worlds.js'
 
 let standIn: StandIn
 let workspace: string
@@ -42,10 +43,7 @@ beforeAll(async () => {
   await writeFile(eventFile, JSON.stringify({ pull_request: { number: 21 } }))
 })
 
-afterAll(async () => {
-  await standIn.close()
-  await rm(workspace, { recursive: true, force: true })
-})
+afterAll(() => tearDown(standIn, workspace))
 
 function run(command: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}) {
   return runAction({

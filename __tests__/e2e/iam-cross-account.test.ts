@@ -11,6 +11,7 @@
 import { AthenaClient, CreateDataCatalogCommand } from '@aws-sdk/client-athena'
 import { rm } from 'node:fs/promises'
 import type { StandIn } from '../../stand-in/index.js'
+import { adminClient } from '../helpers/worlds.js'
 import {
   checkQueriesWorkspace,
   createChecksWorkgroup,
@@ -248,12 +249,7 @@ describe('check-queries against the Glue catalog of another account (catalog-id,
     standIn.s3.createBucket(EXAMPLE.resultsBucket, { ownerAccount: EXAMPLE.account })
     await createChecksWorkgroup(standIn)
     // The README's registration, as the audit account's administrator.
-    const env = standIn.env()
-    const athena = new AthenaClient({
-      endpoint: env.AWS_ENDPOINT_URL,
-      region: EXAMPLE.region,
-      credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! }
-    })
+    const athena = adminClient(standIn, AthenaClient, { region: EXAMPLE.region })
     await athena.send(
       new CreateDataCatalogCommand({
         Name: ATHENA_CATALOG,

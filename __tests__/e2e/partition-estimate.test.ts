@@ -6,12 +6,13 @@
  * that stops past it) is in queries/command.test.ts and queries/partition-estimate.test.ts, and on
  * 1,012,500 partitions in `npm run bench:queries`: a million partitions through HTTP costs a minute.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction } from '../../stand-in/run-action.js'
+import { tearDown } from '../helpers/worlds.js'
 
 let standIn: StandIn
 let workspace: string
@@ -70,10 +71,7 @@ beforeAll(async () => {
   )
 }, 120_000)
 
-afterAll(async () => {
-  await standIn.close()
-  await rm(workspace, { recursive: true, force: true })
-})
+afterAll(() => tearDown(standIn, workspace))
 
 describe('the partition estimate on 150,000 partitions', () => {
   it('warns on the scans over max-query-partitions, shows the others, and counts each condition once', async () => {

@@ -6,7 +6,12 @@ import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import type { DateKeyType } from '../../stand-in/cloudtrail-table.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { PINNED_TODAY } from '../helpers/today.js'
-import { cloudTrailTable, organizationBucket } from '../helpers/worlds.js'
+import {
+  cloudTrailTable,
+  expectSuccess,
+  organizationBucket,
+  partitionsOf as partitionsIn
+} from '../helpers/worlds.js'
 
 const ORG = 'o-e2etest0001'
 const BUCKET = 'org-cloudtrail-logs'
@@ -95,17 +100,7 @@ function expectedValues(first: string, last: string, dateKeyType: DateKeyType = 
   return values.sort()
 }
 
-function partitionsOf(table: string): string[] {
-  try {
-    return standIn.glue
-      .partitionValues(DB, table)
-      .map((v) => v.join('/'))
-      .sort()
-  } catch (error) {
-    if ((error as Error).name === 'EntityNotFoundException') return []
-    throw error
-  }
-}
+const partitionsOf = (table: string): string[] => partitionsIn(standIn, DB, table)
 
 function writeCalls(): number {
   const calls = standIn.server.calls
@@ -116,10 +111,6 @@ function writeCalls(): number {
     calls.get('Glue.CreatePartition' as string) +
     calls.get('Glue.UpdateTable')
   )
-}
-
-function expectSuccess(result: ActionRun): void {
-  if (result.exitCode !== 0) throw new Error(`action failed:\n${result.stdout}\n${result.stderr}`)
 }
 
 describe('sync through OIDC', () => {

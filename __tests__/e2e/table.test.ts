@@ -8,6 +8,7 @@ import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import {
   beforeGlueCall,
   cloudTrailTable,
+  expectSuccess,
   instantPartitionIndexes,
   organizationBucket
 } from '../helpers/worlds.js'
@@ -49,10 +50,6 @@ function run(inputs: Record<string, string>): Promise<ActionRun> {
     },
     env: { ...standIn.env(), ...PINNED_TODAY }
   })
-}
-
-function expectSuccess(result: ActionRun): void {
-  if (result.exitCode !== 0) throw new Error(`action failed:\n${result.stdout}\n${result.stderr}`)
 }
 
 const GLUE_WRITES = [

@@ -7,8 +7,12 @@
  */
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { cloudTrailTableInput, type CloudTrailTableOptions } from '../../stand-in/cloudtrail-table.js'
 import type { StandIn } from '../../stand-in/index.js'
+import type { ActionRun } from '../../stand-in/run-action.js'
 import type { StandInServer } from '../../stand-in/server.js'
 import {
   buildSyntheticBucket,
@@ -66,6 +70,51 @@ export function cloudTrailTable(
   const name = table.name ?? WORLD.table
   standIn.glue.createTableDirect(database, cloudTrailTableInput({ ...table, name, location }), catalogId)
   return { database, table: name }
+}
+
+/** A table's partitions in the stand-in as `account/region/year/month/day`, sorted; none without the table. */
+export function partitionsOf(
+  standIn: StandIn,
+  database: string,
+  table: string,
+  catalogId?: string
+): string[] {
+  try {
+    return standIn.glue
+      .partitionValues(database, table, catalogId)
+      .map((values) => values.join('/'))
+      .sort()
+  } catch (error) {
+    if ((error as Error).name === 'EntityNotFoundException') return []
+    throw error
+  }
+}
+
+/** Fails with the run's log when the action did not succeed. */
+export function expectSuccess(run: ActionRun): void {
+  if (run.exitCode !== 0) throw new Error(`action failed (${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
+}
+
+/** A repository's checkout with these files (path: text) in a new temporary folder; its path. */
+export async function workspaceWith(
+  files: Record<string, string>,
+  prefix = 'ctp-workspace-'
+): Promise<string> {
+  const workspace = await mkdtemp(join(tmpdir(), prefix))
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(join(workspace, file, '..'), { recursive: true })
+    await writeFile(join(workspace, file), text)
+  }
+  return workspace
+}
+
+/** After a file's tests: stops the stand-in (if it started) and removes the temporary folders. */
+export async function tearDown(
+  standIn: StandIn | undefined,
+  ...folders: (string | undefined)[]
+): Promise<void> {
+  await standIn?.close()
+  await Promise.all(folders.map((folder) => folder && rm(folder, { recursive: true, force: true })))
 }
 
 /** The product's partition index wait polls every few seconds: a test that is not about it makes indexes ACTIVE at once. */
