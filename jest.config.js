@@ -24,6 +24,9 @@ const BUNDLE_SUITES = [
 ]
 
 export default {
+  // Jest's default on N cores is N - 1 workers: on 2 cores, one suite at a time while the end-to-end
+  // suites mostly wait on the action's process. One worker per core keeps both cores busy.
+  maxWorkers: '100%',
   projects: [
     {
       ...shared,
