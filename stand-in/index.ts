@@ -10,7 +10,7 @@ import { athenaAccess, glueAccess, queryAccess, s3Access } from './access.js'
 import { AccessPolicyGate } from './access-gate.js'
 import { loadAuthorizationData } from './iam/arns.js'
 import { IamModel } from './iam/model.js'
-import { GitHubOidcService } from './oidc.js'
+import { GitHubOidcService, sharedSigningKeys } from './oidc.js'
 import { S3Service } from './s3.js'
 import { StandInServer, type StandInOptions } from './server.js'
 import { StsService } from './sts.js'
@@ -39,7 +39,7 @@ export interface StandIn {
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const server = new StandInServer()
   const iam = new IamModel()
-  const oidc = new GitHubOidcService()
+  const oidc = new GitHubOidcService(sharedSigningKeys())
   const sts = new StsService(oidc, iam, server.clock)
   const glue = new GlueService(server.clock)
   const s3 = new S3Service()

@@ -13,6 +13,26 @@ import { AwsError, type ServiceHandler, type StandInRequest, type StandInRespons
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com'
 const TOKEN_PATH = '/_github/oidc/token'
 
+export interface SigningKeys {
+  privateKey: KeyObject
+  publicKey: KeyObject
+}
+
+/** An RS256 key pair, as GitHub signs with (about 150 ms of CPU each). */
+export function newSigningKeys(): SigningKeys {
+  return generateKeyPairSync('rsa', { modulusLength: 2048 })
+}
+
+let shared: SigningKeys | undefined
+
+/**
+ * One key pair for the stand-ins of a process, as GitHub signs every job's token with the keys it
+ * publishes: a test file that starts a stand-in per case does not make a key pair per case.
+ */
+export function sharedSigningKeys(): SigningKeys {
+  return (shared ??= newSigningKeys())
+}
+
 /** The claims of a GitHub Actions ID token that the stand-in issues (GitHub's "OIDC token claims"). */
 export interface GitHubOidcClaims {
   iss: string
@@ -209,10 +229,10 @@ export class GitHubOidcService implements ServiceHandler {
   /** Organization templates by owner (lowercase): used by repositories that opted in. */
   private readonly organizationTemplates = new Map<string, string[]>()
 
-  constructor() {
-    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    this.privateKey = pair.privateKey
-    this.publicKey = pair.publicKey
+  /** @param keys the signing key pair (default: a new one, so another service's tokens are foreign). */
+  constructor(keys: SigningKeys = newSigningKeys()) {
+    this.privateKey = keys.privateKey
+    this.publicKey = keys.publicKey
   }
 
   /** The `ACTIONS_ID_TOKEN_REQUEST_URL` for a stand-in at `endpoint` (it has a query: the toolkit appends `&audience=`). */

@@ -8,12 +8,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CreatePartitionIndexCommand, DeletePartitionIndexCommand, GlueClient } from '@aws-sdk/client-glue'
-import { cloudTrailTableInput, type DateKeyType } from '../../stand-in/cloudtrail-table.js'
+import type { DateKeyType } from '../../stand-in/cloudtrail-table.js'
 import { glueErrors } from '../../stand-in/glue.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
-import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
 import { PINNED_TODAY } from '../helpers/today.js'
+import { beforeGlueCall, cloudTrailTable, expectSuccess, organizationBucket } from '../helpers/worlds.js'
 
 const ORG = 'o-failures001'
 const BUCKET = 'org-trail'
@@ -27,18 +27,7 @@ let glue: GlueClient
 
 beforeAll(async () => {
   standIn = await startStandIn()
-  standIn.s3.createBucket(BUCKET)
-  buildSyntheticBucket(standIn.s3, {
-    bucket: BUCKET,
-    layout: 'organization',
-    organizationId: ORG,
-    accounts: [A, B],
-    regions: ['eu-west-1', 'us-east-1'],
-    from: '2026-02-20',
-    to: '2026-03-01',
-    filesPerDay: 1,
-    recordsPerFile: 1
-  })
+  organizationBucket(standIn, { bucket: BUCKET, organizationId: ORG, accounts: [A, B], from: '2026-02-20' })
   glue = new GlueClient({
     endpoint: standIn.endpoint,
     region: 'eu-central-1',
@@ -59,9 +48,7 @@ afterEach(() => {
 
 let tables = 0
 function newTable(dateKeyType: DateKeyType = 'string'): string {
-  const name = `failures_${++tables}`
-  standIn.glue.createTableDirect(DB, cloudTrailTableInput({ name, location: LOCATION, dateKeyType }))
-  return name
+  return cloudTrailTable(standIn, LOCATION, { database: DB, name: `failures_${++tables}`, dateKeyType }).table
 }
 
 function sync(inputs: Record<string, string>): Promise<ActionRun> {
@@ -78,10 +65,6 @@ function sync(inputs: Record<string, string>): Promise<ActionRun> {
     },
     env: { ...standIn.env(), ...PINNED_TODAY }
   })
-}
-
-function expectSuccess(result: ActionRun): void {
-  if (result.exitCode !== 0) throw new Error(`action failed:\n${result.stdout}\n${result.stderr}`)
 }
 
 type TableShape = { StorageDescriptor: { Columns: { Name: string }[] }; Parameters: Record<string, string> }
@@ -186,11 +169,13 @@ describe('partition indexes that fail or are going away', () => {
         PartitionIndex: { IndexName: 'cloudtrail_partitions_by_date', Keys: ['year', 'month', 'day'] }
       })
     )
-    // Long enough to outlast discovery, the existing-partition read and the plan, which run before the set-up.
-    standIn.glue.indexDeletionMs = 8000
+    // Deleting takes a minute of stand-in time, which passes right before the action's third look:
+    // the table's preview and the set-up's look see it DELETING, the set-up's next look sees it gone.
+    standIn.glue.indexDeletionMs = 60_000
     await glue.send(
       new DeletePartitionIndexCommand({ ...params, IndexName: 'cloudtrail_partitions_by_date' })
     )
+    beforeGlueCall(standIn, 'Glue.GetPartitionIndexes', 3, () => standIn.clock.advance(60_000))
     standIn.server.calls.reset()
     const result = await sync({ table, 'partition-index': 'true' })
     expectSuccess(result)
@@ -256,7 +241,7 @@ describe('Athena without a query result location', () => {
       join(workspace, 'queries', 'ok.sql'),
       "SELECT eventname FROM cloudtrail WHERE year = '2026' AND month = '03' AND day = '01'\n"
     )
-    standIn.glue.createTableDirect(DB, cloudTrailTableInput({ name: 'cloudtrail', location: LOCATION }))
+    cloudTrailTable(standIn, LOCATION, { database: DB })
     standIn.athena.addWorkGroup('bare')
     standIn.s3.createBucket('query-results')
   })

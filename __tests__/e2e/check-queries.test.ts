@@ -3,7 +3,7 @@
  * request check: annotations, job summary, exit code, and the one comment on the pull request
  * through the stand-in's GitHub API. No AWS involved.
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
@@ -11,6 +11,7 @@ import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { TrinoSQL } from 'dt-sql-parser'
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js'
+import { tearDown } from '../helpers/worlds.js'
 
 let standIn: StandIn
 let workspace: string
@@ -32,10 +33,7 @@ beforeAll(async () => {
   )
 })
 
-afterAll(async () => {
-  await standIn.close()
-  await rm(workspace, { recursive: true, force: true })
-})
+afterAll(() => tearDown(standIn, workspace))
 
 function check(inputs: Record<string, string> = {}, pullRequest = true): Promise<ActionRun> {
   // No AWS in the environment: the check must not need it.

@@ -11,6 +11,7 @@
 import { AthenaClient, CreateDataCatalogCommand } from '@aws-sdk/client-athena'
 import { rm } from 'node:fs/promises'
 import type { StandIn } from '../../stand-in/index.js'
+import { adminClient } from '../helpers/worlds.js'
 import {
   checkQueriesWorkspace,
   createChecksWorkgroup,
@@ -195,7 +196,7 @@ describe('each action of the catalog resource policy is needed in the other acco
     expect(Object.keys(NEEDED_BY).sort()).toEqual(actionsOf(resourcePolicy).sort())
   })
 
-  it.each([CREATE, INDEX, CHANGED])(
+  it.concurrent.each([CREATE, INDEX, CHANGED])(
     'with the whole policy, $name passes in the catalog account',
     async (path) => {
       const { result, denials, partitions } = await syncInCatalog(path, resourcePolicy)
@@ -205,15 +206,18 @@ describe('each action of the catalog resource policy is needed in the other acco
     }
   )
 
-  it.each(Object.entries(NEEDED_BY))('without %s, the sync fails naming it', async (action, path) => {
-    const { result, denials } = await syncInCatalog(path, withoutAction(resourcePolicy, action))
-    expect(result.exitCode).not.toBe(0)
-    expect(transcript(result)).toContain(action)
-    expect(denials.map((denial) => [denial.action, denial.reason])).toContainEqual([
-      action,
-      'no resource-based policy allows'
-    ])
-  })
+  it.concurrent.each(Object.entries(NEEDED_BY))(
+    'without %s, the sync fails naming it',
+    async (action, path) => {
+      const { result, denials } = await syncInCatalog(path, withoutAction(resourcePolicy, action))
+      expect(result.exitCode).not.toBe(0)
+      expect(transcript(result)).toContain(action)
+      expect(denials.map((denial) => [denial.action, denial.reason])).toContainEqual([
+        action,
+        'no resource-based policy allows'
+      ])
+    }
+  )
 })
 
 describe('check-queries against the Glue catalog of another account (catalog-id, athena-catalog)', () => {
@@ -245,12 +249,7 @@ describe('check-queries against the Glue catalog of another account (catalog-id,
     standIn.s3.createBucket(EXAMPLE.resultsBucket, { ownerAccount: EXAMPLE.account })
     await createChecksWorkgroup(standIn)
     // The README's registration, as the audit account's administrator.
-    const env = standIn.env()
-    const athena = new AthenaClient({
-      endpoint: env.AWS_ENDPOINT_URL,
-      region: EXAMPLE.region,
-      credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! }
-    })
+    const athena = adminClient(standIn, AthenaClient, { region: EXAMPLE.region })
     await athena.send(
       new CreateDataCatalogCommand({
         Name: ATHENA_CATALOG,

@@ -110,7 +110,7 @@ describe('each action of the documented policies is needed', () => {
     }
   })
 
-  it.each(cases)(
+  it.concurrent.each(cases)(
     'iam/%s/permissions.json without %s: "%s" fails and names it',
     async (_command, action, _name, path) => {
       const policy = documentedPermissions(path)
@@ -133,7 +133,7 @@ describe('each action of the documented policies is needed', () => {
   const exceptions = COMMANDS.flatMap((command) =>
     Object.entries(EXCEPTIONS[command]).map(([action, { path }]) => [command, action, path] as const)
   )
-  it.each(exceptions)(
+  it.concurrent.each(exceptions)(
     'iam/%s/permissions.json keeps %s for a reason the stand-in cannot show',
     async (command, action, path) => {
       expect(EXCEPTIONS[command][action]?.reason).toMatch(/documented/)

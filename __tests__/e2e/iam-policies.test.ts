@@ -11,7 +11,7 @@ import {
 } from '../helpers/documented-paths.js'
 
 describe('the documented policies let every documented path through', () => {
-  it.each(DOCUMENTED_PATHS.map((path) => [path.name, path] as const))(
+  it.concurrent.each(DOCUMENTED_PATHS.map((path) => [path.name, path] as const))(
     '%s',
     async (_name, path: DocumentedPath) => {
       const result = await path.run(documentedPermissions(path))

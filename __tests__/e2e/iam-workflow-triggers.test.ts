@@ -8,7 +8,7 @@
  * are refused by the sync and publish-queries roles, and the step says the trust policy is why.
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -34,6 +34,7 @@ import {
   WORKFLOW_FILES,
   type Command
 } from '../helpers/iam-world.js'
+import { tearDown } from '../helpers/worlds.js'
 
 const WORKFLOWS = fileURLToPath(new URL('../../examples/workflows/', import.meta.url))
 
@@ -111,10 +112,7 @@ beforeAll(async () => {
   )
 })
 
-afterAll(async () => {
-  await standIn.close()
-  await rm(workspace, { recursive: true, force: true })
-})
+afterAll(() => tearDown(standIn, workspace))
 
 function runStep(event: string, inputs: Record<string, string>): Promise<ActionRun> {
   return runAction({

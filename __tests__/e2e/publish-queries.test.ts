@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { expectSuccess, tearDown } from '../helpers/worlds.js'
 
 let standIn: StandIn
 let workspace: string
@@ -26,10 +27,7 @@ beforeAll(async () => {
   )
 })
 
-afterAll(async () => {
-  await standIn.close()
-  await rm(workspace, { recursive: true, force: true })
-})
+afterAll(() => tearDown(standIn, workspace))
 
 function publish(inputs: Record<string, string> = {}): Promise<ActionRun> {
   return runAction({
@@ -45,10 +43,6 @@ function publish(inputs: Record<string, string> = {}): Promise<ActionRun> {
     env: standIn.env(),
     workspace
   })
-}
-
-function expectSuccess(result: ActionRun): void {
-  if (result.exitCode !== 0) throw new Error(`action failed:\n${result.stdout}\n${result.stderr}`)
 }
 
 const names = () =>

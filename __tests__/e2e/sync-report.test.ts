@@ -7,10 +7,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
-import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
-import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { PINNED_TODAY } from '../helpers/today.js'
+import { cloudTrailTable, organizationBucket } from '../helpers/worlds.js'
 
 const ORG = 'o-reporttest01'
 const BUCKET = 'org-report-logs'
@@ -67,17 +66,13 @@ function seedGlue(): void {
 
 beforeAll(async () => {
   standIn = await startStandIn()
-  standIn.s3.createBucket(BUCKET)
-  buildSyntheticBucket(standIn.s3, {
+  const { location } = organizationBucket(standIn, {
     bucket: BUCKET,
-    layout: 'organization',
     organizationId: ORG,
     accounts: [...ACCOUNTS, NEW_ACCOUNT],
     regions: [...REGIONS, 'ap-south-1'],
     from: '2026-03-09',
     to: '2026-03-10',
-    filesPerDay: 1,
-    recordsPerFile: 1,
     digest: false,
     compressedBodies: 'shared',
     // The new account logs in two regions; ap-south-1 (outside the allow-list) in one account only.
@@ -86,10 +81,7 @@ beforeAll(async () => {
         ? region === 'eu-west-1' || region === 'us-east-1'
         : region !== 'ap-south-1' || account === ACCOUNTS[0]
   })
-  standIn.glue.createTableDirect(
-    DB,
-    cloudTrailTableInput({ name: TABLE, location: `s3://${BUCKET}/AWSLogs/${ORG}/` })
-  )
+  cloudTrailTable(standIn, location, { database: DB, name: TABLE })
   seedGlue()
 })
 

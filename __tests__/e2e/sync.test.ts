@@ -3,10 +3,15 @@
  * authenticating through the stand-in's GitHub OIDC endpoint and STS.
  */
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
-import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
-import { cloudTrailTableInput, type DateKeyType } from '../../stand-in/cloudtrail-table.js'
+import type { DateKeyType } from '../../stand-in/cloudtrail-table.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { PINNED_TODAY } from '../helpers/today.js'
+import {
+  cloudTrailTable,
+  expectSuccess,
+  organizationBucket,
+  partitionsOf as partitionsIn
+} from '../helpers/worlds.js'
 
 const ORG = 'o-e2etest0001'
 const BUCKET = 'org-cloudtrail-logs'
@@ -19,22 +24,20 @@ const ALLOWED = ['eu-central-1', 'eu-west-1', 'us-east-1']
 
 let standIn: StandIn
 
+let location: string
+
 beforeAll(async () => {
   standIn = await startStandIn()
-  standIn.s3.createBucket(BUCKET)
-  buildSyntheticBucket(standIn.s3, {
+  ;({ location } = organizationBucket(standIn, {
     bucket: BUCKET,
-    layout: 'organization',
     organizationId: ORG,
     accounts: [A, B, C],
     regions: [...ALLOWED, 'ap-south-1'],
     from: '2026-01-20',
     to: '2026-03-10',
-    filesPerDay: 1,
-    recordsPerFile: 1,
     hasRegion: (account, region) => !(account === C && region === 'eu-west-1'),
     isEmptyDay: (_account, _region, date) => date.endsWith('-05')
-  })
+  }))
 })
 
 afterAll(async () => {
@@ -44,14 +47,14 @@ afterAll(async () => {
 let tableCounter = 0
 function newTable(
   dateKeyType: DateKeyType = 'string',
-  extra: Partial<Parameters<typeof cloudTrailTableInput>[0]> = {}
+  extra: Omit<Parameters<typeof cloudTrailTable>[2], 'database' | 'name' | 'dateKeyType'> = {}
 ) {
-  const name = `cloudtrail_${++tableCounter}`
-  standIn.glue.createTableDirect(
-    DB,
-    cloudTrailTableInput({ name, location: `s3://${BUCKET}/AWSLogs/${ORG}/`, dateKeyType, ...extra })
-  )
-  return name
+  return cloudTrailTable(standIn, location, {
+    database: DB,
+    name: `cloudtrail_${++tableCounter}`,
+    dateKeyType,
+    ...extra
+  }).table
 }
 
 function run(
@@ -97,17 +100,7 @@ function expectedValues(first: string, last: string, dateKeyType: DateKeyType = 
   return values.sort()
 }
 
-function partitionsOf(table: string): string[] {
-  try {
-    return standIn.glue
-      .partitionValues(DB, table)
-      .map((v) => v.join('/'))
-      .sort()
-  } catch (error) {
-    if ((error as Error).name === 'EntityNotFoundException') return []
-    throw error
-  }
-}
+const partitionsOf = (table: string): string[] => partitionsIn(standIn, DB, table)
 
 function writeCalls(): number {
   const calls = standIn.server.calls
@@ -118,10 +111,6 @@ function writeCalls(): number {
     calls.get('Glue.CreatePartition' as string) +
     calls.get('Glue.UpdateTable')
   )
-}
-
-function expectSuccess(result: ActionRun): void {
-  if (result.exitCode !== 0) throw new Error(`action failed:\n${result.stdout}\n${result.stderr}`)
 }
 
 describe('sync through OIDC', () => {

@@ -3,10 +3,15 @@
  * table, its partition index and partition filtering, against the stand-in through OIDC.
  */
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
-import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
 import { cloudTrailTableInput, documentedCloudTrailTable } from '../../stand-in/cloudtrail-table.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
-import { instantPartitionIndexes } from '../helpers/worlds.js'
+import {
+  beforeGlueCall,
+  cloudTrailTable,
+  expectSuccess,
+  instantPartitionIndexes,
+  organizationBucket
+} from '../helpers/worlds.js'
 import { CreatePartitionIndexCommand, GlueClient } from '@aws-sdk/client-glue'
 import { PINNED_TODAY } from '../helpers/today.js'
 
@@ -20,18 +25,12 @@ let standIn: StandIn
 beforeAll(async () => {
   standIn = await startStandIn()
   instantPartitionIndexes(standIn) // a test that waits for an index says so with its own knob
-  standIn.s3.createBucket(BUCKET)
-  buildSyntheticBucket(standIn.s3, {
+  organizationBucket(standIn, {
     bucket: BUCKET,
     prefix: 'trails',
-    layout: 'organization',
     organizationId: ORG,
     accounts: [A, B],
-    regions: ['eu-west-1', 'us-east-1'],
-    from: '2026-02-25',
-    to: '2026-03-01',
-    filesPerDay: 1,
-    recordsPerFile: 1
+    from: '2026-02-25'
   })
 })
 
@@ -51,10 +50,6 @@ function run(inputs: Record<string, string>): Promise<ActionRun> {
     },
     env: { ...standIn.env(), ...PINNED_TODAY }
   })
-}
-
-function expectSuccess(result: ActionRun): void {
-  if (result.exitCode !== 0) throw new Error(`action failed:\n${result.stdout}\n${result.stderr}`)
 }
 
 const GLUE_WRITES = [
@@ -139,12 +134,16 @@ describe('a fresh account', () => {
   })
 
   it('waits for a new index to become active', async () => {
-    standIn.glue.indexActivationMs = 1500
+    // Building takes a minute of stand-in time, which passes right before the action's third look at
+    // the indexes: the set-up finds none and creates it, the wait's first look finds it CREATING.
+    standIn.glue.indexActivationMs = 60_000
+    beforeGlueCall(standIn, 'Glue.GetPartitionIndexes', 3, () => standIn.clock.advance(60_000))
+    standIn.server.calls.reset()
     try {
       const result = await run({ database: 'audit', table: 'cloudtrail_wait', 'create-table': 'true' })
       expectSuccess(result)
       expect(result.summary).toContain('created, ACTIVE')
-      expect(standIn.server.calls.get('Glue.GetPartitionIndexes')).toBeGreaterThan(2)
+      expect(standIn.server.calls.get('Glue.GetPartitionIndexes')).toBe(3)
     } finally {
       standIn.glue.indexActivationMs = 0
     }
@@ -167,11 +166,8 @@ describe('a fresh account', () => {
 })
 
 describe('an existing table', () => {
-  function seed(name: string, extra: Partial<Parameters<typeof cloudTrailTableInput>[0]> = {}) {
-    standIn.glue.createTableDirect(
-      'security',
-      cloudTrailTableInput({ name, location: `s3://${BUCKET}/trails/AWSLogs/${ORG}/`, ...extra })
-    )
+  function seed(name: string, extra: Parameters<typeof cloudTrailTable>[2] = {}) {
+    cloudTrailTable(standIn, `s3://${BUCKET}/trails/AWSLogs/${ORG}/`, { name, ...extra })
   }
 
   it('keeps an existing usable index and only turns partition filtering on', async () => {

@@ -6,10 +6,9 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
-import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
-import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { glueErrors } from '../../stand-in/glue.js'
 import { DIST_ENTRY, runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { cloudTrailTable, expectSuccess, organizationBucket } from '../helpers/worlds.js'
 import { E2E_TODAY, PINNED_TODAY } from '../helpers/today.js'
 
 const ORG = 'o-yeartest0001'
@@ -28,33 +27,20 @@ let standIn: StandIn
 
 beforeAll(async () => {
   standIn = await startStandIn()
-  standIn.s3.createBucket(BUCKET)
-  buildSyntheticBucket(standIn.s3, {
+  const common = { organizationId: ORG, to: E2E_TODAY, digest: false, compressedBodies: 'shared' } as const
+  organizationBucket(standIn, {
+    ...common,
     bucket: BUCKET,
-    layout: 'organization',
-    organizationId: ORG,
     accounts: [A, B],
     regions: REGIONS,
-    from: '2026-01-01',
-    to: E2E_TODAY,
-    filesPerDay: 1,
-    recordsPerFile: 1,
-    digest: false,
-    compressedBodies: 'shared'
+    from: '2026-01-01'
   })
-  standIn.s3.createBucket(JUNK_BUCKET)
-  buildSyntheticBucket(standIn.s3, {
+  organizationBucket(standIn, {
+    ...common,
     bucket: JUNK_BUCKET,
-    layout: 'organization',
-    organizationId: ORG,
     accounts: [A],
     regions: ['eu-central-1', 'zz-fake-1', 'eu-west-01'],
-    from: '2026-03-18',
-    to: E2E_TODAY,
-    filesPerDay: 1,
-    recordsPerFile: 1,
-    digest: false,
-    compressedBodies: 'shared'
+    from: '2026-03-18'
   })
 })
 
@@ -64,9 +50,7 @@ afterAll(async () => {
 
 let tables = 0
 function newTable(location = LOCATION): string {
-  const name = `year_${++tables}`
-  standIn.glue.createTableDirect(DB, cloudTrailTableInput({ name, location }))
-  return name
+  return cloudTrailTable(standIn, location, { database: DB, name: `year_${++tables}` }).table
 }
 
 function sync(table: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
@@ -83,10 +67,6 @@ function sync(table: string, inputs: Record<string, string> = {}): Promise<Actio
     },
     env: { ...standIn.env(), ...PINNED_TODAY }
   })
-}
-
-function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) throw new Error(`action failed (${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
 }
 
 const calls = (operation: string): number => standIn.server.calls.get(operation)

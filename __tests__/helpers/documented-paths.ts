@@ -7,15 +7,19 @@
  */
 import { AthenaClient, CreateWorkGroupCommand, type WorkGroupConfiguration } from '@aws-sdk/client-athena'
 import { GetPartitionIndexesCommand, GlueClient } from '@aws-sdk/client-glue'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import type { GitHubTrigger } from '../../stand-in/oidc.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
-import { instantPartitionIndexes } from './worlds.js'
+import {
+  adminClient,
+  instantPartitionIndexes,
+  partitionsOf as partitionsIn,
+  workspaceWith as worldWorkspace
+} from './worlds.js'
 import {
   createRoleFromFiles,
   EXAMPLE,
@@ -70,8 +74,18 @@ export function transcript(run: ActionRun): string {
   return `${run.stdout}\n${run.stderr}\n${run.summary}`
 }
 
-export function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) throw new Error(`action failed (${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
+export { expectSuccess } from './worlds.js'
+
+/** A path's result whose close also removes its workspace. */
+function withWorkspace(standIn: StandIn, runs: ActionRun[], workspace: string): PathRun {
+  return {
+    standIn,
+    runs,
+    close: async () => {
+      await standIn.close()
+      await rm(workspace, { recursive: true, force: true })
+    }
+  }
 }
 
 /** Runs the action's steps in order, stopping at the first that fails. */
@@ -136,15 +150,7 @@ export function expectedPartitions(): string[] {
 
 /** The example table's partitions in the catalog; none when there is no table. */
 export function partitionsOf(standIn: StandIn, catalog: string = EXAMPLE.account): string[] {
-  try {
-    return standIn.glue
-      .partitionValues(EXAMPLE.database, EXAMPLE.table, catalog)
-      .map((values) => values.join('/'))
-      .sort()
-  } catch (error) {
-    if ((error as Error).name === 'EntityNotFoundException') return []
-    throw error
-  }
+  return partitionsIn(standIn, EXAMPLE.database, EXAMPLE.table, catalog)
 }
 
 export interface SyncWorld {
@@ -285,12 +291,7 @@ function tableParameters(standIn: StandIn): Record<string, string> {
 
 /** The table's partition indexes, read as the catalog account's administrator would. */
 async function indexNames(standIn: StandIn): Promise<string[]> {
-  const env = standIn.env()
-  const glue = new GlueClient({
-    endpoint: env.AWS_ENDPOINT_URL,
-    region: EXAMPLE.region,
-    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! }
-  })
+  const glue = adminClient(standIn, GlueClient, { region: EXAMPLE.region })
   try {
     const answer = await glue.send(
       new GetPartitionIndexesCommand({
@@ -363,14 +364,8 @@ export const PARTITION_INDEX = syncPath('sync with partition-index on an existin
 })
 
 /** A workspace of query files, removed by the path's close. */
-export async function workspaceWith(files: Record<string, string>): Promise<string> {
-  const workspace = await mkdtemp(join(tmpdir(), 'ctp-iam-'))
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(join(workspace, file, '..'), { recursive: true })
-    await writeFile(join(workspace, file), text)
-  }
-  return workspace
-}
+export const workspaceWith = (files: Record<string, string>): Promise<string> =>
+  worldWorkspace(files, 'ctp-iam-')
 
 export const GOOD_QUERY =
   "-- Console sign-ins\nSELECT eventname, sourceipaddress FROM cloudtrail WHERE year = '2026' AND month = '03' AND day = '01' AND eventname = 'ConsoleLogin'\n"
@@ -387,12 +382,7 @@ export async function createChecksWorkgroup(
   standIn: StandIn,
   configuration: WorkGroupConfiguration = iamFile<WorkGroupConfiguration>('check-queries/workgroup.json')
 ): Promise<void> {
-  const env = standIn.env()
-  const athena = new AthenaClient({
-    endpoint: env.AWS_ENDPOINT_URL,
-    region: EXAMPLE.region,
-    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! }
-  })
+  const athena = adminClient(standIn, AthenaClient, { region: EXAMPLE.region })
   try {
     await athena.send(
       new CreateWorkGroupCommand({ Name: EXAMPLE.checksWorkgroup, Configuration: configuration })
@@ -472,14 +462,7 @@ function checkQueriesPath(
           ...(options.outputLocationInput ? { 'athena-output-location': CHECK_RESULTS } : {})
         })
       )
-      return {
-        standIn,
-        runs,
-        close: async () => {
-          await standIn.close()
-          await rm(workspace, { recursive: true, force: true })
-        }
-      }
+      return withWorkspace(standIn, runs, workspace)
     },
     verify({ standIn, runs }) {
       expect(runs[0]?.outputs.summary).toBe('1 file(s) checked: 0 error(s), 0 warning(s)')
@@ -544,14 +527,7 @@ function publishPath(workgroup: string | undefined): DocumentedPath {
         await rm(join(workspace, 'queries/root/root-activity.sql'))
         return publish()
       })
-      return {
-        standIn,
-        runs,
-        close: async () => {
-          await standIn.close()
-          await rm(workspace, { recursive: true, force: true })
-        }
-      }
+      return withWorkspace(standIn, runs, workspace)
     },
     verify({ standIn }) {
       const queries = standIn.athena.namedQueries(inWorkgroup)

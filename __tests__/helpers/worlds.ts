@@ -1,13 +1,19 @@
 /**
  * The worlds tests start from, one helper per kind: an organization's trail bucket, AWS's CloudTrail
- * table over it, and an IAM account whose role a GitHub token assumes. Each returns what a test
- * needs to name it (bucket, location, role ARN, session credentials) so tests do not repeat the
- * set-up of the stand-in.
+ * table over it, an IAM account whose role a GitHub token assumes, SDK clients of the account's
+ * administrator, and a server of only the services a test file needs. Each returns what a test
+ * needs to name it (bucket, location, role ARN, session credentials, client) so tests do not repeat
+ * the set-up of the stand-in.
  */
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { cloudTrailTableInput, type CloudTrailTableOptions } from '../../stand-in/cloudtrail-table.js'
 import type { StandIn } from '../../stand-in/index.js'
+import type { ActionRun } from '../../stand-in/run-action.js'
+import type { StandInServer } from '../../stand-in/server.js'
 import {
   buildSyntheticBucket,
   type SyntheticBucketResult,
@@ -66,9 +72,65 @@ export function cloudTrailTable(
   return { database, table: name }
 }
 
+/** A table's partitions in the stand-in as `account/region/year/month/day`, sorted; none without the table. */
+export function partitionsOf(
+  standIn: StandIn,
+  database: string,
+  table: string,
+  catalogId?: string
+): string[] {
+  try {
+    return standIn.glue
+      .partitionValues(database, table, catalogId)
+      .map((values) => values.join('/'))
+      .sort()
+  } catch (error) {
+    if ((error as Error).name === 'EntityNotFoundException') return []
+    throw error
+  }
+}
+
+/** Fails with the run's log when the action did not succeed. */
+export function expectSuccess(run: ActionRun): void {
+  if (run.exitCode !== 0) throw new Error(`action failed (${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
+}
+
+/** A repository's checkout with these files (path: text) in a new temporary folder; its path. */
+export async function workspaceWith(
+  files: Record<string, string>,
+  prefix = 'ctp-workspace-'
+): Promise<string> {
+  const workspace = await mkdtemp(join(tmpdir(), prefix))
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(join(workspace, file, '..'), { recursive: true })
+    await writeFile(join(workspace, file), text)
+  }
+  return workspace
+}
+
+/** After a file's tests: stops the stand-in (if it started) and removes the temporary folders. */
+export async function tearDown(
+  standIn: StandIn | undefined,
+  ...folders: (string | undefined)[]
+): Promise<void> {
+  await standIn?.close()
+  await Promise.all(folders.map((folder) => folder && rm(folder, { recursive: true, force: true })))
+}
+
 /** The product's partition index wait polls every few seconds: a test that is not about it makes indexes ACTIVE at once. */
 export function instantPartitionIndexes(standIn: StandIn): void {
   standIn.glue.indexActivationMs = 0
+}
+
+/**
+ * Runs `change` right before the stand-in handles the `nth` next call of `operation`
+ * (`Glue.GetPartitionIndexes`): a state change between two of the product's looks, at the look
+ * rather than after a real wait. With the clock, an index finishes building or deleting there.
+ */
+export function beforeGlueCall(standIn: StandIn, operation: string, nth: number, change: () => void): void {
+  const faults = standIn.glue.faults
+  if (nth <= 1) faults.beforeNext(operation, change)
+  else faults.beforeNext(operation, () => beforeGlueCall(standIn, operation, nth - 1, change))
 }
 
 export interface IamAccount {
@@ -140,6 +202,86 @@ export function iamAccount(
       } finally {
         sts.destroy()
       }
+    }
+  }
+}
+
+/** An SDK client's settings for a stand-in at `endpoint`. */
+export interface StandInClientConfig {
+  endpoint: string
+  region: string
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+  maxAttempts?: number
+  /** S3: `http://endpoint/bucket/key` rather than a bucket host name. */
+  forcePathStyle?: boolean
+}
+
+/** Settings for a stand-in at `endpoint`: WORLD's Region and a key of no session (`extra` overrides). */
+export function standInClientConfig(
+  endpoint: string,
+  extra: Partial<StandInClientConfig> = {}
+): StandInClientConfig {
+  return {
+    endpoint,
+    region: WORLD.region,
+    credentials: { accessKeyId: 'AKIDSTANDINTEST', secretAccessKey: 'x' },
+    ...extra
+  }
+}
+
+type SdkClient<C> = new (config: StandInClientConfig) => C
+
+/** A client of the account's administrator (the stand-in's ambient key): set-up and checks, not the product's calls. */
+export function adminClient<C>(
+  standIn: StandIn,
+  Client: SdkClient<C>,
+  extra: Partial<StandInClientConfig> = {}
+): C {
+  const env = standIn.env()
+  return new Client(
+    standInClientConfig(standIn.endpoint, {
+      credentials: {
+        accessKeyId: env.AWS_ACCESS_KEY_ID as string,
+        secretAccessKey: env.AWS_SECRET_ACCESS_KEY as string
+      },
+      ...extra
+    })
+  )
+}
+
+export interface Served {
+  readonly server: StandInServer
+  /** The server's address, once it listens (in the file's tests and in hooks registered after). */
+  readonly endpoint: string
+  /** An SDK client for the server, destroyed after the tests. */
+  client<C extends { destroy(): void }>(Client: SdkClient<C>, extra?: Partial<StandInClientConfig>): C
+}
+
+/**
+ * A server of only the services some tests need (`new StandInServer().register(...)`), for the tests
+ * of the file or describe block this is called in: it listens before them (hooks registered after
+ * this call see it listening); after them, the clients made with `client` are destroyed and the
+ * server is closed.
+ */
+export function serving(server: StandInServer): Served {
+  const clients: { destroy(): void }[] = []
+  let endpoint = ''
+  beforeAll(async () => {
+    endpoint = await server.listen()
+  })
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await server.close()
+  })
+  return {
+    server,
+    get endpoint() {
+      return endpoint
+    },
+    client(Client, extra = {}) {
+      const client = new Client(standInClientConfig(endpoint, extra))
+      clients.push(client)
+      return client
     }
   }
 }

@@ -8,10 +8,12 @@ import { explainQuery } from '../../src/queries/explain.js'
 import { AthenaService } from '../../stand-in/athena.js'
 import { GlueService } from '../../stand-in/glue.js'
 import { StandInServer } from '../../stand-in/server.js'
+import { serving, standInClientConfig } from '../helpers/worlds.js'
 
-let server: StandInServer
-let athena: AthenaService
-let glue: GlueService
+const glue = new GlueService()
+const athena = new AthenaService(glue)
+const served = serving(new StandInServer().register(athena).register(glue))
+const server = served.server
 let client: AthenaClient
 
 const target = (sql: string): { sql: string; database: string; workgroup: string } => ({
@@ -21,21 +23,8 @@ const target = (sql: string): { sql: string; database: string; workgroup: string
 })
 const fast = { pollIntervalMs: 5, timeoutMs: 5000 }
 
-beforeAll(async () => {
-  glue = new GlueService()
-  athena = new AthenaService(glue)
-  server = new StandInServer().register(athena).register(glue)
-  await server.listen()
-  client = new AthenaClient({
-    endpoint: server.endpoint,
-    region: 'eu-central-1',
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' }
-  })
-})
-
-afterAll(async () => {
-  client.destroy()
-  await server.close()
+beforeAll(() => {
+  client = served.client(AthenaClient)
 })
 
 beforeEach(() => {
@@ -131,11 +120,7 @@ describe('explainQuery', () => {
     const athenaWithS3 = new AthenaService(glue, { hasBucket: () => false })
     const local = new StandInServer().register(athenaWithS3).register(glue)
     await local.listen()
-    const other = new AthenaClient({
-      endpoint: local.endpoint,
-      region: 'eu-central-1',
-      credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' }
-    })
+    const other = new AthenaClient(standInClientConfig(local.endpoint))
     try {
       await expect(
         explainQuery(other, { ...target('SELECT 1'), outputLocation: 's3://gone-bucket/x/' }, fast)

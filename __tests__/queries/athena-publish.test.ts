@@ -5,6 +5,7 @@
  */
 import { AthenaClient, DeleteNamedQueryCommand } from '@aws-sdk/client-athena'
 import { silentLogger } from '../../src/vocabulary/logger.js'
+import { recordingLogger } from '../helpers/logger.js'
 import { publishQueries, type PublishOptions } from '../../src/queries/publish.js'
 import { renderPublishSummary } from '../../src/report/publish-summary.js'
 import {
@@ -17,9 +18,12 @@ import {
 import { AthenaService, enforceDocumentedRateQuotas, type NamedQuery } from '../../stand-in/athena.js'
 import { GlueService } from '../../stand-in/glue.js'
 import { StandInServer } from '../../stand-in/server.js'
+import { serving } from '../helpers/worlds.js'
 
-let server: StandInServer
-let athena: AthenaService
+const glue = new GlueService()
+const athena = new AthenaService(glue)
+const served = serving(new StandInServer().register(athena).register(glue))
+const server = served.server
 let client: AthenaClient
 
 const FILES = [
@@ -53,21 +57,8 @@ const writes = (): number =>
     0
   )
 
-beforeAll(async () => {
-  const glue = new GlueService()
-  athena = new AthenaService(glue)
-  server = new StandInServer().register(athena).register(glue)
-  await server.listen()
-  client = new AthenaClient({
-    endpoint: server.endpoint,
-    region: 'eu-central-1',
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' }
-  })
-})
-
-afterAll(async () => {
-  client.destroy()
-  await server.close()
+beforeAll(() => {
+  client = served.client(AthenaClient)
 })
 
 beforeEach(() => {
@@ -256,15 +247,29 @@ describe('publishQueries', () => {
     enforceDocumentedRateQuotas(server.knobs)
     server.knobs.setThrottle('Athena.CreateNamedQuery', { ratePerSecond: 4, burst: 1 })
     const files = Array.from({ length: 8 }, (_, i) => ({ path: `queries/q${i}.sql`, sql: `SELECT ${i}` }))
-    const result = await publishQueries(
-      client,
-      options({ files, backoff: { attempts: 10, baseMs: 50, maxMs: 1000 } }),
-      silentLogger
-    )
-    expect(result.failures).toEqual([])
-    expect(result.created).toHaveLength(8)
+    // Without the SDK's own retries (their waits are not ours to shorten), its own carry it through.
+    const once = served.client(AthenaClient, { maxAttempts: 1 })
+    const logger = recordingLogger()
+    try {
+      const result = await publishQueries(
+        once,
+        options({ files, backoff: { attempts: 10, baseMs: 50, maxMs: 1000 } }),
+        logger
+      )
+      expect(result.failures).toEqual([])
+      expect(result.created).toHaveLength(8)
+    } finally {
+      once.destroy()
+    }
     expect(athena.namedQueries()).toHaveLength(8)
-    expect(server.calls.get('Athena.CreateNamedQuery', 'throttled')).toBeGreaterThan(0)
+    const throttled = server.calls.get('Athena.CreateNamedQuery', 'throttled')
+    expect(throttled).toBeGreaterThan(0)
+    // Each throttled call was retried, and each retry said so.
+    expect(
+      logger
+        .at('debug')
+        .filter((line) => /^retrying Athena\.CreateNamedQuery after ThrottlingException /.test(line))
+    ).toHaveLength(throttled)
   })
 
   it('reads more than one page and batch, and retries ids left unprocessed', async () => {

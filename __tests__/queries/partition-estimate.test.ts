@@ -14,7 +14,9 @@ import {
   type ScanPredicate
 } from '../../src/queries/partition-scan.js'
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
-import { GlueService } from '../../stand-in/glue.js'
+import { GlueService, glueErrors } from '../../stand-in/glue.js'
+import { recordingLogger } from '../helpers/logger.js'
+import { serving } from '../helpers/worlds.js'
 import { StandInServer } from '../../stand-in/server.js'
 
 const KEYS: PartitionKey[] = ['account', 'region', 'year', 'month', 'day'].map((name) => ({
@@ -93,19 +95,13 @@ describe('matches (the in-memory count) agrees with the stand-in Glue expression
 })
 
 describe('PartitionCounter against the Glue stand-in', () => {
-  let server: StandInServer
-  let glue: GlueService
+  const glue = new GlueService()
+  const served = serving(new StandInServer().register(glue))
+  const server = served.server
   let client: GlueClient
 
-  beforeAll(async () => {
-    glue = new GlueService()
-    server = new StandInServer().register(glue)
-    await server.listen()
-    client = new GlueClient({
-      endpoint: server.endpoint,
-      region: 'eu-central-1',
-      credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' }
-    })
+  beforeAll(() => {
+    client = served.client(GlueClient)
     glue.createTableDirect(
       'security',
       cloudTrailTableInput({ name: 'cloudtrail', location: 's3://logs/AWSLogs/' })
@@ -127,11 +123,6 @@ describe('PartitionCounter against the Glue stand-in', () => {
       }
     }
     glue.addPartitionsDirect('security', 'cloudtrail', inputs)
-  })
-
-  afterAll(async () => {
-    client.destroy()
-    await server.close()
   })
 
   const table = { database: 'security', table: 'cloudtrail' }
@@ -163,5 +154,19 @@ describe('PartitionCounter against the Glue stand-in', () => {
     expect(await sequential.count(all?.terms ?? [])).toEqual({ count: 1_000, over: true, exact: true })
     // The small-table read (stopped past 100) and one page of the count, not two.
     expect(sequential.calls - before).toBe(2)
+  })
+
+  it('retries a page that timed out (a 400 the SDK does not retry) and says so at debug level', async () => {
+    const logger = recordingLogger()
+    const counter = new PartitionCounter(client, table, KEYS, {
+      segments: 1,
+      backoff: { attempts: 3, baseMs: 1, maxMs: 2 },
+      logger
+    })
+    glue.faults.inject('Glue.GetPartitions', glueErrors.operationTimeout(), { skip: 1, count: 1 })
+    expect(await counter.count(all?.terms ?? [])).toEqual({ count: 2_000, over: false, exact: true })
+    expect(logger.at('debug')).toEqual([
+      expect.stringMatching(/^retrying Glue\.GetPartitions after OperationTimeoutException \(attempt 2 of 3 /)
+    ])
   })
 })

@@ -23,24 +23,22 @@ import {
 import { AthenaService, enforceDocumentedRateQuotas } from '../../stand-in/athena.js'
 import { GlueService } from '../../stand-in/glue.js'
 import { StandInServer } from '../../stand-in/server.js'
+import { serving } from '../helpers/worlds.js'
 
-let server: StandInServer
-let athena: AthenaService
-let glue: GlueService
-let client: AthenaClient
 /** Result objects the Athena stand-in wrote to its output buckets. */
 const written: { bucket: string; key: string; body: string }[] = []
+const glue = new GlueService()
+const athena = new AthenaService(glue, {
+  hasBucket: (name) => name === 'query-results',
+  putObject: (bucket, key, body) => written.push({ bucket, key, body })
+})
+const served = serving(new StandInServer().register(athena).register(glue))
+const server = served.server
+let client: AthenaClient
 
 const base: CreateNamedQueryCommandInput = { Name: 'q', Database: 'security', QueryString: 'SELECT 1' }
 
-function newClient(maxAttempts = 1): AthenaClient {
-  return new AthenaClient({
-    endpoint: server.endpoint,
-    region: 'eu-central-1',
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' },
-    maxAttempts
-  })
-}
+const newClient = (maxAttempts = 1): AthenaClient => served.client(AthenaClient, { maxAttempts })
 
 async function refusal(promise: Promise<unknown>): Promise<Record<string, unknown>> {
   try {
@@ -55,20 +53,8 @@ async function refusal(promise: Promise<unknown>): Promise<Record<string, unknow
 const create = (input: Partial<CreateNamedQueryCommandInput>): Promise<unknown> =>
   client.send(new CreateNamedQueryCommand({ ...base, ...input }))
 
-beforeAll(async () => {
-  glue = new GlueService()
-  athena = new AthenaService(glue, {
-    hasBucket: (name) => name === 'query-results',
-    putObject: (bucket, key, body) => written.push({ bucket, key, body })
-  })
-  server = new StandInServer().register(athena).register(glue)
-  await server.listen()
+beforeAll(() => {
   client = newClient()
-})
-
-afterAll(async () => {
-  client.destroy()
-  await server.close()
 })
 
 beforeEach(() => {

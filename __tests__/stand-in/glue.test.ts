@@ -26,22 +26,17 @@ import {
 } from '@aws-sdk/client-glue'
 import { DEFAULT_INDEX_ACTIVATION_MS, GlueService, glueErrors } from '../../stand-in/glue.js'
 import { StandInServer } from '../../stand-in/server.js'
+import { serving } from '../helpers/worlds.js'
 
 const DB = 'trails'
 const KEYS = ['account', 'region', 'year', 'month', 'day']
 
-let server: StandInServer
-let glue: GlueService
+const glue = new GlueService()
+const served = serving(new StandInServer().register(glue))
+const server = served.server
 let client: GlueClient
 
-function newClient(maxAttempts = 1): GlueClient {
-  return new GlueClient({
-    endpoint: server.endpoint,
-    region: 'eu-central-1',
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' },
-    maxAttempts
-  })
-}
+const newClient = (maxAttempts = 1): GlueClient => served.client(GlueClient, { maxAttempts })
 
 function tableInput(name: string, types: string[] = KEYS.map(() => 'string')): TableInput {
   return {
@@ -101,17 +96,8 @@ const invalidInput = (field: string): object => ({
   message: expect.stringContaining(`'${field}'`)
 })
 
-beforeAll(async () => {
-  server = new StandInServer()
-  glue = new GlueService()
-  server.register(glue)
-  await server.listen()
+beforeAll(() => {
   client = newClient()
-})
-
-afterAll(async () => {
-  client.destroy()
-  await server.close()
 })
 
 beforeEach(() => {

@@ -14,7 +14,7 @@ import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { loadModel, type ModelName, type ServiceModel } from '../../stand-in/model-validation.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import type { StandInRequest } from '../../stand-in/types.js'
-import { instantPartitionIndexes, organizationBucket } from '../helpers/worlds.js'
+import { expectSuccess, instantPartitionIndexes, organizationBucket, tearDown } from '../helpers/worlds.js'
 import { mutationsOf, type Mutation } from './model-mutations.js'
 
 const REGION = 'eu-central-1'
@@ -30,10 +30,6 @@ const MODELS: Record<string, ModelName> = { Glue: 'glue', Athena: 'athena', STS:
 let standIn: StandIn
 let workspace: string
 const recorded = new Map<string, StandInRequest>()
-
-function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) throw new Error(`action failed:\n${run.stdout}\n${run.stderr}`)
-}
 
 function action(inputs: Record<string, string>): Promise<ActionRun> {
   return runAction({
@@ -82,10 +78,7 @@ beforeAll(async () => {
   standIn.server.onRequest = undefined
 }, 120_000)
 
-afterAll(async () => {
-  await standIn.close()
-  await rm(workspace, { recursive: true, force: true })
-})
+afterAll(() => tearDown(standIn, workspace))
 
 /** The model input of a recorded request, as its protocol carries it. */
 function inputOf(

@@ -21,12 +21,9 @@ import {
 import { XMLParser } from 'fast-xml-parser'
 import { S3Service } from '../../stand-in/s3.js'
 import { StandInServer } from '../../stand-in/server.js'
+import { serving } from '../helpers/worlds.js'
 import type { ServiceHandler, StandInRequest } from '../../stand-in/types.js'
 
-let server: StandInServer
-let s3: S3Service
-let endpoint: string
-let client: S3Client
 /** Requests the S3 handler saw, recorded by a handler that claims nothing. */
 const seen: StandInRequest[] = []
 
@@ -42,15 +39,14 @@ const spy: ServiceHandler = {
   internalError: () => new Error('unused') as never
 }
 
-function makeClient(options: { maxAttempts?: number } = {}): S3Client {
-  return new S3Client({
-    endpoint,
-    region: 'eu-central-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'AKIASTANDINTEST00001', secretAccessKey: 'secret' },
-    ...options
-  })
-}
+const s3 = new S3Service()
+const served = serving(new StandInServer().register(spy).register(s3))
+const server = served.server
+let endpoint: string
+let client: S3Client
+
+const makeClient = (options: { maxAttempts?: number } = {}): S3Client =>
+  served.client(S3Client, { forcePathStyle: true, ...options })
 
 /** The error a command fails with (fails the test when it succeeds). */
 async function failure(promise: Promise<unknown>): Promise<S3ServiceException & Record<string, unknown>> {
@@ -79,16 +75,9 @@ const keysOf = (page: ListObjectsV2CommandOutput): string[] =>
 const prefixesOf = (page: ListObjectsV2CommandOutput): string[] =>
   (page.CommonPrefixes ?? []).map((c) => c.Prefix as string)
 
-beforeAll(async () => {
-  s3 = new S3Service()
-  server = new StandInServer().register(spy).register(s3)
-  endpoint = await server.listen()
+beforeAll(() => {
+  endpoint = served.endpoint
   client = makeClient()
-})
-
-afterAll(async () => {
-  client.destroy()
-  await server.close()
 })
 
 beforeEach(() => {

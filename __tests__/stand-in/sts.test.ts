@@ -15,11 +15,13 @@ import { XMLParser } from 'fast-xml-parser'
 import { GitHubOidcService } from '../../stand-in/oidc.js'
 import { StandInServer } from '../../stand-in/server.js'
 import { StsService } from '../../stand-in/sts.js'
+import { serving } from '../helpers/worlds.js'
 
 const ROLE = 'arn:aws:iam::111122223333:role/cloudtrail-partitions'
-let server: StandInServer
-let oidc: GitHubOidcService
-let sts: StsService
+const oidc = new GitHubOidcService()
+const sts = new StsService(oidc)
+const served = serving(new StandInServer().register(oidc).register(sts))
+const server = served.server
 let endpoint: string
 let client: STSClient
 
@@ -58,21 +60,9 @@ async function rawCall(
   }
 }
 
-beforeAll(async () => {
-  oidc = new GitHubOidcService()
-  sts = new StsService(oidc)
-  server = new StandInServer().register(oidc).register(sts)
-  endpoint = await server.listen()
-  client = new STSClient({
-    endpoint,
-    region: 'eu-central-1',
-    credentials: { accessKeyId: 'AKIAX', secretAccessKey: 's' }
-  })
-})
-
-afterAll(async () => {
-  client.destroy()
-  await server.close()
+beforeAll(() => {
+  endpoint = served.endpoint
+  client = served.client(STSClient)
 })
 
 beforeEach(() => {

@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib'
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { S3Service } from '../../stand-in/s3.js'
 import { StandInServer } from '../../stand-in/server.js'
+import { serving } from '../helpers/worlds.js'
 import { buildSyntheticBucket, parseUtcDay, utcDays } from '../../stand-in/synthetic-bucket.js'
 
 const ORG = 'o-a1b2c3d4e5'
@@ -243,19 +244,12 @@ describe('bodies', () => {
 })
 
 describe('discovery through delimiter listings', () => {
-  let server: StandInServer
-  let client: S3Client
   const s3 = new S3Service()
+  const served = serving(new StandInServer().register(s3))
+  let client: S3Client
 
-  beforeAll(async () => {
-    server = new StandInServer().register(s3)
-    const endpoint = await server.listen()
-    client = new S3Client({
-      endpoint,
-      region: 'eu-central-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'AKIAX', secretAccessKey: 's' }
-    })
+  beforeAll(() => {
+    client = served.client(S3Client, { forcePathStyle: true })
     buildSyntheticBucket(s3, {
       bucket: 'discover',
       prefix: 'cloudtrail/',
@@ -268,11 +262,6 @@ describe('discovery through delimiter listings', () => {
       insights: true,
       hasRegion: (account, region) => account !== '222222222222' || region === 'eu-west-1'
     })
-  })
-
-  afterAll(async () => {
-    client.destroy()
-    await server.close()
   })
 
   const prefixes = async (prefix: string): Promise<string[]> => {

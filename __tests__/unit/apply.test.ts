@@ -6,6 +6,7 @@ import { applyPlan, chunks, type ApplyTarget } from '../../src/partitions/apply.
 import { parseIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
 import { planSync } from '../../src/partitions/plan.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'
+import { recordingLogger } from '../helpers/logger.js'
 import type { ExistingPartitions } from '../../src/partitions/existing.js'
 import { seriesKey } from '../../src/vocabulary/keys.js'
 
@@ -159,6 +160,22 @@ describe('applyPlan', () => {
       stoppedBy: 'InvalidInputException: bad value'
     })
     expect(glueMock).toHaveReceivedCommandTimes(BatchCreatePartitionCommand, 1)
+  })
+
+  it('retries a throttled batch and says so at debug level', async () => {
+    glueMock
+      .on(BatchCreatePartitionCommand)
+      .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
+      .resolves({ Errors: [] })
+    const logger = recordingLogger()
+    const result = await applyPlan(target({ concurrency: 1 }), bigPlan(), logger)
+    expect(result).toMatchObject({ created: 273, failed: 0 })
+    expect(glueMock).toHaveReceivedCommandTimes(BatchCreatePartitionCommand, 4)
+    expect(logger.at('debug')).toEqual([
+      expect.stringMatching(
+        /^retrying Glue\.BatchCreatePartition after ThrottlingException \(attempt 2 of 3 /
+      )
+    ])
   })
 
   it('stops after a failed call without retrying a final error', async () => {

@@ -10,6 +10,8 @@ import { jest } from '@jest/globals'
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
+import { silentLogger, type Logger } from '../../src/vocabulary/logger.js'
+import { recordingLogger } from '../helpers/logger.js'
 
 const settings = {
   roleToAssume: 'arn:aws:iam::111122223333:role/ct',
@@ -21,12 +23,14 @@ const settings = {
 describe('credentialsFor', () => {
   it('uses the ambient chain without role-to-assume', () => {
     expect(
-      credentialsFor({ ...settings, roleToAssume: '' }, 'eu-central-1', async () => 'x', {})
+      credentialsFor({ ...settings, roleToAssume: '' }, 'eu-central-1', async () => 'x', silentLogger, {
+        env: {}
+      })
     ).toBeUndefined()
   })
 
   it('says to add id-token: write when the job cannot request an OIDC token', () => {
-    const call = () => credentialsFor(settings, 'eu-central-1', async () => 'x', {})
+    const call = () => credentialsFor(settings, 'eu-central-1', async () => 'x', silentLogger, { env: {} })
     expect(call).toThrow(ConfigurationError)
     expect(call).toThrow(/permissions: id-token: write/)
   })
@@ -94,7 +98,11 @@ describe('assuming the role through the stand-in', () => {
   })
   afterAll(() => standIn.close())
 
-  function provider(tokens: string[], issue = (audience: string) => standIn.oidc.issueToken({ audience })) {
+  function provider(
+    tokens: string[],
+    issue = (audience: string) => standIn.oidc.issueToken({ audience }),
+    logger: Logger = silentLogger
+  ) {
     const env = standIn.env()
     process.env.AWS_ENDPOINT_URL = env.AWS_ENDPOINT_URL
     return credentialsFor(
@@ -105,8 +113,8 @@ describe('assuming the role through the stand-in', () => {
         tokens.push(token)
         return token
       },
-      env,
-      { attempts: 3, baseMs: 1, maxMs: 5 }
+      logger,
+      { env, backoff: { attempts: 3, baseMs: 1, maxMs: 5 } }
     )!
   }
 
@@ -151,7 +159,8 @@ describe('assuming the role through the stand-in', () => {
           tokens.push(token)
           return token
         },
-        env
+        silentLogger,
+        { env }
       )
       const { glue } = createClients('eu-central-1', credentials)
       const read = () => glue.send(new GetTableCommand({ DatabaseName: 'security', Name: 'cloudtrail' }))
@@ -182,10 +191,16 @@ describe('assuming the role through the stand-in', () => {
   it('retries STS failures past the SDK’s own attempts, with a fresh token each time', async () => {
     standIn.server.knobs.failNext('STS.AssumeRoleWithWebIdentity', 4) // the SDK tries 3 times per call
     const tokens: string[] = []
-    const credentials = await provider(tokens)()
+    const logger = recordingLogger()
+    const credentials = await provider(tokens, undefined, logger)()
     expect(standIn.sts.isIssued(credentials.accessKeyId)).toBe(true)
     expect(tokens).toHaveLength(2)
     expect(new Set(tokens).size).toBe(2)
+    expect(logger.at('debug')).toEqual([
+      expect.stringMatching(
+        /^retrying STS\.AssumeRoleWithWebIdentity after InternalFailure \(attempt 2 of 3 /
+      )
+    ])
   })
 
   it('does not retry a trust-policy refusal and says what to check', async () => {

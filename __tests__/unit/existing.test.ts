@@ -1,6 +1,7 @@
 import { GetPartitionsCommand, GlueClient } from '@aws-sdk/client-glue'
 import { mockClient } from 'aws-sdk-client-mock'
 import { silentLogger } from '../../src/vocabulary/logger.js'
+import { recordingLogger } from '../helpers/logger.js'
 import { formatIsoDate, parseIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
 import { readExistingPartitions, type SeriesDays } from '../../src/partitions/existing.js'
 import { seriesKey } from '../../src/vocabulary/keys.js'
@@ -85,8 +86,12 @@ describe('readExistingPartitions', () => {
       .resolvesOnce({ Partitions: [ours('2026', '03', '01')], NextToken: 't1' })
       .rejectsOnce(Object.assign(new Error('timed out'), { name: 'OperationTimeoutException' }))
       .resolves({ Partitions: [ours('2026', '03', '02')] })
-    const existing = await readExistingPartitions(glue, { database: 'db', table: 't' }, options, silentLogger)
+    const logger = recordingLogger()
+    const existing = await readExistingPartitions(glue, { database: 'db', table: 't' }, options, logger)
     expect(existing.total).toBe(2)
+    expect(logger.at('debug')).toEqual([
+      expect.stringMatching(/^retrying Glue\.GetPartitions after OperationTimeoutException \(attempt 2 of 3 /)
+    ])
     const calls = glueMock.commandCalls(GetPartitionsCommand).map((c) => c.args[0].input)
     expect(calls.map((input) => input.NextToken)).toEqual([undefined, 't1', 't1'])
     expect(calls.every((input) => input.ExcludeColumnSchema === true && input.MaxResults === 1000)).toBe(true)

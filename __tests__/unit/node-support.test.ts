@@ -11,9 +11,8 @@ import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import semver from 'semver'
-import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
-import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
+import { cloudTrailTable, organizationBucket } from '../helpers/worlds.js'
 
 const BUCKET = 'org-cloudtrail-logs'
 const ORG = 'o-nodetest0001'
@@ -21,22 +20,15 @@ const ORG = 'o-nodetest0001'
 let standIn: StandIn
 beforeAll(async () => {
   standIn = await startStandIn()
-  standIn.s3.createBucket(BUCKET)
-  buildSyntheticBucket(standIn.s3, {
+  const { location } = organizationBucket(standIn, {
     bucket: BUCKET,
-    layout: 'organization',
     organizationId: ORG,
     accounts: ['111111111111'],
     regions: ['eu-west-1'],
     from: '2026-03-01',
-    to: '2026-03-10',
-    filesPerDay: 1,
-    recordsPerFile: 1
+    to: '2026-03-10'
   })
-  standIn.glue.createTableDirect(
-    'security',
-    cloudTrailTableInput({ name: 'cloudtrail', location: `s3://${BUCKET}/AWSLogs/${ORG}/` })
-  )
+  cloudTrailTable(standIn, location)
 })
 afterAll(async () => standIn?.close())
 

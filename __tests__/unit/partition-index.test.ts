@@ -52,6 +52,33 @@ describe('ensurePartitionIndex', () => {
     })
   })
 
+  it('looks again soon, then half as long again each time, up to its longest wait', async () => {
+    const looks: number[] = []
+    const creating = {
+      PartitionIndexDescriptorList: [index(INDEX_NAME, ['year', 'month', 'day'], 'CREATING')]
+    }
+    glueMock
+      .on(GetPartitionIndexesCommand)
+      .callsFakeOnce(() => (looks.push(performance.now()), { PartitionIndexDescriptorList: [] }))
+      .callsFake(() => {
+        looks.push(performance.now())
+        return looks.length < 7
+          ? creating
+          : { PartitionIndexDescriptorList: [index(INDEX_NAME, ['year', 'month', 'day'])] }
+      })
+    glueMock.on(CreatePartitionIndexCommand).resolves({})
+    const state = await ensurePartitionIndex(glue, ref, false, silentLogger, {
+      timeoutMs: 10_000,
+      pollMs: 20,
+      maxPollMs: 50
+    })
+    expect(state).toMatchObject({ action: 'created', status: 'ACTIVE' })
+    // The first look finds nothing and creates it; then waits of 20, 30, 45, 50, 50 ms.
+    const waits = looks.slice(2).map((at, i) => at - looks[i + 1]!)
+    expect(waits).toHaveLength(5)
+    ;[20, 30, 45, 50, 50].forEach((least, i) => expect(waits[i]).toBeGreaterThanOrEqual(least - 2))
+  })
+
   it('keeps an index that starts with year, whoever made it', async () => {
     glueMock
       .on(GetPartitionIndexesCommand)

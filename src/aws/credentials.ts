@@ -7,6 +7,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import { fromWebToken } from '@aws-sdk/credential-providers'
 import { Inputs } from '../vocabulary/constants.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
+import type { Logger } from '../vocabulary/logger.js'
 import { withBackoff, type BackoffOptions } from './retry.js'
 
 export interface CredentialSettings {
@@ -34,8 +35,8 @@ export function credentialsFor(
   settings: CredentialSettings,
   region: string,
   getIdToken: IdTokenSource,
-  env: NodeJS.ProcessEnv = process.env,
-  backoff: BackoffOptions = STS_BACKOFF
+  logger: Logger,
+  { env = process.env, backoff = STS_BACKOFF }: { env?: NodeJS.ProcessEnv; backoff?: BackoffOptions } = {}
 ): AwsCredentialIdentityProvider | undefined {
   if (!settings.roleToAssume) return undefined
   if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
@@ -62,7 +63,12 @@ export function credentialsFor(
   }
   return memoizeCredentials(async () => {
     try {
-      return await withBackoff(assume, backoff, isTransientStsError)
+      return await withBackoff(
+        assume,
+        { operation: 'STS.AssumeRoleWithWebIdentity', logger },
+        backoff,
+        isTransientStsError
+      )
     } catch (error) {
       throw explainAssumeRoleFailure(error, settings, region)
     }

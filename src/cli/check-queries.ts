@@ -41,7 +41,7 @@ export async function checkQueriesCli(context: CliContext): Promise<number> {
     // Every finding is printed below: nothing to single out.
     annotate: () => undefined,
     ...explainDep(settings, aws),
-    ...estimateDep(settings, aws, checkOptions)
+    ...estimateDep(settings, aws, checkOptions, logger)
   })
 
   switch (options.format) {

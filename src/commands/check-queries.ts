@@ -40,7 +40,7 @@ export async function checkQueriesCommand(logger: Logger): Promise<void> {
       if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
     },
     ...explainDep(settings, aws),
-    ...estimateDep(settings, aws, options),
+    ...estimateDep(settings, aws, options, logger),
     ...pullRequestDep(settings, logger)
   }
   const result = await runCheckQueries(options, deps)
@@ -55,8 +55,11 @@ function awsFor(settings: CheckSettings, logger: Logger): OptionalAws | undefine
   if (!settings.awsRegion) return undefined
   if (!settings.credentials.roleToAssume && !process.env.AWS_ACCESS_KEY_ID) return undefined
   try {
-    const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) =>
-      core.getIDToken(audience)
+    const credentials = credentialsFor(
+      settings.credentials,
+      settings.awsRegion,
+      (audience) => core.getIDToken(audience),
+      logger
     )
     return { clients: createClients(settings.awsRegion, credentials) }
   } catch (error) {

@@ -11,11 +11,17 @@ import type { Logger } from '../vocabulary/logger.js'
 
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60
 
+export interface GitHubClientOptions {
+  /** GitHub's API root; @actions/github's default is GITHUB_API_URL. */
+  baseUrl?: string
+  /** The retries' unit: they wait 1, 4 and 9 times this (default 1000 ms). */
+  retryBaseMs?: number
+}
+
 export function githubClient(
   token: string,
   logger: Logger,
-  /** GitHub's API root; @actions/github's default is GITHUB_API_URL. */
-  baseUrl?: string
+  { baseUrl, retryBaseMs = 1000 }: GitHubClientOptions = {}
 ): ReturnType<typeof github.getOctokit> {
   const onLimit =
     (kind: string) =>
@@ -36,7 +42,7 @@ export function githubClient(
     token,
     {
       ...(baseUrl ? { baseUrl } : {}),
-      retry: { retries: 3 },
+      retry: { retries: 3, retryAfterBaseValue: retryBaseMs },
       throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') }
     },
     retry,

@@ -17,8 +17,11 @@ export async function publishCommand(logger: Logger): Promise<void> {
   const paths = await findQueryFiles(settings.queries)
   const files = await Promise.all(paths.map((path) => readQueryFileOrRefusal(path)))
   logger.info(`${files.length} query file(s) for workgroup ${settings.workgroup}`)
-  const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) =>
-    core.getIDToken(audience)
+  const credentials = credentialsFor(
+    settings.credentials,
+    settings.awsRegion,
+    (audience) => core.getIDToken(audience),
+    logger
   )
   const { athena } = createClients(settings.awsRegion, credentials)
   const result = await logger.group('Publish named queries', () =>

@@ -18,8 +18,11 @@ import { syncNotices } from '../report/sync-notices.js'
 
 export async function syncCommand(logger: Logger): Promise<void> {
   const settings = readSyncSettings((name) => core.getInput(name))
-  const credentials = credentialsFor(settings.credentials, settings.awsRegion, (audience) =>
-    core.getIDToken(audience)
+  const credentials = credentialsFor(
+    settings.credentials,
+    settings.awsRegion,
+    (audience) => core.getIDToken(audience),
+    logger
   )
   logger.info(
     credentials ? `credentials: GitHub OIDC -> ${settings.credentials.roleToAssume}` : 'credentials: ambient'

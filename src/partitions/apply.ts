@@ -12,7 +12,7 @@ import {
   type PartitionInput,
   type StorageDescriptor
 } from '@aws-sdk/client-glue'
-import { DEFAULT_BACKOFF, withBackoff, type BackoffOptions } from '../aws/retry.js'
+import { DEFAULT_BACKOFF, withBackoff, type BackoffOptions, type RetryContext } from '../aws/retry.js'
 import { forEachConcurrent } from '../vocabulary/concurrency.js'
 import type { Logger } from '../vocabulary/logger.js'
 import { partitionLocation, type TrailLayout } from '../trail/layout.js'
@@ -139,6 +139,7 @@ export async function applyPlan(
       refsOf(plan.series, (p) => p.add),
       CREATE_BATCH_SIZE
     ),
+    { operation: 'Glue.BatchCreatePartition', logger },
     async (batch) => {
       const response = await target.glue.send(
         new BatchCreatePartitionCommand({
@@ -162,6 +163,7 @@ export async function applyPlan(
       refsOf(plan.series, (p) => p.remove),
       DELETE_BATCH_SIZE
     ),
+    { operation: 'Glue.BatchDeletePartition', logger },
     async (batch) => {
       const response = await target.glue.send(
         new BatchDeletePartitionCommand({
@@ -190,6 +192,7 @@ export async function runBatches(
   target: ApplyTarget,
   result: ApplyResult,
   batches: Iterable<PartitionRef[]>,
+  retry: RetryContext,
   send: (batch: PartitionRef[]) => Promise<void>
 ): Promise<void> {
   // Stop pulling batches once a call has failed (after the SDK's own retries).
@@ -201,7 +204,7 @@ export async function runBatches(
   })()
   await forEachConcurrent(gated, target.concurrency, async (batch) => {
     try {
-      await withBackoff(() => send(batch), target.backoff ?? DEFAULT_BACKOFF)
+      await withBackoff(() => send(batch), retry, target.backoff ?? DEFAULT_BACKOFF)
     } catch (error) {
       const { name, message } = error as Error
       result.stoppedBy ??= `${name}: ${message}`

@@ -97,6 +97,7 @@ export async function readExistingPartitions(
               ...(token ? { NextToken: token } : {})
             })
           ),
+        { operation: 'Glue.GetPartitions', logger },
         options.backoff ?? PAGE_BACKOFF
       )
       for (const partition of page.Partitions ?? []) record(existing, partition, options)

@@ -216,7 +216,8 @@ export async function refreshPartitions(
   logger: Logger
 ): Promise<void> {
   logger.info(`refreshing the storage descriptor of the action's stale partitions`)
-  await runBatches(target, result, chunks(stale.toRefresh(plan), UPDATE_BATCH_SIZE), async (batch) => {
+  const retry = { operation: 'Glue.BatchUpdatePartition', logger }
+  await runBatches(target, result, chunks(stale.toRefresh(plan), UPDATE_BATCH_SIZE), retry, async (batch) => {
     const response = await target.glue.send(
       new BatchUpdatePartitionCommand({
         ...tableParams(target.table),

@@ -7,6 +7,7 @@
  */
 import { GetPartitionsCommand, type GlueClient } from '@aws-sdk/client-glue'
 import { withBackoff, type BackoffOptions } from '../aws/retry.js'
+import { silentLogger, type Logger } from '../vocabulary/logger.js'
 import { tableParams, type TableRef } from '../vocabulary/table-ref.js'
 import { glueExpression, matches, type PartitionKey, type Term } from './partition-scan.js'
 
@@ -44,6 +45,10 @@ export interface PartitionCounterOptions {
   /** A table of at most this many partitions is read whole once and counted in memory (default 100,000). */
   localMax?: number
   segments?: number
+  /** Retries of a page (timeouts, throttling) after the SDK's own. */
+  backoff?: BackoffOptions
+  /** Where retries of a page are said (debug). */
+  logger?: Logger
 }
 
 export class PartitionCounter {
@@ -53,6 +58,8 @@ export class PartitionCounter {
   private readonly localMax: number
   private readonly segments: number
   private readonly maxCalls: number
+  private readonly logger: Logger
+  private readonly backoff: BackoffOptions
   /** The table's partition values, when it is small enough to hold; null once known to be larger. */
   private local: Promise<string[][] | null> | undefined
   private readonly counted = new Map<string, Promise<{ count: number; over: boolean }>>()
@@ -67,6 +74,8 @@ export class PartitionCounter {
     this.localMax = options.localMax ?? 100_000
     this.segments = options.segments ?? SEGMENTS
     this.maxCalls = options.maxCalls ?? 5_000
+    this.logger = options.logger ?? silentLogger
+    this.backoff = options.backoff ?? BACKOFF
   }
 
   async count(terms: readonly Term[]): Promise<PartitionCount> {
@@ -131,19 +140,23 @@ export class PartitionCounter {
     do {
       // A pull request of many wide queries cannot make the check read the catalog for ever.
       if (this.calls >= this.maxCalls) throw new CountBudgetExceeded(this.maxCalls)
-      const page = await withBackoff(() => {
-        this.calls += 1
-        return this.glue.send(
-          new GetPartitionsCommand({
-            ...tableParams(this.table),
-            ...(expression ? { Expression: expression } : {}),
-            Segment: { SegmentNumber: segment, TotalSegments: this.segments },
-            MaxResults: PAGE_SIZE,
-            ExcludeColumnSchema: true,
-            ...(token ? { NextToken: token } : {})
-          })
-        )
-      }, BACKOFF)
+      const page = await withBackoff(
+        () => {
+          this.calls += 1
+          return this.glue.send(
+            new GetPartitionsCommand({
+              ...tableParams(this.table),
+              ...(expression ? { Expression: expression } : {}),
+              Segment: { SegmentNumber: segment, TotalSegments: this.segments },
+              MaxResults: PAGE_SIZE,
+              ExcludeColumnSchema: true,
+              ...(token ? { NextToken: token } : {})
+            })
+          )
+        },
+        { operation: 'Glue.GetPartitions', logger: this.logger },
+        this.backoff
+      )
       const partitions = page.Partitions ?? []
       state.total += partitions.length
       keep?.(partitions.map((partition) => partition.Values ?? []))

@@ -5,6 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import { withBackoff, type BackoffOptions } from '../aws/retry.js'
+import type { Logger } from '../vocabulary/logger.js'
 
 export class Pacer {
   private readonly next = new Map<string, number>()
@@ -24,10 +25,14 @@ export class Pacer {
 /** Sends one Athena call: paced, and retried on throttling and 5xx beyond the SDK's own attempts. */
 export type Send = <T>(operation: string, call: () => Promise<T>) => Promise<T>
 
-export function pacedSender(pacer: Pacer, backoff: BackoffOptions): Send {
+export function pacedSender(pacer: Pacer, backoff: BackoffOptions, logger: Logger): Send {
   return (operation, call) =>
-    withBackoff(async () => {
-      await pacer.wait(operation)
-      return call()
-    }, backoff)
+    withBackoff(
+      async () => {
+        await pacer.wait(operation)
+        return call()
+      },
+      { operation: `Athena.${operation}`, logger },
+      backoff
+    )
 }

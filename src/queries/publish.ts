@@ -382,7 +382,7 @@ export async function publishQueries(
   logger: Logger
 ): Promise<PublishResult> {
   if (options.owner.trim() === '') throw new Error('publishQueries needs an owner (GITHUB_REPOSITORY)')
-  const send = pacedSender(new Pacer(options.callsPerSecond ?? 4), options.backoff ?? DEFAULT_BACKOFF)
+  const send = pacedSender(new Pacer(options.callsPerSecond ?? 4), options.backoff ?? DEFAULT_BACKOFF, logger)
   const { queries, unreadable } = await readWorkgroupQueries(athena, options.workgroup, send, logger)
   if (unreadable.length > 0) {
     // Any of them may be ours: creating could duplicate it, deleting could hit a copy. Write nothing.

@@ -131,7 +131,8 @@ function partitionKeysOf(table: Table): PartitionKey[] | string {
 export function estimateDep(
   settings: CheckSettings,
   aws: OptionalAws | undefined,
-  options: Pick<CheckQueriesOptions, 'partitionKeys' | 'estimateUnavailable'>
+  options: Pick<CheckQueriesOptions, 'partitionKeys' | 'estimateUnavailable'>,
+  logger: Logger
 ): Partial<CheckQueriesDeps> {
   const keys = options.partitionKeys
   const database = splitQualifiedTable(settings.table).database ?? settings.database
@@ -143,7 +144,8 @@ export function estimateDep(
       table: splitQualifiedTable(settings.table).table,
       ...(settings.catalogId ? { catalogId: settings.catalogId } : {})
     },
-    keys
+    keys,
+    { logger }
   )
   return { countPartitions: (terms) => counter.count(terms) }
 }

@@ -41,10 +41,17 @@ export interface IndexState {
 export interface IndexWait {
   /** How long to wait for a new index to become ACTIVE before reporting it still building. */
   timeoutMs: number
+  /** The first wait between two looks; each next one is half as long again, up to `maxPollMs`. */
   pollMs: number
+  /** The longest wait between two looks (default: `pollMs`, every look at the same pace). */
+  maxPollMs?: number
 }
 
-export const DEFAULT_INDEX_WAIT: IndexWait = { timeoutMs: 120_000, pollMs: 3_000 }
+/**
+ * An index on a table with few partitions (a new one) is ACTIVE within seconds, a large backfill takes
+ * minutes: look soon, then every few seconds.
+ */
+export const DEFAULT_INDEX_WAIT: IndexWait = { timeoutMs: 120_000, pollMs: 250, maxPollMs: 3_000 }
 
 async function listIndexes(glue: GlueClient, ref: TableRef): Promise<PartitionIndexDescriptor[]> {
   const indexes: PartitionIndexDescriptor[] = []
@@ -169,10 +176,11 @@ async function waitFor(
   done: (status: string | undefined) => boolean
 ): Promise<PartitionIndexDescriptor | undefined> {
   const deadline = Date.now() + wait.timeoutMs
-  for (;;) {
+  const maxPollMs = Math.max(wait.pollMs, wait.maxPollMs ?? wait.pollMs)
+  for (let pollMs = wait.pollMs; ; pollMs = Math.min(maxPollMs, Math.round(pollMs * 1.5))) {
     const index = (await listIndexes(glue, ref)).find((i) => i.IndexName === name)
     if (done(index?.IndexStatus) || Date.now() >= deadline) return index
-    await sleep(wait.pollMs)
+    await sleep(pollMs)
   }
 }
 
