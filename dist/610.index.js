@@ -127,7 +127,7 @@ async function publishCommand(logger) {
     const paths = await (0,queries_files/* findQueryFiles */.LX)(settings.queries);
     const files = await Promise.all(paths.map((path) => (0,queries_files/* readQueryFileOrRefusal */.aK)(path)));
     logger.info(`${files.length} query file(s) for workgroup ${settings.workgroup}`);
-    const credentials = (0,aws_credentials/* credentialsFor */.Og)(settings.credentials, settings.awsRegion, (audience) => core/* getIDToken */.V9(audience));
+    const credentials = (0,aws_credentials/* credentialsFor */.Og)(settings.credentials, settings.awsRegion, (audience) => core/* getIDToken */.V9(audience), logger);
     const { athena } = (0,clients/* createClients */.hP)(settings.awsRegion, credentials);
     const result = await logger.group('Publish named queries', () => (0,publish/* publishQueries */.kL)(athena, {
         files,

@@ -32,7 +32,7 @@ var report_document = __webpack_require__(8101);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-glue/dist-cjs/index.js
 var dist_cjs = __webpack_require__(6542);
 // EXTERNAL MODULE: ./src/aws/retry.ts
-var retry = __webpack_require__(2495);
+var aws_retry = __webpack_require__(2495);
 // EXTERNAL MODULE: ./src/vocabulary/concurrency.ts
 var vocabulary_concurrency = __webpack_require__(3631);
 // EXTERNAL MODULE: ./src/trail/layout.ts
@@ -107,7 +107,7 @@ async function applyPlan(target, plan, logger, followUp) {
     const reportCreated = progressLogger(logger, 'created', plan.totals.add);
     const total = plan.totals.add + plan.totals.remove + (followUp?.planned ?? 0);
     const settled = () => result.created + result.deleted + result.refreshed + result.alreadyDone + result.failed;
-    await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.add), CREATE_BATCH_SIZE), async (batch) => {
+    await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.add), CREATE_BATCH_SIZE), { operation: 'Glue.BatchCreatePartition', logger }, async (batch) => {
         const response = await target.glue.send(new dist_cjs/* BatchCreatePartitionCommand */.Ezo({
             ...(0,table_ref/* tableParams */.Pn)(target.table),
             PartitionInputList: batch.map((ref) => partitionInput(target, ref))
@@ -120,7 +120,7 @@ async function applyPlan(target, plan, logger, followUp) {
         target.onProgress?.(settled(), total);
     });
     logger.info(`removing ${plan.totals.remove} expired partition(s)`);
-    await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.remove), DELETE_BATCH_SIZE), async (batch) => {
+    await runBatches(target, result, chunks(refsOf(plan.series, (p) => p.remove), DELETE_BATCH_SIZE), { operation: 'Glue.BatchDeletePartition', logger }, async (batch) => {
         const response = await target.glue.send(new dist_cjs/* BatchDeletePartitionCommand */.dpA({
             ...(0,table_ref/* tableParams */.Pn)(target.table),
             PartitionsToDelete: batch.map((ref) => ({ Values: (0,keys/* partitionValues */.RB)(ref, target.dateKeyType) }))
@@ -139,7 +139,7 @@ async function applyPlan(target, plan, logger, followUp) {
         `already done ${result.alreadyDone}, failed ${result.failed}, not attempted ${result.skipped}`);
     return result;
 }
-async function runBatches(target, result, batches, send) {
+async function runBatches(target, result, batches, retry, send) {
     // Stop pulling batches once a call has failed (after the SDK's own retries).
     const gated = (function* () {
         for (const batch of batches) {
@@ -150,7 +150,7 @@ async function runBatches(target, result, batches, send) {
     })();
     await (0,vocabulary_concurrency/* forEachConcurrent */.C)(gated, target.concurrency, async (batch) => {
         try {
-            await (0,retry/* withBackoff */.Dc)(() => send(batch), target.backoff ?? retry/* DEFAULT_BACKOFF */.VU);
+            await (0,aws_retry/* withBackoff */.Dc)(() => send(batch), retry, target.backoff ?? aws_retry/* DEFAULT_BACKOFF */.VU);
         }
         catch (error) {
             const { name, message } = error;
@@ -309,13 +309,13 @@ async function readExistingPartitions(glue, table, options, logger) {
         let nextToken;
         do {
             const token = nextToken;
-            const page = await (0,retry/* withBackoff */.Dc)(() => glue.send(new dist_cjs/* GetPartitionsCommand */.fr1({
+            const page = await (0,aws_retry/* withBackoff */.Dc)(() => glue.send(new dist_cjs/* GetPartitionsCommand */.fr1({
                 ...(0,table_ref/* tableParams */.Pn)(table),
                 ExcludeColumnSchema: !options.withColumns,
                 MaxResults: PAGE_SIZE,
                 Segment: { SegmentNumber: segmentNumber, TotalSegments: segments },
                 ...(token ? { NextToken: token } : {})
-            })), options.backoff ?? PAGE_BACKOFF);
+            })), { operation: 'Glue.GetPartitions', logger }, options.backoff ?? PAGE_BACKOFF);
             for (const partition of page.Partitions ?? [])
                 record(existing, partition, options);
             nextToken = page.NextToken;
@@ -742,7 +742,8 @@ function refreshOutcome(fingerprint, stale, plan) {
  */
 async function refreshPartitions(target, stale, plan, result, progress, logger) {
     logger.info(`refreshing the storage descriptor of the action's stale partitions`);
-    await runBatches(target, result, chunks(stale.toRefresh(plan), UPDATE_BATCH_SIZE), async (batch) => {
+    const retry = { operation: 'Glue.BatchUpdatePartition', logger };
+    await runBatches(target, result, chunks(stale.toRefresh(plan), UPDATE_BATCH_SIZE), retry, async (batch) => {
         const response = await target.glue.send(new dist_cjs/* BatchUpdatePartitionCommand */.JWg({
             ...(0,table_ref/* tableParams */.Pn)(target.table),
             Entries: batch.map((ref) => ({
@@ -936,7 +937,11 @@ const INDEX_KEYS = ['year', 'month', 'day'];
 /** Glue's most per table. */
 const MAX_INDEXES = 3;
 const PARTITION_FILTERING = 'partition_filtering.enabled';
-const DEFAULT_INDEX_WAIT = { timeoutMs: 120_000, pollMs: 3_000 };
+/**
+ * An index on a table with few partitions (a new one) is ACTIVE within seconds, a large backfill takes
+ * minutes: look soon, then every few seconds.
+ */
+const DEFAULT_INDEX_WAIT = { timeoutMs: 120_000, pollMs: 250, maxPollMs: 3_000 };
 async function listIndexes(glue, ref) {
     const indexes = [];
     const { CatalogId, DatabaseName, TableName } = (0,table_ref/* tableParams */.Pn)(ref);
@@ -1029,11 +1034,12 @@ async function partition_index_settle(glue, ref, state, wait, logger) {
 /** Polls until `done` holds for the index's status (undefined: gone) or the wait is over; the last descriptor. */
 async function waitFor(glue, ref, name, wait, done) {
     const deadline = Date.now() + wait.timeoutMs;
-    for (;;) {
+    const maxPollMs = Math.max(wait.pollMs, wait.maxPollMs ?? wait.pollMs);
+    for (let pollMs = wait.pollMs;; pollMs = Math.min(maxPollMs, Math.round(pollMs * 1.5))) {
         const index = (await listIndexes(glue, ref)).find((i) => i.IndexName === name);
         if (done(index?.IndexStatus) || Date.now() >= deadline)
             return index;
-        await (0,promises_.setTimeout)(wait.pollMs);
+        await (0,promises_.setTimeout)(pollMs);
     }
 }
 /** Backfill errors as a person reads them: each code, how many partitions, the first few. */
@@ -2695,7 +2701,7 @@ function syncNotices(report, exceptions = findExceptions(report.plan)) {
 
 async function syncCommand(logger) {
     const settings = (0,inputs/* readSyncSettings */.nO)((name) => core/* getInput */.V4(name));
-    const credentials = (0,aws_credentials/* credentialsFor */.Og)(settings.credentials, settings.awsRegion, (audience) => core/* getIDToken */.V9(audience));
+    const credentials = (0,aws_credentials/* credentialsFor */.Og)(settings.credentials, settings.awsRegion, (audience) => core/* getIDToken */.V9(audience), logger);
     logger.info(credentials ? `credentials: GitHub OIDC -> ${settings.credentials.roleToAssume}` : 'credentials: ambient');
     const clients = (0,aws_clients/* createClients */.hP)(settings.awsRegion, credentials);
     const planFile = settings.planFile || (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'cloudtrail-partitions-plan.json');

@@ -788,11 +788,11 @@ class Pacer {
             await (0,promises_.setTimeout)(at - now);
     }
 }
-function pacedSender(pacer, backoff) {
+function pacedSender(pacer, backoff, logger) {
     return (operation, call) => (0,retry/* withBackoff */.Dc)(async () => {
         await pacer.wait(operation);
         return call();
-    }, backoff);
+    }, { operation: `Athena.${operation}`, logger }, backoff);
 }
 
 ;// CONCATENATED MODULE: ./src/queries/publish-read.ts
@@ -1114,7 +1114,7 @@ function record(result, action) {
 async function publishQueries(athena, options, logger) {
     if (options.owner.trim() === '')
         throw new Error('publishQueries needs an owner (GITHUB_REPOSITORY)');
-    const send = pacedSender(new Pacer(options.callsPerSecond ?? 4), options.backoff ?? DEFAULT_BACKOFF);
+    const send = pacedSender(new Pacer(options.callsPerSecond ?? 4), options.backoff ?? DEFAULT_BACKOFF, logger);
     const { queries, unreadable } = await readWorkgroupQueries(athena, options.workgroup, send, logger);
     if (unreadable.length > 0) {
         // Any of them may be ours: creating could duplicate it, deleting could hit a copy. Write nothing.

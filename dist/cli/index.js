@@ -53279,7 +53279,7 @@ const REFRESH_MARGIN_MS = (/* unused pure expression or super */ null && (5 * 60
  * Undefined for the ambient chain; otherwise a shared, memoized web-identity provider, so every
  * client of the run uses one role session until it nears expiry.
  */
-function credentialsFor(settings, region, getIdToken, env = process.env, backoff = STS_BACKOFF) {
+function credentialsFor(settings, region, getIdToken, logger, { env = process.env, backoff = STS_BACKOFF } = {}) {
     if (!settings.roleToAssume)
         return undefined;
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
@@ -53305,7 +53305,7 @@ function credentialsFor(settings, region, getIdToken, env = process.env, backoff
     };
     return memoizeCredentials(async () => {
         try {
-            return await withBackoff(assume, backoff, isTransientStsError);
+            return await withBackoff(assume, { operation: 'STS.AssumeRoleWithWebIdentity', logger }, backoff, isTransientStsError);
         }
         catch (error) {
             throw explainAssumeRoleFailure(error, settings, region);
@@ -53649,7 +53649,7 @@ function createClients(region, credentials) {
 /* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
 /* harmony export */   k$: () => (/* binding */ NOTE_RETRY)
 /* harmony export */ });
-/* unused harmony export isRetryable */
+/* unused harmony exports isRetryable, errorCode */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /**
@@ -53679,8 +53679,20 @@ function isRetryable(error) {
     const { name, $metadata } = error;
     return RETRYABLE_CODES.has(name ?? '') || ($metadata?.httpStatusCode ?? 0) >= 500;
 }
-/** Calls `fn` until it succeeds, a non-retryable error, or `attempts`; full-jitter exponential waits. */
-async function withBackoff(fn, options = DEFAULT_BACKOFF, retryable = isRetryable) {
+/** The error's AWS code (`ThrottlingException`), else Node's (`ECONNRESET`), else its name. */
+function errorCode(error) {
+    const { name, code } = (error ?? {});
+    if (typeof name === 'string' && name !== '' && name !== 'Error')
+        return name;
+    if (typeof code === 'string' && code !== '')
+        return code;
+    return typeof name === 'string' && name !== '' ? name : 'unknown error';
+}
+/**
+ * Calls `fn` until it succeeds, a non-retryable error, or `attempts`; full-jitter exponential waits.
+ * Each retry is logged at debug level with the operation and the error's code, so a slow run says why.
+ */
+async function withBackoff(fn, context, options = DEFAULT_BACKOFF, retryable = isRetryable) {
     for (let attempt = 1;; attempt++) {
         try {
             return await fn();
@@ -53689,7 +53701,9 @@ async function withBackoff(fn, options = DEFAULT_BACKOFF, retryable = isRetryabl
             if (attempt >= options.attempts || !retryable(error))
                 throw error;
             noteRetry(error);
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1)));
+            const waitMs = Math.round(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1)));
+            context.logger.debug(`retrying ${context.operation} after ${errorCode(error)} (attempt ${attempt + 1} of ${options.attempts} in ${waitMs} ms)`);
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(waitMs);
         }
     }
 }
@@ -54603,7 +54617,7 @@ var wording = __nccwpck_require__(9278);
 
 const RUNNERS = {
     sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1271))).syncCli,
-    'check-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(718), __nccwpck_require__.e(770), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4140))).checkQueriesCli,
+    'check-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(718), __nccwpck_require__.e(770), __nccwpck_require__.e(418)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6418))).checkQueriesCli,
     'publish-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(770), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7210))).publishQueriesCli
 };
 /**
