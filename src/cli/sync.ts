@@ -9,7 +9,7 @@ import { DEFAULT_TUNING, runSync } from '../run/sync.js'
 import { changesApplied, outcomeDocument, settleSync } from '../run/sync-outcome.js'
 import { renderMarkdown } from '../report/document.js'
 import { logText } from '../vocabulary/escape.js'
-import { checkPlanFile, planDocument, writePlanFile } from '../report/plan-file.js'
+import { checkPlanFile, writePlanFile, writePlanJson } from '../report/plan-file.js'
 import { renderPlain, type PlainOptions } from '../report/terminal.js'
 import { chainCredentials, resolveCredentials } from './aws.js'
 import { ExitCode, widthOf, type CliContext, type OutputStream } from './context.js'
@@ -67,7 +67,7 @@ export async function syncCli(context: CliContext): Promise<number> {
   const applied = changesApplied(outcome)
   if (applied) context.changed(applied)
   if (options.format === 'json') {
-    stdout.write(JSON.stringify(planDocument(outcome.report), null, 2) + '\n')
+    writePlanJson(stdout, outcome.report)
   } else if (document) {
     stdout.write(render(document))
   }

@@ -1,27 +1,36 @@
 /**
  * The machine-readable plan: per (account, region), the day ranges added and removed, so a later
  * step (or a person reviewing a dry run) sees exactly what the run did or would do.
+ *
+ * At Glue's largest table the plan names 110,000 series (tens of megabytes of JSON), so it is never
+ * built whole: the document is written as a stream of text, one series at a time, worked out from
+ * the plan's bits as it goes.
  */
-import { constants } from 'node:fs'
-import { access, mkdir, stat, writeFile } from 'node:fs/promises'
+import { constants, createWriteStream } from 'node:fs'
+import { access, mkdir, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { Inputs } from '../vocabulary/constants.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
 import { formatIsoDate } from '../vocabulary/dates.js'
-import type { DayRange } from '../partitions/plan.js'
-import { seriesKey } from '../vocabulary/keys.js'
+import type { DayRange, SeriesPlan } from '../partitions/plan.js'
 import type { SyncReport } from './sync-outcome.js'
 import { totalsOf } from './summary.js'
 import { upkeepPlanFields } from './sync-upkeep.js'
 
 export const PLAN_FILE_VERSION = 1
 
+/** Text is handed on in pieces of about this size. */
+const CHUNK_CHARS = 64 * 1024
+
 const isoRange = (range: DayRange): [string, string] => [
   formatIsoDate(range.first),
   formatIsoDate(range.last)
 ]
 
-export function planDocument(report: SyncReport): object {
+/** Everything but the series: small, whatever the size of the organization. */
+function planHead(report: SyncReport): object {
   const { plan, applied, settings } = report
   return {
     version: PLAN_FILE_VERSION,
@@ -67,33 +76,54 @@ export function planDocument(report: SyncReport): object {
             stoppedBy: applied.stoppedBy
           }
         }
-      : {}),
-    // Changed series, and series whose folder is gone even when nothing of theirs expired yet.
-    series: plan.series
-      .filter((series) => series.addCount + series.removeCount > 0 || series.status === 'gone')
-      .map((series) => ({
-        account: series.account,
-        region: series.region,
-        status: series.status,
-        add: series.add.map(isoRange),
-        remove: series.remove.map(isoRange),
-        unchanged: series.unchanged,
-        // `add` and `remove` are the plan; on a run that stopped early, these say what was applied.
-        ...(applied
-          ? {
-              applied: applied.bySeries.get(seriesKey(series.account, series.region)) ?? {
-                created: 0,
-                deleted: 0
-              }
-            }
-          : {})
-      }))
+      : {})
   }
+}
+
+/** One entry of `series`: a changed series, or one whose folder is gone even when nothing of it expired yet. */
+function seriesEntry(report: SyncReport, series: SeriesPlan): object | undefined {
+  if (series.addCount + series.removeCount === 0 && series.status !== 'gone') return undefined
+  const applied = report.applied
+  return {
+    account: series.account,
+    region: series.region,
+    status: series.status,
+    add: series.add.map(isoRange),
+    remove: series.remove.map(isoRange),
+    unchanged: series.unchanged,
+    // `add` and `remove` are the plan; on a run that stopped early, these say what was applied.
+    ...(applied ? { applied: applied.bySeries.get(series.id) } : {})
+  }
+}
+
+/**
+ * The plan document as JSON text, in pieces of about 64 KB: the same text as
+ * `JSON.stringify(document, null, 2)` with `series` last, never the whole of it in memory.
+ */
+export function* planJsonChunks(report: SyncReport): Generator<string> {
+  const head = JSON.stringify(planHead(report), null, 2)
+  let chunk = `${head.slice(0, head.lastIndexOf('\n}'))},\n  "series": [`
+  let entries = 0
+  for (const series of report.plan.series()) {
+    const entry = seriesEntry(report, series)
+    if (!entry) continue
+    chunk += `${entries++ ? ',' : ''}\n    ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ')}`
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk
+      chunk = ''
+    }
+  }
+  yield `${chunk}${entries ? '\n  ' : ''}]\n}\n`
+}
+
+/** Writes the plan to any stream that takes text (the command line's stdout for --json). */
+export function writePlanJson(out: { write(text: string): unknown }, report: SyncReport): void {
+  for (const chunk of planJsonChunks(report)) out.write(chunk)
 }
 
 export async function writePlanFile(path: string, report: SyncReport): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, JSON.stringify(planDocument(report), null, 2) + '\n')
+  await pipeline(Readable.from(planJsonChunks(report)), createWriteStream(path))
 }
 
 /**
