@@ -4,11 +4,14 @@
  *
  * At Glue's largest table the plan names 110,000 series (tens of megabytes of JSON), so it is never
  * built whole: the document is written as a stream of text, one series at a time, worked out from
- * the plan's bits as it goes.
+ * the plan's bits as it goes. The file is written to a temporary file beside it and renamed, so a
+ * reader never sees half a plan; and a path that is not a regular file (a FIFO would block the run,
+ * a device such as /dev/full fails midway) is refused before the sync writes anything.
  */
+import { randomBytes } from 'node:crypto'
 import { constants, createWriteStream } from 'node:fs'
-import { access, mkdir, stat } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { access, realpath, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Inputs } from '../vocabulary/constants.js'
@@ -121,25 +124,69 @@ export function writePlanJson(out: { write(text: string): unknown }, report: Syn
   for (const chunk of planJsonChunks(report)) out.write(chunk)
 }
 
+/** Writing the plan file failed after the run: the run's report is already out, the run still fails. */
+export class PlanFileError extends Error {}
+
+/**
+ * Writes the plan file atomically: streamed into a temporary file in the same folder, then renamed
+ * over the path (a link is followed to its file). On failure the temporary file is removed.
+ */
 export async function writePlanFile(path: string, report: SyncReport): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  await pipeline(Readable.from(planJsonChunks(report)), createWriteStream(path))
+  const target = await realpath(path).catch(() => path)
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    await pipeline(Readable.from(planJsonChunks(report)), createWriteStream(temporary, { flags: 'wx' }))
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    const { code, message } = error as NodeJS.ErrnoException
+    throw new PlanFileError(
+      `Writing the plan file '${path}' failed (${code ? `${code}: ` : ''}${message}). The sync itself ` +
+        'has finished and its report is written; free some space or give another path for the next run.'
+    )
+  }
 }
 
 /**
- * Refuses a plan file that cannot be written (a folder, a path under a file, no write access)
- * before the sync writes anything: found after the changes, it cost the run its report.
+ * Refuses, before the sync writes anything, a plan file that could not be written whole: anything
+ * but a regular file or a new name in an existing folder (a folder, a FIFO, a device, a missing
+ * folder), or a place this process may not write. Found after the changes, it cost the run its report.
  */
 export async function checkPlanFile(path: string): Promise<void> {
-  try {
-    await mkdir(dirname(path), { recursive: true })
-    const existing = await stat(path).catch(() => undefined)
-    if (existing?.isDirectory()) throw new Error('it is a folder')
-    await access(existing ? path : dirname(path), constants.W_OK)
-  } catch (error) {
+  const refuse = (why: string): never => {
     throw new ConfigurationError(
-      `Input '${Inputs.PlanFile}': '${path}' cannot be written (${(error as Error).message}). ` +
-        'Give the path of a file in a writable folder, or leave it empty for the default.'
+      `Input '${Inputs.PlanFile}': '${path}' cannot be written (${why}). ` +
+        'Give the path of a regular file in an existing, writable folder, or leave it empty for the default.'
     )
   }
+  // stat follows links: a link to a device is a device.
+  const existing = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined
+    return refuse(describeErrno(error))
+  })
+  if (existing && !existing.isFile()) refuse(kindOf(existing))
+  const target = existing ? await realpath(path) : path
+  const folder = await stat(dirname(target)).catch((error: NodeJS.ErrnoException) =>
+    refuse(error.code === 'ENOENT' ? 'its folder does not exist' : describeErrno(error))
+  )
+  if (!folder.isDirectory()) refuse('its folder is not a folder')
+  // The temporary file is created in the folder; an existing file that is read-only is not replaced.
+  await access(dirname(target), constants.W_OK | constants.X_OK).catch(() =>
+    refuse('its folder is not writable')
+  )
+  if (existing) await access(target, constants.W_OK).catch(() => refuse('the file is read-only'))
+}
+
+function describeErrno(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOTDIR') return 'a part of its path is a file, not a folder'
+  if (error.code === 'EACCES') return 'permission denied'
+  return error.code ?? error.message
+}
+
+function kindOf(stats: Awaited<ReturnType<typeof stat>>): string {
+  if (stats.isDirectory()) return 'it is a folder'
+  if (stats.isFIFO()) return 'it is a FIFO'
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'it is a device'
+  if (stats.isSocket()) return 'it is a socket'
+  return 'it is not a regular file'
 }
