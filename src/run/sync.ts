@@ -39,6 +39,7 @@ import { logQuoted } from '../vocabulary/escape.js'
 import type { Logger } from '../vocabulary/logger.js'
 import { storageFingerprint } from '../vocabulary/storage.js'
 import { describeTable } from '../vocabulary/table-ref.js'
+import { keepHeapGrowthSmall } from './heap.js'
 
 export interface SyncClients {
   s3: S3
@@ -63,6 +64,7 @@ export async function runSync(
   logger: Logger,
   tuning: SyncTuning = DEFAULT_TUNING
 ): Promise<SyncReport> {
+  keepHeapGrowthSmall()
   const timings: [string, number][] = []
   const warnings: string[] = []
   const warn = (message: string): void => {
