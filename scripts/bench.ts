@@ -153,8 +153,13 @@ try {
     `BatchCreatePartition calls = ceil(${PARTITIONS}/100)`
   )
   check(
-    (first.calls['S3.ListObjectsV2'] ?? 0) <= ACCOUNTS + 2 + Math.ceil(ACCOUNTS / 1000),
-    'S3 calls grow with accounts (one listing per account, plus two), not with days'
+    first.calls['Glue.GetPartitions'] === 10,
+    'GetPartitions calls 10 on an empty table (one page per segment)'
+  )
+  const listings = 1 + Math.max(1, Math.ceil(ACCOUNTS / 1000)) + ACCOUNTS
+  check(
+    first.calls['S3.ListObjectsV2'] === listings,
+    `ListObjectsV2 calls ${listings}: one for AWSLogs/, a page per 1,000 accounts, one per account; none per day`
   )
   check(standIn.glue.partitionCount('security', 'cloudtrail') === PARTITIONS, 'Glue holds every partition')
 
