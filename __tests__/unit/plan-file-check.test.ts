@@ -165,6 +165,20 @@ describe('writePlanFile', () => {
     expect(JSON.parse(await readFile(real, 'utf8'))).toMatchObject({ version: 1 })
   })
 
+  it('writes nothing when a link checked as a file points at a device by the time of writing', async () => {
+    const real = join(dir, 'checked.json')
+    const link = join(dir, 'switched.json')
+    await writeFile(real, '')
+    await symlink(real, link)
+    await checkPlanFile(link)
+    await rm(link)
+    await symlink('/dev/full', link)
+    const failed = writePlanFile(link, smallReport())
+    await expect(failed).rejects.toThrow(PlanFileError)
+    await expect(failed).rejects.toThrow(/\(it is a device, no longer a regular file\)/)
+    expect((await readdir('/dev')).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
   it('fails as a PlanFileError naming the path, keeping what was there and no temporary file', async () => {
     const path = join(dir, 'gone', 'plan.json')
     const failed = writePlanFile(path, smallReport())

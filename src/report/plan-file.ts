@@ -135,6 +135,9 @@ export async function writePlanFile(path: string, report: SyncReport): Promise<v
   const target = await realpath(path).catch(() => path)
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
   try {
+    // Checked again: a link switched to a device since the check must not have the device replaced.
+    const existing = await stat(target).catch(() => undefined)
+    if (existing && !existing.isFile()) throw new Error(`${kindOf(existing)}, no longer a regular file`)
     await pipeline(Readable.from(planJsonChunks(report)), createWriteStream(temporary, { flags: 'wx' }))
     await rename(temporary, target)
   } catch (error) {
