@@ -14,6 +14,8 @@ import { checkPlanFile, PlanFileError, writePlanFile } from '../../src/report/pl
 import { emptyExisting } from '../../src/partitions/existing.js'
 import { checkRemovals } from '../../src/partitions/guards.js'
 import { planSync } from '../../src/partitions/plan.js'
+import { checkTableQuota } from '../../src/partitions/quota.js'
+import { refreshOutcome } from '../../src/partitions/refresh.js'
 import type { SyncReport } from '../../src/report/sync-outcome.js'
 import { parseIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
 
@@ -137,11 +139,21 @@ function smallReport(): SyncReport {
       accountsFound: 1,
       missingAccounts: [],
       regionsSeen: new Set(),
-      regionsSkipped: new Set()
+      regionsSkipped: new Set(),
+      notRegions: new Map(),
+      notRegionsOmitted: 0
     },
     existingTotal: 0,
     plan,
     removals: checkRemovals(plan, 7),
+    quota: checkTableQuota({ before: 0, add: plan.totals.add, remove: 0 }, 10_000_000, {
+      seriesPerDay: plan.inBucketCount,
+      leftAlone: plan.totals.leftAlone,
+      retentionDays: 2,
+      futureDays: 0
+    }),
+    refresh: refreshOutcome('sha256:x', undefined, plan),
+    warnings: [],
     timings: []
   }
 }
