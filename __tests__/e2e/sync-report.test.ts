@@ -125,7 +125,7 @@ describe('the sync report of an organization', () => {
     standIn.server.calls.reset()
     const dir = await mkdtemp(join(tmpdir(), 'ctp-plan-'))
     try {
-      const planFile = join(dir, 'plans', 'refused.json')
+      const planFile = join(dir, 'refused.json')
       // With partition-index, the index and partition filtering would be writes too: none happens.
       const result = await run({ 'retention-days': '9', 'plan-file': planFile, 'partition-index': 'true' })
       expect(result.exitCode).toBe(1)

@@ -11,13 +11,15 @@ import {
   type DayWindow
 } from '../../src/vocabulary/dates.js'
 import { DaySet } from '../../src/partitions/day-set.js'
-import { emptyExisting, type ExistingPartitions } from '../../src/partitions/existing.js'
+import type { ForeignCounts } from '../../src/partitions/existing.js'
+import { AppliedBySeries } from '../../src/partitions/apply.js'
 import { checkRemovals } from '../../src/partitions/guards.js'
 import { checkTableQuota } from '../../src/partitions/quota.js'
 import { refreshOutcome } from '../../src/partitions/refresh.js'
 import { seriesKey } from '../../src/vocabulary/keys.js'
 import { planSync } from '../../src/partitions/plan.js'
 import type { SyncReport } from '../../src/report/sync-outcome.js'
+import { existingOf } from './existing.js'
 
 export const day = (text: string) => parseIsoDate(text)!
 export const REGIONS = ['eu-central-1', 'eu-west-1', 'eu-west-2', 'us-east-1', 'us-west-2']
@@ -26,20 +28,22 @@ export const account = (i: number) => String(100000000000 + i)
 export interface Org {
   /** Account -> regions in the bucket. */
   desired: Map<string, string[]>
-  existing: ExistingPartitions
+  /** Our partitions in Glue: `account/region` -> days. */
+  glue: Map<string, DaySet>
+  /** Partitions in Glue not in our form or place. */
+  foreign: { total: number; location: number; bySeries: Map<string, ForeignCounts> }
 }
 
 /** `accounts` x `regions` series, each with every day of `had` in Glue (yesterday's window). */
 export function organization(accounts: number, regions: readonly string[], had: DayWindow | undefined): Org {
   const desired = new Map<string, string[]>()
-  const existing = emptyExisting()
+  const glue = new Map<string, DaySet>()
   for (let i = 0; i < accounts; i++) {
     desired.set(account(i), [...regions])
     if (!had) continue
-    for (const region of regions) existing.bySeries.set(seriesKey(account(i), region), daySet(had))
+    for (const region of regions) glue.set(seriesKey(account(i), region), daySet(had))
   }
-  existing.total = [...existing.bySeries.values()].reduce((n, days) => n + days.size, 0)
-  return { desired, existing }
+  return { desired, glue, foreign: { total: 0, location: 0, bySeries: new Map() } }
 }
 
 export function daySet(window: DayWindow, except: readonly string[] = []): DaySet {
@@ -63,10 +67,17 @@ export function report(org: Org, options: ReportOptions = {}): SyncReport {
   const retentionDays = options.retentionDays ?? 91
   const futureDays = options.futureDays ?? 1
   const dryRun = options.dryRun ?? false
+  const window = syncWindow(asOf, retentionDays, futureDays)
+  const existing = existingOf(window, org.glue, org.foreign.total)
+  existing.foreignLocation = org.foreign.location
+  for (const [key, counts] of org.foreign.bySeries) {
+    const [accountId, region] = key.split('/') as [string, string]
+    existing.foreignBySeries.set(existing.index.id(accountId, region), counts)
+  }
   const plan = planSync(
-    org.existing,
+    existing,
     { desired: org.desired, accounts: [], regions: options.regions ?? [] },
-    syncWindow(asOf, retentionDays, futureDays)
+    window
   )
   const settings = {
     bucket: 'logs',
@@ -81,7 +92,11 @@ export function report(org: Org, options: ReportOptions = {}): SyncReport {
     dryRun,
     createTable: false
   }
-  const changed = plan.series.filter((s) => s.addCount + s.removeCount > 0)
+  const bySeries = new AppliedBySeries(plan.index.size)
+  for (const series of plan.series()) {
+    for (let n = 0; n < series.addCount; n++) bySeries.count(series.id, 'created')
+    for (let n = 0; n < series.removeCount; n++) bySeries.count(series.id, 'deleted')
+  }
   return {
     settings,
     tableName: 'security.cloudtrail',
@@ -109,13 +124,13 @@ export function report(org: Org, options: ReportOptions = {}): SyncReport {
       notRegions: new Map(),
       notRegionsOmitted: 0
     },
-    existingTotal: org.existing.total,
+    existingTotal: existing.total,
     plan,
     removals: checkRemovals(plan, options.maxRemoveDays ?? 7),
     quota: checkTableQuota(
-      { before: org.existing.total, add: plan.totals.add, remove: plan.totals.remove },
+      { before: existing.total, add: plan.totals.add, remove: plan.totals.remove },
       10_000_000,
-      { seriesPerDay: plan.series.length, leftAlone: plan.totals.leftAlone, retentionDays, futureDays }
+      { seriesPerDay: plan.inBucketCount, leftAlone: plan.totals.leftAlone, retentionDays, futureDays }
     ),
     refresh: refreshOutcome('sha256:x', undefined, plan),
     warnings: [],
@@ -130,12 +145,7 @@ export function report(org: Org, options: ReportOptions = {}): SyncReport {
             failed: 0,
             failures: [],
             skipped: 0,
-            bySeries: new Map(
-              changed.map((s) => [
-                seriesKey(s.account, s.region),
-                { created: s.addCount, deleted: s.removeCount }
-              ])
-            )
+            bySeries
           }
         }),
     timings: [

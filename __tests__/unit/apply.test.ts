@@ -1,4 +1,5 @@
 import { emptyExisting } from '../../src/partitions/existing.js'
+import { existingOf } from '../helpers/existing.js'
 import { BatchCreatePartitionCommand, BatchDeletePartitionCommand, GlueClient } from '@aws-sdk/client-glue'
 import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
@@ -30,7 +31,7 @@ function target(overrides: Partial<ApplyTarget> = {}): ApplyTarget {
   }
 }
 
-const empty: ExistingPartitions = emptyExisting()
+const empty: ExistingPartitions = emptyExisting(syncWindow(asOf, 90, 0))
 
 /** 3 regions x 91 days = 273 creates. */
 function bigPlan() {
@@ -65,7 +66,8 @@ describe('applyPlan', () => {
       Columns: [{ Name: 'eventname', Type: 'string' }],
       Location: 's3://logs/AWSLogs/o-abcdef1234/111111111111/CloudTrail/eu-west-1/2025/12/01/'
     })
-    expect(result.bySeries.get(seriesKey(A, 'us-east-1'))).toEqual({ created: 91, deleted: 0 })
+    const plan = bigPlan()
+    expect(result.bySeries.get(plan.index.find(A, 'us-east-1')!)).toEqual({ created: 91, deleted: 0 })
   })
 
   it('tells the progress callback after every batch, creates and deletes together', async () => {
@@ -73,7 +75,7 @@ describe('applyPlan', () => {
     glueMock.on(BatchDeletePartitionCommand).resolves({})
     const expired = new Set(Array.from({ length: 40 }, (_, i) => asOf - 200 - i))
     const plan = planSync(
-      { ...emptyExisting(), bySeries: new Map([[seriesKey(A, 'eu-west-1'), expired]]), total: 40 },
+      existingOf(syncWindow(asOf, 9, 0), [[seriesKey(A, 'eu-west-1'), expired]]),
       { desired: new Map([[A, ['eu-west-1']]]), accounts: [], regions: [] },
       syncWindow(asOf, 9, 0)
     )
@@ -102,7 +104,7 @@ describe('applyPlan', () => {
   it('deletes expired partitions in batches of at most 25 and counts already-gone ones as done', async () => {
     const days = new Set(Array.from({ length: 60 }, (_, i) => asOf - 200 - i))
     const plan = planSync(
-      { ...emptyExisting(), bySeries: new Map([[seriesKey(A, 'eu-west-1'), days]]), total: 60 },
+      existingOf(syncWindow(asOf, 90, 0), [[seriesKey(A, 'eu-west-1'), days]]),
       { desired: new Map(), accounts: [], regions: [] },
       syncWindow(asOf, 90, 0)
     )
@@ -201,7 +203,7 @@ describe('applyPlan', () => {
       Errors: [{ ErrorDetail: { ErrorCode: 'InternalServiceException', ErrorMessage: 'oops' } }]
     })
     const plan = planSync(
-      emptyExisting(),
+      emptyExisting(syncWindow(asOf, 2, 0)),
       { desired: new Map([[A, ['eu-west-1']]]), accounts: [], regions: [] },
       syncWindow(asOf, 2, 0)
     )

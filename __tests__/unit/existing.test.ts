@@ -3,8 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { silentLogger } from '../../src/vocabulary/logger.js'
 import { recordingLogger } from '../helpers/logger.js'
 import { formatIsoDate, parseIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
-import { readExistingPartitions, type SeriesDays } from '../../src/partitions/existing.js'
-import { seriesKey } from '../../src/vocabulary/keys.js'
+import { readExistingPartitions } from '../../src/partitions/existing.js'
+import type { SeriesDays } from '../../src/partitions/series-days.js'
 import { planSync } from '../../src/partitions/plan.js'
 import { partitionLocation, type TrailLayout } from '../../src/trail/layout.js'
 
@@ -27,6 +27,7 @@ const ours = (y: string, m: string, d: string) =>
     partitionLocation(layout, { account: A, region: 'eu-west-1', day: parseIsoDate(`${y}-${m}-${d}`)! })
   )
 const options = {
+  window: syncWindow(parseIsoDate('2026-03-01')!, 2, 0),
   dateKeyType: 'string' as const,
   locationOf: (ref: Parameters<typeof partitionLocation>[1]) => partitionLocation(layout, ref),
   segments: 1,
@@ -49,12 +50,13 @@ describe('readExistingPartitions', () => {
       ]
     })
     const existing = await readExistingPartitions(glue, { database: 'db', table: 't' }, options, silentLogger)
-    const days = (map: SeriesDays) => [...(map.get(seriesKey(A, 'eu-west-1')) ?? [])].map(formatIsoDate)
+    const id = existing.index.find(A, 'eu-west-1')!
+    const days = (set: SeriesDays) => [...set.days(id)].map(formatIsoDate)
     expect(days(existing.bySeries)).toEqual(['2026-03-01'])
     expect(days(existing.covered)).toEqual(['2026-03-02', '2026-03-03'])
     expect(existing).toMatchObject({ total: 4, foreign: 3, foreignLocation: 1 })
     // The report says why each was left alone: one at another place, one in another form.
-    expect(existing.foreignBySeries.get(seriesKey(A, 'eu-west-1'))).toEqual({ location: 1, form: 1 })
+    expect(existing.foreignBySeries.get(id)).toEqual({ location: 1, form: 1 })
   })
 
   it('asks for columns only when told, in the same pages, and shows every partition to the inspector', async () => {
@@ -110,7 +112,7 @@ describe('readExistingPartitions', () => {
       { desired: new Map([[A, ['eu-west-1']]]), accounts: [], regions: [] },
       syncWindow(parseIsoDate('2026-03-01')!, 2, 0)
     )
-    expect(plan.series[0]!.add.map((r) => [formatIsoDate(r.first), formatIsoDate(r.last)])).toEqual([
+    expect(plan.seriesAt(0).add.map((r) => [formatIsoDate(r.first), formatIsoDate(r.last)])).toEqual([
       ['2026-02-28', '2026-03-01']
     ])
     expect(plan.totals.remove).toBe(0)

@@ -6,8 +6,8 @@ import {
   syncWindow,
   type DayWindow
 } from '../../src/vocabulary/dates.js'
-import { DaySet } from '../../src/partitions/day-set.js'
 import { emptyExisting, type ExistingPartitions } from '../../src/partitions/existing.js'
+import { existingOf } from '../helpers/existing.js'
 import { checkAsOf, checkRemovals, describeRefusal, oneYearBefore } from '../../src/partitions/guards.js'
 import { seriesKey } from '../../src/vocabulary/keys.js'
 import { planSync, type SyncPlan } from '../../src/partitions/plan.js'
@@ -18,15 +18,11 @@ const REGIONS = ['eu-west-1', 'us-east-1']
 
 /** Every series holding every day of `had`. */
 function glueHolding(had: DayWindow): ExistingPartitions {
-  const existing = emptyExisting()
+  const series: [string, number[]][] = []
   for (const account of ACCOUNTS) {
-    for (const region of REGIONS) {
-      const days = new DaySet()
-      for (const d of daysOf(had)) days.add(d)
-      existing.bySeries.set(seriesKey(account, region), days)
-    }
+    for (const region of REGIONS) series.push([seriesKey(account, region), [...daysOf(had)]])
   }
-  return existing
+  return existingOf(had, series)
 }
 
 function plan(existing: ExistingPartitions, asOf: string, retentionDays: number): SyncPlan {
@@ -39,7 +35,9 @@ const afterYesterday = () => glueHolding(syncWindow(day('2026-11-29'), 90, 1))
 
 describe('removal guard', () => {
   it('lets a first run on an empty table through', () => {
-    expect(checkRemovals(plan(emptyExisting(), '2026-11-30', 90), 7)).toEqual({
+    expect(
+      checkRemovals(plan(emptyExisting(syncWindow(day('2026-11-30'), 90, 1)), '2026-11-30', 90), 7)
+    ).toEqual({
       days: 0,
       max: 7,
       exceeded: false
@@ -104,15 +102,10 @@ describe('removal guard', () => {
   })
 
   it('counts distinct days: series losing different days add up, the same day counts once', () => {
-    const existing = emptyExisting()
-    const a = new DaySet()
-    a.add(day('2026-01-01'))
-    a.add(day('2026-01-02'))
-    const b = new DaySet()
-    b.add(day('2026-01-02'))
-    b.add(day('2026-03-01'))
-    existing.bySeries.set(seriesKey(ACCOUNTS[0]!, 'eu-west-1'), a)
-    existing.bySeries.set(seriesKey(ACCOUNTS[1]!, 'eu-west-1'), b)
+    const existing = existingOf(syncWindow(day('2026-11-30'), 90, 1), [
+      [seriesKey(ACCOUNTS[0]!, 'eu-west-1'), [day('2026-01-01'), day('2026-01-02')]],
+      [seriesKey(ACCOUNTS[1]!, 'eu-west-1'), [day('2026-01-02'), day('2026-03-01')]]
+    ])
     const check = checkRemovals(plan(existing, '2026-11-30', 90), 7)
     expect(check).toEqual({
       days: 3,

@@ -1,8 +1,8 @@
-import { emptyExisting } from '../../src/partitions/existing.js'
 import { formatIsoDate, parseIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
 import type { ExistingPartitions } from '../../src/partitions/existing.js'
 import { seriesKey } from '../../src/vocabulary/keys.js'
 import { planSync, toRanges, type DayRange } from '../../src/partitions/plan.js'
+import { existingOf } from '../helpers/existing.js'
 
 const day = (text: string) => parseIsoDate(text)!
 const iso = (ranges: DayRange[]) => ranges.map((r) => [formatIsoDate(r.first), formatIsoDate(r.last)])
@@ -10,13 +10,8 @@ const A = '111111111111'
 const B = '222222222222'
 
 function existing(entries: Record<string, string[]>, foreign = 0): ExistingPartitions {
-  const bySeries = new Map<string, Set<number>>()
-  let total = foreign
-  for (const [key, days] of Object.entries(entries)) {
-    bySeries.set(key, new Set(days.map(day)))
-    total += days.length
-  }
-  return { ...emptyExisting(), bySeries, total, foreign }
+  const days = Object.entries(entries).map(([key, list]): [string, number[]] => [key, list.map(day)])
+  return existingOf(syncWindow(day('2026-03-01'), 2, 1), days, foreign)
 }
 
 describe('toRanges', () => {
@@ -40,7 +35,7 @@ describe('planSync', () => {
       window
     )
     expect(plan.totals).toEqual({ add: 8, remove: 0, unchanged: 0, leftAlone: 0 })
-    expect(iso(plan.series[0]!.add)).toEqual([['2026-02-27', '2026-03-02']])
+    expect(iso(plan.seriesAt(0).add)).toEqual([['2026-02-27', '2026-03-02']])
   })
 
   it('keeps what exists, fills gaps, and removes only days before the window', () => {
@@ -48,7 +43,7 @@ describe('planSync', () => {
       [seriesKey(A, 'eu-west-1')]: ['2026-02-25', '2026-02-26', '2026-02-27', '2026-03-01', '2026-03-09']
     })
     const plan = planSync(have, { desired: new Map([[A, ['eu-west-1']]]), accounts: [], regions: [] }, window)
-    const series = plan.series[0]!
+    const series = plan.seriesAt(0)
     expect(iso(series.add)).toEqual([
       ['2026-02-28', '2026-02-28'],
       ['2026-03-02', '2026-03-02']
@@ -68,8 +63,8 @@ describe('planSync', () => {
       3
     )
     const plan = planSync(have, { desired: new Map(), accounts: [], regions: ['eu-west-1'] }, window)
-    expect(plan.series).toHaveLength(1)
-    expect(plan.series[0]).toMatchObject({ account: B, region: 'eu-west-1', removeCount: 1, addCount: 0 })
+    expect(plan.seriesCount).toBe(1)
+    expect(plan.seriesAt(0)).toMatchObject({ account: B, region: 'eu-west-1', removeCount: 1, addCount: 0 })
     // In-window day of an undiscovered series, the out-of-scope region, and 3 foreign partitions.
     expect(plan.totals).toEqual({ add: 0, remove: 1, unchanged: 0, leftAlone: 5 })
   })

@@ -6,9 +6,8 @@ import {
 } from '@aws-sdk/client-glue'
 import { mockClient } from 'aws-sdk-client-mock'
 import { applyPlan, type ApplyTarget } from '../../src/partitions/apply.js'
-import { DaySet } from '../../src/partitions/day-set.js'
 import { emptyExisting } from '../../src/partitions/existing.js'
-import { planSync } from '../../src/partitions/plan.js'
+import { planSync, type PlanScope } from '../../src/partitions/plan.js'
 import {
   needsComparison,
   refreshOutcome,
@@ -17,7 +16,7 @@ import {
 } from '../../src/partitions/refresh.js'
 import { partitionLocation } from '../../src/trail/layout.js'
 import { parseIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
-import { partitionValues, seriesKey, type PartitionRef } from '../../src/vocabulary/keys.js'
+import { partitionValues, type PartitionRef } from '../../src/vocabulary/keys.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'
 import {
   hasShape,
@@ -131,26 +130,24 @@ describe('the storage shape', () => {
 
 describe('StaleStorage', () => {
   /** 10 days of one series, old shape; one more in the new shape; one foreign in the old shape. */
-  function inspected(): { stale: StaleStorage; plan: ReturnType<typeof planSync> } {
-    const stale = new StaleStorage(NEW)
-    const existing = emptyExisting()
-    const days = new DaySet()
+  function inspected(
+    scope: PlanScope = { desired: new Map([[A, ['eu-west-1']]]), accounts: [], regions: [] }
+  ): { stale: StaleStorage; plan: ReturnType<typeof planSync> } {
+    // A window of the last 5 days: the 5 days before it expire in this run.
+    const window = syncWindow(asOf, 4, 1)
+    const stale = new StaleStorage(NEW, window)
+    const existing = emptyExisting(window)
+    const id = existing.index.id(A, 'eu-west-1')
     for (let d = asOf - 9; d <= asOf; d++) {
       const ref = { account: A, region: 'eu-west-1', day: d }
-      stale.inspect(partition(ref, OLD, d === asOf ? { Parameters: { note: 'kept' } } : {}), ref)
-      days.add(d)
+      stale.inspect(partition(ref, OLD, d === asOf ? { Parameters: { note: 'kept' } } : {}), ref, id)
+      existing.bySeries.add(id, d)
     }
     const fresh = { account: A, region: 'eu-west-1', day: asOf + 1 }
-    stale.inspect(partition(fresh, NEW), fresh)
-    days.add(asOf + 1)
-    stale.inspect(partition({ account: A, region: 'eu-west-1', day: asOf - 30 }, OLD), undefined)
-    existing.bySeries.set(seriesKey(A, 'eu-west-1'), days)
-    // A window of the last 5 days: the 5 days before it expire in this run.
-    const plan = planSync(
-      existing,
-      { desired: new Map([[A, ['eu-west-1']]]), accounts: [], regions: [] },
-      syncWindow(asOf, 4, 1)
-    )
+    stale.inspect(partition(fresh, NEW), fresh, id)
+    existing.bySeries.add(id, asOf + 1)
+    stale.inspect(partition({ account: A, region: 'eu-west-1', day: asOf - 30 }, OLD), undefined, undefined)
+    const plan = planSync(existing, scope, window)
     return { stale, plan }
   }
 
@@ -166,14 +163,25 @@ describe('StaleStorage', () => {
     expect(refreshOutcome(stale.fingerprint, undefined, plan)).toMatchObject({ compared: false, planned: 0 })
   })
 
+  it('refreshes every stale day of a series the plan does not remove from (outside the allow-lists)', () => {
+    // The account left the bucket and the allow-list: its partitions are left alone, refreshed all.
+    const { stale, plan } = inspected({ desired: new Map(), accounts: ['222222222222'], regions: [] })
+    expect(plan.totals.remove).toBe(0)
+    const refs = [...stale.toRefresh(plan)]
+    expect(refs.map((ref) => ref.day)).toEqual(Array.from({ length: 10 }, (_, n) => asOf - 9 + n))
+    expect(refs[0]).toEqual({ account: A, region: 'eu-west-1', day: asOf - 9 })
+    expect(stale.countToRefresh(plan)).toBe(10)
+  })
+
   it("sends the table's descriptor with each partition's own location and parameters, 100 a call", async () => {
     const { stale, plan } = inspected()
     glueMock.on(BatchUpdatePartitionCommand).resolves({})
-    const result = await applyPlan(
-      target(),
-      { ...plan, totals: { ...plan.totals, add: 0, remove: 0 }, series: [] },
-      silentLogger
+    const nothingToDo = planSync(
+      emptyExisting(plan.window),
+      { desired: new Map(), accounts: [], regions: [] },
+      plan.window
     )
+    const result = await applyPlan(target(), nothingToDo, silentLogger)
     // applyPlan without a follow-up never updates.
     expect(glueMock.commandCalls(BatchUpdatePartitionCommand)).toHaveLength(0)
     await refreshPartitions(target(), stale, plan, result, () => undefined, silentLogger)

@@ -19,19 +19,21 @@ function busyOrganization() {
     account(3),
     REGIONS.filter((region) => region !== 'eu-west-2')
   )
-  org.existing.bySeries.set(
+  org.glue.set(
     seriesKey(account(5), 'us-east-1'),
     daySet(YESTERDAY, ['2026-09-30', '2026-10-01', '2026-10-02'])
   )
   for (const i of [11, 12, 13, 14, 15, 16]) {
-    org.existing.bySeries.set(seriesKey(account(i), 'us-east-1'), daySet(YESTERDAY, ['2026-10-01']))
+    org.glue.set(seriesKey(account(i), 'us-east-1'), daySet(YESTERDAY, ['2026-10-01']))
   }
   const stray = daySet(YESTERDAY)
   stray.add(day('2025-01-15'))
-  org.existing.bySeries.set(seriesKey(account(9), 'eu-west-1'), stray)
-  org.existing.foreign = 3
-  org.existing.foreignLocation = 1
-  org.existing.foreignBySeries.set(seriesKey(account(2), 'eu-west-1'), { location: 1, form: 1 })
+  org.glue.set(seriesKey(account(9), 'eu-west-1'), stray)
+  org.foreign = {
+    total: 3,
+    location: 1,
+    bySeries: new Map([[seriesKey(account(2), 'eu-west-1'), { location: 1, form: 1 }]])
+  }
   const r = report(org, { regionsSkipped: ['ap-south-1', 'me-central-1'] })
   r.table.missingColumns = ['addendum', 'tlsdetails']
   r.table.addColumnsStatement =

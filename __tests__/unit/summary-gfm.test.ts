@@ -19,10 +19,12 @@ function visibleText(html: string): string {
 function busyReport(dryRun: boolean) {
   const org = organization(40, REGIONS, YESTERDAY)
   org.desired.set('999999999999', ['eu-west-1'])
-  org.existing.bySeries.set(seriesKey(account(5), 'us-east-1'), daySet(YESTERDAY, ['2026-10-01']))
-  org.existing.foreignBySeries.set(seriesKey(account(2), 'eu-west-1'), { location: 1, form: 0 })
-  org.existing.foreign = 1
-  org.existing.foreignLocation = 1
+  org.glue.set(seriesKey(account(5), 'us-east-1'), daySet(YESTERDAY, ['2026-10-01']))
+  org.foreign = {
+    total: 1,
+    location: 1,
+    bySeries: new Map([[seriesKey(account(2), 'eu-west-1'), { location: 1, form: 0 }]])
+  }
   return report(org, { dryRun, regionsSkipped: ['ap-south-1'] })
 }
 

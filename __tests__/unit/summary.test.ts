@@ -1,7 +1,7 @@
 import { CallStats } from '../../src/aws/clients.js'
 import { formatIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
 import { seriesKey } from '../../src/vocabulary/keys.js'
-import { planDocument } from '../../src/report/plan-file.js'
+import { planJsonChunks } from '../../src/report/plan-file.js'
 import { renderPlain } from '../../src/report/terminal.js'
 import { plainOptions } from '../../src/cli/sync.js'
 import { renderSummary, SUMMARY_BUDGET_BYTES, syncSummaryDocument } from '../../src/report/summary.js'
@@ -60,17 +60,19 @@ describe('sync summary', () => {
       REGIONS.filter((r) => r !== 'eu-west-2')
     )
     // A hole across a month end, and a stray old day far before the window.
-    org.existing.bySeries.set(
+    org.glue.set(
       seriesKey(account(5), 'us-east-1'),
       daySet(YESTERDAY, ['2026-09-30', '2026-10-01', '2026-10-02'])
     )
     const stray = daySet(YESTERDAY)
     stray.add(day('2025-01-15'))
-    org.existing.bySeries.set(seriesKey(account(9), 'eu-west-1'), stray)
+    org.glue.set(seriesKey(account(9), 'eu-west-1'), stray)
     // Left alone: another location, another form; and a region outside the allow-list in the bucket.
-    org.existing.foreign = 3
-    org.existing.foreignLocation = 1
-    org.existing.foreignBySeries.set(seriesKey(account(2), 'eu-west-1'), { location: 1, form: 1 })
+    org.foreign = {
+      total: 3,
+      location: 1,
+      bySeries: new Map([[seriesKey(account(2), 'eu-west-1'), { location: 1, form: 1 }]])
+    }
     const r = report(org, { regionsSkipped: ['ap-south-1'] })
     const text = renderSummary(r, new CallStats())
 
@@ -117,13 +119,11 @@ describe('sync summary', () => {
   it('groups series with identical holes into one exception row', () => {
     const org = organization(4, ['eu-west-1'], YESTERDAY)
     for (const i of [0, 1, 2]) {
-      org.existing.bySeries.set(
-        seriesKey(account(i), 'eu-west-1'),
-        daySet(YESTERDAY, ['2026-10-31', '2026-11-01'])
-      )
+      org.glue.set(seriesKey(account(i), 'eu-west-1'), daySet(YESTERDAY, ['2026-10-31', '2026-11-01']))
     }
     const exceptions = findExceptions(report(org).plan)
-    expect(exceptions.holes).toHaveLength(3)
+    expect(exceptions.holes).toHaveLength(1)
+    expect(exceptions.holes[0]?.series).toHaveLength(3)
     const text = renderSummary(report(org), new CallStats())
     expect(text).toContain(
       '| Hole filled | 3 series: 100000000000 eu-west-1, 100000000001 eu-west-1, 100000000002 eu-west-1 | +2026-10-31..2026-11-01 |'
@@ -172,9 +172,9 @@ describe('sync summary', () => {
     // The worst case: every series changed in its own way (three holes, a different set each).
     const org = organization(2000, REGIONS, YESTERDAY)
     let n = 0
-    for (const [key] of org.existing.bySeries) {
+    for (const [key] of org.glue) {
       const holes = [n % 30, 31 + (Math.floor(n / 30) % 30), 61 + Math.floor(n / 900)]
-      org.existing.bySeries.set(
+      org.glue.set(
         key,
         daySet(
           YESTERDAY,
@@ -228,8 +228,11 @@ describe('sync summary', () => {
 
   it('writes the plan as day ranges per series, with the status of each', () => {
     const org = organization(1, ['eu-west-1'], undefined)
-    org.existing.bySeries.set(seriesKey(account(5), 'eu-west-1'), daySet(YESTERDAY))
-    const doc = planDocument(report(org, { dryRun: true })) as {
+    org.glue.set(seriesKey(account(5), 'eu-west-1'), daySet(YESTERDAY))
+    const text = [...planJsonChunks(report(org, { dryRun: true }))].join('')
+    // The streamed text is what JSON.stringify(document, null, 2) writes.
+    expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2) + '\n')
+    const doc = JSON.parse(text) as {
       series: { account: string; status: string; add: string[][]; remove: string[][] }[]
       window: string[]
       removals: { days: number; oldest: string; exceeded: boolean }

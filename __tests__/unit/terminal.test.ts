@@ -5,6 +5,7 @@ import { createProgress, estimateRemaining, formatDuration } from '../../src/cli
 import { sarifLog } from '../../src/cli/sarif.js'
 import { code, raw, renderMarkdown, strong, text, type Block } from '../../src/report/document.js'
 import { renderPlain } from '../../src/report/terminal.js'
+import { AppliedBySeries } from '../../src/partitions/apply.js'
 import '@microsoft/jest-sarif'
 
 describe('renderPlain', () => {
@@ -170,7 +171,7 @@ describe('failedChangesLine', () => {
         alreadyDone: 0,
         failed: 2,
         failures: [],
-        bySeries: new Map(),
+        bySeries: new AppliedBySeries(0),
         skipped: 7,
         stoppedBy: 'InternalServiceException: x\n::error::y\u001b[2J'
       })

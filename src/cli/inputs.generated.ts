@@ -70,7 +70,7 @@ export const ACTION_INPUTS = {
   },
   'plan-file': {
     description:
-      'Where to write the plan as JSON (day ranges added and removed per account and region). Empty: RUNNER_TEMP/cloudtrail-partitions-plan.json. Upload it with actions/upload-artifact to keep it.',
+      'Where to write the plan as JSON (day ranges added and removed per series): a regular file or a new file in an existing folder, replaced whole. Empty: RUNNER_TEMP/cloudtrail-partitions-plan.json. Keep it with actions/upload-artifact.',
     default: ''
   },
   'aws-region': {

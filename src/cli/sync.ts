@@ -7,9 +7,10 @@ import { createClients } from '../aws/clients.js'
 import { readSyncSettings, tableRefOf } from '../inputs.js'
 import { DEFAULT_TUNING, runSync } from '../run/sync.js'
 import { changesApplied, outcomeDocument, settleSync } from '../run/sync-outcome.js'
+import type { SyncReport } from '../report/sync-outcome.js'
 import { renderMarkdown } from '../report/document.js'
 import { logText } from '../vocabulary/escape.js'
-import { checkPlanFile, planDocument, writePlanFile } from '../report/plan-file.js'
+import { checkPlanFile, PlanFileError, writePlanFile, writePlanJson } from '../report/plan-file.js'
 import { renderPlain, type PlainOptions } from '../report/terminal.js'
 import { chainCredentials, resolveCredentials } from './aws.js'
 import { ExitCode, widthOf, type CliContext, type OutputStream } from './context.js'
@@ -62,24 +63,45 @@ export async function syncCli(context: CliContext): Promise<number> {
     if (document && options.format !== 'json') stdout.write(render(document))
     throw outcome.error
   }
-  // Only when asked: a laptop run keeps no plan file behind unless --plan-file names one.
-  if (settings.planFile) await writePlanFile(settings.planFile, outcome.report)
   const applied = changesApplied(outcome)
   if (applied) context.changed(applied)
   if (options.format === 'json') {
-    stdout.write(JSON.stringify(planDocument(outcome.report), null, 2) + '\n')
+    writePlanJson(stdout, outcome.report)
   } else if (document) {
     stdout.write(render(document))
   }
+  // Last, and only when asked (a laptop run keeps no plan file behind): the report is out already.
+  const planFileFailure = settings.planFile
+    ? await planFileError(settings.planFile, outcome.report)
+    : undefined
   // Refused before any write: the report above shows what the run would have done, and why it stopped.
-  if (outcome.kind === 'refused') throw outcome.error
+  if (outcome.kind === 'refused') {
+    if (planFileFailure) logger.warning(planFileFailure)
+    throw outcome.error
+  }
 
   logger.info(outcome.summary)
+  let code: number = ExitCode.Done
   if (outcome.failedChanges) {
     stderr.write(failedChangesLine(outcome.failedChanges, outcome.rerunCompletes !== false))
-    return ExitCode.Failed
+    code = ExitCode.Failed
   }
-  return ExitCode.Done
+  if (planFileFailure) {
+    stderr.write(`error: ${logText(planFileFailure)}\n`)
+    code = ExitCode.Failed
+  }
+  return code
+}
+
+/** Writes the plan file; its failure's message, or undefined when written. */
+async function planFileError(path: string, report: SyncReport): Promise<string | undefined> {
+  try {
+    await writePlanFile(path, report)
+    return undefined
+  } catch (error) {
+    if (error instanceof PlanFileError) return error.message
+    throw error
+  }
 }
 
 /** The error line of a sync whose changes partly failed; AWS's message in it is escaped. */

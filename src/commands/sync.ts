@@ -1,6 +1,7 @@
 /**
- * `command: sync` wired to GitHub: inputs -> credentials -> runSync -> outputs, job summary, plan
- * file, notices for the exceptions, and a failed step when any change failed or a guard refused.
+ * `command: sync` wired to GitHub: inputs -> credentials -> runSync -> outputs, job summary, notices
+ * for the exceptions, then the plan file (last: the report is written even if it cannot be), and a
+ * failed step when any change failed, a guard refused, or the plan file could not be written.
  */
 import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
@@ -13,7 +14,8 @@ import type { Logger } from '../vocabulary/logger.js'
 import { renderMarkdown } from '../report/document.js'
 import { runSync } from '../run/sync.js'
 import { outcomeDocument, settleSync } from '../run/sync-outcome.js'
-import { checkPlanFile, writePlanFile } from '../report/plan-file.js'
+import { checkPlanFile, PlanFileError, writePlanFile } from '../report/plan-file.js'
+import type { SyncReport } from '../report/sync-outcome.js'
 import { syncNotices } from '../report/sync-notices.js'
 
 export async function syncCommand(logger: Logger): Promise<void> {
@@ -43,21 +45,20 @@ export async function syncCommand(logger: Logger): Promise<void> {
   )
   const document = outcomeDocument(outcome, clients.calls)
   if (outcome.kind !== 'done') {
-    // Refused before any write: the plan and the summary show what the run would have done.
-    if (outcome.kind === 'refused') {
-      await writePlanFile(planFile, outcome.report)
-      core.setOutput(Outputs.PlanFile, planFile)
-    }
     if (document) await writeSummary(renderMarkdown(document))
+    // Refused before any write: the plan shows what the run would have done; the refusal stays the error.
+    if (outcome.kind === 'refused') {
+      const failure = await planFileError(planFile, outcome.report)
+      if (failure) logger.warning(failure)
+      else core.setOutput(Outputs.PlanFile, planFile)
+    }
     throw outcome.error
   }
 
   const { report, totals } = outcome
-  await writePlanFile(planFile, report)
   core.setOutput(Outputs.Added, totals.added)
   core.setOutput(Outputs.Removed, totals.removed)
   core.setOutput(Outputs.Unchanged, totals.unchanged)
-  core.setOutput(Outputs.PlanFile, planFile)
   core.setOutput(Outputs.Summary, outcome.summary)
   if (document) await writeSummary(renderMarkdown(document))
   for (const notice of syncNotices(report)) core.notice(notice, { title: 'CloudTrail partitions' })
@@ -67,6 +68,21 @@ export async function syncCommand(logger: Logger): Promise<void> {
     core.setFailed(
       `${outcome.failedChanges} See the job summary${outcome.rerunCompletes === false ? '.' : '; a rerun completes the rest.'}`
     )
+  }
+  // Last: whatever happens to it, the summary and the outputs above are already written.
+  const failure = await planFileError(planFile, report)
+  if (failure) core.setFailed(failure)
+  else core.setOutput(Outputs.PlanFile, planFile)
+}
+
+/** Writes the plan file; its failure's message, or undefined when written. */
+async function planFileError(path: string, report: SyncReport): Promise<string | undefined> {
+  try {
+    await writePlanFile(path, report)
+    return undefined
+  } catch (error) {
+    if (error instanceof PlanFileError) return error.message
+    throw error
   }
 }
 

@@ -16,8 +16,10 @@ import { DEFAULT_BACKOFF, withBackoff, type BackoffOptions, type RetryContext } 
 import { forEachConcurrent } from '../vocabulary/concurrency.js'
 import type { Logger } from '../vocabulary/logger.js'
 import { partitionLocation, type TrailLayout } from '../trail/layout.js'
-import { partitionValues, seriesKey, type DateKeyType, type PartitionRef } from '../vocabulary/keys.js'
-import type { DayRange, SeriesPlan, SyncPlan } from './plan.js'
+import { partitionValues, type DateKeyType, type PartitionRef } from '../vocabulary/keys.js'
+import type { DayNumber } from '../vocabulary/dates.js'
+import type { SeriesId } from './series-index.js'
+import type { SyncPlan } from './plan.js'
 import { tableParams, type TableRef } from '../vocabulary/table-ref.js'
 
 /** Glue's most per call (BatchCreatePartition 0..100, BatchDeletePartition 0..25). */
@@ -56,8 +58,8 @@ export interface ApplyResult {
   failed: number
   /** The first failures, for the report (all are counted in `failed`). */
   failures: EntryFailure[]
-  /** Per seriesKey: partitions actually created and deleted. */
-  bySeries: Map<string, { created: number; deleted: number }>
+  /** Per series: partitions actually created and deleted. */
+  bySeries: AppliedBySeries
   /** Planned changes never attempted because the run stopped. */
   skipped: number
   /** Set when a call or an entry failed and no further batches were started. */
@@ -65,6 +67,41 @@ export interface ApplyResult {
 }
 
 const MAX_REPORTED_FAILURES = 20
+
+/** Partitions created and deleted per series id: two numbers a series, in typed arrays. */
+export class AppliedBySeries {
+  private created: Int32Array
+  private deleted: Int32Array
+
+  constructor(seriesCount: number) {
+    this.created = new Int32Array(seriesCount)
+    this.deleted = new Int32Array(seriesCount)
+  }
+
+  get(id: SeriesId): { created: number; deleted: number } {
+    return { created: this.created[id] ?? 0, deleted: this.deleted[id] ?? 0 }
+  }
+
+  count(id: SeriesId, field: 'created' | 'deleted'): void {
+    if (id >= this.created.length) this.grow(id + 1)
+    this[field][id] = (this[field][id] ?? 0) + 1
+  }
+
+  private grow(size: number): void {
+    const grow = (array: Int32Array): Int32Array => {
+      const bigger = new Int32Array(Math.max(size, array.length * 2))
+      bigger.set(array)
+      return bigger
+    }
+    this.created = grow(this.created)
+    this.deleted = grow(this.deleted)
+  }
+}
+
+/** A partition to write, with the series it counts for. */
+interface PlannedRef extends PartitionRef {
+  series: SeriesId
+}
 
 export function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
   let batch: T[] = []
@@ -78,15 +115,16 @@ export function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
   if (batch.length) yield batch
 }
 
+/** The plan's days, series by series in the plan's order, generated as the batches need them. */
 function* refsOf(
-  series: readonly SeriesPlan[],
-  pick: (plan: SeriesPlan) => DayRange[]
-): Generator<PartitionRef> {
-  for (const plan of series) {
-    for (const range of pick(plan)) {
-      for (let day = range.first; day <= range.last; day++)
-        yield { account: plan.account, region: plan.region, day }
-    }
+  plan: SyncPlan,
+  pick: (plan: SyncPlan, id: SeriesId) => Iterable<DayNumber>
+): Generator<PlannedRef> {
+  for (let position = 0; position < plan.seriesCount; position++) {
+    const series = plan.idAt(position)
+    const account = plan.index.account(series)
+    const region = plan.index.region(series)
+    for (const day of pick(plan, series)) yield { account, region, day, series }
   }
 }
 
@@ -116,15 +154,11 @@ export async function applyPlan(
     alreadyDone: 0,
     failed: 0,
     failures: [],
-    bySeries: new Map(),
+    bySeries: new AppliedBySeries(plan.index.size),
     skipped: 0
   }
-  const tally = (ref: PartitionRef, field: 'created' | 'deleted'): void => {
-    const key = seriesKey(ref.account, ref.region)
-    let counts = result.bySeries.get(key)
-    if (!counts) result.bySeries.set(key, (counts = { created: 0, deleted: 0 }))
-    counts[field] += 1
-  }
+  const tally = (ref: PlannedRef, field: 'created' | 'deleted'): void =>
+    result.bySeries.count(ref.series, field)
 
   // The caller wraps this in a log group; GitHub does not nest groups, so none here.
   logger.info(`creating ${plan.totals.add} partition(s)`)
@@ -136,7 +170,7 @@ export async function applyPlan(
     target,
     result,
     chunks(
-      refsOf(plan.series, (p) => p.add),
+      refsOf(plan, (p, id) => p.addDays(id)),
       CREATE_BATCH_SIZE
     ),
     { operation: 'Glue.BatchCreatePartition', logger },
@@ -160,7 +194,7 @@ export async function applyPlan(
     target,
     result,
     chunks(
-      refsOf(plan.series, (p) => p.remove),
+      refsOf(plan, (p, id) => p.removeDays(id)),
       DELETE_BATCH_SIZE
     ),
     { operation: 'Glue.BatchDeletePartition', logger },
@@ -188,12 +222,12 @@ export async function applyPlan(
   return result
 }
 
-export async function runBatches(
+export async function runBatches<Ref extends PartitionRef>(
   target: ApplyTarget,
   result: ApplyResult,
-  batches: Iterable<PartitionRef[]>,
+  batches: Iterable<Ref[]>,
   retry: RetryContext,
-  send: (batch: PartitionRef[]) => Promise<void>
+  send: (batch: Ref[]) => Promise<void>
 ): Promise<void> {
   // Stop pulling batches once a call has failed (after the SDK's own retries).
   const gated = (function* () {
@@ -220,13 +254,13 @@ export async function runBatches(
  * entry stops new batches, as a failed call does: the cause (permissions, a quota) is rarely
  * limited to one partition.
  */
-export function settle(
+export function settle<Ref extends PartitionRef>(
   result: ApplyResult,
-  batch: readonly PartitionRef[],
+  batch: readonly Ref[],
   errors: readonly PartitionError[],
   raceCode: string,
   dateKeyType: DateKeyType,
-  done: (ref: PartitionRef) => void
+  done: (ref: Ref) => void
 ): void {
   const keyOf = (values: readonly string[]): string => values.join('\u0001')
   const errorsByValues = new Map(errors.map((error) => [keyOf(error.PartitionValues ?? []), error]))

@@ -1,7 +1,8 @@
 /**
  * Reads what Glue already has into compact form: per (account, region), a set of day numbers.
  * Parallel GetPartitions segments, 1000 a page, without the column schema, so a million partitions
- * cost a thousand calls and a few megabytes (a day bitmap per account and region).
+ * cost a thousand calls; each page is folded into bits as it arrives (series-days.ts) and dropped,
+ * so 10 million partitions of 110,000 series are held in a few megabytes.
  *
  * Only partitions in exactly the form this action writes (canonical values for the table's key
  * type, and CloudTrail's location for this layout) are "ours", the only ones retention may drop.
@@ -11,11 +12,12 @@
 import { GetPartitionsCommand, type GlueClient, type Partition } from '@aws-sdk/client-glue'
 import { withBackoff, type BackoffOptions } from '../aws/retry.js'
 import type { Logger } from '../vocabulary/logger.js'
-import { DaySet, type ReadonlyDays } from './day-set.js'
+import type { DayWindow } from '../vocabulary/dates.js'
+import { SeriesDays } from './series-days.js'
+import { SeriesIndex, type SeriesId } from './series-index.js'
 import {
   parseAnyDayForm,
   parsePartitionValues,
-  seriesKey,
   type DateKeyType,
   type PartitionRef
 } from '../vocabulary/keys.js'
@@ -28,10 +30,10 @@ export const PAGE_SIZE = 1000
 /** Pages are retried too: OperationTimeoutException is a 400 the SDK does not retry. */
 const PAGE_BACKOFF: BackoffOptions = { attempts: 5, baseMs: 500, maxMs: 10_000 }
 
-export type SeriesDays = Map<string, ReadonlyDays>
-
 export interface ExistingPartitions {
-  /** Ours: seriesKey(account, region) -> days. */
+  /** The series ids the day sets below (and the plan after them) are indexed by. */
+  index: SeriesIndex
+  /** Ours: days per series. */
   bySeries: SeriesDays
   /** Days that have a partition in another form or location. */
   covered: SeriesDays
@@ -40,8 +42,8 @@ export interface ExistingPartitions {
   foreign: number
   /** Of `foreign`: our form of values, at another location (another bucket, organization or folder). */
   foreignLocation: number
-  /** Foreign partitions that name a day, by seriesKey: for the report's "left alone" list. */
-  foreignBySeries: Map<string, ForeignCounts>
+  /** Foreign partitions that name a day, by series: for the report's "left alone" list. */
+  foreignBySeries: Map<SeriesId, ForeignCounts>
   foreignSamples: string[][]
 }
 
@@ -50,10 +52,12 @@ export interface ForeignCounts {
   form: number
 }
 
-export function emptyExisting(): ExistingPartitions {
+/** Nothing yet; `span` is where the days are expected (the window): other days cost more. */
+export function emptyExisting(span: DayWindow, index = new SeriesIndex()): ExistingPartitions {
   return {
-    bySeries: new Map(),
-    covered: new Map(),
+    index,
+    bySeries: new SeriesDays(span),
+    covered: new SeriesDays(span),
     total: 0,
     foreign: 0,
     foreignLocation: 0,
@@ -63,6 +67,8 @@ export function emptyExisting(): ExistingPartitions {
 }
 
 export interface ExistingReadOptions {
+  /** The sync's window: the span the day bits are laid out over. */
+  window: DayWindow
   dateKeyType: DateKeyType
   /** Where this action puts a partition's data; other locations are not ours. */
   locationOf: (ref: PartitionRef) => string
@@ -70,8 +76,11 @@ export interface ExistingReadOptions {
   backoff?: BackoffOptions
   /** Ask for each partition's columns too (same pages, bigger): only when the table's shape changed. */
   withColumns?: boolean
-  /** Sees every partition as it streams by, with its ref when it is this action's own (refresh.ts). */
-  inspect?: (partition: Partition, own: PartitionRef | undefined) => void
+  /**
+   * Sees every partition as it streams by, with its ref and series id when it is this action's own
+   * (refresh.ts).
+   */
+  inspect?: (partition: Partition, own: PartitionRef | undefined, series: SeriesId | undefined) => void
 }
 
 export async function readExistingPartitions(
@@ -80,7 +89,7 @@ export async function readExistingPartitions(
   options: ExistingReadOptions,
   logger: Logger
 ): Promise<ExistingPartitions> {
-  const existing = emptyExisting()
+  const existing = emptyExisting(options.window)
   const segments = options.segments ?? MAX_SEGMENTS
   const readSegment = async (segmentNumber: number): Promise<void> => {
     let nextToken: string | undefined
@@ -111,33 +120,27 @@ export async function readExistingPartitions(
   return existing
 }
 
-function addDay(map: SeriesDays, ref: PartitionRef): void {
-  const key = seriesKey(ref.account, ref.region)
-  // Every set this module puts in the maps is a DaySet.
-  let days = map.get(key) as DaySet | undefined
-  if (!days) map.set(key, (days = new DaySet()))
-  days.add(ref.day)
-}
-
 function record(existing: ExistingPartitions, partition: Partition, options: ExistingReadOptions): void {
   existing.total += 1
   const values = partition.Values ?? []
   const ours = parsePartitionValues(values, options.dateKeyType)
   const own = ours && sameLocation(partition.StorageDescriptor?.Location, options.locationOf(ours))
-  options.inspect?.(partition, own ? ours : undefined)
   if (own) {
-    addDay(existing.bySeries, ours)
+    const id = existing.index.id(ours.account, ours.region)
+    options.inspect?.(partition, ours, id)
+    existing.bySeries.add(id, ours.day)
     return
   }
+  options.inspect?.(partition, undefined, undefined)
   existing.foreign += 1
   if (ours) existing.foreignLocation += 1
   if (existing.foreignSamples.length < 5) existing.foreignSamples.push(values)
   const day = ours ?? parseAnyDayForm(values)
   if (!day) return
-  addDay(existing.covered, day)
-  const key = seriesKey(day.account, day.region)
-  let counts = existing.foreignBySeries.get(key)
-  if (!counts) existing.foreignBySeries.set(key, (counts = { location: 0, form: 0 }))
+  const id = existing.index.id(day.account, day.region)
+  existing.covered.add(id, day.day)
+  let counts = existing.foreignBySeries.get(id)
+  if (!counts) existing.foreignBySeries.set(id, (counts = { location: 0, form: 0 }))
   counts[ours ? 'location' : 'form'] += 1
 }
 

@@ -12,7 +12,8 @@ import {
   isRealDate,
   type DayNumber
 } from '../vocabulary/dates.js'
-import type { DayRange, SyncPlan } from './plan.js'
+import { DaySet } from './day-set.js'
+import type { SyncPlan } from './plan.js'
 import { formatCount } from '../vocabulary/format.js'
 
 /** A week's pause removes seven days: still not refused. */
@@ -29,31 +30,34 @@ export interface RemovalCheck {
 }
 
 export function checkRemovals(plan: SyncPlan, maxRemoveDays: number): RemovalCheck {
-  const ranges: DayRange[] = []
-  for (const series of plan.series) ranges.push(...series.remove)
-  ranges.sort((a, b) => a.first - b.first)
-  // Union of the ranges: each day counts once however many series lose it.
-  let days = 0
-  let coveredUpTo = -Infinity
-  for (const range of ranges) {
-    const from = Math.max(range.first, coveredUpTo + 1)
-    if (range.last >= from) days += range.last - from + 1
-    coveredUpTo = Math.max(coveredUpTo, range.last)
+  // Union of the series' days: each day counts once however many series lose it.
+  const union = new DaySet()
+  for (let position = 0; position < plan.seriesCount; position++) {
+    for (const day of plan.removeDays(plan.idAt(position))) union.add(day)
   }
-  const newest = ranges.length ? coveredUpTo : undefined
+  let oldest: DayNumber | undefined
+  let newest: DayNumber | undefined
+  for (const day of union) {
+    oldest ??= day
+    newest = day
+  }
   return {
-    days,
-    ...(ranges[0] ? { oldest: ranges[0].first } : {}),
+    days: union.size,
+    ...(oldest === undefined ? {} : { oldest }),
     ...(newest === undefined ? {} : { newest }),
     max: maxRemoveDays,
-    exceeded: days > maxRemoveDays
+    exceeded: union.size > maxRemoveDays
   }
 }
 
 const count = formatCount
 
 /** What the refusal says: the plan's totals, the days, and which input lets a clean-up through. */
-export function describeRefusal(check: RemovalCheck, plan: SyncPlan, dryRun: boolean): string {
+export function describeRefusal(
+  check: RemovalCheck,
+  plan: Pick<SyncPlan, 'totals'>,
+  dryRun: boolean
+): string {
   const span =
     check.oldest === undefined || check.newest === undefined
       ? ''

@@ -19,7 +19,8 @@ import {
 } from '@aws-sdk/client-glue'
 import { logText } from '../vocabulary/escape.js'
 import type { Logger } from '../vocabulary/logger.js'
-import { partitionValues, seriesKey, type PartitionRef } from '../vocabulary/keys.js'
+import type { DayWindow } from '../vocabulary/dates.js'
+import { partitionValues, type PartitionRef } from '../vocabulary/keys.js'
 import {
   hasShape,
   shapeDifference,
@@ -30,8 +31,9 @@ import {
 } from '../vocabulary/storage.js'
 import { tableParams } from '../vocabulary/table-ref.js'
 import { chunks, partitionInput, runBatches, settle, type ApplyResult, type ApplyTarget } from './apply.js'
-import { DaySet } from './day-set.js'
-import type { DayRange, SyncPlan } from './plan.js'
+import type { SyncPlan } from './plan.js'
+import { SeriesDays } from './series-days.js'
+import type { SeriesId } from './series-index.js'
 
 /** Glue's most per BatchUpdatePartition call (Entries 1..100). */
 export const UPDATE_BATCH_SIZE = 100
@@ -87,19 +89,22 @@ export class StaleStorage {
   readonly foreign = emptyDrift()
   readonly fingerprint: string
   private readonly shape: StorageShape
-  private readonly days = new Map<string, DaySet>()
+  /** The action's own stale partitions: days per series, as bits over the window (series-days.ts). */
+  private readonly days: SeriesDays
   /** Parameters of stale partitions that have some (rare): an update must keep them. */
   private readonly parameters = new Map<string, Record<string, string>>()
   private readonly seen = new Map<string, ReturnType<typeof shapeDifference>>()
   private last: { shape: StorageShape; difference: ReturnType<typeof shapeDifference> } | undefined
 
-  constructor(tableDescriptor: StorageLike) {
+  /** @param window the sync's window: where nearly every stale day falls, so where its bits go */
+  constructor(tableDescriptor: StorageLike, window: DayWindow) {
+    this.days = new SeriesDays(window)
     this.shape = storageShape(tableDescriptor)
     this.fingerprint = storageFingerprint(tableDescriptor)
   }
 
-  /** Called by the read pass for each partition, with its ref when it is the action's own. */
-  inspect(partition: Partition, own: PartitionRef | undefined): void {
+  /** Called by the read pass for each partition, with its ref and series when it is the action's own. */
+  inspect(partition: Partition, own: PartitionRef | undefined, series: SeriesId | undefined): void {
     const descriptor = partition.StorageDescriptor ?? {}
     if (hasShape(descriptor, this.shape)) return
     const drift = own ? this.own : this.foreign
@@ -112,11 +117,8 @@ export class StaleStorage {
     drift.serde ||= difference.serde
     drift.serdeParameters ||= difference.serdeParameters
     drift.formats ||= difference.formats
-    if (!own) return
-    const key = seriesKey(own.account, own.region)
-    let days = this.days.get(key)
-    if (!days) this.days.set(key, (days = new DaySet()))
-    days.add(own.day)
+    if (!own || series === undefined) return
+    this.days.add(series, own.day)
     if (partition.Parameters && Object.keys(partition.Parameters).length > 0) {
       this.parameters.set(valuesKey(partition.Values ?? []), partition.Parameters)
     }
@@ -124,19 +126,24 @@ export class StaleStorage {
 
   /** The stale partitions of the action's own to refresh: all but those the plan removes. */
   *toRefresh(plan: SyncPlan): Generator<PartitionRef> {
-    const removed = removalsBySeries(plan)
-    for (const [key, days] of this.days) {
-      const [account, region] = key.split('/') as [string, string]
-      const ranges = removed.get(key) ?? []
-      for (const day of days) {
-        if (!ranges.some((range) => day >= range.first && day <= range.last)) yield { account, region, day }
+    for (const series of this.days.series()) {
+      const account = plan.index.account(series)
+      const region = plan.index.region(series)
+      for (const day of this.days.days(series)) {
+        if (!plan.removes(series, day)) yield { account, region, day }
       }
     }
   }
 
+  /** How many `toRefresh` yields; only the days before the window are looked at one by one. */
   countToRefresh(plan: SyncPlan): number {
-    let count = 0
-    for (const _ref of this.toRefresh(plan)) count += 1
+    let count = this.days.total
+    for (const series of this.days.series()) {
+      for (const day of this.days.days(series)) {
+        if (day >= plan.window.first) break
+        if (plan.removes(series, day)) count -= 1
+      }
+    }
     return count
   }
 
@@ -164,14 +171,6 @@ export class StaleStorage {
 
 function valuesKey(values: readonly string[]): string {
   return values.join('\u0001')
-}
-
-function removalsBySeries(plan: SyncPlan): Map<string, readonly DayRange[]> {
-  const removed = new Map<string, readonly DayRange[]>()
-  for (const series of plan.series) {
-    if (series.remove.length) removed.set(seriesKey(series.account, series.region), series.remove)
-  }
-  return removed
 }
 
 /** What the report shows about the partitions' shape. */

@@ -9,7 +9,7 @@ import type { CallStats } from '../aws/clients.js'
 import { formatIsoDate } from '../vocabulary/dates.js'
 import type { ApplyResult } from '../partitions/apply.js'
 import { describeRefusal } from '../partitions/guards.js'
-import type { SeriesPlan } from '../partitions/plan.js'
+import type { SyncPlan } from '../partitions/plan.js'
 import type { SyncReport } from './sync-outcome.js'
 import { upkeepBlocks } from './sync-upkeep.js'
 import type { TableState } from '../table/ensure.js'
@@ -19,11 +19,11 @@ import {
   changePatterns,
   findExceptions,
   formatPattern,
-  groupByPattern,
+  nameAt,
+  PatternGroups,
+  seriesAtPositions,
   seriesByAccount,
-  seriesName,
   type PatternGroup,
-  type SeriesException,
   type SyncExceptions
 } from './sync-groups.js'
 
@@ -134,18 +134,19 @@ export function syncSummaryDocument(report: SyncReport, calls: CallStats): Block
   ]
   // The per-series detail goes in while the whole summary stays within the budget.
   const size = (parts: readonly Block[]): number => Buffer.byteLength(renderMarkdown(parts))
-  const details = detailBlock(patterns, dry)
-  if (details) {
-    const fits = size([...blocks, details, ...tail]) <= SUMMARY_BUDGET_BYTES
+  const changed = patterns.reduce((n, group) => n + group.series.length, 0)
+  if (changed > 0) {
+    const room = SUMMARY_BUDGET_BYTES - size([...blocks, detailBlock([], changed, dry), ...tail])
+    const paragraphs = detailParagraphs(plan, patterns, room)
     blocks.push(
-      fits
-        ? details
+      paragraphs
+        ? detailBlock(paragraphs, changed, dry)
         : {
             kind: 'paragraph',
             line: [
               ours(
-                `The per-series detail (${number(patterns.reduce((n, g) => n + g.series.length, 0))} series, ` +
-                  `${number(patterns.length)} patterns) is too long for the job summary: it is in the plan file.`
+                `The per-series detail (${number(changed)} series, ${number(patterns.length)} patterns) ` +
+                  'is too long for the job summary: it is in the plan file.'
               )
             ]
           }
@@ -258,24 +259,24 @@ function failures(applied: ApplyResult): Block[] {
 }
 
 /** `3 series: 111111111111 eu-west-1, …` with at most `max` names. */
-function namedSeries(series: readonly SeriesPlan[], max = NAMES_PER_ROW): string {
-  const names = series.slice(0, max).map(seriesName)
+function namedSeries(plan: SyncPlan, series: readonly number[], max = NAMES_PER_ROW): string {
+  const names = series.slice(0, max).map((position) => nameAt(plan, position))
   if (series.length > max) names.push(`… ${number(series.length - max)} more`)
   return series.length === 1 ? (names[0] ?? '') : `${number(series.length)} series: ${names.join(', ')}`
 }
 
 /** Rows of one kind of exception: series with the same days in one row. */
 function exceptionRows(
+  plan: SyncPlan,
   what: string,
-  entries: readonly SeriesException[],
+  groups: readonly PatternGroup[],
   note?: (g: PatternGroup) => string
 ): Line[][] {
-  const groups = groupByPattern(entries)
   const rows: Line[][] = groups
     .slice(0, MAX_EXCEPTION_ROWS)
     .map((group) => [
       [ours(what)],
-      [ours(namedSeries(group.series))],
+      [ours(namedSeries(plan, group.series))],
       [ours(formatPattern(group.add, group.remove) + (note ? note(group) : ''))]
     ])
   const rest = groups.slice(MAX_EXCEPTION_ROWS)
@@ -295,12 +296,18 @@ function exceptionBlocks(report: SyncReport, exceptions: SyncExceptions): Block[
   const dry = !report.applied
   const rows: Line[][] = []
   const newAccounts = [...exceptions.newAccounts]
-  for (const [account, series] of newAccounts.slice(0, MAX_EXCEPTION_ROWS)) {
-    const patterns = groupByPattern(series.map((s) => ({ series: s, add: s.add, remove: s.remove })))
+  for (const [account, positions] of newAccounts.slice(0, MAX_EXCEPTION_ROWS)) {
+    const patterns = new PatternGroups()
+    const regions: string[] = []
+    for (const series of seriesAtPositions(plan, positions)) {
+      patterns.add(series.position, series.add, series.remove)
+      regions.push(series.region)
+    }
+    const [only, ...others] = patterns.sorted()
     rows.push([
       [ours('New account')],
-      [ours(`${account}: ${series.map((s) => s.region).join(', ')}`)],
-      [ours(patterns.length === 1 && patterns[0] ? formatPattern(patterns[0].add, []) : 'several patterns')]
+      [ours(`${account}: ${regions.join(', ')}`)],
+      [ours(only && others.length === 0 ? formatPattern(only.add, []) : 'several patterns')]
     ])
   }
   if (newAccounts.length > MAX_EXCEPTION_ROWS) {
@@ -310,21 +317,25 @@ function exceptionBlocks(report: SyncReport, exceptions: SyncExceptions): Block[
       [ours('in the per-series detail and the plan file')]
     ])
   }
-  rows.push(...exceptionRows('New region', exceptions.newRegions))
+  rows.push(...exceptionRows(plan, 'New region', exceptions.newRegions))
   rows.push(
-    ...exceptionRows('Folder gone from the bucket', exceptions.gone, (group) => {
-      const kept = group.series.reduce((n, s) => n + s.leftAlone, 0)
+    ...exceptionRows(plan, 'Folder gone from the bucket', exceptions.gone, (group) => {
+      let kept = 0
+      for (const series of seriesAtPositions(plan, group.series)) kept += series.leftAlone
       return kept ? ` (${partitions(kept)} in or after the window left alone)` : ''
     })
   )
-  rows.push(...exceptionRows('Hole filled', exceptions.holes))
-  rows.push(...exceptionRows("Older days added at the window's start", exceptions.olderDays))
-  rows.push(...exceptionRows('Removed, not the days that just expired', exceptions.strayRemovals))
+  rows.push(...exceptionRows(plan, 'Hole filled', exceptions.holes))
+  rows.push(...exceptionRows(plan, "Older days added at the window's start", exceptions.olderDays))
+  rows.push(...exceptionRows(plan, 'Removed, not the days that just expired', exceptions.strayRemovals))
   rows.push(...leftAloneRows(report))
 
   const blocks: Block[] = [{ kind: 'heading', level: 3, line: [ours('Exceptions')] }]
   if (exceptions.firstRun) {
-    const created = plan.series.filter((s) => s.status === 'new').length
+    let created = 0
+    for (let position = 0; position < plan.seriesCount; position++) {
+      if (plan.statusAt(position) === 'new') created += 1
+    }
     if (created) {
       blocks.push({
         kind: 'paragraph',
@@ -363,15 +374,15 @@ function exceptionBlocks(report: SyncReport, exceptions: SyncExceptions): Block[
 
 /** Partitions the run did not touch, and why. */
 function leftAloneRows(report: SyncReport): Line[][] {
-  const { leftAlone, foreignBySeries } = report.plan
+  const { leftAlone, foreignBySeries, index } = report.plan
   const rows: Line[][] = []
   const bySeries = (reason: 'location' | 'form'): string => {
     const names: string[] = []
     let series = 0
-    for (const [key, counts] of foreignBySeries) {
+    for (const [id, counts] of foreignBySeries) {
       if (counts[reason] === 0) continue
       series += 1
-      if (names.length < NAMES_PER_ROW) names.push(key.replace('/', ' '))
+      if (names.length < NAMES_PER_ROW) names.push(`${index.account(id)} ${index.region(id)}`)
     }
     if (series === 0) return ''
     return ` in ${number(series)} series: ${names.join(', ')}${series > names.length ? ', …' : ''}`
@@ -430,7 +441,7 @@ function leftAloneRows(report: SyncReport): Line[][] {
 function patternBlocks(report: SyncReport, patterns: readonly PatternGroup[]): Block[] {
   const dry = !report.applied
   const changed = patterns.reduce((n, group) => n + group.series.length, 0)
-  const all = report.plan.series.length
+  const all = report.plan.seriesCount
   if (changed === 0) {
     return [
       {
@@ -444,7 +455,9 @@ function patternBlocks(report: SyncReport, patterns: readonly PatternGroup[]): B
     .map((group) => [
       ours(
         `${number(group.series.length)} series · ${formatPattern(group.add, group.remove)}` +
-          (group.series.length <= NAMED_SERIES ? ` (${group.series.map(seriesName).join(', ')})` : '')
+          (group.series.length <= NAMED_SERIES
+            ? ` (${group.series.map((position) => nameAt(report.plan, position)).join(', ')})`
+            : '')
       )
     ])
   const rest = patterns.slice(MAX_PATTERN_ROWS)
@@ -481,21 +494,40 @@ function patternBlocks(report: SyncReport, patterns: readonly PatternGroup[]): B
   return blocks
 }
 
+/**
+ * One paragraph a pattern naming every series under it, while their Markdown stays within `room`
+ * bytes; undefined (and nothing more built) as soon as it would not: the plan file has the detail.
+ */
+function detailParagraphs(
+  plan: SyncPlan,
+  patterns: readonly PatternGroup[],
+  room: number
+): Block[] | undefined {
+  const paragraphs: Block[] = []
+  let used = 0
+  for (const group of patterns) {
+    const parts = [`**${formatPattern(group.add, group.remove)}** (${number(group.series.length)}): `]
+    used += Buffer.byteLength(parts[0] as string) + (paragraphs.length ? 2 : 0)
+    let first = true
+    for (const piece of seriesByAccount(plan, group.series)) {
+      const text = first ? piece : ` · ${piece}`
+      first = false
+      used += Buffer.byteLength(text)
+      if (used > room) return undefined
+      parts.push(text)
+    }
+    if (used > room) return undefined
+    paragraphs.push({ kind: 'paragraph', line: [ours(parts.join(''))] })
+  }
+  return paragraphs
+}
+
 /** Every changed series under its pattern, by account: the full detail, collapsed. */
-function detailBlock(patterns: readonly PatternGroup[], dry: boolean): Block | undefined {
-  const series = patterns.reduce((n, group) => n + group.series.length, 0)
-  if (series === 0) return undefined
-  const blocks: Block[] = patterns.map((group) => ({
-    kind: 'paragraph',
-    line: [
-      ours(`**${formatPattern(group.add, group.remove)}** (${number(group.series.length)}): `),
-      ours(seriesByAccount(group.series))
-    ]
-  }))
+function detailBlock(paragraphs: readonly Block[], series: number, dry: boolean): Block {
   return {
     kind: 'details',
     summary: `Every changed series by pattern (${formatCount(series)} series, ${dry ? '+ would add, − would remove' : '+ added, − removed'})`,
-    blocks
+    blocks: paragraphs
   }
 }
 

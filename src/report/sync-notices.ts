@@ -5,7 +5,7 @@
  */
 import { Inputs } from '../vocabulary/constants.js'
 import type { SyncReport } from './sync-outcome.js'
-import { findExceptions, formatPattern, type SyncExceptions } from './sync-groups.js'
+import { findExceptions, formatPattern, seriesAtPositions, type SyncExceptions } from './sync-groups.js'
 import { upkeepNotices } from './sync-upkeep.js'
 
 export const NOTICES_PER_STEP = 10
@@ -14,40 +14,62 @@ export function syncNotices(
   report: SyncReport,
   exceptions: SyncExceptions = findExceptions(report.plan)
 ): string[] {
+  const { plan } = report
   const dry = !report.applied
   const get = dry ? 'would get' : 'got'
   const notices: string[] = []
+  // Only the first ten are shown: the rest are counted, not written.
+  let total = 0
+  const notice = (make: () => string): void => {
+    total += 1
+    if (notices.length < NOTICES_PER_STEP) notices.push(make())
+  }
   if (exceptions.firstRun) {
-    const series = report.plan.series.filter((s) => s.status === 'new')
-    if (series.length) {
-      const accounts = new Set(series.map((s) => s.account)).size
-      notices.push(
-        `First sync of this table: ${series.length} series in ${accounts} account(s) ${get} their first partitions.`
+    let series = 0
+    const accounts = new Set<string>()
+    for (let position = 0; position < plan.seriesCount; position++) {
+      if (plan.statusAt(position) !== 'new') continue
+      series += 1
+      accounts.add(plan.accountAt(position))
+    }
+    if (series) {
+      notice(
+        () =>
+          `First sync of this table: ${series} series in ${accounts.size} account(s) ${get} their first partitions.`
       )
     }
   }
-  for (const [account, series] of exceptions.newAccounts) {
-    notices.push(
-      `New account ${account}: ${series.map((s) => s.region).join(', ')} ${get} first partitions ` +
+  for (const [account, positions] of exceptions.newAccounts) {
+    notice(() => {
+      const series = [...seriesAtPositions(plan, positions)]
+      return (
+        `New account ${account}: ${series.map((s) => s.region).join(', ')} ${get} first partitions ` +
         `(${formatPattern(series[0]?.add ?? [], [])}).`
-    )
+      )
+    })
   }
-  for (const { series, add } of exceptions.newRegions) {
-    notices.push(
-      `New region ${series.region} for account ${series.account}: ${get} first partitions (${formatPattern(add, [])}).`
-    )
+  for (const group of exceptions.newRegions) {
+    for (const position of group.series) {
+      notice(() => {
+        const id = plan.idAt(position)
+        return (
+          `New region ${plan.index.region(id)} for account ${plan.index.account(id)}: ${get} first ` +
+          `partitions (${formatPattern(group.add, [])}).`
+        )
+      })
+    }
   }
   for (const region of [...report.discovery.regionsSkipped].sort()) {
-    notices.push(
-      `Logs in ${region}, outside the '${Inputs.Regions}' allow-list: no partitions for them. ` +
+    notice(
+      () =>
+        `Logs in ${region}, outside the '${Inputs.Regions}' allow-list: no partitions for them. ` +
         `Add ${region} to '${Inputs.Regions}' to query them in Athena.`
     )
   }
-  notices.push(...upkeepNotices(report))
-  if (notices.length <= NOTICES_PER_STEP) return notices
-  const shown = notices.slice(0, NOTICES_PER_STEP)
-  const more = notices.length - (NOTICES_PER_STEP - 1)
-  shown[NOTICES_PER_STEP - 1] =
+  for (const line of upkeepNotices(report)) notice(() => line)
+  if (total <= NOTICES_PER_STEP) return notices
+  const more = total - (NOTICES_PER_STEP - 1)
+  notices[NOTICES_PER_STEP - 1] =
     `${more} more exceptions (new accounts or regions, regions outside the allow-list): see the job summary.`
-  return shown
+  return notices
 }

@@ -39,6 +39,7 @@ import { logQuoted } from '../vocabulary/escape.js'
 import type { Logger } from '../vocabulary/logger.js'
 import { storageFingerprint } from '../vocabulary/storage.js'
 import { describeTable } from '../vocabulary/table-ref.js'
+import { keepHeapGrowthSmall } from './heap.js'
 
 export interface SyncClients {
   s3: S3
@@ -63,6 +64,7 @@ export async function runSync(
   logger: Logger,
   tuning: SyncTuning = DEFAULT_TUNING
 ): Promise<SyncReport> {
+  keepHeapGrowthSmall()
   const timings: [string, number][] = []
   const warnings: string[] = []
   const warn = (message: string): void => {
@@ -141,20 +143,22 @@ export async function runSync(
     return state
   })
 
+  const window = syncWindow(settings.asOf, settings.retentionDays, settings.futureDays)
   // A table this run has yet to create has no partitions. Columns are read only when the table's
   // storage descriptor is not the one its partitions were last brought in line with.
   const stale =
     preview.action !== 'would-create' && needsComparison(preview.storageDescriptor, preview.partitionStorage)
-      ? new StaleStorage(preview.storageDescriptor)
+      ? new StaleStorage(preview.storageDescriptor, window)
       : undefined
   const existing =
     preview.action === 'would-create'
-      ? emptyExisting()
+      ? emptyExisting(window)
       : await phase('Existing partitions', () =>
           readExistingPartitions(
             clients.glue,
             settings.table,
             {
+              window,
               dateKeyType: preview.dateKeyType,
               locationOf: (ref) => partitionLocation(layout, ref),
               ...(stale ? { withColumns: true, inspect: stale.inspect.bind(stale) } : {})
@@ -166,7 +170,6 @@ export async function runSync(
     logger.debug(`left alone (not in this action's form): ${values.join('/')}`)
   }
 
-  const window = syncWindow(settings.asOf, settings.retentionDays, settings.futureDays)
   const plan = planSync(
     existing,
     { desired: discovery.series, accounts: settings.accounts, regions: settings.regions },
@@ -180,7 +183,7 @@ export async function runSync(
     { before: existing.total, add: plan.totals.add, remove: plan.totals.remove },
     settings.maxTablePartitions ?? DEFAULT_MAX_TABLE_PARTITIONS,
     {
-      seriesPerDay: plan.series.filter((series) => series.status !== 'gone').length,
+      seriesPerDay: plan.inBucketCount,
       leftAlone: plan.totals.leftAlone,
       retentionDays: settings.retentionDays,
       futureDays: settings.futureDays
