@@ -355,6 +355,71 @@ function tableRefOf(settings) {
 
 /***/ }),
 
+/***/ 9252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ DaySet)
+/* harmony export */ });
+class DaySet {
+    /** Day of bit 0; a multiple of 8, so that re-basing moves whole bytes. */
+    base = 0;
+    bits = new Uint8Array(0);
+    count = 0;
+    get size() {
+        return this.count;
+    }
+    has(day) {
+        const offset = day - this.base;
+        if (offset < 0 || offset >= this.bits.length * 8)
+            return false;
+        return ((this.bits[offset >> 3] ?? 0) & (1 << (offset & 7))) !== 0;
+    }
+    add(day) {
+        if (this.bits.length === 0) {
+            this.base = Math.floor(day / 8) * 8;
+            this.bits = new Uint8Array(16);
+        }
+        if (day < this.base)
+            this.rebase(Math.floor(day / 8) * 8);
+        const offset = day - this.base;
+        if (offset >= this.bits.length * 8)
+            this.grow((offset >> 3) + 1);
+        const byte = offset >> 3;
+        const mask = 1 << (offset & 7);
+        if (((this.bits[byte] ?? 0) & mask) === 0) {
+            this.bits[byte] = (this.bits[byte] ?? 0) | mask;
+            this.count += 1;
+        }
+    }
+    /** Ascending. */
+    *[Symbol.iterator]() {
+        for (let byte = 0; byte < this.bits.length; byte++) {
+            const value = this.bits[byte] ?? 0;
+            if (value === 0)
+                continue;
+            for (let bit = 0; bit < 8; bit++)
+                if (value & (1 << bit))
+                    yield this.base + byte * 8 + bit;
+        }
+    }
+    grow(minimumBytes) {
+        const bits = new Uint8Array(Math.max(minimumBytes, this.bits.length * 2));
+        bits.set(this.bits);
+        this.bits = bits;
+    }
+    rebase(newBase) {
+        const shift = (this.base - newBase) >> 3;
+        const bits = new Uint8Array(this.bits.length + shift);
+        bits.set(this.bits, shift);
+        this.bits = bits;
+        this.base = newBase;
+    }
+}
+
+
+/***/ }),
+
 /***/ 5369:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -368,8 +433,9 @@ function tableRefOf(settings) {
 /* unused harmony export oneYearBefore */
 /* harmony import */ var _vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(209);
 /* harmony import */ var _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8941);
-/* harmony import */ var _vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2145);
-/* harmony import */ var _vocabulary_format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3057);
+/* harmony import */ var _vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2145);
+/* harmony import */ var _day_set_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9252);
+/* harmony import */ var _vocabulary_format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3057);
 /**
  * Guards that stop a typo from emptying the table. The day-to-day sync removes one day per series
  * (a week after a pause); a run that would remove the partitions of many more days is a mistaken
@@ -379,37 +445,36 @@ function tableRefOf(settings) {
 
 
 
+
 /** A week's pause removes seven days: still not refused. */
 const DEFAULT_MAX_REMOVE_DAYS = 7;
 function checkRemovals(plan, maxRemoveDays) {
-    const ranges = [];
-    for (const series of plan.series)
-        ranges.push(...series.remove);
-    ranges.sort((a, b) => a.first - b.first);
-    // Union of the ranges: each day counts once however many series lose it.
-    let days = 0;
-    let coveredUpTo = -Infinity;
-    for (const range of ranges) {
-        const from = Math.max(range.first, coveredUpTo + 1);
-        if (range.last >= from)
-            days += range.last - from + 1;
-        coveredUpTo = Math.max(coveredUpTo, range.last);
+    // Union of the series' days: each day counts once however many series lose it.
+    const union = new _day_set_js__WEBPACK_IMPORTED_MODULE_2__/* .DaySet */ .L();
+    for (let position = 0; position < plan.seriesCount; position++) {
+        for (const day of plan.removeDays(plan.idAt(position)))
+            union.add(day);
     }
-    const newest = ranges.length ? coveredUpTo : undefined;
+    let oldest;
+    let newest;
+    for (const day of union) {
+        oldest ??= day;
+        newest = day;
+    }
     return {
-        days,
-        ...(ranges[0] ? { oldest: ranges[0].first } : {}),
+        days: union.size,
+        ...(oldest === undefined ? {} : { oldest }),
         ...(newest === undefined ? {} : { newest }),
         max: maxRemoveDays,
-        exceeded: days > maxRemoveDays
+        exceeded: union.size > maxRemoveDays
     };
 }
-const count = _vocabulary_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B;
+const count = _vocabulary_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B;
 /** What the refusal says: the plan's totals, the days, and which input lets a clean-up through. */
 function describeRefusal(check, plan, dryRun) {
     const span = check.oldest === undefined || check.newest === undefined
         ? ''
-        : ` (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(check.oldest)} to ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(check.newest)})`;
+        : ` (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_4__/* .formatIsoDate */ .d$)(check.oldest)} to ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_4__/* .formatIsoDate */ .d$)(check.newest)})`;
     const what = dryRun ? 'A run without dry-run would stop here' : 'Stopped before writing anything';
     return (`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays}': this run would remove the partitions of ${check.days} days${span}, ` +
         `more than ${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.MaxRemoveDays} (${check.max}). ${what}: the plan adds ${count(plan.totals.add)}, ` +
@@ -436,24 +501,24 @@ class SyncRefused extends _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .
  */
 function checkAsOf(asOf, today) {
     if (asOf > today + 1) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(asOf)} is after tomorrow (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(today + 1)}, UTC). ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_4__/* .formatIsoDate */ .d$)(asOf)} is after tomorrow (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_4__/* .formatIsoDate */ .d$)(today + 1)}, UTC). ` +
             `A sync that far ahead would remove the partitions of every day before its window. ` +
             `Leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}' empty for today, or give a past day for a backfill.`);
     }
     const yearAgo = oneYearBefore(today);
     if (asOf < yearAgo) {
-        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(asOf)} is more than a year before today (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(today)}, UTC). ` +
+        throw new _vocabulary_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}': ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_4__/* .formatIsoDate */ .d$)(asOf)} is more than a year before today (${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_4__/* .formatIsoDate */ .d$)(today)}, UTC). ` +
             `A sync then creates partitions for days that likely have no logs, and the next run would stop at the ` +
-            `removal guard. Leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}' empty for today, or give a day from ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIsoDate */ .d$)(yearAgo)} on. ` +
+            `removal guard. Leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}' empty for today, or give a day from ${(0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_4__/* .formatIsoDate */ .d$)(yearAgo)} on. ` +
             `To add partitions for older days, leave '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.AsOf}' empty and raise '${_vocabulary_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RetentionDays}' ` +
             `until the window reaches them.`);
     }
 }
 /** The same day a year earlier; 29 February gives 28 February. */
 function oneYearBefore(day) {
-    const { year, month, day: dayOfMonth } = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .calendarDateOf */ .oc)(day);
+    const { year, month, day: dayOfMonth } = (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_4__/* .calendarDateOf */ .oc)(day);
     const date = { year: year - 1, month, day: dayOfMonth };
-    return (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .isRealDate */ .V_)(date) ? (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .dayNumberOf */ .jR)(date) : (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_3__/* .dayNumberOf */ .jR)({ ...date, day: dayOfMonth - 1 });
+    return (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_4__/* .isRealDate */ .V_)(date) ? (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_4__/* .dayNumberOf */ .jR)(date) : (0,_vocabulary_dates_js__WEBPACK_IMPORTED_MODULE_4__/* .dayNumberOf */ .jR)({ ...date, day: dayOfMonth - 1 });
 }
 
 
@@ -1412,13 +1477,13 @@ function globalEventsLeftOut(allowList, regionsSeen) {
 /* harmony export */   O2: () => (/* binding */ todayUtc),
 /* harmony export */   V_: () => (/* binding */ isRealDate),
 /* harmony export */   d$: () => (/* binding */ formatIsoDate),
-/* harmony export */   hF: () => (/* binding */ daysOf),
 /* harmony export */   jR: () => (/* binding */ dayNumberOf),
 /* harmony export */   jT: () => (/* binding */ parseIsoDate),
 /* harmony export */   m5: () => (/* binding */ syncWindow),
 /* harmony export */   oc: () => (/* binding */ calendarDateOf),
 /* harmony export */   wl: () => (/* binding */ pad2)
 /* harmony export */ });
+/* unused harmony export daysOf */
 /**
  * UTC calendar days as integers (days since 1970-01-01), so windows, month ends and leap years come
  * from Date arithmetic and a day costs 8 bytes, not a string.
@@ -1487,11 +1552,11 @@ const formatCount = (n) => n.toLocaleString('en-US');
 /* harmony export */   KZ: () => (/* binding */ parseAnyDayForm),
 /* harmony export */   RB: () => (/* binding */ partitionValues),
 /* harmony export */   WV: () => (/* binding */ PARTITION_KEY_NAMES),
-/* harmony export */   Xk: () => (/* binding */ seriesKey),
 /* harmony export */   aY: () => (/* binding */ REGION_PATTERN),
 /* harmony export */   j5: () => (/* binding */ ACCOUNT_PATTERN),
 /* harmony export */   od: () => (/* binding */ parsePartitionValues)
 /* harmony export */ });
+/* unused harmony export seriesKey */
 /* harmony import */ var _dates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2145);
 /**
  * Partition keys and values of the CloudTrail table: `account`, `region`, `year`, `month`, `day`.

@@ -54337,7 +54337,7 @@ const ACTION_INPUTS = {
         default: '10000000'
     },
     'plan-file': {
-        description: 'Where to write the plan as JSON (day ranges added and removed per account and region). Empty: RUNNER_TEMP/cloudtrail-partitions-plan.json. Upload it with actions/upload-artifact to keep it.',
+        description: 'Where to write the plan as JSON (day ranges added and removed per series): a regular file or a new file in an existing folder, replaced whole. Empty: RUNNER_TEMP/cloudtrail-partitions-plan.json. Keep it with actions/upload-artifact.',
         default: ''
     },
     'aws-region': {
@@ -54616,7 +54616,7 @@ var wording = __nccwpck_require__(9278);
 
 
 const RUNNERS = {
-    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1271))).syncCli,
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(713)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9384))).syncCli,
     'check-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(718), __nccwpck_require__.e(770), __nccwpck_require__.e(418)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6418))).checkQueriesCli,
     'publish-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(770), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7210))).publishQueriesCli
 };
@@ -55259,6 +55259,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
 /***/ 8500:
 /***/ ((module) => {
 
@@ -55291,6 +55298,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 
