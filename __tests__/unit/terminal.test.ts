@@ -1,6 +1,6 @@
 import { findingLine } from '../../src/cli/finding-line.js'
 import { failedChangesLine } from '../../src/cli/sync.js'
-import { describeFailedChanges } from '../../src/run/sync-outcome.js'
+import { describeFailedChanges } from '../../src/run/settle-sync.js'
 import { createProgress, estimateRemaining, formatDuration } from '../../src/cli/progress.js'
 import { sarifLog } from '../../src/cli/sarif.js'
 import { code, raw, renderMarkdown, strong, text, type Block } from '../../src/report/document.js'

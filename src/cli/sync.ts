@@ -6,7 +6,7 @@
 import { createClients } from '../aws/clients.js'
 import { readSyncSettings, tableRefOf } from '../inputs.js'
 import { DEFAULT_TUNING, runSync } from '../run/sync.js'
-import { changesApplied, outcomeDocument, settleSync } from '../run/sync-outcome.js'
+import { changesApplied, outcomeDocument, settleSync } from '../run/settle-sync.js'
 import type { SyncReport } from '../report/sync-outcome.js'
 import { renderMarkdown } from '../report/document.js'
 import { logText } from '../vocabulary/escape.js'
