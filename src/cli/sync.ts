@@ -7,10 +7,9 @@ import { createClients } from '../aws/clients.js'
 import { readSyncSettings, tableRefOf } from '../inputs.js'
 import { DEFAULT_TUNING, runSync } from '../run/sync.js'
 import { changesApplied, outcomeDocument, settleSync } from '../run/settle-sync.js'
-import type { SyncReport } from '../report/sync-outcome.js'
 import { renderMarkdown } from '../report/document.js'
 import { logText } from '../vocabulary/escape.js'
-import { checkPlanFile, PlanFileError, writePlanFile, writePlanJson } from '../report/plan-file.js'
+import { checkPlanFile, planFileFailure, writePlanJson } from '../report/plan-file.js'
 import { renderPlain, type PlainOptions } from '../report/terminal.js'
 import { chainCredentials, resolveCredentials } from './aws.js'
 import { ExitCode, widthOf, type CliContext, type OutputStream } from './context.js'
@@ -71,12 +70,12 @@ export async function syncCli(context: CliContext): Promise<number> {
     stdout.write(render(document))
   }
   // Last, and only when asked (a laptop run keeps no plan file behind): the report is out already.
-  const planFileFailure = settings.planFile
-    ? await planFileError(settings.planFile, outcome.report)
+  const planFileProblem = settings.planFile
+    ? await planFileFailure(settings.planFile, outcome.report)
     : undefined
   // Refused before any write: the report above shows what the run would have done, and why it stopped.
   if (outcome.kind === 'refused') {
-    if (planFileFailure) logger.warning(planFileFailure)
+    if (planFileProblem) logger.warning(planFileProblem)
     throw outcome.error
   }
 
@@ -86,22 +85,11 @@ export async function syncCli(context: CliContext): Promise<number> {
     stderr.write(failedChangesLine(outcome.failedChanges, outcome.rerunCompletes !== false))
     code = ExitCode.Failed
   }
-  if (planFileFailure) {
-    stderr.write(`error: ${logText(planFileFailure)}\n`)
+  if (planFileProblem) {
+    stderr.write(`error: ${logText(planFileProblem)}\n`)
     code = ExitCode.Failed
   }
   return code
-}
-
-/** Writes the plan file; its failure's message, or undefined when written. */
-async function planFileError(path: string, report: SyncReport): Promise<string | undefined> {
-  try {
-    await writePlanFile(path, report)
-    return undefined
-  } catch (error) {
-    if (error instanceof PlanFileError) return error.message
-    throw error
-  }
 }
 
 /** The error line of a sync whose changes partly failed; AWS's message in it is escaped. */

@@ -14,8 +14,7 @@ import type { Logger } from '../vocabulary/logger.js'
 import { renderMarkdown } from '../report/document.js'
 import { runSync } from '../run/sync.js'
 import { outcomeDocument, settleSync } from '../run/settle-sync.js'
-import { checkPlanFile, PlanFileError, writePlanFile } from '../report/plan-file.js'
-import type { SyncReport } from '../report/sync-outcome.js'
+import { checkPlanFile, planFileFailure } from '../report/plan-file.js'
 import { syncNotices } from '../report/sync-notices.js'
 
 export async function syncCommand(logger: Logger): Promise<void> {
@@ -48,7 +47,7 @@ export async function syncCommand(logger: Logger): Promise<void> {
     if (document) await writeSummary(renderMarkdown(document))
     // Refused before any write: the plan shows what the run would have done; the refusal stays the error.
     if (outcome.kind === 'refused') {
-      const failure = await planFileError(planFile, outcome.report)
+      const failure = await planFileFailure(planFile, outcome.report)
       if (failure) logger.warning(failure)
       else core.setOutput(Outputs.PlanFile, planFile)
     }
@@ -70,20 +69,9 @@ export async function syncCommand(logger: Logger): Promise<void> {
     )
   }
   // Last: whatever happens to it, the summary and the outputs above are already written.
-  const failure = await planFileError(planFile, report)
+  const failure = await planFileFailure(planFile, report)
   if (failure) core.setFailed(failure)
   else core.setOutput(Outputs.PlanFile, planFile)
-}
-
-/** Writes the plan file; its failure's message, or undefined when written. */
-async function planFileError(path: string, report: SyncReport): Promise<string | undefined> {
-  try {
-    await writePlanFile(path, report)
-    return undefined
-  } catch (error) {
-    if (error instanceof PlanFileError) return error.message
-    throw error
-  }
 }
 
 async function writeSummary(markdown: string): Promise<void> {

@@ -150,6 +150,17 @@ export async function writePlanFile(path: string, report: SyncReport): Promise<v
   }
 }
 
+/** Writes the plan file; why it failed, or undefined once written (for the door to report its way). */
+export async function planFileFailure(path: string, report: SyncReport): Promise<string | undefined> {
+  try {
+    await writePlanFile(path, report)
+    return undefined
+  } catch (error) {
+    if (error instanceof PlanFileError) return error.message
+    throw error
+  }
+}
+
 /**
  * Refuses, before the sync writes anything, a plan file that could not be written whole: anything
  * but a regular file or a new name in an existing folder (a folder, a FIFO, a device, a missing
