@@ -49,10 +49,20 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const rssFile = join(workDir, 'rss')
   const preload = join(workDir, 'rss.mjs')
   await Promise.all([writeFile(outputFile, ''), writeFile(summaryFile, '')])
-  // Records the process's own peak RSS at exit; exact, unlike sampling from outside.
+  // Records the process's own peak RSS at exit; exact, unlike sampling from outside. On Linux that is
+  // VmHWM: resourceUsage().maxRSS keeps, across exec, the RSS the child had as a fork of this process
+  // (the whole stand-in, hundreds of MB in the benchmark), not what the action itself used.
   await writeFile(
     preload,
-    `import { writeFileSync } from 'node:fs'\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS * 1024)))\n`
+    [
+      `import { readFileSync, writeFileSync } from 'node:fs'`,
+      `const ownPeak = () => {`,
+      `  try { return Number(/^VmHWM:\\s*(\\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))[1]) * 1024 }`,
+      `  catch { return process.resourceUsage().maxRSS * 1024 }`,
+      `}`,
+      `process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(ownPeak())))`,
+      ''
+    ].join('\n')
   )
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
