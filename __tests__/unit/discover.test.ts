@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { flagMessage } from '../../src/cli/wording.js'
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'
-import { detectLayout, discoverSeries, listFolders } from '../../src/trail/discover.js'
+import { detectLayout, discoverSeries, listFolders } from '../../src/logs/discover.js'
 
 const s3Mock = mockClient(S3Client)
 const s3 = new S3Client({ region: 'eu-central-1' })

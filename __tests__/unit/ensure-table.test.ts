@@ -17,7 +17,7 @@ import { silentLogger } from '../../src/vocabulary/logger.js'
 import { cloudTrailTableInput } from '../../src/table/create.js'
 import { prepareTable } from '../../src/table/ensure.js'
 import { INDEX_NAME } from '../../src/table/partition-index.js'
-import type { TrailLayout } from '../../src/trail/layout.js'
+import type { TrailLayout } from '../../src/logs/layout.js'
 
 const glueMock = mockClient(GlueClient)
 const glue = new GlueClient({ region: 'eu-central-1' })

@@ -6,7 +6,7 @@ import { formatIsoDate, parseIsoDate, syncWindow } from '../../src/vocabulary/da
 import { readExistingPartitions } from '../../src/partitions/existing.js'
 import type { SeriesDays } from '../../src/partitions/series-days.js'
 import { planSync } from '../../src/partitions/plan.js'
-import { partitionLocation, type TrailLayout } from '../../src/trail/layout.js'
+import { partitionLocation, type TrailLayout } from '../../src/logs/layout.js'
 
 const glueMock = mockClient(GlueClient)
 const glue = new GlueClient({ region: 'eu-central-1' })

@@ -6,7 +6,7 @@ import {
   partitionLocation,
   tableLocation,
   type TrailLayout
-} from '../../src/trail/layout.js'
+} from '../../src/logs/layout.js'
 
 const march7 = parseIsoDate('2026-03-07')!
 const ref = { account: '111122223333', region: 'eu-west-1', day: march7 }

@@ -14,7 +14,7 @@ import {
   refreshPartitions,
   StaleStorage
 } from '../../src/partitions/refresh.js'
-import { partitionLocation } from '../../src/trail/layout.js'
+import { partitionLocation } from '../../src/logs/layout.js'
 import { parseIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
 import { partitionValues, type PartitionRef } from '../../src/vocabulary/keys.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'

@@ -1,14 +1,14 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { mockClient } from 'aws-sdk-client-mock'
-import { discoverSeries } from '../../src/trail/discover.js'
-import { checkAsOfAgainstLogs, oldestLogDay, sampleSeries } from '../../src/trail/oldest-day.js'
+import { discoverSeries } from '../../src/logs/discover.js'
+import { checkAsOfAgainstLogs, oldestLogDay, sampleSeries } from '../../src/logs/oldest-day.js'
 import {
   globalEventsLeftOut,
   isAwsRegion,
   isKnownRegion,
   knownRegions,
   nearestRegion
-} from '../../src/trail/regions.js'
+} from '../../src/logs/regions.js'
 import { formatIsoDate, parseIsoDate } from '../../src/vocabulary/dates.js'
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'

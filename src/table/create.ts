@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-glue'
 import type { DateKeyType } from '../vocabulary/keys.js'
 import { catalogParam, type TableRef } from '../vocabulary/table-ref.js'
-import { tableLocation, type TrailLayout } from '../trail/layout.js'
+import { tableLocation, type TrailLayout } from '../logs/layout.js'
 import { PARTITION_STORAGE_PARAMETER, storageFingerprint } from '../vocabulary/storage.js'
 import { cloudTrailStorageDescriptor, partitionKeyColumns } from './schema.js'
 

@@ -10,7 +10,7 @@ import type { Logger } from '../vocabulary/logger.js'
 import type { DateKeyType } from '../vocabulary/keys.js'
 import { describeTable, type TableRef } from '../vocabulary/table-ref.js'
 import { PARTITION_STORAGE_PARAMETER } from '../vocabulary/storage.js'
-import { tableLocation, type TrailLayout } from '../trail/layout.js'
+import { tableLocation, type TrailLayout } from '../logs/layout.js'
 import { explainDenied } from '../aws/clients.js'
 import { cloudTrailTableInput, createdByThisAction, createTable, ensureDatabase } from './create.js'
 import {
