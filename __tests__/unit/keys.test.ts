@@ -1,12 +1,7 @@
 import { splitQualifiedTable } from '../../src/vocabulary/table-ref.js'
 import { parseIsoDate } from '../../src/vocabulary/dates.js'
 import { parsePartitionValues, partitionValues } from '../../src/vocabulary/keys.js'
-import {
-  normalizePrefix,
-  partitionLocation,
-  tableLocation,
-  type TrailLayout
-} from '../../src/logs/layout.js'
+import { normalizePrefix, partitionLocation, tableLocation, type Layout } from '../../src/logs/layout.js'
 
 const march7 = parseIsoDate('2026-03-07')!
 const ref = { account: '111122223333', region: 'eu-west-1', day: march7 }
@@ -31,13 +26,14 @@ describe('partition values', () => {
 })
 
 describe('CloudTrail layout', () => {
-  const org: TrailLayout = {
+  const org: Layout = {
     bucket: 'logs',
     prefix: 'ct/',
+    source: 'CloudTrail',
     kind: 'organization',
     organizationId: 'o-abcdef1234'
   }
-  const single: TrailLayout = { bucket: 'logs', prefix: '', kind: 'account' }
+  const single: Layout = { bucket: 'logs', prefix: '', source: 'CloudTrail', kind: 'account' }
 
   it('keeps the zero-padded path in locations whatever the key type', () => {
     expect(partitionLocation(org, ref)).toBe(

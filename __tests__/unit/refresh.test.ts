@@ -30,7 +30,13 @@ const glueMock = mockClient(GlueClient)
 const A = '111111111111'
 const day = (text: string) => parseIsoDate(text)!
 const asOf = day('2026-03-01')
-const layout = { bucket: 'logs', prefix: '', kind: 'organization', organizationId: 'o-abcdef1234' } as const
+const layout = {
+  bucket: 'logs',
+  prefix: '',
+  source: 'CloudTrail',
+  kind: 'organization',
+  organizationId: 'o-abcdef1234'
+} as const
 
 const OLD: StorageLike = {
   Columns: [

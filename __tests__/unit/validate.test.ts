@@ -1,9 +1,11 @@
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { addColumnsStatement, validateTable } from '../../src/table/validate.js'
-import { CLOUDTRAIL_COLUMNS } from '../../src/table/schema.js'
+import { documentedTable } from '../../src/table/documented-tables.js'
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import type { Table } from '@aws-sdk/client-glue'
 
+const CLOUDTRAIL = documentedTable('CloudTrail')
+const CLOUDTRAIL_COLUMNS = CLOUDTRAIL.columns
 const ref = { database: 'security', table: 'cloudtrail' }
 const location = 's3://logs/AWSLogs/o-abcdef1234/'
 const table = (options: Partial<Parameters<typeof cloudTrailTableInput>[0]> = {}) =>
@@ -11,12 +13,12 @@ const table = (options: Partial<Parameters<typeof cloudTrailTableInput>[0]> = {}
 
 describe('validateTable', () => {
   it('accepts the AWS-documented table and reads the key type', () => {
-    expect(validateTable(table(), ref, location)).toMatchObject({
+    expect(validateTable(table(), ref, CLOUDTRAIL, location)).toMatchObject({
       dateKeyType: 'string',
       missingColumns: [],
       warnings: []
     })
-    expect(validateTable(table({ dateKeyType: 'int' }), ref).dateKeyType).toBe('int')
+    expect(validateTable(table({ dateKeyType: 'int' }), ref, CLOUDTRAIL).dateKeyType).toBe('int')
   })
 
   it.each([
@@ -50,8 +52,8 @@ describe('validateTable', () => {
     ],
     [{ parameters: { 'projection.enabled': 'TRUE' } }, /partition projection/]
   ])('refuses %j', (options, message) => {
-    expect(() => validateTable(table(options), ref)).toThrow(ConfigurationError)
-    expect(() => validateTable(table(options), ref)).toThrow(message)
+    expect(() => validateTable(table(options), ref, CLOUDTRAIL)).toThrow(ConfigurationError)
+    expect(() => validateTable(table(options), ref, CLOUDTRAIL)).toThrow(message)
   })
 
   it('warns about another location and lists missing newer columns with the statement that adds them', () => {
@@ -59,7 +61,7 @@ describe('validateTable', () => {
     older.StorageDescriptor!.Columns = older.StorageDescriptor!.Columns!.filter(
       (c) => c.Name !== 'tlsdetails'
     )
-    const validated = validateTable(older, ref, 's3://logs/other/')
+    const validated = validateTable(older, ref, CLOUDTRAIL, 's3://logs/other/')
     expect(validated.warnings[0]).toContain("the trail's root is s3://logs/other/")
     expect(validated.missingColumns.map(([name]) => name)).toEqual(['tlsdetails'])
     expect(addColumnsStatement(ref, validated.missingColumns)).toBe(

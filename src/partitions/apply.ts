@@ -15,7 +15,7 @@ import {
 import { DEFAULT_BACKOFF, withBackoff, type BackoffOptions, type RetryContext } from '../aws/retry.js'
 import { forEachConcurrent } from '../vocabulary/concurrency.js'
 import type { Logger } from '../vocabulary/logger.js'
-import { partitionLocation, type TrailLayout } from '../logs/layout.js'
+import { partitionLocation, type Layout } from '../logs/layout.js'
 import { partitionValues, type DateKeyType, type PartitionRef } from '../vocabulary/keys.js'
 import type { DayNumber } from '../vocabulary/dates.js'
 import type { SeriesId } from './series-index.js'
@@ -29,7 +29,7 @@ export const DELETE_BATCH_SIZE = 25
 export interface ApplyTarget {
   glue: GlueClient
   table: TableRef
-  layout: TrailLayout
+  layout: Layout
   dateKeyType: DateKeyType
   /** The table's storage descriptor; each partition gets a copy with its own Location. */
   storageDescriptor: StorageDescriptor

@@ -41,6 +41,7 @@ function planHead(report: SyncReport): object {
     table: report.tableName,
     dateKeyType: report.dateKeyType,
     layout: {
+      source: report.layout.source,
       kind: report.layout.kind,
       organizationId: report.layout.organizationId,
       bucket: settings.bucket,

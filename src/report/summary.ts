@@ -109,7 +109,7 @@ export function syncSummaryDocument(report: SyncReport, calls: CallStats): Block
       line: [ours(describeRefusal(report.removals, plan, settings.dryRun))]
     })
   }
-  blocks.push(...tableNotes(report.table))
+  blocks.push(...tableNotes(report.table, report.layout.source))
   if (applied && (applied.alreadyDone || applied.failed || applied.skipped)) blocks.push(...failures(applied))
   blocks.push(...upkeepBlocks(report))
 
@@ -211,7 +211,7 @@ function settingsTable(report: SyncReport): Block {
   }
 }
 
-function tableNotes(table: TableState): Block[] {
+function tableNotes(table: TableState, source: string): Block[] {
   const blocks: Block[] = []
   if (table.addColumnsStatement) {
     blocks.push(
@@ -219,7 +219,7 @@ function tableNotes(table: TableState): Block[] {
         kind: 'paragraph',
         line: [
           ours(
-            `The table lacks ${table.missingColumns.length} column(s) of AWS's current CloudTrail schema (`
+            `The table lacks ${table.missingColumns.length} column(s) of AWS's current ${source} schema (`
           ),
           text(table.missingColumns.join(', ')),
           ours('). Add them in Athena with:')
@@ -391,7 +391,7 @@ function leftAloneRows(report: SyncReport): Line[][] {
     rows.push([
       [ours('Left alone: another location')],
       [ours(`${partitions(leftAlone.otherLocation)}${bySeries('location')}`)],
-      [ours("our values, but not at the trail's path for this layout (another bucket or organization)")]
+      [ours("our values, but not at the logs' path for this layout (another bucket or organization)")]
     ])
   }
   if (leftAlone.otherForm) {

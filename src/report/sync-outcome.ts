@@ -10,12 +10,14 @@ import type { QuotaCheck } from '../partitions/quota.js'
 import type { RefreshOutcome } from '../partitions/refresh.js'
 import type { TableState } from '../table/ensure.js'
 import type { Discovery } from '../logs/discover.js'
-import type { TrailLayout } from '../logs/layout.js'
+import type { Layout } from '../logs/layout.js'
+import type { SourceName } from '../logs/sources.js'
 import type { DayNumber } from '../vocabulary/dates.js'
 import type { DateKeyType } from '../vocabulary/keys.js'
 import type { TableRef } from '../vocabulary/table-ref.js'
 
 export interface SyncRequest {
+  source: SourceName
   bucket: string
   prefix: string
   organizationId: string
@@ -43,7 +45,7 @@ export interface SyncReport {
   tableName: string
   dateKeyType: DateKeyType
   table: TableState
-  layout: TrailLayout
+  layout: Layout
   layoutDescription: string
   discovery: Discovery
   existingTotal: number

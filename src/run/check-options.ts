@@ -9,6 +9,7 @@ import type { CheckSettings } from '../inputs.js'
 import { explainStatement } from '../queries/explain.js'
 import { findQueryFiles } from '../queries/files.js'
 import { parseRuleSeverities } from '../queries/findings.js'
+import { documentedTable } from '../table/documented-tables.js'
 import { findTable, validateTable } from '../table/validate.js'
 import { Inputs } from '../vocabulary/constants.js'
 import type { DateKeyType } from '../vocabulary/keys.js'
@@ -31,13 +32,14 @@ export async function checkOptionsFor(
   const files = await findQueryFiles(settings.queries)
   const table = await readTable(settings, aws, logger)
   const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string'
-  const columnsFrom = table.columns ? 'columns from Glue' : "columns of AWS's documented schema"
+  const columnsFrom = table.columns ? 'columns from Glue' : `columns of the ${settings.source} schema`
   logger.info(
     `${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ${columnsFrom}`
   )
   return {
     files,
     table: settings.table,
+    source: settings.source,
     ...(settings.database ? { database: settings.database } : {}),
     partitionColumns: settings.partitionColumns,
     dateKeyType,
@@ -85,7 +87,7 @@ async function readTable(
   } catch (error) {
     logger.warning(
       `Could not read ${database}.${table} from Glue (${(error as Error).message}); ` +
-        `literals are checked as ${settings.dateKeyType ?? 'string'} date keys and columns against AWS's documented schema.` +
+        `literals are checked as ${settings.dateKeyType ?? 'string'} date keys and columns against the ${settings.source} schema.` +
         (settings.dateKeyType ? '' : ` Set '${Inputs.DateKeyType}' to be explicit.`)
     )
     return { estimateUnavailable: `${database}.${table} could not be read from Glue` }
@@ -93,7 +95,7 @@ async function readTable(
   if (!found) {
     logger.warning(
       `${database}.${table} was not found in Glue; literals are checked as ${settings.dateKeyType ?? 'string'} ` +
-        `date keys and columns against AWS's documented schema.`
+        `date keys and columns against the ${settings.source} schema.`
     )
     return { estimateUnavailable: `${database}.${table} was not found in Glue` }
   }
@@ -102,7 +104,11 @@ async function readTable(
   const estimate = typeof keys === 'string' ? { estimateUnavailable: keys } : { partitionKeys: keys }
   if (settings.dateKeyType) return { columns, ...estimate }
   try {
-    return { dateKeyType: validateTable(found, ref).dateKeyType, columns, ...estimate }
+    return {
+      dateKeyType: validateTable(found, ref, documentedTable(settings.source)).dateKeyType,
+      columns,
+      ...estimate
+    }
   } catch (error) {
     logger.warning(
       `Could not read the date key type of ${database}.${table} (${(error as Error).message}); ` +

@@ -28,8 +28,8 @@ import type { SyncReport, SyncRequest } from '../report/sync-outcome.js'
 import { prepareTable } from '../table/ensure.js'
 import type { IndexWait } from '../table/partition-index.js'
 import { recordPartitionStorage } from '../table/partition-storage.js'
-import { detectLayout, discoverSeries, type Discovery } from '../logs/discover.js'
-import { describeLayout, partitionLocation } from '../logs/layout.js'
+import { checkSourcePresent, detectLayout, discoverSeries, type Discovery } from '../logs/discover.js'
+import { describeLayout, partitionLocation, sourceFolder } from '../logs/layout.js'
 import { BACKFILL_CHECK_DAYS, checkAsOfAgainstLogs, oldestLogDay } from '../logs/oldest-day.js'
 import { globalEventsLeftOut, isKnownRegion, nearestRegion } from '../logs/regions.js'
 import { syncWindow } from '../vocabulary/dates.js'
@@ -81,7 +81,11 @@ export async function runSync(
   }
 
   const { layout, discovery } = await phase('Discovery', async () => {
-    const layout = await detectLayout(clients.s3, settings)
+    const layout = await detectLayout(
+      clients.s3,
+      { ...settings, concurrency: tuning.listConcurrency },
+      logger
+    )
     logger.info(`layout: ${describeLayout(layout)}`)
     const discovery = await discoverSeries(
       clients.s3,
@@ -89,6 +93,7 @@ export async function runSync(
       { accounts: settings.accounts, regions: settings.regions, concurrency: tuning.listConcurrency },
       logger
     )
+    checkSourcePresent(layout, discovery)
     checkRegions(settings.regions, discovery)
     for (const account of discovery.missingAccounts) {
       logger.warning(`Input 'accounts': ${account} has no folder in the bucket; nothing to do for it.`)
@@ -100,10 +105,10 @@ export async function runSync(
     }
     if (discovery.notRegions.size) {
       logger.info(
-        `folders under CloudTrail/ that are no AWS Region, left out: ${[...discovery.notRegions.keys()].map(logQuoted).join(', ')}`
+        `folders under ${sourceFolder(layout)} that are no AWS Region, left out: ${[...discovery.notRegions.keys()].map(logQuoted).join(', ')}`
       )
     }
-    const leftOut = globalEventsLeftOut(settings.regions, discovery.regionsSeen)
+    const leftOut = globalEventsLeftOut(layout.source, settings.regions, discovery.regionsSeen)
     if (leftOut) warn(leftOut)
     let series = 0
     for (const regions of discovery.series.values()) series += regions.length

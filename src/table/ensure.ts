@@ -10,9 +10,10 @@ import type { Logger } from '../vocabulary/logger.js'
 import type { DateKeyType } from '../vocabulary/keys.js'
 import { describeTable, type TableRef } from '../vocabulary/table-ref.js'
 import { PARTITION_STORAGE_PARAMETER } from '../vocabulary/storage.js'
-import { tableLocation, type TrailLayout } from '../logs/layout.js'
+import { tableLocation, type Layout } from '../logs/layout.js'
 import { explainDenied } from '../aws/clients.js'
-import { cloudTrailTableInput, createdByThisAction, createTable, ensureDatabase } from './create.js'
+import { createdByThisAction, createTable, ensureDatabase, tableInputFor } from './create.js'
+import { documentedTable } from './documented-tables.js'
 import {
   DEFAULT_INDEX_WAIT,
   ensurePartitionFiltering,
@@ -53,7 +54,7 @@ export interface TableState {
 export async function prepareTable(
   glue: GlueClient,
   ref: TableRef,
-  layout: TrailLayout,
+  layout: Layout,
   options: TableOptions,
   logger: Logger
 ): Promise<TableState> {
@@ -66,11 +67,11 @@ export async function prepareTable(
     if (!options.createTable) {
       throw new ConfigurationError(
         `Inputs '${Inputs.Database}' and '${Inputs.Table}': ${name} was not found in Glue. Check the names and ` +
-          `'${Inputs.AwsRegion}', or set '${Inputs.CreateTable}: true' to create it as AWS documents the CloudTrail table.`
+          `'${Inputs.AwsRegion}', or set '${Inputs.CreateTable}: true' to create it as AWS documents the ${layout.source} table.`
       )
     }
     const dateKeyType = options.dateKeyType ?? 'string'
-    const input = cloudTrailTableInput(ref, layout, dateKeyType)
+    const input = tableInputFor(ref, layout, dateKeyType)
     if (options.dryRun) {
       logger.info(`dry run: would create ${name} (date keys ${dateKeyType}) at ${tableLocation(layout)}`)
       const wantIndex = options.partitionIndex ?? true
@@ -96,7 +97,7 @@ export async function prepareTable(
     if (!table) throw new Error(`${name} is missing right after it was created`)
   }
 
-  const validated = validateTable(table, ref, tableLocation(layout))
+  const validated = validateTable(table, ref, documentedTable(layout.source), tableLocation(layout))
   if (options.dateKeyType && options.dateKeyType !== validated.dateKeyType) {
     throw new ConfigurationError(
       `Input '${Inputs.DateKeyType}' is ${options.dateKeyType}, but ${name} has ${validated.dateKeyType} date keys. ` +
@@ -108,7 +109,7 @@ export async function prepareTable(
   const statement = missing.length ? addColumnsStatement(ref, missing) : undefined
   if (statement) {
     logger.warning(
-      `${name} lacks ${missing.length} column(s) of AWS's current CloudTrail schema (${missing.map(([n]) => n).join(', ')}). ` +
+      `${name} lacks ${missing.length} column(s) of AWS's current ${layout.source} schema (${missing.map(([n]) => n).join(', ')}). ` +
         `Add them in Athena with: ${statement}`
     )
   }

@@ -1,7 +1,7 @@
 /**
  * Reads the table and checks, before any write, that the sync can keep it: partition keys
  * `account`, `region`, `year`, `month`, `day` in that order (string account and region, date keys
- * all string or all integer), no partition projection, a SerDe that reads CloudTrail's files. The
+ * all string or all integer), no partition projection, a SerDe that reads the source's files. The
  * location and missing newer columns are warnings: the table works, but a person should know.
  */
 import {
@@ -14,14 +14,17 @@ import {
 import { ConfigurationError } from '../vocabulary/errors.js'
 import { PARTITION_KEY_NAMES, type DateKeyType } from '../vocabulary/keys.js'
 import { catalogParam, describeTable, type TableRef } from '../vocabulary/table-ref.js'
-import { ACCEPTED_SERDES, CLOUDTRAIL_COLUMNS } from './schema.js'
+import type { Columns, DocumentedTable } from './documented-tables.js'
 
 const INTEGER_TYPES = new Set(['int', 'integer', 'bigint', 'smallint', 'tinyint'])
 
 export interface ValidatedTable {
   dateKeyType: DateKeyType
   storageDescriptor: StorageDescriptor
-  /** Columns of AWS's current CloudTrail schema the table lacks (older tables miss newer fields). */
+  /**
+   * Columns of the documented schema the table lacks (older tables miss newer fields); only for
+   * sources whose files are read by column name.
+   */
   missingColumns: (readonly [string, string])[]
   /** Things a person should know that do not stop the sync. */
   warnings: string[]
@@ -44,7 +47,12 @@ export async function findTable(glue: GlueClient, ref: TableRef): Promise<Table 
   }
 }
 
-export function validateTable(table: Table, ref: TableRef, expectedLocation?: string): ValidatedTable {
+export function validateTable(
+  table: Table,
+  ref: TableRef,
+  documented: DocumentedTable,
+  expectedLocation?: string
+): ValidatedTable {
   const name = describeTable(ref)
   if (table.Parameters?.['projection.enabled']?.toLowerCase() === 'true') {
     throw new ConfigurationError(
@@ -63,7 +71,7 @@ export function validateTable(table: Table, ref: TableRef, expectedLocation?: st
   if (!namesMatch) {
     throw new ConfigurationError(
       `${name} has partition keys (${actual}); this action writes (${expected}) in that order. ` +
-        `Create the table with those partition keys, as AWS documents the CloudTrail table for organization trails, ` +
+        `Create the table with those partition keys (those of AWS's CloudTrail table for organization trails), ` +
         `or let the action create a new one (create-table: true with another table name).`
     )
   }
@@ -86,10 +94,10 @@ export function validateTable(table: Table, ref: TableRef, expectedLocation?: st
     )
   }
   const serde = descriptor.SerdeInfo?.SerializationLibrary ?? ''
-  if (!ACCEPTED_SERDES.has(serde)) {
+  if (!documented.acceptedSerdes.includes(serde)) {
     throw new ConfigurationError(
-      `${name} uses the SerDe '${serde || 'none'}', which does not read CloudTrail's JSON log files; ` +
-        `partitions copy it. Use ${[...ACCEPTED_SERDES].join(' or ')} (AWS's documented table uses the first).`
+      `${name} uses the SerDe '${serde || 'none'}', which does not read ${documented.source}'s log files; ` +
+        `partitions copy it. Use ${documented.acceptedSerdes.join(' or ')} (the table documented for ${documented.source} uses the first).`
     )
   }
   const warnings: string[] = []
@@ -102,14 +110,19 @@ export function validateTable(table: Table, ref: TableRef, expectedLocation?: st
   return {
     dateKeyType,
     storageDescriptor: descriptor,
-    missingColumns: missingColumns(descriptor.Columns ?? []),
+    missingColumns: documented.columnsByName
+      ? missingColumns(descriptor.Columns ?? [], documented.columns)
+      : [],
     warnings
   }
 }
 
-export function missingColumns(columns: readonly Column[]): (readonly [string, string])[] {
+export function missingColumns(
+  columns: readonly Column[],
+  documented: Columns
+): (readonly [string, string])[] {
   const present = new Set(columns.map((column) => (column.Name ?? '').toLowerCase()))
-  return CLOUDTRAIL_COLUMNS.filter(([name]) => !present.has(name))
+  return documented.filter(([name]) => !present.has(name))
 }
 
 /** The one Athena statement that adds the missing columns. */
