@@ -62,7 +62,7 @@ describe('validateTable', () => {
       (c) => c.Name !== 'tlsdetails'
     )
     const validated = validateTable(older, ref, CLOUDTRAIL, 's3://logs/other/')
-    expect(validated.warnings[0]).toContain("the trail's root is s3://logs/other/")
+    expect(validated.warnings[0]).toContain("the logs' root for this layout is s3://logs/other/")
     expect(validated.missingColumns.map(([name]) => name)).toEqual(['tlsdetails'])
     expect(addColumnsStatement(ref, validated.missingColumns)).toBe(
       `ALTER TABLE \`security\`.\`cloudtrail\` ADD COLUMNS (tlsdetails ${CLOUDTRAIL_COLUMNS.at(-1)![1]})`

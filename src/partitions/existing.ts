@@ -5,7 +5,7 @@
  * so 10 million partitions of 110,000 series are held in a few megabytes.
  *
  * Only partitions in exactly the form this action writes (canonical values for the table's key
- * type, and CloudTrail's location for this layout) are "ours", the only ones retention may drop.
+ * type, and the day folder of the source's layout) are "ours", the only ones retention may drop.
  * Others that still name a day (other padding, another bucket or organization sharing the table)
  * are "covered" days: never dropped, and never given a second partition for the same day.
  */

@@ -10,6 +10,7 @@ import { explainStatement } from '../queries/explain.js'
 import { findQueryFiles } from '../queries/files.js'
 import { parseRuleSeverities } from '../queries/findings.js'
 import { documentedTable } from '../table/documented-tables.js'
+import type { SourceName } from '../logs/sources.js'
 import { findTable, validateTable } from '../table/validate.js'
 import { Inputs } from '../vocabulary/constants.js'
 import type { DateKeyType } from '../vocabulary/keys.js'
@@ -23,6 +24,13 @@ import type { PartitionKey } from '../queries/partition-scan.js'
  * What a check runs on, the same for the action and the command line: the files of the pattern, the
  * severities, and the table's key type and columns (from Glue when it can be read).
  */
+/** `AWS's documented CloudTrail schema`, or what a schema AWS does not document is made from. */
+function schemaOf(source: SourceName): string {
+  return documentedTable(source).designedFrom
+    ? `the ${source} schema made from AWS's documented record`
+    : `AWS's documented ${source} schema`
+}
+
 export async function checkOptionsFor(
   settings: CheckSettings,
   aws: OptionalAws | undefined,
@@ -32,7 +40,7 @@ export async function checkOptionsFor(
   const files = await findQueryFiles(settings.queries)
   const table = await readTable(settings, aws, logger)
   const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string'
-  const columnsFrom = table.columns ? 'columns from Glue' : `columns of the ${settings.source} schema`
+  const columnsFrom = table.columns ? 'columns from Glue' : `columns of ${schemaOf(settings.source)}`
   logger.info(
     `${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ${columnsFrom}`
   )
@@ -87,7 +95,7 @@ async function readTable(
   } catch (error) {
     logger.warning(
       `Could not read ${database}.${table} from Glue (${(error as Error).message}); ` +
-        `literals are checked as ${settings.dateKeyType ?? 'string'} date keys and columns against the ${settings.source} schema.` +
+        `literals are checked as ${settings.dateKeyType ?? 'string'} date keys and columns against ${schemaOf(settings.source)}.` +
         (settings.dateKeyType ? '' : ` Set '${Inputs.DateKeyType}' to be explicit.`)
     )
     return { estimateUnavailable: `${database}.${table} could not be read from Glue` }
@@ -95,7 +103,7 @@ async function readTable(
   if (!found) {
     logger.warning(
       `${database}.${table} was not found in Glue; literals are checked as ${settings.dateKeyType ?? 'string'} ` +
-        `date keys and columns against the ${settings.source} schema.`
+        `date keys and columns against ${schemaOf(settings.source)}.`
     )
     return { estimateUnavailable: `${database}.${table} was not found in Glue` }
   }

@@ -103,7 +103,7 @@ export function validateTable(
   const warnings: string[] = []
   if (expectedLocation && descriptor.Location && !sameLocation(descriptor.Location, expectedLocation)) {
     warnings.push(
-      `${name} has LOCATION ${descriptor.Location}; the trail's root is ${expectedLocation}. ` +
+      `${name} has LOCATION ${descriptor.Location}; the logs' root for this layout is ${expectedLocation}. ` +
         `Partitions carry their own locations, so queries work, but check that this is the table you meant.`
     )
   }

@@ -1,7 +1,8 @@
 /**
- * Partition keys and values of the CloudTrail table: `account`, `region`, `year`, `month`, `day`.
- * Values are strings in Glue whatever the key type: zero-padded for `string` date keys (as the
- * CloudTrail path is), canonical decimals for `int` date keys.
+ * Partition keys and values of every source's table: `account`, `region`, `year`, `month`, `day`
+ * (the keys of AWS's CloudTrail table for organization trails). Values are strings in Glue whatever
+ * the key type: zero-padded for `string` date keys (as CloudTrail's path is, and whatever folder
+ * the source writes: Config's `2026/3/7` is `'03'`, `'07'` too), canonical decimals for `int` keys.
  */
 import { calendarDateOf, dayNumberOf, isRealDate, pad2, type DayNumber } from './dates.js'
 
