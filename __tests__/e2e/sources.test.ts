@@ -16,6 +16,7 @@ import { documentedLogTable, type LogSource } from '../../stand-in/log-tables.js
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { buildLogBucket, type LogBucketSpec } from '../../stand-in/synthetic-logs.js'
 import { PINNED_TODAY } from '../helpers/today.js'
+import { expectSuccess, instantPartitionIndexes } from '../helpers/worlds.js'
 
 const ORG = 'o-exampleorg1'
 const BUCKET = 'aws-controltower-logs-999988887777-eu-central-1'
@@ -49,7 +50,7 @@ const CASES: Case[] = [
 
 async function withStandIn<T>(work: (standIn: StandIn) => Promise<T>): Promise<T> {
   const standIn = await startStandIn()
-  standIn.glue.indexActivationMs = 0
+  instantPartitionIndexes(standIn)
   try {
     return await work(standIn)
   } finally {
@@ -75,10 +76,6 @@ function sync(standIn: StandIn, source: LogSource, inputs: Record<string, string
     },
     env: { ...standIn.env(), ...PINNED_TODAY }
   })
-}
-
-function expectSuccess(result: ActionRun): void {
-  if (result.exitCode !== 0) throw new Error(`action failed:\n${result.stdout}\n${result.stderr}`)
 }
 
 /** Every partition's location, sorted. */
