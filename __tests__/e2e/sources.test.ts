@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
-import { documentedLogTable, type LogSource } from '../../stand-in/log-tables.js'
+import { documentedLogTable, logTableInput, type LogSource } from '../../stand-in/log-tables.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { buildLogBucket, type LogBucketSpec } from '../../stand-in/synthetic-logs.js'
 import { PINNED_TODAY } from '../helpers/today.js'
@@ -186,4 +186,77 @@ describe('the CLI dry run per source', () => {
       })
     }
   )
+})
+
+describe("tables with the date keys of AWS's own examples", () => {
+  interface KeyCase {
+    name: string
+    source: LogSource
+    spec: Partial<LogBucketSpec>
+    partitionKeys: [string, string][]
+    parameters?: Record<string, string>
+    /** The partition value of 2026-03-01. */
+    march1: string
+    location: string
+  }
+  const [A] = ACCOUNTS as [string, string]
+  const KEY_CASES: KeyCase[] = [
+    {
+      // CloudTrail's partition-projection table, projection turned off: one Region of one account.
+      name: 'CloudTrail, one timestamp key in yyyy/MM/dd',
+      source: 'CloudTrail',
+      spec: { organizationId: ORG },
+      partitionKeys: [['timestamp', 'string']],
+      parameters: { 'projection.enabled': 'false', 'projection.timestamp.format': 'yyyy/MM/dd' },
+      march1: '2026/03/01',
+      location: `s3://${BUCKET}/${ORG}/AWSLogs/${ORG}/${A}/CloudTrail/eu-west-1/`
+    },
+    {
+      // VPC Flow Logs' table: one date key of type date.
+      name: 'vpcflowlogs, one date key of type date',
+      source: 'vpcflowlogs',
+      spec: {},
+      partitionKeys: [['date', 'date']],
+      march1: '2026-03-01',
+      location: `s3://${BUCKET}/${ORG}/AWSLogs/${A}/vpcflowlogs/eu-west-1/`
+    }
+  ]
+
+  it.concurrent.each(KEY_CASES)('$name', async (testCase) => {
+    await withStandIn(async (standIn) => {
+      const table = 'examples'
+      const folders = controlTowerBucket(standIn, {
+        name: testCase.name,
+        source: testCase.source,
+        spec: testCase.spec
+      })
+      standIn.glue.createTableDirect(
+        DB,
+        logTableInput({
+          source: testCase.source,
+          name: table,
+          location: testCase.location,
+          partitionKeys: testCase.partitionKeys,
+          ...(testCase.parameters ? { parameters: testCase.parameters } : {})
+        })
+      )
+      const inputs = { table, 'create-table': 'false', accounts: A, regions: 'eu-west-1' }
+
+      const unscoped = await sync(standIn, testCase.source, { ...inputs, accounts: '' })
+      expect(unscoped.exitCode).not.toBe(0)
+      expect(unscoped.stdout).toContain(`Input 'accounts': ${DB}.${table} has no account partition key`)
+      expect(standIn.glue.partitionCount(DB, table)).toBe(0)
+
+      const first = await sync(standIn, testCase.source, inputs)
+      expectSuccess(first)
+      const ours = folders.filter((folder) => folder.includes(`/${A}/`) && folder.includes('/eu-west-1/'))
+      expect(locations(standIn, table)).toEqual(ours)
+      const values = standIn.glue.partitionValues(DB, table).map((value) => value.join('|'))
+      expect(values).toHaveLength(ours.length)
+      expect(values).toContain(testCase.march1)
+      const second = await sync(standIn, testCase.source, inputs)
+      expectSuccess(second)
+      expect(second.outputs).toMatchObject({ added: '0', removed: '0', unchanged: String(ours.length) })
+    })
+  })
 })

@@ -106,6 +106,7 @@ export function report(org: Org, options: ReportOptions = {}): SyncReport {
       action: 'validated',
       databaseCreated: false,
       dateKeyType: 'string',
+      keys: { date: { kind: 'parts', type: 'string' }, hasAccount: true, hasRegion: true },
       storageDescriptor: {},
       missingColumns: ['tlsdetails'],
       addColumnsStatement:

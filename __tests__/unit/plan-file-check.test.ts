@@ -128,6 +128,7 @@ function smallReport(): SyncReport {
       action: 'validated',
       databaseCreated: false,
       dateKeyType: 'string',
+      keys: { date: { kind: 'parts', type: 'string' }, hasAccount: true, hasRegion: true },
       storageDescriptor: {},
       missingColumns: [],
       warnings: [],

@@ -23,8 +23,8 @@ describe('validateTable', () => {
 
   it.each([
     [
-      { partitionKeys: [['timestamp', 'string']] as [string, string][] },
-      /has partition keys \(timestamp string\)/
+      { partitionKeys: [['timestamp', 'int']] as [string, string][] },
+      /has partition keys \(timestamp int\); a one-key date must be of type date or string/
     ],
     [
       {
@@ -36,7 +36,7 @@ describe('validateTable', () => {
           ['day', 'string']
         ] as [string, string][]
       },
-      /in that order/
+      /This action writes \(account, region, year, month, day\)/
     ],
     [
       {
@@ -50,10 +50,48 @@ describe('validateTable', () => {
       },
       /must all be string or all int/
     ],
-    [{ parameters: { 'projection.enabled': 'TRUE' } }, /partition projection/]
+    [{ parameters: { 'projection.enabled': 'TRUE' } }, /partition projection/],
+    [
+      {
+        partitionKeys: [['dt', 'string']] as [string, string][],
+        parameters: { 'projection.dt.format': 'yyyy/MM/dd/HH' }
+      },
+      /projection\.dt\.format is 'yyyy\/MM\/dd\/HH', which is not a format of one day/
+    ]
   ])('refuses %j', (options, message) => {
     expect(() => validateTable(table(options), ref, CLOUDTRAIL)).toThrow(ConfigurationError)
     expect(() => validateTable(table(options), ref, CLOUDTRAIL)).toThrow(message)
+  })
+
+  it("reads the date keys of AWS's own examples, account and region optional", () => {
+    const keysOf = (partitionKeys: [string, string][], parameters: Record<string, string> = {}) =>
+      validateTable(table({ partitionKeys, parameters }), ref, CLOUDTRAIL).keys
+    // CloudTrail's partition-projection table (one Region of one account), projection turned off.
+    expect(keysOf([['timestamp', 'string']], { 'projection.enabled': 'false' })).toEqual({
+      date: { kind: 'formatted', name: 'timestamp', format: 'yyyy/MM/dd' },
+      hasAccount: false,
+      hasRegion: false
+    })
+    expect(keysOf([['day', 'string']], { 'projection.day.format': 'yyyy-M-d' }).date).toEqual({
+      kind: 'formatted',
+      name: 'day',
+      format: 'yyyy-M-d'
+    })
+    // VPC Flow Logs' table: one key of type date.
+    expect(keysOf([['date', 'date']])).toEqual({
+      date: { kind: 'date', name: 'date' },
+      hasAccount: false,
+      hasRegion: false
+    })
+    // CloudTrail's manual table of one account: region, year, month, day.
+    expect(
+      keysOf([
+        ['region', 'string'],
+        ['year', 'string'],
+        ['month', 'string'],
+        ['day', 'string']
+      ])
+    ).toEqual({ date: { kind: 'parts', type: 'string' }, hasAccount: false, hasRegion: true })
   })
 
   it('warns about another location and lists missing newer columns with the statement that adds them', () => {

@@ -14,6 +14,7 @@ import type { SyncReport } from './sync-outcome.js'
 import { upkeepBlocks } from './sync-upkeep.js'
 import type { TableState } from '../table/ensure.js'
 import { formatCount } from '../vocabulary/format.js'
+import { describeKeys } from '../vocabulary/keys.js'
 import { code, raw, renderMarkdown, text, type Block, type Inline, type Line } from './document.js'
 import {
   changePatterns,
@@ -181,7 +182,7 @@ function settingsTable(report: SyncReport): Block {
         [
           code(report.tableName),
           ours(
-            ` ${TABLE_ACTIONS[report.table.action]}, date keys ${report.dateKeyType}` +
+            ` ${TABLE_ACTIONS[report.table.action]}, date keys ${describeKeys(report.keys ?? report.dateKeyType)}` +
               (report.table.databaseCreated ? ' (database created)' : '')
           )
         ]

@@ -13,7 +13,7 @@ import type { Discovery } from '../logs/discover.js'
 import type { Layout } from '../logs/layout.js'
 import type { SourceName } from '../logs/sources.js'
 import type { DayNumber } from '../vocabulary/dates.js'
-import type { DateKeyType } from '../vocabulary/keys.js'
+import type { DateKeyType, KeyScheme } from '../vocabulary/keys.js'
 import type { TableRef } from '../vocabulary/table-ref.js'
 
 export interface SyncRequest {
@@ -44,6 +44,8 @@ export interface SyncReport {
   settings: SyncRequest
   tableName: string
   dateKeyType: DateKeyType
+  /** The key scheme written (a one-key table, a table of one account or Region); absent: the five keys. */
+  keys?: KeyScheme
   table: TableState
   layout: Layout
   layoutDescription: string

@@ -25,7 +25,9 @@ import {
   StaleStorage
 } from '../partitions/refresh.js'
 import type { SyncReport, SyncRequest } from '../report/sync-outcome.js'
+import { describeKeys } from '../vocabulary/keys.js'
 import { prepareTable } from '../table/ensure.js'
+import { keySchemeFor } from '../table/key-scheme.js'
 import type { IndexWait } from '../table/partition-index.js'
 import { recordPartitionStorage } from '../table/partition-storage.js'
 import { checkSourcePresent, detectLayout, discoverSeries, type Discovery } from '../logs/discover.js'
@@ -137,7 +139,9 @@ export async function runSync(
   let setUpNeeded = false
   const preview = await phase('Table', async () => {
     const state = await prepareTable(clients.glue, settings.table, layout, tableOptions(true), deferred)
-    deferred.info(`${describeTable(settings.table)}: ${state.action}, date keys ${state.dateKeyType}`)
+    deferred.info(
+      `${describeTable(settings.table)}: ${state.action}, date keys ${describeKeys({ date: state.keys.date })}`
+    )
     setUpNeeded =
       !settings.dryRun &&
       (state.action === 'would-create' ||
@@ -147,6 +151,9 @@ export async function runSync(
     if (!setUpNeeded) deferred.flush()
     return state
   })
+
+  // A table without an account or region key holds one: the allow-lists must name it (before any write).
+  const keys = keySchemeFor(preview.keys, settings, describeTable(settings.table))
 
   const window = syncWindow(settings.asOf, settings.retentionDays, settings.futureDays)
   // A table this run has yet to create has no partitions. Columns are read only when the table's
@@ -164,7 +171,7 @@ export async function runSync(
             settings.table,
             {
               window,
-              dateKeyType: preview.dateKeyType,
+              dateKeyType: keys,
               locationOf: (ref) => partitionLocation(layout, ref),
               ...(stale ? { withColumns: true, inspect: stale.inspect.bind(stale) } : {})
             },
@@ -202,6 +209,7 @@ export async function runSync(
     settings,
     tableName: describeTable(settings.table),
     dateKeyType: preview.dateKeyType,
+    keys,
     table: preview,
     layout,
     layoutDescription: describeLayout(layout),
@@ -231,7 +239,7 @@ export async function runSync(
   if (setUpNeeded) {
     report.table = await phase('Table set-up', async () => {
       const state = await prepareTable(clients.glue, settings.table, layout, tableOptions(false), logger)
-      logger.info(`${describeTable(settings.table)}: ${state.action}, date keys ${state.dateKeyType}`)
+      logger.info(`${describeTable(settings.table)}: ${state.action}, date keys ${describeKeys(keys)}`)
       return state
     })
   }
@@ -239,7 +247,7 @@ export async function runSync(
     glue: clients.glue,
     table: settings.table,
     layout,
-    dateKeyType: report.table.dateKeyType,
+    dateKeyType: keys,
     storageDescriptor: report.table.storageDescriptor,
     concurrency: tuning.writeConcurrency,
     ...(tuning.onApplyProgress ? { onProgress: tuning.onApplyProgress } : {})

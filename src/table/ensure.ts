@@ -7,7 +7,7 @@ import type { GlueClient, StorageDescriptor } from '@aws-sdk/client-glue'
 import { Inputs } from '../vocabulary/constants.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
 import type { Logger } from '../vocabulary/logger.js'
-import type { DateKeyType } from '../vocabulary/keys.js'
+import { dateKeyNames, type DateKeyType } from '../vocabulary/keys.js'
 import { describeTable, type TableRef } from '../vocabulary/table-ref.js'
 import { PARTITION_STORAGE_PARAMETER } from '../vocabulary/storage.js'
 import { tableLocation, type Layout } from '../logs/layout.js'
@@ -24,7 +24,7 @@ import {
   type IndexState,
   type IndexWait
 } from './partition-index.js'
-import { addColumnsStatement, findTable, validateTable } from './validate.js'
+import { addColumnsStatement, findTable, validateTable, type TableKeys } from './validate.js'
 
 export interface TableOptions {
   createTable: boolean
@@ -40,6 +40,8 @@ export interface TableState {
   action: 'validated' | 'created' | 'would-create'
   databaseCreated: boolean
   dateKeyType: DateKeyType
+  /** The table's key scheme: five keys, or one date key (AWS's examples), account and region optional. */
+  keys: TableKeys
   storageDescriptor: StorageDescriptor
   /** The shape the partitions were last brought in line with (PARTITION_STORAGE_PARAMETER), if recorded. */
   partitionStorage?: string
@@ -80,6 +82,7 @@ export async function prepareTable(
         action: 'would-create',
         databaseCreated: false,
         dateKeyType,
+        keys: { date: { kind: 'parts', type: dateKeyType }, hasAccount: true, hasRegion: true },
         storageDescriptor: input.StorageDescriptor ?? {},
         ...(recorded ? { partitionStorage: recorded } : {}),
         missingColumns: [],
@@ -128,7 +131,8 @@ export async function prepareTable(
         ref,
         options.dryRun,
         logger,
-        options.indexWait ?? DEFAULT_INDEX_WAIT
+        options.indexWait ?? DEFAULT_INDEX_WAIT,
+        dateKeyNames({ date: validated.keys.date })
       )
       partitionFiltering = await ensurePartitionFiltering(glue, ref, table, options.dryRun)
     } catch (error) {
@@ -139,7 +143,7 @@ export async function prepareTable(
       `partition index: ${index.name ?? 'none'} ${index.status ?? index.action}; partition filtering ${partitionFiltering}`
     )
   } else {
-    index = await findUsableIndex(glue, ref)
+    index = await findUsableIndex(glue, ref, dateKeyNames({ date: validated.keys.date }))
   }
 
   const recorded = table.Parameters?.[PARTITION_STORAGE_PARAMETER]
@@ -147,6 +151,7 @@ export async function prepareTable(
     action,
     databaseCreated,
     dateKeyType: validated.dateKeyType,
+    keys: validated.keys,
     storageDescriptor: validated.storageDescriptor,
     ...(recorded ? { partitionStorage: recorded } : {}),
     missingColumns: missing.map(([column]) => column),
