@@ -9,12 +9,7 @@
  * whole minutes.
  */
 import { CLOUDTRAIL_INPUT_FORMAT } from './cloudtrail.js'
-import {
-  HCATALOG_JSON_SERDE,
-  OPENX_JSON_SERDE,
-  TEXT_OUTPUT_FORMAT,
-  type DocumentedTable
-} from './types.js'
+import { HCATALOG_JSON_SERDE, OPENX_JSON_SERDE, TEXT_OUTPUT_FORMAT, type DocumentedTable } from './types.js'
 
 const VALUE_AVERAGES = 'array<struct<value:string,average:double>>'
 
@@ -44,6 +39,7 @@ export const CLOUDTRAIL_INSIGHT_TABLE: DocumentedTable = {
   classification: 'cloudtrail',
   acceptedSerdes: [HCATALOG_JSON_SERDE, OPENX_JSON_SERDE],
   columnsByName: true,
-  documentation: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-insights-fields-trails.html',
+  documentation:
+    'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-insights-fields-trails.html',
   designedFrom: "AWS's documented Insights record (no Athena table for Insights is documented)"
 }

@@ -53,7 +53,7 @@ export const ALB_ACCESS_LOGS_TABLE: DocumentedTable = {
     ['target_status_code_list', 'string'],
     ['classification', 'string'],
     ['classification_reason', 'string'],
-    ['conn_trace_id', 'string'],
+    ['conn_trace_id', 'string']
   ],
   serde: REGEX_SERDE,
   serdeParameters: { 'serialization.format': '1', 'input.regex': ALB_INPUT_REGEX },
