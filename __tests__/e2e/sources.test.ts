@@ -113,6 +113,7 @@ describe('sync per source and layout, through the bundle', () => {
       expectSuccess(first)
       expect(locations(standIn, table)).toEqual(folders)
       expect(first.outputs).toMatchObject({ added: String(folders.length), removed: '0' })
+      expect(first.summary).toContain(`## ${testCase.source} partitions: sync`)
 
       // The created table is AWS's documented one for the source: columns, SerDe, formats.
       const aws = documentedLogTable(testCase.source) as { StorageDescriptor: Record<string, unknown> }

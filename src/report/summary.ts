@@ -86,7 +86,7 @@ export function syncSummaryDocument(report: SyncReport, calls: CallStats): Block
   const dry = !applied
   const title = report.refused ? 'refused, nothing written' : dry ? 'dry run, nothing written' : 'sync'
   const blocks: Block[] = [
-    { kind: 'heading', level: 2, line: [ours(`CloudTrail partitions: ${title}`)] },
+    { kind: 'heading', level: 2, line: [ours(`${report.layout.source} partitions: ${title}`)] },
     settingsTable(report),
     {
       kind: 'paragraph',
