@@ -5,7 +5,7 @@
 const FLOORS = [
   ['src/vocabulary/'], // errors, logger, escaping, counts, partition keys and values, UTC days, table reference
   ['src/aws/'], // credentials, clients, retries
-  ['src/trail/'], // the S3 layout of the logs
+  ['src/logs/'], // the S3 layouts of the logs AWS writes under AWSLogs/
   ['src/table/', 'src/partitions/'], // the table; the partitions that should exist and what Glue has
   ['src/queries/'], // SQL checks (read the table's schema) and named queries
   ['src/report/', 'src/inputs\\.ts$'], // what people read; typed, validated settings

@@ -3,7 +3,10 @@
  * organization bucket (12 accounts, 4 allowed regions plus one outside the allow-list, 120 days,
  * digest folders), creates the CloudTrail table as AWS documents it, then runs the bundled action
  * (dist/index.js) as GitHub would, through OIDC: a first sync, a second one (nothing to do), and
- * one a day later (one day added, one expired). Prints each job summary. Then the command line
+ * one a day later (one day added, one expired). AWS Config's logs sit beside the trail, in the
+ * account folders AWS Config writes (as in a Control Tower Log Archive bucket): a sync of source
+ * Config creates their table and partitions, and the trail's sync is not confused by them.
+ * Prints each job summary. Then the command line
  * (dist/cli/index.js) over the same stand-in: a dry run as a terminal shows it, and the SQL check
  * as a linter.
  */
@@ -12,6 +15,7 @@ import { cloudTrailTableInput } from '../stand-in/cloudtrail-table.js'
 import { startStandIn } from '../stand-in/index.js'
 import { runAction, type ActionRun } from '../stand-in/run-action.js'
 import { buildSyntheticBucket } from '../stand-in/synthetic-bucket.js'
+import { buildLogBucket } from '../stand-in/synthetic-logs.js'
 
 const ORG = 'o-demo0example1'
 const BUCKET = 'org-cloudtrail-logs'
@@ -38,13 +42,23 @@ try {
     // A newer account without us-west-2, as real organizations have.
     hasRegion: (account, region) => !(account === accounts[11] && region === 'us-west-2')
   })
+  // AWS Config's folders of the same accounts beside the organization trail's (AWSLogs/<account>/Config/).
+  const config = buildLogBucket(standIn.s3, {
+    bucket: BUCKET,
+    source: 'Config',
+    accounts,
+    regions: ALLOWED,
+    from: iso(today - 119 * DAY_MS),
+    to: iso(today)
+  })
   standIn.glue.createTableDirect(
     'security',
     cloudTrailTableInput({ name: 'cloudtrail', location: `s3://${BUCKET}/AWSLogs/${ORG}/` })
   )
   console.log(
     `stand-in at ${standIn.endpoint}: s3://${BUCKET} holds ${bucket.objects} objects ` +
-      `(${bucket.logFiles} log files, ${bucket.digestFiles} digests) for ${accounts.length} accounts\n`
+      `(${bucket.logFiles} log files, ${bucket.digestFiles} digests, ${config.objects} AWS Config files) ` +
+      `for ${accounts.length} accounts\n`
   )
 
   const inputs = {
@@ -73,7 +87,17 @@ try {
     `A day later, as of ${tomorrow}: one day added, one expired`,
     await runAction({ inputs: { ...inputs, 'as-of': tomorrow }, env: standIn.env() })
   )
-  console.log(`\nGlue now holds ${standIn.glue.partitionCount('security', 'cloudtrail')} partitions.`)
+  show(
+    `AWS Config beside the trail (source: Config): its table created, its unpadded day folders (2026/3/7) as partitions`,
+    await runAction({
+      inputs: { ...inputs, 'as-of': tomorrow, source: 'Config', table: 'config', 'create-table': 'true' },
+      env: standIn.env()
+    })
+  )
+  console.log(
+    `\nGlue now holds ${standIn.glue.partitionCount('security', 'cloudtrail')} CloudTrail partitions and ` +
+      `${standIn.glue.partitionCount('security', 'config')} AWS Config partitions.`
+  )
 
   // The command line: the same core from a shell, credentials from the environment (the stand-in's keys).
   // Its dry run looks at the same day as the last sync (an as-of after tomorrow is refused by a guard).

@@ -9,14 +9,17 @@ import { formatIsoDate, parseIsoDate, todayUtc, type DayNumber } from './vocabul
 import { checkAsOf, DEFAULT_MAX_REMOVE_DAYS } from './partitions/guards.js'
 import { DEFAULT_MAX_TABLE_PARTITIONS } from './partitions/quota.js'
 import { ACCOUNT_PATTERN, REGION_PATTERN, type DateKeyType } from './vocabulary/keys.js'
-import { normalizePrefix, ORGANIZATION_ID_PATTERN } from './trail/layout.js'
-import { nearestRegion } from './trail/regions.js'
+import { normalizePrefix, ORGANIZATION_ID_PATTERN } from './logs/layout.js'
+import { DEFAULT_SOURCE, SOURCE_NAMES, sourceNamed, type SourceName } from './logs/sources.js'
+import { nearestRegion } from './logs/regions.js'
 import type { TableRef } from './vocabulary/table-ref.js'
 import type { CredentialSettings } from './aws/credentials.js'
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './queries/limits.js'
 import { DEFAULT_MAX_DELETE_QUERIES } from './queries/publish.js'
 
 export interface SyncSettings {
+  /** Whose logs: the folder AWS writes under each account (CloudTrail, Config, vpcflowlogs…). */
+  source: SourceName
   bucket: string
   prefix: string
   organizationId: string
@@ -51,6 +54,8 @@ export interface SyncSettings {
 export interface CheckSettings {
   queries: string
   table: string
+  /** Whose logs the table holds: its documented columns when the table cannot be read from Glue. */
+  source: SourceName
   database?: string
   partitionColumns: string[]
   /** Empty input: read from the table when credentials are available, else string. */
@@ -102,6 +107,19 @@ export function readCommand(read: InputReader): Command {
   return value as Command
 }
 
+/** The `source` input: one of AWS's folder names under the account, in any case; empty: CloudTrail. */
+export function readSource(read: InputReader): SourceName {
+  const value = read(Inputs.Source).trim()
+  if (!value) return DEFAULT_SOURCE
+  const source = sourceNamed(value)
+  if (!source) {
+    throw new ConfigurationError(
+      `Input '${Inputs.Source}': '${value}' is not one of ${SOURCE_NAMES.join(', ')} (the folder AWS writes under each account in AWSLogs/).`
+    )
+  }
+  return source
+}
+
 function requiredInput(read: InputReader, name: string, command: Command): string {
   const value = read(name).trim()
   if (!value) throw new ConfigurationError(`Input '${name}' is required for command '${command}'.`)
@@ -135,6 +153,7 @@ export function readSyncSettings(
   const text = (name: string): string => read(name).trim()
   const required = (name: string): string => requiredInput(read, name, 'sync')
 
+  const source = readSource(read)
   const bucket = required(Inputs.Bucket)
   if (bucket.startsWith('s3://') || bucket.includes('/')) {
     throw new ConfigurationError(
@@ -204,6 +223,7 @@ export function readSyncSettings(
     : undefined
 
   return {
+    source,
     bucket,
     prefix,
     organizationId,
@@ -245,6 +265,7 @@ export function readCheckSettings(read: InputReader, env: NodeJS.ProcessEnv = pr
   return {
     queries: read(Inputs.Queries).trim() || DEFAULT_QUERIES,
     table,
+    source: readSource(read),
     ...(database ? { database: glueName(database, Inputs.Database) } : {}),
     partitionColumns: partitionColumns.length ? partitionColumns : DEFAULT_PARTITION_COLUMNS,
     ...(dateKeyType ? { dateKeyType } : {}),

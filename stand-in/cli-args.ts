@@ -3,6 +3,7 @@
  * line against, without writing a script.
  */
 import { parseArgs } from 'node:util'
+import { LOG_SOURCES, type LogSource } from './log-tables.js'
 
 export const REGION_NAMES = [
   'us-east-1',
@@ -33,6 +34,8 @@ export interface StandInCliOptions {
   days: number
   controlTower: boolean
   table: boolean
+  /** Other logs written beside the trail, in the same accounts and Regions (Config, vpcflowlogs...). */
+  sources: LogSource[]
   port: number
 }
 
@@ -49,7 +52,9 @@ Flags:
   --days N           days of logs, ending today (UTC), 1 to 3660 (default 7)
   --control-tower    lay the bucket out as AWS Control Tower does:
                      aws-controltower-logs-<log-archive>-<region>/<o-id>/AWSLogs/<o-id>/...
-  --table            also create the Glue table security.cloudtrail (AWS's documented DDL)
+  --table            also create the Glue table security.cloudtrail (AWS's documented DDL), and one
+                     table per --source (security.config, security.vpcflowlogs...)
+  --source NAMES     other logs beside the trail, comma-separated: ${LOG_SOURCES.filter((name) => name !== 'CloudTrail').join(', ')}
   --port N           the port to listen on (default: a free one)
   -h, --help         show this help
 
@@ -63,6 +68,21 @@ function count(name: string, text: string | undefined, fallback: number, min: nu
   return Number(text)
 }
 
+function sourcesOf(text: string | undefined): LogSource[] {
+  if (text === undefined) return []
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+  const others = LOG_SOURCES.filter((name) => name !== 'CloudTrail')
+  for (const name of names) {
+    if (!(others as readonly string[]).includes(name)) {
+      throw new Error(`--source takes ${others.join(', ')} (comma-separated), not ${JSON.stringify(name)}`)
+    }
+  }
+  return [...new Set(names)] as LogSource[]
+}
+
 export function parseStandInArgs(argv: readonly string[]): ParsedCli {
   try {
     const { values, positionals } = parseArgs({
@@ -74,6 +94,7 @@ export function parseStandInArgs(argv: readonly string[]): ParsedCli {
         days: { type: 'string' },
         'control-tower': { type: 'boolean' },
         table: { type: 'boolean' },
+        source: { type: 'string' },
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
@@ -86,6 +107,7 @@ export function parseStandInArgs(argv: readonly string[]): ParsedCli {
       days: count('days', values.days, 7, 1, 3660),
       controlTower: values['control-tower'] === true,
       table: values.table === true,
+      sources: sourcesOf(values.source),
       port: count('port', values.port, 0, 0, 65535)
     }
     const files = options.accounts * options.regions * options.days

@@ -4,6 +4,8 @@
  * the environment to export and a command line to try. `--help` lists the flags.
  */
 import { cloudTrailTableInput } from './cloudtrail-table.js'
+import { logTableInput, type LogSource } from './log-tables.js'
+import { buildLogBucket } from './synthetic-logs.js'
 import { HELP, parseStandInArgs, REGION_NAMES, shellWord, type StandInCliOptions } from './cli-args.js'
 import { startStandIn, type StandIn } from './index.js'
 import { buildSyntheticBucket } from './synthetic-bucket.js'
@@ -16,11 +18,18 @@ const TABLE = 'cloudtrail'
 
 interface Seeded {
   bucket: string
+  /** Each other source with the number of day folders written. */
+  others: { source: LogSource; location: string; dayFolders: number }[]
   prefix: string
   location: string
   from: string
   to: string
   logFiles: number
+}
+
+/** The table of another source: its name in lower case, `-` as `_` (`config`, `vpcflowlogs`). */
+function tableOf(source: LogSource): string {
+  return source.toLowerCase().replace(/-/g, '_')
 }
 
 function isoDay(date: Date): string {
@@ -54,7 +63,20 @@ function seed(standIn: StandIn, options: StandInCliOptions): Seeded | undefined 
   if (options.table) {
     standIn.glue.createTableDirect(DATABASE, cloudTrailTableInput({ name: TABLE, location }))
   }
-  return { bucket, prefix, location, from, to, logFiles: result.logFiles }
+  const accounts = Array.from({ length: options.accounts }, (_, i) => String(111111110000 + i))
+  const regions = REGION_NAMES.slice(0, options.regions)
+  const others = options.sources.map((source) => {
+    const written = buildLogBucket(standIn.s3, { bucket, prefix, source, accounts, regions, from, to })
+    const root = `s3://${bucket}/${prefix ? `${prefix}/` : ''}AWSLogs/`
+    if (options.table) {
+      standIn.glue.createTableDirect(
+        DATABASE,
+        logTableInput({ source, name: tableOf(source), location: root })
+      )
+    }
+    return { source, location: root, dayFolders: written.dayFolders.length }
+  })
+  return { bucket, prefix, others, location, from, to, logFiles: result.logFiles }
 }
 
 function report(standIn: StandIn, options: StandInCliOptions, seeded: Seeded | undefined): string[] {
@@ -70,6 +92,12 @@ function report(standIn: StandIn, options: StandInCliOptions, seeded: Seeded | u
         ? `table: ${DATABASE}.${TABLE} (AWS's documented DDL for organization trails, LOCATION ${seeded.location})`
         : `table: none yet (--table creates it; the command line below creates it with --create-table)`
     )
+    for (const other of seeded.others) {
+      lines.push(
+        `${other.source} logs beside it: ${other.location}<account>/${other.source}/... (${other.dayFolders} day folders)` +
+          (options.table ? `, table ${DATABASE}.${tableOf(other.source)}` : '')
+      )
+    }
   }
   lines.push('', 'export these in the shell that runs the command line:')
   for (const name of ['AWS_ENDPOINT_URL', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) {
@@ -91,6 +119,13 @@ function report(standIn: StandIn, options: StandInCliOptions, seeded: Seeded | u
       'then try the command line (built by `npm run package`):',
       `  node dist/cli/index.js ${flags.join(' ')}`
     )
+    for (const { source } of seeded.others) {
+      const table = tableOf(source)
+      const other = flags.map((flag) =>
+        flag === `--table ${TABLE}` ? `--source ${source} --table ${table}` : flag
+      )
+      lines.push(`  node dist/cli/index.js ${other.join(' ')}`)
+    }
   }
   lines.push('', `call counters: GET ${standIn.endpoint}/_stand-in/calls; Ctrl-C stops it`)
   return lines

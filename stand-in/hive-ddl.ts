@@ -2,10 +2,18 @@
  * A small reader of Hive's `CREATE EXTERNAL TABLE` as Athena accepts it, turning the statement into
  * the Glue TableInput that Athena stores for it: columns with nested `STRUCT`/`ARRAY`/`MAP` types,
  * `COMMENT`s, `PARTITIONED BY`, `ROW FORMAT SERDE … [WITH SERDEPROPERTIES (…)]`,
- * `STORED AS INPUTFORMAT … OUTPUTFORMAT …`, `LOCATION`, `TBLPROPERTIES`. Types are stored as Glue
- * stores the ones Athena writes: lower case, without spaces (`struct<type:string,arn:string>`).
- * Grammar: Athena user guide, "CREATE TABLE" (Hive DDL). Anything else is refused with its position,
- * so a fixture that is not this DDL fails loudly instead of turning into a different table.
+ * `ROW FORMAT DELIMITED FIELDS TERMINATED BY …`, `STORED AS INPUTFORMAT … OUTPUTFORMAT …`,
+ * `LOCATION`, `TBLPROPERTIES`. Types are stored as Glue stores the ones Athena writes: lower case,
+ * without spaces (`struct<type:string,arn:string>`). Grammar: Athena user guide, "CREATE TABLE"
+ * (Hive DDL). Anything else is refused with its position, so a fixture that is not this DDL fails
+ * loudly instead of turning into a different table.
+ *
+ * Two defaults Athena applies: `ROW FORMAT DELIMITED` is the LazySimpleSerDe, its clauses stored as
+ * the SerDe parameters they correspond to ("Use a SerDe to create a table": `FIELDS TERMINATED BY`
+ * is `field.delim` and `serialization.format`, `ESCAPED BY` `escape.delim`, `COLLECTION ITEMS
+ * TERMINATED BY` `collection.delim`, `MAP KEYS TERMINATED BY` `mapkey.delim`); and a table without
+ * `STORED AS` is Hive's default TEXTFILE (Apache Hive, "FileFormats": TextInputFormat and
+ * HiveIgnoreKeyTextOutputFormat).
  */
 
 export interface HiveColumn {
@@ -79,6 +87,10 @@ function tokenize(sql: string): Token[] {
   }
   return tokens
 }
+
+export const LAZY_SIMPLE_SERDE = 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+export const TEXT_INPUT_FORMAT = 'org.apache.hadoop.mapred.TextInputFormat'
+export const TEXT_OUTPUT_FORMAT = 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat'
 
 class Reader {
   private position = 0
@@ -194,6 +206,23 @@ function readProperties(reader: Reader): Record<string, string> {
   return properties
 }
 
+/** The clauses of `ROW FORMAT DELIMITED`, as the LazySimpleSerDe's parameters. */
+function readDelimited(reader: Reader): Record<string, string> {
+  const parameters: Record<string, string> = {}
+  for (;;) {
+    if (reader.accept('FIELDS', 'TERMINATED', 'BY')) {
+      const delimiter = reader.string()
+      parameters['field.delim'] = delimiter
+      parameters['serialization.format'] = delimiter
+      if (reader.accept('ESCAPED', 'BY')) parameters['escape.delim'] = reader.string()
+    } else if (reader.accept('COLLECTION', 'ITEMS', 'TERMINATED', 'BY')) {
+      parameters['collection.delim'] = reader.string()
+    } else if (reader.accept('MAP', 'KEYS', 'TERMINATED', 'BY')) {
+      parameters['mapkey.delim'] = reader.string()
+    } else return parameters
+  }
+}
+
 /** Reads one `CREATE [EXTERNAL] TABLE` statement; throws a HiveDdlError naming what it met instead. */
 export function readCreateTable(sql: string): HiveTable {
   const reader = new Reader(tokenize(sql))
@@ -217,15 +246,22 @@ export function readCreateTable(sql: string): HiveTable {
     else if (reader.accept('ROW', 'FORMAT', 'SERDE')) {
       table.serde = reader.string()
       if (reader.accept('WITH', 'SERDEPROPERTIES')) table.serdeProperties = readProperties(reader)
+    } else if (reader.accept('ROW', 'FORMAT', 'DELIMITED')) {
+      table.serde = LAZY_SIMPLE_SERDE
+      table.serdeProperties = readDelimited(reader)
     } else if (reader.accept('STORED', 'AS', 'INPUTFORMAT')) {
       table.inputFormat = reader.string()
       reader.expect('OUTPUTFORMAT')
       table.outputFormat = reader.string()
     } else if (reader.accept('LOCATION')) table.location = reader.string()
     else if (reader.accept('TBLPROPERTIES')) table.tableProperties = readProperties(reader)
-    else reader.fail('COMMENT, PARTITIONED BY, ROW FORMAT SERDE, STORED AS, LOCATION or TBLPROPERTIES')
+    else reader.fail('COMMENT, PARTITIONED BY, ROW FORMAT, STORED AS, LOCATION or TBLPROPERTIES')
   }
   if (!reader.done()) reader.fail('the end of the statement')
+  if (table.inputFormat === undefined) {
+    table.inputFormat = TEXT_INPUT_FORMAT
+    table.outputFormat = TEXT_OUTPUT_FORMAT
+  }
   return table
 }
 

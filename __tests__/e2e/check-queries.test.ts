@@ -183,7 +183,7 @@ describe('check-queries', () => {
     // Without credentials, the check knows only AWS's documented columns.
     const without = await check({ queries: 'with-aws/custom.sql', 'date-key-type': 'int' }, false)
     expect(without.exitCode).toBe(1)
-    expect(without.stdout).toContain("columns of AWS's documented schema")
+    expect(without.stdout).toContain("columns of AWS's documented CloudTrail schema")
     expect(annotations(without, 'error').join('\n')).toMatch(
       /title=unknown-column,file=with-aws\/custom.sql,line=1,col=8::Column customfield does not exist/
     )

@@ -392,7 +392,7 @@ describe('sync', () => {
     const result = await cli(['sync', ...flags, '--dry-run'])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(
-      `but the bucket has them under s3://${bucket}/o-ctorg00001/AWSLogs/: set --prefix o-ctorg00001.`
+      `but the bucket has logs under s3://${bucket}/o-ctorg00001/AWSLogs/: set --prefix o-ctorg00001.`
     )
     const fixed = await cli(['sync', ...flags, '--dry-run', '--prefix', 'o-ctorg00001', '--create-table'])
     expect(fixed.stderr).toBe('')

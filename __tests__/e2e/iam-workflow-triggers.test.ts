@@ -45,17 +45,27 @@ interface Step {
 
 interface Workflow {
   on: Record<string, { branches?: string[] } | null>
-  jobs: Record<string, { steps: Step[] }>
+  jobs: Record<string, { steps: Step[]; strategy?: { matrix?: { include?: Record<string, string>[] } } }>
 }
 
-/** The workflow's step of this action: its command and its inputs, as a run without dispatch inputs sees them. */
+/**
+ * The workflow's step of this action: its command and its inputs, as a run without dispatch inputs
+ * sees them, in the job of the matrix's first entry (the sync example's CloudTrail table: the one
+ * its documented role names; the other entries' tables are added to the role as the README says).
+ */
 function actionStep(workflow: Workflow): { command: Command; inputs: Record<string, string> } {
-  const step = Object.values(workflow.jobs)
-    .flatMap((job) => job.steps)
-    .find((candidate) => candidate.uses?.includes('/cloudtrail-partitions@'))
+  const job = Object.values(workflow.jobs).find((candidate) =>
+    candidate.steps.some((step) => step.uses?.includes('/cloudtrail-partitions@'))
+  )
+  const step = job?.steps.find((candidate) => candidate.uses?.includes('/cloudtrail-partitions@'))
   if (!step?.with) throw new Error('no step uses the action')
+  const matrix = job?.strategy?.matrix?.include?.[0] ?? {}
   const inputs: Record<string, string> = {}
-  for (const [name, value] of Object.entries(step.with)) {
+  for (const [name, given] of Object.entries(step.with)) {
+    const entry = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(String(given))
+    if (entry && matrix[entry[1] as string] === undefined)
+      throw new Error(`no matrix entry for ${String(given)}`)
+    const value = entry ? (matrix[entry[1] as string] as string) : given
     // `${{ inputs.x || 'default' }}`: a scheduled or pushed run has no inputs, so the default.
     const expression = /^\$\{\{\s*inputs\.[\w-]+\s*\|\|\s*(?:'([^']*)'|(\w+))\s*\}\}$/.exec(String(value))
     if (String(value).includes('${{') && !expression)

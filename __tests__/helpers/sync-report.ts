@@ -80,6 +80,7 @@ export function report(org: Org, options: ReportOptions = {}): SyncReport {
     window
   )
   const settings = {
+    source: 'CloudTrail' as const,
     bucket: 'logs',
     prefix: '',
     organizationId: '',
@@ -105,6 +106,7 @@ export function report(org: Org, options: ReportOptions = {}): SyncReport {
       action: 'validated',
       databaseCreated: false,
       dateKeyType: 'string',
+      keys: { date: { kind: 'parts', type: 'string' }, hasAccount: true, hasRegion: true },
       storageDescriptor: {},
       missingColumns: ['tlsdetails'],
       addColumnsStatement:
@@ -113,11 +115,18 @@ export function report(org: Org, options: ReportOptions = {}): SyncReport {
       index: { action: 'existing', name: 'by_date', keys: ['year', 'month', 'day'], status: 'ACTIVE' },
       partitionFiltering: 'enabled'
     },
-    layout: { bucket: 'logs', prefix: '', kind: 'organization', organizationId: 'o-abcdef1234' },
+    layout: {
+      bucket: 'logs',
+      prefix: '',
+      source: 'CloudTrail',
+      kind: 'organization',
+      organizationId: 'o-abcdef1234'
+    },
     layoutDescription: 'organization trail o-abcdef1234',
     discovery: {
       series: org.desired,
       accountsFound: org.desired.size,
+      accountsWithoutSource: 0,
       missingAccounts: [],
       regionsSeen: new Set(),
       regionsSkipped: new Set(options.regionsSkipped ?? []),

@@ -14,13 +14,32 @@ describe('stand-in flags', () => {
   it('has defaults that seed a small organization', () => {
     expect(parseStandInArgs([])).toEqual({
       help: false,
-      options: { accounts: 3, regions: 2, days: 7, controlTower: false, table: false, port: 0 }
+      options: { accounts: 3, regions: 2, days: 7, controlTower: false, table: false, sources: [], port: 0 }
     })
     expect(
-      parseStandInArgs(['--accounts', '5', '--regions', '3', '--days', '30', '--control-tower', '--table'])
+      parseStandInArgs([
+        '--accounts',
+        '5',
+        '--regions',
+        '3',
+        '--days',
+        '30',
+        '--control-tower',
+        '--table',
+        '--source',
+        'Config,vpcflowlogs'
+      ])
     ).toEqual({
       help: false,
-      options: { accounts: 5, regions: 3, days: 30, controlTower: true, table: true, port: 0 }
+      options: {
+        accounts: 5,
+        regions: 3,
+        days: 30,
+        controlTower: true,
+        table: true,
+        sources: ['Config', 'vpcflowlogs'],
+        port: 0
+      }
     })
     expect(parseStandInArgs(['--help'])).toEqual({ help: true })
     expect(parseStandInArgs(['-h'])).toEqual({ help: true })
@@ -33,6 +52,7 @@ describe('stand-in flags', () => {
     [['--port', '-1'], "'--port'"],
     [['--port', '70000'], '--port takes a whole number from 0 to 65535'],
     [['extra'], 'unexpected argument "extra"'],
+    [['--source', 'CloudTrail'], '--source takes CloudTrail-Insight, Config'],
     [['--accounts', '100000', '--regions', '17', '--days', '10'], `at most ${MAX_LOG_FILES}`]
   ])('refuses %j, naming the flag', (argv, message) => {
     const parsed = parseStandInArgs(argv)
@@ -66,7 +86,20 @@ describe('npm run stand-in', () => {
   it('prints lines that, pasted, run the command line dry run against the seeded organization', async () => {
     const child = spawn(
       'node',
-      ['--import', 'tsx', 'stand-in/cli.ts', '--accounts', '2', '--regions', '1', '--days', '3', '--table'],
+      [
+        '--import',
+        'tsx',
+        'stand-in/cli.ts',
+        '--accounts',
+        '2',
+        '--regions',
+        '1',
+        '--days',
+        '3',
+        '--table',
+        '--source',
+        'Config'
+      ],
       {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe']
@@ -103,6 +136,16 @@ describe('npm run stand-in', () => {
       })
       expect(stdout).toContain('dry run, nothing written')
       expect(stdout).toMatch(/Accounts +2 in scope of 2 found/)
+      // Config's account folders beside the trail: a table of their own, the same dry run.
+      expect(printed).toContain('Config logs beside it: s3://org-cloudtrail-logs/AWSLogs/<account>/Config/')
+      const config = [...printed.matchAll(/^ {2}node dist\/cli\/index\.js (.+)$/gm)][1]?.[1]
+      expect(config).toContain('--source Config --table config')
+      const configRun = await run('node', ['dist/cli/index.js', ...(config as string).split(' ')], {
+        cwd: ROOT,
+        env
+      })
+      expect(configRun.stdout).toContain('dry run, nothing written')
+      expect(configRun.stdout).toMatch(/Accounts +2 in scope of 2 found/)
     } finally {
       child.kill('SIGINT')
     }

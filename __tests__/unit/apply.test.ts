@@ -19,7 +19,13 @@ function target(overrides: Partial<ApplyTarget> = {}): ApplyTarget {
   return {
     glue: new GlueClient({ region: 'eu-central-1' }),
     table: { database: 'security', table: 'cloudtrail' },
-    layout: { bucket: 'logs', prefix: '', kind: 'organization', organizationId: 'o-abcdef1234' },
+    layout: {
+      bucket: 'logs',
+      prefix: '',
+      source: 'CloudTrail',
+      kind: 'organization',
+      organizationId: 'o-abcdef1234'
+    },
     dateKeyType: 'string',
     storageDescriptor: {
       Columns: [{ Name: 'eventname', Type: 'string' }],

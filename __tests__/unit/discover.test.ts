@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { flagMessage } from '../../src/cli/wording.js'
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'
-import { detectLayout, discoverSeries, listFolders } from '../../src/trail/discover.js'
+import { checkSourcePresent, detectLayout, discoverSeries, listFolders } from '../../src/logs/discover.js'
 
 const s3Mock = mockClient(S3Client)
 const s3 = new S3Client({ region: 'eu-central-1' })
@@ -56,13 +56,14 @@ describe('listFolders', () => {
 })
 
 describe('detectLayout', () => {
-  const request = { bucket: 'logs', prefix: '', organizationId: '' }
+  const request = { bucket: 'logs', prefix: '', source: 'CloudTrail' as const, organizationId: '' }
 
   it('finds an organization trail', async () => {
     serveFolders({ 'AWSLogs/': ['o-abcdef1234'] })
     expect(await detectLayout(s3, request)).toEqual({
       bucket: 'logs',
       prefix: '',
+      source: 'CloudTrail',
       kind: 'organization',
       organizationId: 'o-abcdef1234'
     })
@@ -76,14 +77,74 @@ describe('detectLayout', () => {
     })
   })
 
+  /** Delimiter listings from a folder tree; a listing without delimiter finds a key under any deepest folder. */
+  function serveTree(tree: Record<string, string[]>): void {
+    s3Mock.on(ListObjectsV2Command).callsFake((listing) => {
+      const prefix = listing.Prefix ?? ''
+      if (listing.Delimiter === '/') {
+        return { CommonPrefixes: (tree[prefix] ?? []).map((name) => ({ Prefix: `${prefix}${name}/` })) }
+      }
+      const leaf = Object.entries(tree).some(
+        ([folder, children]) => folder.startsWith(prefix) && children.length > 0
+      )
+      return { KeyCount: leaf ? 1 : 0, ...(leaf ? { Contents: [{ Key: `${prefix}x` }] } : {}) }
+    })
+  }
+
   it('asks for organization-id when the bucket holds both layouts or several organizations', async () => {
-    serveFolders({ 'AWSLogs/': ['o-abcdef1234', A] })
+    serveTree({
+      'AWSLogs/': ['o-abcdef1234', A],
+      'AWSLogs/o-abcdef1234/': [B],
+      [`AWSLogs/o-abcdef1234/${B}/CloudTrail/`]: ['eu-west-1'],
+      [`AWSLogs/${A}/CloudTrail/`]: ['eu-west-1']
+    })
     await expect(detectLayout(s3, request)).rejects.toThrow(/Set 'organization-id' to the organization/)
     serveFolders({ 'AWSLogs/': ['o-abcdef1234', 'o-zyxwvu9876'] })
     await expect(detectLayout(s3, request)).rejects.toThrow(ConfigurationError)
     expect(await detectLayout(s3, { ...request, organizationId: 'o-zyxwvu9876' })).toMatchObject({
       organizationId: 'o-zyxwvu9876'
     })
+  })
+
+  it("recognizes a layout by the source's own folder (Control Tower: Config's accounts beside the trail)", async () => {
+    const tree = {
+      'AWSLogs/': ['o-abcdef1234', A, B],
+      'AWSLogs/o-abcdef1234/': [A],
+      [`AWSLogs/o-abcdef1234/${A}/CloudTrail/`]: ['eu-west-1'],
+      [`AWSLogs/${A}/Config/`]: ['eu-west-1'],
+      [`AWSLogs/${B}/Config/`]: ['eu-west-1']
+    }
+    serveTree(tree)
+    expect(await detectLayout(s3, request)).toMatchObject({
+      kind: 'organization',
+      organizationId: 'o-abcdef1234'
+    })
+    expect(await detectLayout(s3, { ...request, source: 'Config' })).toEqual({
+      bucket: 'logs',
+      prefix: '',
+      source: 'Config',
+      kind: 'account'
+    })
+    // One candidate is taken without a probe; discovery then finds no account with the source's folder.
+    const vpc = await detectLayout(s3, { ...request, source: 'vpcflowlogs' })
+    const found = await discoverSeries(s3, vpc, { accounts: [], regions: [], concurrency: 2 }, silentLogger)
+    expect(() => checkSourcePresent(vpc, found)).toThrow(
+      "No vpcflowlogs logs under s3://logs/AWSLogs/: its 2 account folder(s) in scope hold no vpcflowlogs/ folder (other logs only). Check 'source', 'prefix' and 'accounts'."
+    )
+    await expect(
+      detectLayout(s3, { ...request, source: 'Config', organizationId: 'o-abcdef1234' })
+    ).rejects.toThrow(/Input 'organization-id': Config logs have no organization level/)
+  })
+
+  it("finds VPC Flow Logs' Hive-compatible folders", async () => {
+    serveTree({
+      'AWSLogs/': [`aws-account-id=${A}`],
+      [`AWSLogs/aws-account-id=${A}/aws-service=vpcflowlogs/`]: ['aws-region=eu-west-1']
+    })
+    expect(await detectLayout(s3, { ...request, source: 'vpcflowlogs' })).toMatchObject({ kind: 'hive' })
+    await expect(detectLayout(s3, request)).rejects.toThrow(
+      /No CloudTrail logs under s3:\/\/logs\/AWSLogs\/: no folder of the form/
+    )
   })
 
   it('names the prefix input when there are no logs', async () => {
@@ -113,9 +174,9 @@ describe('detectLayout', () => {
     )) as ConfigurationError
     expect(error).toBeInstanceOf(ConfigurationError)
     expect(error.message).toBe(
-      `No CloudTrail logs under s3://${bucket}/AWSLogs/, but the bucket has them under ` +
+      `No CloudTrail logs under s3://${bucket}/AWSLogs/, but the bucket has logs under ` +
         `s3://${bucket}/o-abc123defg/AWSLogs/: set 'prefix: o-abc123defg'. ` +
-        "Control Tower's bucket keeps the trail under the organization id (o-…/AWSLogs/)."
+        "Control Tower's bucket keeps its logs under the organization id (o-…/AWSLogs/)."
     )
     expect(flagMessage(error)).toContain('set --prefix o-abc123defg.')
     // Organization ids are looked into first, and only a few folders at all.
@@ -126,7 +187,7 @@ describe('detectLayout', () => {
   it('says to leave the prefix empty when the logs are at the top, and lists several places', async () => {
     serveBucket({ 'ct/': [] }, ['AWSLogs/'])
     await expect(detectLayout(s3, { ...request, prefix: 'ct/' })).rejects.toThrow(
-      "No CloudTrail logs under s3://logs/ct/AWSLogs/, but the bucket has them under s3://logs/AWSLogs/: leave 'prefix' empty."
+      "No CloudTrail logs under s3://logs/ct/AWSLogs/, but the bucket has logs under s3://logs/AWSLogs/: leave 'prefix' empty."
     )
     serveBucket({ '': ['a', 'b'] }, ['a/AWSLogs/', 'b/AWSLogs/'])
     await expect(detectLayout(s3, request)).rejects.toThrow(
@@ -142,7 +203,7 @@ describe('detectLayout', () => {
     await expect(
       detectLayout(s3, { ...request, bucket: 'aws-controltower-logs-999988887777-eu-central-1' })
     ).rejects.toThrow(
-      /neither o-ORGID\/ nor account folders\. Check 'bucket' and 'prefix' .* Control Tower's bucket keeps/
+      /AWSLogs\/<organization>\/<account>\/CloudTrail\/<region>\/YYYY\/MM\/DD\/ or .*\/AWSLogs\/<account>\/CloudTrail\/<region>\/YYYY\/MM\/DD\/\. Check 'bucket' and 'prefix' .* Control Tower's bucket keeps/
     )
   })
 
@@ -155,7 +216,13 @@ describe('detectLayout', () => {
 })
 
 describe('discoverSeries', () => {
-  const layout = { bucket: 'logs', prefix: '', kind: 'organization' as const, organizationId: 'o-abcdef1234' }
+  const layout = {
+    bucket: 'logs',
+    prefix: '',
+    source: 'CloudTrail' as const,
+    kind: 'organization' as const,
+    organizationId: 'o-abcdef1234'
+  }
   const root = 'AWSLogs/o-abcdef1234/'
 
   it('lists accounts, then each account’s regions, never deeper', async () => {

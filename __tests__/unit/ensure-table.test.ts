@@ -14,21 +14,22 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'
-import { cloudTrailTableInput } from '../../src/table/create.js'
+import { tableInputFor } from '../../src/table/create.js'
 import { prepareTable } from '../../src/table/ensure.js'
 import { INDEX_NAME } from '../../src/table/partition-index.js'
-import type { TrailLayout } from '../../src/trail/layout.js'
+import type { Layout } from '../../src/logs/layout.js'
 
 const glueMock = mockClient(GlueClient)
 const glue = new GlueClient({ region: 'eu-central-1' })
 const ref = { database: 'security', table: 'cloudtrail' }
-const layout: TrailLayout = {
+const layout: Layout = {
   bucket: 'org-trail',
   prefix: '',
+  source: 'CloudTrail',
   kind: 'organization',
   organizationId: 'o-abcdefghij'
 }
-const ours = cloudTrailTableInput(ref, layout, 'string') as Table
+const ours = tableInputFor(ref, layout, 'string') as Table
 const theirs: Table = { ...ours, Parameters: { EXTERNAL: 'TRUE', classification: 'cloudtrail' } }
 const wait = { timeoutMs: 20, pollMs: 1 }
 

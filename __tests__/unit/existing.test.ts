@@ -6,14 +6,15 @@ import { formatIsoDate, parseIsoDate, syncWindow } from '../../src/vocabulary/da
 import { readExistingPartitions } from '../../src/partitions/existing.js'
 import type { SeriesDays } from '../../src/partitions/series-days.js'
 import { planSync } from '../../src/partitions/plan.js'
-import { partitionLocation, type TrailLayout } from '../../src/trail/layout.js'
+import { partitionLocation, type Layout } from '../../src/logs/layout.js'
 
 const glueMock = mockClient(GlueClient)
 const glue = new GlueClient({ region: 'eu-central-1' })
 const A = '111111111111'
-const layout: TrailLayout = {
+const layout: Layout = {
   bucket: 'logs',
   prefix: '',
+  source: 'CloudTrail',
   kind: 'organization',
   organizationId: 'o-abcdef1234'
 }

@@ -7,7 +7,7 @@ import {
   readSyncSettings
 } from '../../src/inputs.js'
 import { formatIsoDate } from '../../src/vocabulary/dates.js'
-import { nearestRegion } from '../../src/trail/regions.js'
+import { nearestRegion } from '../../src/logs/regions.js'
 
 const base: Record<string, string> = {
   bucket: 'org-cloudtrail-logs',

@@ -109,6 +109,7 @@ function smallReport(): SyncReport {
   )
   return {
     settings: {
+      source: 'CloudTrail',
       bucket: 'logs',
       prefix: '',
       organizationId: '',
@@ -127,16 +128,18 @@ function smallReport(): SyncReport {
       action: 'validated',
       databaseCreated: false,
       dateKeyType: 'string',
+      keys: { date: { kind: 'parts', type: 'string' }, hasAccount: true, hasRegion: true },
       storageDescriptor: {},
       missingColumns: [],
       warnings: [],
       partitionFiltering: 'enabled'
     },
-    layout: { bucket: 'logs', prefix: '', kind: 'account' },
+    layout: { bucket: 'logs', prefix: '', source: 'CloudTrail', kind: 'account' },
     layoutDescription: 'single-account trail',
     discovery: {
       series: new Map(),
       accountsFound: 1,
+      accountsWithoutSource: 0,
       missingAccounts: [],
       regionsSeen: new Set(),
       regionsSkipped: new Set(),

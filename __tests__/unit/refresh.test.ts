@@ -14,7 +14,7 @@ import {
   refreshPartitions,
   StaleStorage
 } from '../../src/partitions/refresh.js'
-import { partitionLocation } from '../../src/trail/layout.js'
+import { partitionLocation } from '../../src/logs/layout.js'
 import { parseIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
 import { partitionValues, type PartitionRef } from '../../src/vocabulary/keys.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'
@@ -30,7 +30,13 @@ const glueMock = mockClient(GlueClient)
 const A = '111111111111'
 const day = (text: string) => parseIsoDate(text)!
 const asOf = day('2026-03-01')
-const layout = { bucket: 'logs', prefix: '', kind: 'organization', organizationId: 'o-abcdef1234' } as const
+const layout = {
+  bucket: 'logs',
+  prefix: '',
+  source: 'CloudTrail',
+  kind: 'organization',
+  organizationId: 'o-abcdef1234'
+} as const
 
 const OLD: StorageLike = {
   Columns: [

@@ -1,21 +1,27 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { mockClient } from 'aws-sdk-client-mock'
-import { discoverSeries } from '../../src/trail/discover.js'
-import { checkAsOfAgainstLogs, oldestLogDay, sampleSeries } from '../../src/trail/oldest-day.js'
+import { discoverSeries } from '../../src/logs/discover.js'
+import { checkAsOfAgainstLogs, oldestLogDay, sampleSeries } from '../../src/logs/oldest-day.js'
 import {
   globalEventsLeftOut,
   isAwsRegion,
   isKnownRegion,
   knownRegions,
   nearestRegion
-} from '../../src/trail/regions.js'
+} from '../../src/logs/regions.js'
 import { formatIsoDate, parseIsoDate } from '../../src/vocabulary/dates.js'
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'
 
 const s3Mock = mockClient(S3Client)
 const s3 = new S3Client({ region: 'eu-central-1' })
-const layout = { bucket: 'logs', prefix: '', kind: 'organization', organizationId: 'o-abcdef1234' } as const
+const layout = {
+  bucket: 'logs',
+  prefix: '',
+  source: 'CloudTrail',
+  kind: 'organization',
+  organizationId: 'o-abcdef1234'
+} as const
 const root = 'AWSLogs/o-abcdef1234/'
 
 /** Delimiter listings answered from a tree of folders, one page each. */
@@ -63,12 +69,12 @@ describe('AWS Regions', () => {
 
   it('warns of an allow-list without us-east-1 only when the bucket has it', () => {
     const seen = new Set(['eu-west-1', 'us-east-1'])
-    expect(globalEventsLeftOut(['eu-west-1'], seen)).toMatch(
+    expect(globalEventsLeftOut('CloudTrail', ['eu-west-1'], seen)).toMatch(
       /^Input 'regions' leaves out us-east-1, which the bucket has: CloudTrail records the events of IAM/
     )
-    expect(globalEventsLeftOut([], seen)).toBeUndefined()
-    expect(globalEventsLeftOut(['eu-west-1', 'us-east-1'], seen)).toBeUndefined()
-    expect(globalEventsLeftOut(['eu-west-1'], new Set(['eu-west-1']))).toBeUndefined()
+    expect(globalEventsLeftOut('CloudTrail', [], seen)).toBeUndefined()
+    expect(globalEventsLeftOut('CloudTrail', ['eu-west-1', 'us-east-1'], seen)).toBeUndefined()
+    expect(globalEventsLeftOut('CloudTrail', ['eu-west-1'], new Set(['eu-west-1']))).toBeUndefined()
   })
 
   it('suggests the nearest known Region for a typo', () => {

@@ -118,7 +118,7 @@ describe('the terminal report at 80 columns', () => {
     expect(table.rows).toContainEqual([
       'Left alone: another location',
       '1 partition in 1 series: 100000000002 eu-west-1',
-      "our values, but not at the trail's path for this layout (another bucket or organization)"
+      "our values, but not at the logs' path for this layout (another bucket or organization)"
     ])
     expect(table.rows).toHaveLength(9)
   })

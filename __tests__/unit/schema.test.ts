@@ -1,12 +1,26 @@
-import { CLOUDTRAIL_COLUMNS, fieldsOf, partitionKeyColumns } from '../../src/table/schema.js'
+import { fieldsOf, partitionKeyColumns } from '../../src/table/schema.js'
+import { documentedTable } from '../../src/table/documented-tables.js'
+import { SOURCE_NAMES } from '../../src/logs/sources.js'
+import { PARTITION_KEY_NAMES } from '../../src/vocabulary/keys.js'
 
-describe('CloudTrail schema', () => {
-  it('has the documented columns, each once', () => {
+const CLOUDTRAIL_COLUMNS = documentedTable('CloudTrail').columns
+
+describe('documented schemas', () => {
+  it('have the documented CloudTrail columns, each once', () => {
     const names = CLOUDTRAIL_COLUMNS.map(([name]) => name)
     expect(new Set(names).size).toBe(names.length)
     expect(names).toEqual(
       expect.arrayContaining(['useridentity', 'eventname', 'tlsdetails', 'addendum', 'resources'])
     )
+  })
+
+  it.each(SOURCE_NAMES)('%s: columns once each, none named like a partition key, a source page', (source) => {
+    const table = documentedTable(source)
+    const names = table.columns.map(([name]) => name)
+    expect(new Set(names).size).toBe(names.length)
+    expect(names.filter((name) => (PARTITION_KEY_NAMES as readonly string[]).includes(name))).toEqual([])
+    expect(table.documentation).toMatch(/^https:\/\/(docs\.aws\.amazon\.com|repost\.aws)\//)
+    expect(table.source).toBe(source)
   })
 
   it('reads nested struct fields through arrays and maps', () => {

@@ -48,8 +48,9 @@ const QUERY_GLOBS = {
 export const CLI_COMMANDS: Record<Command, CliCommandSpec> = {
   sync: {
     summary:
-      'Keep the Glue partitions of a CloudTrail table in sync with its bucket (with --dry-run: show the plan).',
+      'Keep the Glue partitions of a log table in sync with its bucket (with --dry-run: show the plan).',
     inputs: [
+      'source',
       'bucket',
       'prefix',
       'organization-id',
@@ -73,6 +74,8 @@ export const CLI_COMMANDS: Record<Command, CliCommandSpec> = {
     examples: [
       'cloudtrail-partitions sync --bucket org-cloudtrail-logs --database security --table cloudtrail ' +
         '--regions eu-central-1,eu-west-1 --retention-days 90 --dry-run --profile audit',
+      'cloudtrail-partitions sync --source Config --bucket org-cloudtrail-logs --prefix o-abc123defg ' +
+        '--database security --table config --create-table --dry-run',
       'cloudtrail-partitions sync ... --json > plan.json'
     ]
   },
@@ -81,6 +84,7 @@ export const CLI_COMMANDS: Record<Command, CliCommandSpec> = {
     inputs: [
       'queries',
       'table',
+      'source',
       'database',
       'catalog-id',
       'partition-columns',

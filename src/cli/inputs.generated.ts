@@ -7,27 +7,34 @@ export const ACTION_INPUTS = {
       'What to do: sync (keep the partitions), check-queries (check SQL files), or publish-queries (make Athena named queries match the SQL files).',
     default: 'sync'
   },
+  source: {
+    description:
+      'Whose logs the table holds, named after the folder AWS writes under each account in AWSLogs/: CloudTrail, CloudTrail-Insight, Config, vpcflowlogs or elasticloadbalancing (sync and check-queries; one table per source).',
+    default: 'CloudTrail'
+  },
   bucket: {
-    description: 'The S3 bucket the trail writes to (name only, no s3:// and no folder). Required for sync.',
+    description:
+      'The S3 bucket the logs are delivered to (name only, no s3:// and no folder). Required for sync.',
     default: ''
   },
   prefix: {
-    description: 'The folder before AWSLogs/ in the bucket, if the trail has one (for example cloudtrail).',
+    description:
+      'The folder before AWSLogs/ in the bucket, if the logs have one (for example cloudtrail, or the organization id in a Control Tower bucket).',
     default: ''
   },
   'organization-id': {
     description:
-      'The organization id (o-...) whose logs the table covers. Empty: detected from the bucket; needed only when the bucket holds several organizations or both trail layouts.',
+      "The organization id (o-...) whose trail the table covers (CloudTrail and CloudTrail-Insight). Empty: detected from the bucket; needed only when the bucket holds several organizations, or account folders with the source's logs beside an organization folder.",
     default: ''
   },
   database: {
     description:
-      "The Glue database of the CloudTrail table. Required for sync and publish-queries (the named queries' database).",
+      "The Glue database of the table. Required for sync and publish-queries (the named queries' database).",
     default: ''
   },
   table: {
     description:
-      'The CloudTrail table: the one to keep partitions for (sync), the one queries must filter by partition (check-queries).',
+      'The table: the one to keep partitions for (sync), the one queries must filter by partition (check-queries).',
     default: ''
   },
   'catalog-id': {
@@ -96,7 +103,7 @@ export const ACTION_INPUTS = {
   },
   'create-table': {
     description:
-      'Create the database and the CloudTrail table (as AWS documents it) when they are missing. An existing table is never replaced.',
+      "Create the database and the source's table (AWS's documented columns, SerDe and formats) when they are missing. An existing table is never replaced.",
     default: 'false'
   },
   'date-key-type': {

@@ -60,7 +60,8 @@ export async function syncCommand(logger: Logger): Promise<void> {
   core.setOutput(Outputs.Unchanged, totals.unchanged)
   core.setOutput(Outputs.Summary, outcome.summary)
   if (document) await writeSummary(renderMarkdown(document))
-  for (const notice of syncNotices(report)) core.notice(notice, { title: 'CloudTrail partitions' })
+  for (const notice of syncNotices(report))
+    core.notice(notice, { title: `${report.layout.source} partitions` })
   logger.info(outcome.summary)
 
   if (outcome.failedChanges) {

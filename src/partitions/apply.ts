@@ -15,8 +15,8 @@ import {
 import { DEFAULT_BACKOFF, withBackoff, type BackoffOptions, type RetryContext } from '../aws/retry.js'
 import { forEachConcurrent } from '../vocabulary/concurrency.js'
 import type { Logger } from '../vocabulary/logger.js'
-import { partitionLocation, type TrailLayout } from '../trail/layout.js'
-import { partitionValues, type DateKeyType, type PartitionRef } from '../vocabulary/keys.js'
+import { partitionLocation, type Layout } from '../logs/layout.js'
+import { partitionValues, type KeyForm, type PartitionRef } from '../vocabulary/keys.js'
 import type { DayNumber } from '../vocabulary/dates.js'
 import type { SeriesId } from './series-index.js'
 import type { SyncPlan } from './plan.js'
@@ -29,8 +29,9 @@ export const DELETE_BATCH_SIZE = 25
 export interface ApplyTarget {
   glue: GlueClient
   table: TableRef
-  layout: TrailLayout
-  dateKeyType: DateKeyType
+  layout: Layout
+  /** How the table's keys hold a partition (its date key type, or one of AWS's one-key schemes). */
+  dateKeyType: KeyForm
   /** The table's storage descriptor; each partition gets a copy with its own Location. */
   storageDescriptor: StorageDescriptor
   concurrency: number
@@ -259,7 +260,7 @@ export function settle<Ref extends PartitionRef>(
   batch: readonly Ref[],
   errors: readonly PartitionError[],
   raceCode: string,
-  dateKeyType: DateKeyType,
+  dateKeyType: KeyForm,
   done: (ref: Ref) => void
 ): void {
   const keyOf = (values: readonly string[]): string => values.join('\u0001')

@@ -5,7 +5,7 @@
  * so 10 million partitions of 110,000 series are held in a few megabytes.
  *
  * Only partitions in exactly the form this action writes (canonical values for the table's key
- * type, and CloudTrail's location for this layout) are "ours", the only ones retention may drop.
+ * type, and the day folder of the source's layout) are "ours", the only ones retention may drop.
  * Others that still name a day (other padding, another bucket or organization sharing the table)
  * are "covered" days: never dropped, and never given a second partition for the same day.
  */
@@ -15,12 +15,7 @@ import type { Logger } from '../vocabulary/logger.js'
 import type { DayWindow } from '../vocabulary/dates.js'
 import { SeriesDays } from './series-days.js'
 import { SeriesIndex, type SeriesId } from './series-index.js'
-import {
-  parseAnyDayForm,
-  parsePartitionValues,
-  type DateKeyType,
-  type PartitionRef
-} from '../vocabulary/keys.js'
+import { parseAnyDayForm, parsePartitionValues, type KeyForm, type PartitionRef } from '../vocabulary/keys.js'
 import { tableParams, type TableRef } from '../vocabulary/table-ref.js'
 
 /** Glue's most: GetPartitions Segment.TotalSegments is 1..10, MaxResults 1..1000. */
@@ -69,7 +64,8 @@ export function emptyExisting(span: DayWindow, index = new SeriesIndex()): Exist
 export interface ExistingReadOptions {
   /** The sync's window: the span the day bits are laid out over. */
   window: DayWindow
-  dateKeyType: DateKeyType
+  /** How the table's keys hold a partition (its date key type, or one of AWS's one-key schemes). */
+  dateKeyType: KeyForm
   /** Where this action puts a partition's data; other locations are not ours. */
   locationOf: (ref: PartitionRef) => string
   segments?: number
@@ -135,7 +131,7 @@ function record(existing: ExistingPartitions, partition: Partition, options: Exi
   existing.foreign += 1
   if (ours) existing.foreignLocation += 1
   if (existing.foreignSamples.length < 5) existing.foreignSamples.push(values)
-  const day = ours ?? parseAnyDayForm(values)
+  const day = ours ?? parseAnyDayForm(values, options.dateKeyType)
   if (!day) return
   const id = existing.index.id(day.account, day.region)
   existing.covered.add(id, day.day)

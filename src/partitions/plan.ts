@@ -8,7 +8,8 @@
  * each between the phases instead of objects and arrays each.
  *
  * What gets dropped: only days before the window of a series in scope of the allow-lists, whose
- * values are in this action's canonical form and whose location is CloudTrail's for this layout.
+ * values are in this action's canonical form and whose location is the day folder of the
+ * source's layout.
  * Days inside or after the window, foreign values and series outside the allow-lists are left alone:
  * we never drop what we cannot prove is expired.
  */

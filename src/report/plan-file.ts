@@ -17,6 +17,7 @@ import { pipeline } from 'node:stream/promises'
 import { Inputs } from '../vocabulary/constants.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
 import { formatIsoDate } from '../vocabulary/dates.js'
+import { describeKeys } from '../vocabulary/keys.js'
 import type { DayRange, SeriesPlan } from '../partitions/plan.js'
 import type { SyncReport } from './sync-outcome.js'
 import { totalsOf } from './summary.js'
@@ -40,7 +41,9 @@ function planHead(report: SyncReport): object {
     dryRun: settings.dryRun,
     table: report.tableName,
     dateKeyType: report.dateKeyType,
+    ...(report.keys && report.keys.date.kind !== 'parts' ? { keys: describeKeys(report.keys) } : {}),
     layout: {
+      source: report.layout.source,
       kind: report.layout.kind,
       organizationId: report.layout.organizationId,
       bucket: settings.bucket,

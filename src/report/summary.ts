@@ -14,6 +14,7 @@ import type { SyncReport } from './sync-outcome.js'
 import { upkeepBlocks } from './sync-upkeep.js'
 import type { TableState } from '../table/ensure.js'
 import { formatCount } from '../vocabulary/format.js'
+import { describeKeys } from '../vocabulary/keys.js'
 import { code, raw, renderMarkdown, text, type Block, type Inline, type Line } from './document.js'
 import {
   changePatterns,
@@ -85,7 +86,7 @@ export function syncSummaryDocument(report: SyncReport, calls: CallStats): Block
   const dry = !applied
   const title = report.refused ? 'refused, nothing written' : dry ? 'dry run, nothing written' : 'sync'
   const blocks: Block[] = [
-    { kind: 'heading', level: 2, line: [ours(`CloudTrail partitions: ${title}`)] },
+    { kind: 'heading', level: 2, line: [ours(`${report.layout.source} partitions: ${title}`)] },
     settingsTable(report),
     {
       kind: 'paragraph',
@@ -109,7 +110,7 @@ export function syncSummaryDocument(report: SyncReport, calls: CallStats): Block
       line: [ours(describeRefusal(report.removals, plan, settings.dryRun))]
     })
   }
-  blocks.push(...tableNotes(report.table))
+  blocks.push(...tableNotes(report.table, report.layout.source))
   if (applied && (applied.alreadyDone || applied.failed || applied.skipped)) blocks.push(...failures(applied))
   blocks.push(...upkeepBlocks(report))
 
@@ -181,7 +182,7 @@ function settingsTable(report: SyncReport): Block {
         [
           code(report.tableName),
           ours(
-            ` ${TABLE_ACTIONS[report.table.action]}, date keys ${report.dateKeyType}` +
+            ` ${TABLE_ACTIONS[report.table.action]}, date keys ${describeKeys(report.keys ?? report.dateKeyType)}` +
               (report.table.databaseCreated ? ' (database created)' : '')
           )
         ]
@@ -211,7 +212,7 @@ function settingsTable(report: SyncReport): Block {
   }
 }
 
-function tableNotes(table: TableState): Block[] {
+function tableNotes(table: TableState, source: string): Block[] {
   const blocks: Block[] = []
   if (table.addColumnsStatement) {
     blocks.push(
@@ -219,7 +220,7 @@ function tableNotes(table: TableState): Block[] {
         kind: 'paragraph',
         line: [
           ours(
-            `The table lacks ${table.missingColumns.length} column(s) of AWS's current CloudTrail schema (`
+            `The table lacks ${table.missingColumns.length} column(s) of AWS's current ${source} schema (`
           ),
           text(table.missingColumns.join(', ')),
           ours('). Add them in Athena with:')
@@ -391,7 +392,7 @@ function leftAloneRows(report: SyncReport): Line[][] {
     rows.push([
       [ours('Left alone: another location')],
       [ours(`${partitions(leftAlone.otherLocation)}${bySeries('location')}`)],
-      [ours("our values, but not at the trail's path for this layout (another bucket or organization)")]
+      [ours("our values, but not at the logs' path for this layout (another bucket or organization)")]
     ])
   }
   if (leftAlone.otherForm) {

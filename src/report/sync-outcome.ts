@@ -9,13 +9,15 @@ import type { SyncPlan } from '../partitions/plan.js'
 import type { QuotaCheck } from '../partitions/quota.js'
 import type { RefreshOutcome } from '../partitions/refresh.js'
 import type { TableState } from '../table/ensure.js'
-import type { Discovery } from '../trail/discover.js'
-import type { TrailLayout } from '../trail/layout.js'
+import type { Discovery } from '../logs/discover.js'
+import type { Layout } from '../logs/layout.js'
+import type { SourceName } from '../logs/sources.js'
 import type { DayNumber } from '../vocabulary/dates.js'
-import type { DateKeyType } from '../vocabulary/keys.js'
+import type { DateKeyType, KeyScheme } from '../vocabulary/keys.js'
 import type { TableRef } from '../vocabulary/table-ref.js'
 
 export interface SyncRequest {
+  source: SourceName
   bucket: string
   prefix: string
   organizationId: string
@@ -42,8 +44,10 @@ export interface SyncReport {
   settings: SyncRequest
   tableName: string
   dateKeyType: DateKeyType
+  /** The key scheme written (a one-key table, a table of one account or Region); absent: the five keys. */
+  keys?: KeyScheme
   table: TableState
-  layout: TrailLayout
+  layout: Layout
   layoutDescription: string
   discovery: Discovery
   existingTotal: number

@@ -4,6 +4,7 @@
  * Blocks for the summary (both front doors), notices for the run page, fields for the plan file.
  * Names from S3 and Glue go in through text()/code(); raw() carries only our own words.
  */
+import { sourceFolder } from '../logs/layout.js'
 import { describeQuotaRefusal, explainQuotaFailure } from '../partitions/quota.js'
 import { MAX_DRIFT_NAMES, type RefreshOutcome, type StorageDrift } from '../partitions/refresh.js'
 import { Inputs } from '../vocabulary/constants.js'
@@ -127,7 +128,7 @@ export function upkeepBlocks(report: SyncReport): Block[] {
       kind: 'paragraph',
       line: [
         ours('Folders under '),
-        code('CloudTrail/'),
+        code(sourceFolder(report.layout)),
         ours(' that are no AWS Region, given no partitions: '),
         text(notRegions),
         ours(`. A Region newer than this release is trusted once it is in '${Inputs.Regions}'.`)
@@ -142,7 +143,7 @@ export function upkeepNotices(report: SyncReport): string[] {
   const notices: string[] = []
   for (const [name, accounts] of report.discovery.notRegions) {
     notices.push(
-      `Folder ${logQuoted(name)} under CloudTrail/ (${count(accounts)} account${accounts === 1 ? '' : 's'}) is not an AWS Region: ` +
+      `Folder ${logQuoted(name)} under ${sourceFolder(report.layout)} (${count(accounts)} account${accounts === 1 ? '' : 's'}) is not an AWS Region: ` +
         `no partitions for it. If it is a Region newer than this release, add it to '${Inputs.Regions}'.`
     )
   }

@@ -5,15 +5,17 @@
  */
 import type { Table } from '@aws-sdk/client-glue'
 import type { createClients } from '../aws/clients.js'
-import type { CheckSettings } from '../inputs.js'
+import { DEFAULT_PARTITION_COLUMNS, type CheckSettings } from '../inputs.js'
 import { explainStatement } from '../queries/explain.js'
 import { findQueryFiles } from '../queries/files.js'
 import { parseRuleSeverities } from '../queries/findings.js'
+import { documentedTable } from '../table/documented-tables.js'
+import type { SourceName } from '../logs/sources.js'
 import { findTable, validateTable } from '../table/validate.js'
 import { Inputs } from '../vocabulary/constants.js'
-import type { DateKeyType } from '../vocabulary/keys.js'
+import { dateKeyNames, type DateKeyType } from '../vocabulary/keys.js'
 import type { Logger } from '../vocabulary/logger.js'
-import { splitQualifiedTable } from '../vocabulary/table-ref.js'
+import { splitQualifiedTable, type TableRef } from '../vocabulary/table-ref.js'
 import type { CheckQueriesDeps, CheckQueriesOptions } from './check-queries.js'
 import { PartitionCounter } from '../queries/partition-count.js'
 import type { PartitionKey } from '../queries/partition-scan.js'
@@ -22,6 +24,13 @@ import type { PartitionKey } from '../queries/partition-scan.js'
  * What a check runs on, the same for the action and the command line: the files of the pattern, the
  * severities, and the table's key type and columns (from Glue when it can be read).
  */
+/** `AWS's documented CloudTrail schema`, or what a schema AWS does not document is made from. */
+function schemaOf(source: SourceName): string {
+  return documentedTable(source).designedFrom
+    ? `the ${source} schema made from AWS's documented record`
+    : `AWS's documented ${source} schema`
+}
+
 export async function checkOptionsFor(
   settings: CheckSettings,
   aws: OptionalAws | undefined,
@@ -31,15 +40,21 @@ export async function checkOptionsFor(
   const files = await findQueryFiles(settings.queries)
   const table = await readTable(settings, aws, logger)
   const dateKeyType = settings.dateKeyType ?? table.dateKeyType ?? 'string'
-  const columnsFrom = table.columns ? 'columns from Glue' : "columns of AWS's documented schema"
+  // A table with one date key (AWS's examples) is filtered by that key unless partition-columns says otherwise.
+  const partitionColumns =
+    settings.partitionColumns === DEFAULT_PARTITION_COLUMNS && table.dateKeys
+      ? table.dateKeys
+      : settings.partitionColumns
+  const columnsFrom = table.columns ? 'columns from Glue' : `columns of ${schemaOf(settings.source)}`
   logger.info(
     `${files.length} SQL file(s); table ${settings.table}, date keys ${dateKeyType}, ${columnsFrom}`
   )
   return {
     files,
     table: settings.table,
+    source: settings.source,
     ...(settings.database ? { database: settings.database } : {}),
-    partitionColumns: settings.partitionColumns,
+    partitionColumns,
     dateKeyType,
     ...(table.columns ? { columns: table.columns } : {}),
     ...(table.partitionKeys ? { partitionKeys: table.partitionKeys } : {}),
@@ -56,6 +71,8 @@ export interface OptionalAws {
 /** What the check uses of the table in Glue, when it can read it. */
 interface TableFacts {
   dateKeyType?: DateKeyType
+  /** The table's date partition keys (`year, month, day`, or AWS's one date key such as `timestamp`). */
+  dateKeys?: string[]
   /** The table's columns and partition keys, as (name, Hive type). */
   columns?: (readonly [string, string])[]
   /** The partition keys in Glue's order, when each is a string or an integer (what the estimate counts). */
@@ -67,6 +84,15 @@ interface TableFacts {
 const NEEDS_AWS =
   `it needs AWS credentials ('${Inputs.RoleToAssume}' or ambient ones, and '${Inputs.AwsRegion}') ` +
   `and the table in Glue ('${Inputs.Database}'), to count the partitions through Glue`
+
+/** The table's date keys when it has the five keys' year, month, day or AWS's one date key; else nothing. */
+function dateKeysOf(found: Table, ref: TableRef, source: SourceName): { dateKeys?: string[] } {
+  try {
+    return { dateKeys: dateKeyNames({ date: validateTable(found, ref, documentedTable(source)).keys.date }) }
+  } catch {
+    return {}
+  }
+}
 
 /** One GetTable: the date key type (unless set by input) and the columns of the table. */
 async function readTable(
@@ -85,7 +111,7 @@ async function readTable(
   } catch (error) {
     logger.warning(
       `Could not read ${database}.${table} from Glue (${(error as Error).message}); ` +
-        `literals are checked as ${settings.dateKeyType ?? 'string'} date keys and columns against AWS's documented schema.` +
+        `literals are checked as ${settings.dateKeyType ?? 'string'} date keys and columns against ${schemaOf(settings.source)}.` +
         (settings.dateKeyType ? '' : ` Set '${Inputs.DateKeyType}' to be explicit.`)
     )
     return { estimateUnavailable: `${database}.${table} could not be read from Glue` }
@@ -93,16 +119,22 @@ async function readTable(
   if (!found) {
     logger.warning(
       `${database}.${table} was not found in Glue; literals are checked as ${settings.dateKeyType ?? 'string'} ` +
-        `date keys and columns against AWS's documented schema.`
+        `date keys and columns against ${schemaOf(settings.source)}.`
     )
     return { estimateUnavailable: `${database}.${table} was not found in Glue` }
   }
   const columns = columnsOf(found)
   const keys = partitionKeysOf(found)
   const estimate = typeof keys === 'string' ? { estimateUnavailable: keys } : { partitionKeys: keys }
-  if (settings.dateKeyType) return { columns, ...estimate }
+  if (settings.dateKeyType) return { columns, ...estimate, ...dateKeysOf(found, ref, settings.source) }
   try {
-    return { dateKeyType: validateTable(found, ref).dateKeyType, columns, ...estimate }
+    const validated = validateTable(found, ref, documentedTable(settings.source))
+    return {
+      dateKeyType: validated.dateKeyType,
+      dateKeys: dateKeyNames({ date: validated.keys.date }),
+      columns,
+      ...estimate
+    }
   } catch (error) {
     logger.warning(
       `Could not read the date key type of ${database}.${table} (${(error as Error).message}); ` +

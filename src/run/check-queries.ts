@@ -7,6 +7,7 @@ import { RefusedFileError } from '../vocabulary/errors.js'
 import type { Logger } from '../vocabulary/logger.js'
 import { logQuoted } from '../vocabulary/escape.js'
 import type { DateKeyType } from '../vocabulary/keys.js'
+import type { SourceName } from '../logs/sources.js'
 import { selectAnnotations } from '../queries/annotations.js'
 import { checkSql } from '../queries/check.js'
 import type { Finding, Problem, RuleSeverities, Severity } from '../queries/findings.js'
@@ -30,6 +31,8 @@ export interface CheckQueriesOptions {
   /** The SQL files, already globbed, as paths relative to the workspace. */
   files: string[]
   table: string
+  /** Whose logs the table holds (default CloudTrail): its documented columns when Glue is not read. */
+  source?: SourceName
   database?: string
   /** Date partition keys, year first. */
   partitionColumns: string[]

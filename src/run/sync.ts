@@ -25,13 +25,15 @@ import {
   StaleStorage
 } from '../partitions/refresh.js'
 import type { SyncReport, SyncRequest } from '../report/sync-outcome.js'
+import { describeKeys } from '../vocabulary/keys.js'
 import { prepareTable } from '../table/ensure.js'
+import { keySchemeFor } from '../table/key-scheme.js'
 import type { IndexWait } from '../table/partition-index.js'
 import { recordPartitionStorage } from '../table/partition-storage.js'
-import { detectLayout, discoverSeries, type Discovery } from '../trail/discover.js'
-import { describeLayout, partitionLocation } from '../trail/layout.js'
-import { BACKFILL_CHECK_DAYS, checkAsOfAgainstLogs, oldestLogDay } from '../trail/oldest-day.js'
-import { globalEventsLeftOut, isKnownRegion, nearestRegion } from '../trail/regions.js'
+import { checkSourcePresent, detectLayout, discoverSeries, type Discovery } from '../logs/discover.js'
+import { describeLayout, partitionLocation, sourceFolder } from '../logs/layout.js'
+import { BACKFILL_CHECK_DAYS, checkAsOfAgainstLogs, oldestLogDay } from '../logs/oldest-day.js'
+import { globalEventsLeftOut, isKnownRegion, nearestRegion } from '../logs/regions.js'
 import { syncWindow } from '../vocabulary/dates.js'
 import { Inputs } from '../vocabulary/constants.js'
 import { subject, userError } from '../vocabulary/errors.js'
@@ -81,7 +83,11 @@ export async function runSync(
   }
 
   const { layout, discovery } = await phase('Discovery', async () => {
-    const layout = await detectLayout(clients.s3, settings)
+    const layout = await detectLayout(
+      clients.s3,
+      { ...settings, concurrency: tuning.listConcurrency },
+      logger
+    )
     logger.info(`layout: ${describeLayout(layout)}`)
     const discovery = await discoverSeries(
       clients.s3,
@@ -89,6 +95,7 @@ export async function runSync(
       { accounts: settings.accounts, regions: settings.regions, concurrency: tuning.listConcurrency },
       logger
     )
+    checkSourcePresent(layout, discovery)
     checkRegions(settings.regions, discovery)
     for (const account of discovery.missingAccounts) {
       logger.warning(`Input 'accounts': ${account} has no folder in the bucket; nothing to do for it.`)
@@ -100,10 +107,10 @@ export async function runSync(
     }
     if (discovery.notRegions.size) {
       logger.info(
-        `folders under CloudTrail/ that are no AWS Region, left out: ${[...discovery.notRegions.keys()].map(logQuoted).join(', ')}`
+        `folders under ${sourceFolder(layout)} that are no AWS Region, left out: ${[...discovery.notRegions.keys()].map(logQuoted).join(', ')}`
       )
     }
-    const leftOut = globalEventsLeftOut(settings.regions, discovery.regionsSeen)
+    const leftOut = globalEventsLeftOut(layout.source, settings.regions, discovery.regionsSeen)
     if (leftOut) warn(leftOut)
     let series = 0
     for (const regions of discovery.series.values()) series += regions.length
@@ -132,7 +139,9 @@ export async function runSync(
   let setUpNeeded = false
   const preview = await phase('Table', async () => {
     const state = await prepareTable(clients.glue, settings.table, layout, tableOptions(true), deferred)
-    deferred.info(`${describeTable(settings.table)}: ${state.action}, date keys ${state.dateKeyType}`)
+    deferred.info(
+      `${describeTable(settings.table)}: ${state.action}, date keys ${describeKeys({ date: state.keys.date })}`
+    )
     setUpNeeded =
       !settings.dryRun &&
       (state.action === 'would-create' ||
@@ -142,6 +151,9 @@ export async function runSync(
     if (!setUpNeeded) deferred.flush()
     return state
   })
+
+  // A table without an account or region key holds one: the allow-lists must name it (before any write).
+  const keys = keySchemeFor(preview.keys, settings, describeTable(settings.table))
 
   const window = syncWindow(settings.asOf, settings.retentionDays, settings.futureDays)
   // A table this run has yet to create has no partitions. Columns are read only when the table's
@@ -159,7 +171,7 @@ export async function runSync(
             settings.table,
             {
               window,
-              dateKeyType: preview.dateKeyType,
+              dateKeyType: keys,
               locationOf: (ref) => partitionLocation(layout, ref),
               ...(stale ? { withColumns: true, inspect: stale.inspect.bind(stale) } : {})
             },
@@ -197,6 +209,7 @@ export async function runSync(
     settings,
     tableName: describeTable(settings.table),
     dateKeyType: preview.dateKeyType,
+    keys,
     table: preview,
     layout,
     layoutDescription: describeLayout(layout),
@@ -226,7 +239,7 @@ export async function runSync(
   if (setUpNeeded) {
     report.table = await phase('Table set-up', async () => {
       const state = await prepareTable(clients.glue, settings.table, layout, tableOptions(false), logger)
-      logger.info(`${describeTable(settings.table)}: ${state.action}, date keys ${state.dateKeyType}`)
+      logger.info(`${describeTable(settings.table)}: ${state.action}, date keys ${describeKeys(keys)}`)
       return state
     })
   }
@@ -234,7 +247,7 @@ export async function runSync(
     glue: clients.glue,
     table: settings.table,
     layout,
-    dateKeyType: report.table.dateKeyType,
+    dateKeyType: keys,
     storageDescriptor: report.table.storageDescriptor,
     concurrency: tuning.writeConcurrency,
     ...(tuning.onApplyProgress ? { onProgress: tuning.onApplyProgress } : {})

@@ -1,5 +1,5 @@
 /**
- * Creates the database and the CloudTrail table when `create-table` asks for it. An existing
+ * Creates the database and the source's table when `create-table` asks for it. An existing
  * table is never replaced; a table someone else created between our read and our write counts as
  * existing (AlreadyExistsException), and is then validated like any other.
  */
@@ -13,9 +13,11 @@ import {
 } from '@aws-sdk/client-glue'
 import type { DateKeyType } from '../vocabulary/keys.js'
 import { catalogParam, type TableRef } from '../vocabulary/table-ref.js'
-import { tableLocation, type TrailLayout } from '../trail/layout.js'
+import { tableLocation, type Layout } from '../logs/layout.js'
+import { SOURCES } from '../logs/sources.js'
 import { PARTITION_STORAGE_PARAMETER, storageFingerprint } from '../vocabulary/storage.js'
-import { cloudTrailStorageDescriptor, partitionKeyColumns } from './schema.js'
+import { documentedTable } from './documented-tables.js'
+import { documentedStorageDescriptor, partitionKeyColumns } from './schema.js'
 
 /**
  * The table parameter that marks a table as created by this action. Such a table gets its partition
@@ -29,19 +31,19 @@ export function createdByThisAction(table: Table): boolean {
   return table.Parameters?.[CREATED_BY_PARAMETER] === CREATED_BY_VALUE
 }
 
-export function cloudTrailTableInput(
-  ref: TableRef,
-  layout: TrailLayout,
-  dateKeyType: DateKeyType
-): TableInput {
-  const storageDescriptor = cloudTrailStorageDescriptor(tableLocation(layout))
+/** The source's documented table with the action's partition keys, at the layout's root. */
+export function tableInputFor(ref: TableRef, layout: Layout, dateKeyType: DateKeyType): TableInput {
+  const documented = documentedTable(layout.source)
+  const storageDescriptor = documentedStorageDescriptor(documented, tableLocation(layout))
+  const of = layout.organizationId ? ` of ${layout.organizationId}` : ''
   return {
     Name: ref.table,
-    Description: `CloudTrail logs of ${layout.organizationId ?? 'the trail'}, partitioned by cloudtrail-partitions`,
+    Description: `${SOURCES[layout.source].title}${of}, partitioned by cloudtrail-partitions`,
     TableType: 'EXTERNAL_TABLE',
     Parameters: {
       EXTERNAL: 'TRUE',
-      classification: 'cloudtrail',
+      ...documented.tableParameters,
+      ...(documented.classification ? { classification: documented.classification } : {}),
       [CREATED_BY_PARAMETER]: CREATED_BY_VALUE,
       // A new table has no partitions: all it gets are created in its shape.
       [PARTITION_STORAGE_PARAMETER]: storageFingerprint(storageDescriptor)

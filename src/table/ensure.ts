@@ -7,12 +7,13 @@ import type { GlueClient, StorageDescriptor } from '@aws-sdk/client-glue'
 import { Inputs } from '../vocabulary/constants.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
 import type { Logger } from '../vocabulary/logger.js'
-import type { DateKeyType } from '../vocabulary/keys.js'
+import { dateKeyNames, type DateKeyType } from '../vocabulary/keys.js'
 import { describeTable, type TableRef } from '../vocabulary/table-ref.js'
 import { PARTITION_STORAGE_PARAMETER } from '../vocabulary/storage.js'
-import { tableLocation, type TrailLayout } from '../trail/layout.js'
+import { tableLocation, type Layout } from '../logs/layout.js'
 import { explainDenied } from '../aws/clients.js'
-import { cloudTrailTableInput, createdByThisAction, createTable, ensureDatabase } from './create.js'
+import { createdByThisAction, createTable, ensureDatabase, tableInputFor } from './create.js'
+import { documentedTable } from './documented-tables.js'
 import {
   DEFAULT_INDEX_WAIT,
   ensurePartitionFiltering,
@@ -23,7 +24,7 @@ import {
   type IndexState,
   type IndexWait
 } from './partition-index.js'
-import { addColumnsStatement, findTable, validateTable } from './validate.js'
+import { addColumnsStatement, findTable, validateTable, type TableKeys } from './validate.js'
 
 export interface TableOptions {
   createTable: boolean
@@ -39,6 +40,8 @@ export interface TableState {
   action: 'validated' | 'created' | 'would-create'
   databaseCreated: boolean
   dateKeyType: DateKeyType
+  /** The table's key scheme: five keys, or one date key (AWS's examples), account and region optional. */
+  keys: TableKeys
   storageDescriptor: StorageDescriptor
   /** The shape the partitions were last brought in line with (PARTITION_STORAGE_PARAMETER), if recorded. */
   partitionStorage?: string
@@ -53,7 +56,7 @@ export interface TableState {
 export async function prepareTable(
   glue: GlueClient,
   ref: TableRef,
-  layout: TrailLayout,
+  layout: Layout,
   options: TableOptions,
   logger: Logger
 ): Promise<TableState> {
@@ -66,11 +69,11 @@ export async function prepareTable(
     if (!options.createTable) {
       throw new ConfigurationError(
         `Inputs '${Inputs.Database}' and '${Inputs.Table}': ${name} was not found in Glue. Check the names and ` +
-          `'${Inputs.AwsRegion}', or set '${Inputs.CreateTable}: true' to create it as AWS documents the CloudTrail table.`
+          `'${Inputs.AwsRegion}', or set '${Inputs.CreateTable}: true' to create it as AWS documents the ${layout.source} table.`
       )
     }
     const dateKeyType = options.dateKeyType ?? 'string'
-    const input = cloudTrailTableInput(ref, layout, dateKeyType)
+    const input = tableInputFor(ref, layout, dateKeyType)
     if (options.dryRun) {
       logger.info(`dry run: would create ${name} (date keys ${dateKeyType}) at ${tableLocation(layout)}`)
       const wantIndex = options.partitionIndex ?? true
@@ -79,6 +82,7 @@ export async function prepareTable(
         action: 'would-create',
         databaseCreated: false,
         dateKeyType,
+        keys: { date: { kind: 'parts', type: dateKeyType }, hasAccount: true, hasRegion: true },
         storageDescriptor: input.StorageDescriptor ?? {},
         ...(recorded ? { partitionStorage: recorded } : {}),
         missingColumns: [],
@@ -96,7 +100,7 @@ export async function prepareTable(
     if (!table) throw new Error(`${name} is missing right after it was created`)
   }
 
-  const validated = validateTable(table, ref, tableLocation(layout))
+  const validated = validateTable(table, ref, documentedTable(layout.source), tableLocation(layout))
   if (options.dateKeyType && options.dateKeyType !== validated.dateKeyType) {
     throw new ConfigurationError(
       `Input '${Inputs.DateKeyType}' is ${options.dateKeyType}, but ${name} has ${validated.dateKeyType} date keys. ` +
@@ -108,7 +112,7 @@ export async function prepareTable(
   const statement = missing.length ? addColumnsStatement(ref, missing) : undefined
   if (statement) {
     logger.warning(
-      `${name} lacks ${missing.length} column(s) of AWS's current CloudTrail schema (${missing.map(([n]) => n).join(', ')}). ` +
+      `${name} lacks ${missing.length} column(s) of AWS's current ${layout.source} schema (${missing.map(([n]) => n).join(', ')}). ` +
         `Add them in Athena with: ${statement}`
     )
   }
@@ -127,7 +131,8 @@ export async function prepareTable(
         ref,
         options.dryRun,
         logger,
-        options.indexWait ?? DEFAULT_INDEX_WAIT
+        options.indexWait ?? DEFAULT_INDEX_WAIT,
+        dateKeyNames({ date: validated.keys.date })
       )
       partitionFiltering = await ensurePartitionFiltering(glue, ref, table, options.dryRun)
     } catch (error) {
@@ -138,7 +143,7 @@ export async function prepareTable(
       `partition index: ${index.name ?? 'none'} ${index.status ?? index.action}; partition filtering ${partitionFiltering}`
     )
   } else {
-    index = await findUsableIndex(glue, ref)
+    index = await findUsableIndex(glue, ref, dateKeyNames({ date: validated.keys.date }))
   }
 
   const recorded = table.Parameters?.[PARTITION_STORAGE_PARAMETER]
@@ -146,6 +151,7 @@ export async function prepareTable(
     action,
     databaseCreated,
     dateKeyType: validated.dateKeyType,
+    keys: validated.keys,
     storageDescriptor: validated.storageDescriptor,
     ...(recorded ? { partitionStorage: recorded } : {}),
     missingColumns: missing.map(([column]) => column),

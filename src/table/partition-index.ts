@@ -65,14 +65,16 @@ async function listIndexes(glue: GlueClient, ref: TableRef): Promise<PartitionIn
   return indexes
 }
 
-/** An index Glue can use for date-filtered queries: its first key is `year`, and it is not going away. */
-function usable(index: PartitionIndexDescriptor): boolean {
-  return (
-    index.Keys?.[0]?.Name?.toLowerCase() === 'year' &&
+/**
+ * An index Glue can use for date-filtered queries: its first key is the first date key (`year`, or
+ * the one date key of a table like AWS's examples), and it is not going away.
+ */
+const usable =
+  (keys: readonly string[]) =>
+  (index: PartitionIndexDescriptor): boolean =>
+    index.Keys?.[0]?.Name?.toLowerCase() === keys[0] &&
     index.IndexStatus !== 'FAILED' &&
     index.IndexStatus !== 'DELETING'
-  )
-}
 
 function stateOf(action: IndexAction, index: PartitionIndexDescriptor): IndexState {
   return {
@@ -84,8 +86,12 @@ function stateOf(action: IndexAction, index: PartitionIndexDescriptor): IndexSta
 }
 
 /** The usable index the table already has, if any: reported even when none was requested. */
-export async function findUsableIndex(glue: GlueClient, ref: TableRef): Promise<IndexState | undefined> {
-  const index = (await listIndexes(glue, ref)).find(usable)
+export async function findUsableIndex(
+  glue: GlueClient,
+  ref: TableRef,
+  keys: readonly string[] = INDEX_KEYS
+): Promise<IndexState | undefined> {
+  const index = (await listIndexes(glue, ref)).find(usable(keys))
   return index && stateOf('existing', index)
 }
 
@@ -94,10 +100,11 @@ export async function ensurePartitionIndex(
   ref: TableRef,
   dryRun: boolean,
   logger: Logger,
-  wait: IndexWait = DEFAULT_INDEX_WAIT
+  wait: IndexWait = DEFAULT_INDEX_WAIT,
+  keys: readonly string[] = INDEX_KEYS
 ): Promise<IndexState> {
   let indexes = await listIndexes(glue, ref)
-  const existing = indexes.find(usable)
+  const existing = indexes.find(usable(keys))
   const own = indexes.find((index) => index.IndexName === INDEX_NAME)
   if (!existing && own?.IndexStatus === 'FAILED') {
     // Creating it again would only meet AlreadyExistsException: a person has to look at why.
@@ -108,7 +115,7 @@ export async function ensurePartitionIndex(
     logger.info(
       `partition index ${INDEX_NAME} is being deleted (DELETING); a run that writes waits for it, then creates it`
     )
-    return { action: 'would-create', name: INDEX_NAME, keys: [...INDEX_KEYS] }
+    return { action: 'would-create', name: INDEX_NAME, keys: [...keys] }
   }
   if (!existing && own?.IndexStatus === 'DELETING') {
     // Its name is taken until Glue has removed it: wait for that rather than create blindly.
@@ -131,25 +138,25 @@ export async function ensurePartitionIndex(
   }
   if (indexes.length >= MAX_INDEXES) {
     logger.warning(
-      `The table has ${indexes.length} partition indexes, Glue's most, and none starts with year: no index added. ` +
-        `Drop one you do not need to let this action add (year, month, day).`
+      `The table has ${indexes.length} partition indexes, Glue's most, and none starts with ${keys[0]}: no index added. ` +
+        `Drop one you do not need to let this action add (${keys.join(', ')}).`
     )
     return { action: 'no-slot' }
   }
-  const planned: IndexState = { action: 'would-create', name: INDEX_NAME, keys: [...INDEX_KEYS] }
+  const planned: IndexState = { action: 'would-create', name: INDEX_NAME, keys: [...keys] }
   if (dryRun) return planned
   try {
     await glue.send(
       new CreatePartitionIndexCommand({
         ...tableParams(ref),
-        PartitionIndex: { IndexName: INDEX_NAME, Keys: [...INDEX_KEYS] }
+        PartitionIndex: { IndexName: INDEX_NAME, Keys: [...keys] }
       })
     )
   } catch (error) {
     // Another run created it between our read and our write.
     if ((error as Error).name !== 'AlreadyExistsException') throw error
   }
-  logger.info(`partition index ${INDEX_NAME} (${INDEX_KEYS.join(', ')}) requested`)
+  logger.info(`partition index ${INDEX_NAME} (${keys.join(', ')}) requested`)
   return settle(glue, ref, { ...planned, action: 'created' }, wait, logger)
 }
 

@@ -1,6 +1,7 @@
 /** Input and output names, written once (as actions/cache does). */
 export const Inputs = {
   Command: 'command',
+  Source: 'source',
   Bucket: 'bucket',
   Prefix: 'prefix',
   OrganizationId: 'organization-id',

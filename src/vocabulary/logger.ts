@@ -1,6 +1,6 @@
 /**
  * The small logging surface core logic needs. main.ts passes one backed by @actions/core; tests
- * pass a recording one. Keeps src/trail, src/partitions and src/table free of @actions/* imports.
+ * pass a recording one. Keeps src/logs, src/partitions and src/table free of @actions/* imports.
  */
 export interface Logger {
   info(message: string): void

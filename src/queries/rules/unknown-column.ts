@@ -1,12 +1,14 @@
 /**
- * `unknown-column`: columns (and struct fields) read from the CloudTrail table must exist in its
- * schema (the table's own when read from Glue, else AWS's documented one); the finding names the
- * nearest existing one. Only references that surely read the
- * CloudTrail table are checked (see resolve.ts).
+ * `unknown-column`: columns (and struct fields) read from the checked table must exist in its
+ * schema (the table's own when read from Glue, else the one documented for its source: CloudTrail's,
+ * Config's...); the finding names the nearest existing one. Only references that surely read the
+ * checked table are checked (see resolve.ts).
  */
 import { closest } from 'fastest-levenshtein'
 import { PARTITION_KEY_NAMES } from '../../vocabulary/keys.js'
-import { CLOUDTRAIL_COLUMNS, fieldsOf, type FieldTree } from '../../table/schema.js'
+import { DEFAULT_SOURCE } from '../../logs/sources.js'
+import { documentedTable } from '../../table/documented-tables.js'
+import { fieldsOf, type FieldTree } from '../../table/schema.js'
 import type { Problem } from '../findings.js'
 import { resolveColumn } from '../resolve.js'
 import { positionOf } from '../tree.js'
@@ -16,12 +18,13 @@ export const checkUnknownColumns: BlockRule = (block, context) => {
   const problems: Problem[] = []
   if (block.columnRefs.length === 0) return problems
   const columns = tableColumns(context)
+  const table = `the ${context.settings.source ?? DEFAULT_SOURCE} table`
   for (const ref of block.columnRefs) {
     const resolved = resolveColumn(block, ref)
     if (!resolved?.certain) continue
     const skipped = ref.path.length - resolved.path.length
     let fields: FieldTree | null = columns
-    let owner = 'the CloudTrail table'
+    let owner = table
     for (const [i, name] of resolved.path.entries()) {
       const identifier = ref.identifiers[skipped + i]
       if (fields === null) {
@@ -43,7 +46,7 @@ export const checkUnknownColumns: BlockRule = (block, context) => {
             ...positionOf(identifier),
             message:
               i === 0
-                ? `Column ${name} does not exist in the CloudTrail table; did you mean ${nearest}?`
+                ? `Column ${name} does not exist in ${table}; did you mean ${nearest}?`
                 : `${owner} has no field ${name}; did you mean ${nearest}?`
           })
         }
@@ -59,7 +62,7 @@ export const checkUnknownColumns: BlockRule = (block, context) => {
 /** Read once per check: parsing the schema's struct types for every query block costs more than the rule. */
 const columnsBySettings = new WeakMap<RuleContext['settings'], FieldTree>()
 
-/** Columns of the CloudTrail table with their struct fields, partition keys included. */
+/** Columns of the checked table with their struct fields, partition keys included. */
 function tableColumns(context: RuleContext): FieldTree {
   let columns = columnsBySettings.get(context.settings)
   if (!columns) {
@@ -72,7 +75,8 @@ function tableColumns(context: RuleContext): FieldTree {
 function readTableColumns(context: RuleContext): FieldTree {
   const given = context.settings.columns
   if (given) return new Map(given.map(([name, type]) => [name.toLowerCase(), fieldsOf(type)]))
-  const columns: FieldTree = new Map(CLOUDTRAIL_COLUMNS.map(([name, type]) => [name, fieldsOf(type)]))
+  const documented = documentedTable(context.settings.source ?? DEFAULT_SOURCE).columns
+  const columns: FieldTree = new Map(documented.map(([name, type]) => [name, fieldsOf(type)]))
   const [account, region] = PARTITION_KEY_NAMES
   for (const key of [account, region, ...context.settings.partitionColumns]) columns.set(key, null)
   return columns

@@ -1,6 +1,7 @@
 /**
  * The oldest day with logs, from a few delimiter listings instead of one per series: a sample of
- * series spread over the accounts, their year folders, then the months and days of the oldest year.
+ * series spread over the accounts, their year folders, then the months and days of the oldest year,
+ * each folder read as the layout spells it (`2026/03/07`, Config's `2026/3/7`, `year=2026/…`).
  * An organization trail starts every account present at its creation on the same day, so a sample
  * of accounts almost always holds one of them; the refusal says how to narrow the sample when not.
  * Used only for a backfill (`as-of` given, a month or more back), never by the daily run.
@@ -11,7 +12,8 @@ import { dayNumberOf, formatIsoDate, type DayNumber } from '../vocabulary/dates.
 import { ConfigurationError } from '../vocabulary/errors.js'
 import { mapConcurrent } from '../vocabulary/concurrency.js'
 import { listFolders } from './discover.js'
-import { regionsRoot, type TrailLayout } from './layout.js'
+import { dateSegment, regionFolder, regionsRoot, type DatePart, type Layout } from './layout.js'
+import { fill, read } from './path.js'
 
 /** Series looked at: at most three listings each. */
 export const SAMPLED_SERIES = 8
@@ -41,30 +43,34 @@ export function sampleSeries(
   return picked
 }
 
-const numbered = (names: readonly string[], digits: number): number[] =>
-  names.filter((name) => new RegExp(`^\\d{${digits}}$`).test(name)).map(Number)
+/** The numbers of the folders that are this layout's year, month or day folders. */
+const numbered = (layout: Layout, part: DatePart, names: readonly string[]): number[] =>
+  names.flatMap((name) => {
+    const value = read(dateSegment(layout, part), name)
+    return value === undefined ? [] : [Number(value)]
+  })
 
-/** The oldest YYYY/MM/DD folder among a sample of series; undefined when none has one. */
+/** The oldest day folder among a sample of series; undefined when none has one. */
 export async function oldestLogDay(
   s3: S3Client,
-  layout: TrailLayout,
+  layout: Layout,
   series: ReadonlyMap<string, readonly string[]>,
   concurrency: number
 ): Promise<OldestLogs | undefined> {
   const sample = sampleSeries(series)
-  const root = ([account, region]: [string, string]): string => `${regionsRoot(layout, account)}${region}/`
-  const years = await mapConcurrent(sample, concurrency, async (entry) =>
-    Math.min(...numbered(await listFolders(s3, layout.bucket, root(entry)), 4))
-  )
+  const root = ([account, region]: [string, string]): string =>
+    `${regionsRoot(layout, account)}${regionFolder(layout, region)}/`
+  const oldest = async (part: DatePart, folder: string): Promise<number> =>
+    Math.min(...numbered(layout, part, await listFolders(s3, layout.bucket, folder)))
+  const years = await mapConcurrent(sample, concurrency, (entry) => oldest('year', root(entry)))
   const oldestYear = Math.min(...years)
   if (!Number.isFinite(oldestYear)) return undefined
   const inOldestYear = sample.filter((_, index) => years[index] === oldestYear)
   const days = await mapConcurrent(inOldestYear, concurrency, async (entry) => {
-    const yearFolder = `${root(entry)}${oldestYear}/`
-    const month = Math.min(...numbered(await listFolders(s3, layout.bucket, yearFolder), 2))
+    const yearFolder = `${root(entry)}${fill(dateSegment(layout, 'year'), oldestYear)}/`
+    const month = await oldest('month', yearFolder)
     if (!Number.isFinite(month)) return Infinity
-    const monthFolder = `${yearFolder}${String(month).padStart(2, '0')}/`
-    const day = Math.min(...numbered(await listFolders(s3, layout.bucket, monthFolder), 2))
+    const day = await oldest('day', `${yearFolder}${fill(dateSegment(layout, 'month'), month)}/`)
     return Number.isFinite(day) ? dayNumberOf({ year: oldestYear, month, day }) : Infinity
   })
   const day = Math.min(...days)

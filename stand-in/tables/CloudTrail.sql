@@ -12,8 +12,9 @@
 -- partition-projection page ("Create the table for CloudTrail logs in Athena using partition
 -- projection") lists those columns. Columns and clauses are AWS's; only the line breaks are ours.
 --
--- stand-in/cloudtrail-table.ts reads this text into a Glue TableInput (stand-in/hive-ddl.ts), so the
--- product's own schema (src/table/schema.ts) is tested against AWS's, never against itself.
+-- stand-in/log-tables.ts reads this text into a Glue TableInput (stand-in/hive-ddl.ts), so the
+-- product's own table (src/table/documented/cloudtrail.ts) is tested against AWS's, never against
+-- itself.
 CREATE EXTERNAL TABLE cloudtrail_logs (
 eventversion STRING,
 useridentity STRUCT<

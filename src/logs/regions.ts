@@ -1,5 +1,5 @@
 /**
- * Which folder names under `CloudTrail/` are AWS Regions. The installed AWS SDK knows the Regions of
+ * Which folder names under a source's folder (`CloudTrail/`, `Config/`) are AWS Regions. The installed AWS SDK knows the Regions of
  * its day (its endpoint partitions data, `partition()` of `@aws-sdk/core`), and every Region AWS has
  * named follows one grammar: a partition's prefix, a compass direction, a number without a leading
  * zero. A name the SDK does not know but the grammar admits (a Region launched after this release) is
@@ -8,6 +8,7 @@
 import { partition } from '@aws-sdk/core/client'
 import { distance as editDistance } from 'fastest-levenshtein'
 import { Inputs } from '../vocabulary/constants.js'
+import { SOURCES, type SourceName } from './sources.js'
 
 /**
  * Prefixes of the SDK's partitions (their `regionRegex`: aws `us|eu|ap|sa|ca|me|af|il|mx`, aws-cn
@@ -74,19 +75,22 @@ export function nearestRegion(name: string): string | undefined {
   return best && best.distance <= 3 ? best.region : undefined
 }
 
-/** Where CloudTrail records the events of IAM, STS, CloudFront and the other global services. */
-export const GLOBAL_EVENTS_REGION = 'us-east-1'
-
-/** A warning when a `regions` allow-list leaves out the global services' events the bucket has. */
+/**
+ * A warning when a `regions` allow-list leaves out the Region where the source records the global
+ * services' events (CloudTrail: us-east-1, for IAM, STS, CloudFront, Route 53, Organizations) and
+ * the bucket has it.
+ */
 export function globalEventsLeftOut(
+  source: SourceName,
   allowList: readonly string[],
   regionsSeen: ReadonlySet<string>
 ): string | undefined {
-  if (allowList.length === 0 || allowList.includes(GLOBAL_EVENTS_REGION)) return undefined
-  if (!regionsSeen.has(GLOBAL_EVENTS_REGION)) return undefined
+  const region = SOURCES[source].globalEventsRegion
+  if (!region || allowList.length === 0 || allowList.includes(region)) return undefined
+  if (!regionsSeen.has(region)) return undefined
   return (
-    `Input '${Inputs.Regions}' leaves out ${GLOBAL_EVENTS_REGION}, which the bucket has: CloudTrail records the ` +
+    `Input '${Inputs.Regions}' leaves out ${region}, which the bucket has: ${source} records the ` +
     `events of IAM and other global services (STS, CloudFront, Route 53, Organizations) there, so Athena will ` +
-    `not find them. Add ${GLOBAL_EVENTS_REGION} to '${Inputs.Regions}' unless leaving them out is meant.`
+    `not find them. Add ${region} to '${Inputs.Regions}' unless leaving them out is meant.`
   )
 }
