@@ -22,7 +22,7 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
-const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1)
+const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1)
 const REGIONS = [
   'eu-central-1',
   'eu-west-1',
