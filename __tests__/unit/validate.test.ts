@@ -57,7 +57,15 @@ describe('validateTable', () => {
         parameters: { 'projection.dt.format': 'yyyy/MM/dd/HH' }
       },
       /projection\.dt\.format is 'yyyy\/MM\/dd\/HH', which is not a format of one day/
-    ]
+    ],
+    // Java's MMM is a month's name and ddd no day field: read as MM+M and dd+d, they wrote '2026/1212/02'.
+    ...['yyyy/MMM/dd', 'yyyy/MMMM/dd', 'yyyy/MM/ddd', 'yyyyy/MM/dd'].map((format) => [
+      {
+        partitionKeys: [['ts', 'string']] as [string, string][],
+        parameters: { 'projection.ts.format': format }
+      },
+      /which is not a format of one day/
+    ])
   ])('refuses %j', (options, message) => {
     expect(() => validateTable(table(options), ref, CLOUDTRAIL)).toThrow(ConfigurationError)
     expect(() => validateTable(table(options), ref, CLOUDTRAIL)).toThrow(message)
