@@ -65,6 +65,17 @@ describe('validateTable', () => {
         parameters: { 'projection.ts.format': format }
       },
       /which is not a format of one day/
+    ]),
+    // (region, account): the one key after region is account, which cannot hold the date.
+    ...[
+      [
+        ['region', 'string'],
+        ['account', 'string']
+      ],
+      [['account', 'string']]
+    ].map((partitionKeys) => [
+      { partitionKeys: partitionKeys as [string, string][] },
+      /This action writes \(account, region, year, month, day\)/
     ])
   ])('refuses %j', (options, message) => {
     expect(() => validateTable(table(options), ref, CLOUDTRAIL)).toThrow(ConfigurationError)
