@@ -66,8 +66,19 @@ function seed(standIn: StandIn, options: StandInCliOptions): Seeded | undefined 
   const accounts = Array.from({ length: options.accounts }, (_, i) => String(111111110000 + i))
   const regions = REGION_NAMES.slice(0, options.regions)
   const others = options.sources.map((source) => {
-    const written = buildLogBucket(standIn.s3, { bucket, prefix, source, accounts, regions, from, to })
-    const root = `s3://${bucket}/${prefix ? `${prefix}/` : ''}AWSLogs/`
+    // The organization trail's Insights go beside its CloudTrail/ folders, under the o-ID level.
+    const organizationId = source === 'CloudTrail-Insight' ? ORGANIZATION : undefined
+    const written = buildLogBucket(standIn.s3, {
+      bucket,
+      prefix,
+      source,
+      accounts,
+      regions,
+      from,
+      to,
+      ...(organizationId ? { organizationId } : {})
+    })
+    const root = `s3://${bucket}/${prefix ? `${prefix}/` : ''}AWSLogs/${organizationId ? `${organizationId}/` : ''}`
     if (options.table) {
       standIn.glue.createTableDirect(
         DATABASE,

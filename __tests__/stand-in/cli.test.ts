@@ -98,7 +98,7 @@ describe('npm run stand-in', () => {
         '3',
         '--table',
         '--source',
-        'Config'
+        'Config,CloudTrail-Insight'
       ],
       {
         cwd: ROOT,
@@ -146,6 +146,18 @@ describe('npm run stand-in', () => {
       })
       expect(configRun.stdout).toContain('dry run, nothing written')
       expect(configRun.stdout).toMatch(/Accounts +2 in scope of 2 found/)
+      // Insights of the same organization trail: beside its CloudTrail/ folders, under the o-ID level.
+      expect(printed).toContain(
+        'CloudTrail-Insight logs beside it: s3://org-cloudtrail-logs/AWSLogs/o-exampleorg1/<account>/CloudTrail-Insight/'
+      )
+      const insights = [...printed.matchAll(/^ {2}node dist\/cli\/index\.js (.+)$/gm)][2]?.[1]
+      expect(insights).toContain('--source CloudTrail-Insight --table cloudtrail_insight')
+      const insightsRun = await run('node', ['dist/cli/index.js', ...(insights as string).split(' ')], {
+        cwd: ROOT,
+        env
+      })
+      expect(insightsRun.stdout).toContain('organization o-exampleorg1')
+      expect(insightsRun.stdout).toMatch(/Accounts +2 in scope of 2 found/)
     } finally {
       child.kill('SIGINT')
     }

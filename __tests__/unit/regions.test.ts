@@ -158,6 +158,29 @@ describe("the bucket's oldest day", () => {
     expect(() => checkAsOfAgainstLogs(parseIsoDate('2025-11-17')!, oldest)).not.toThrow()
   })
 
+  it('skips folders that only look like years, months and days', async () => {
+    const config = { bucket: 'logs', prefix: '', source: 'Config', kind: 'account' } as const
+    const region = (account: string) => `AWSLogs/${account}/Config/eu-west-1/`
+    serveFolders({
+      // Year 0000 is none (Date.UTC made it 1900), 2026/2/30 no day (it made it 2026-03-02), and
+      // 2026/3/07 not how Config spells a day: the oldest is 2026/3/9.
+      [region('111111111111')]: ['0000', '2026'],
+      [`${region('111111111111')}0000/`]: ['1'],
+      [`${region('111111111111')}0000/1/`]: ['1'],
+      [`${region('111111111111')}2026/`]: ['3', '13'],
+      [`${region('111111111111')}2026/3/`]: ['07', '9'],
+      [region('222222222222')]: ['2026'],
+      [`${region('222222222222')}2026/`]: ['2', '3'],
+      [`${region('222222222222')}2026/2/`]: ['30']
+    })
+    const series = new Map([
+      ['111111111111', ['eu-west-1']],
+      ['222222222222', ['eu-west-1']]
+    ])
+    const oldest = await oldestLogDay(s3, config, series, 4)
+    expect(oldest && formatIsoDate(oldest.day)).toBe('2026-03-09')
+  })
+
   it('knows nothing of a bucket without day folders, and refuses nothing then', async () => {
     serveFolders({})
     const oldest = await oldestLogDay(s3, layout, new Map([['111111111111', ['eu-west-1']]]), 2)

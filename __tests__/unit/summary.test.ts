@@ -4,7 +4,12 @@ import { seriesKey } from '../../src/vocabulary/keys.js'
 import { planJsonChunks } from '../../src/report/plan-file.js'
 import { renderPlain } from '../../src/report/terminal.js'
 import { plainOptions } from '../../src/cli/sync.js'
-import { renderSummary, SUMMARY_BUDGET_BYTES, syncSummaryDocument } from '../../src/report/summary.js'
+import {
+  renderFailureSummary,
+  renderSummary,
+  SUMMARY_BUDGET_BYTES,
+  syncSummaryDocument
+} from '../../src/report/summary.js'
 import { changePatterns, findExceptions, formatRanges } from '../../src/report/sync-groups.js'
 import { NOTICES_PER_STEP, syncNotices } from '../../src/report/sync-notices.js'
 import { account, day, daySet, organization, REGIONS, report, YESTERDAY } from '../helpers/sync-report.js'
@@ -245,6 +250,15 @@ describe('sync summary', () => {
       remove: [['2026-09-01', '2026-09-01']]
     })
     expect(doc.removals).toMatchObject({ days: 1, oldest: '2026-09-01', exceeded: false })
+  })
+})
+
+describe('failure summary', () => {
+  it('names the source the run was for, known from the inputs before the layout is', () => {
+    const heading = (source?: 'Config') =>
+      renderFailureSummary('Flag --regions: give exactly one region.', new CallStats(), source).split('\n')[0]
+    expect(heading('Config')).toBe('## Config partitions: failed')
+    expect(heading()).toBe('## CloudTrail partitions: failed')
   })
 })
 

@@ -11,6 +11,9 @@ const location = 's3://logs/AWSLogs/o-abcdef1234/'
 const table = (options: Partial<Parameters<typeof cloudTrailTableInput>[0]> = {}) =>
   cloudTrailTableInput({ name: 'cloudtrail', location, ...options }) as unknown as Table
 
+/** Table options and the refusal they get. */
+type Refusal = [Parameters<typeof table>[0], RegExp]
+
 describe('validateTable', () => {
   it('accepts the AWS-documented table and reads the key type', () => {
     expect(validateTable(table(), ref, CLOUDTRAIL, location)).toMatchObject({
@@ -21,7 +24,7 @@ describe('validateTable', () => {
     expect(validateTable(table({ dateKeyType: 'int' }), ref, CLOUDTRAIL).dateKeyType).toBe('int')
   })
 
-  it.each([
+  it.each<Refusal>([
     [
       { partitionKeys: [['timestamp', 'int']] as [string, string][] },
       /has partition keys \(timestamp int\); a one-key date must be of type date or string/
@@ -57,7 +60,26 @@ describe('validateTable', () => {
         parameters: { 'projection.dt.format': 'yyyy/MM/dd/HH' }
       },
       /projection\.dt\.format is 'yyyy\/MM\/dd\/HH', which is not a format of one day/
-    ]
+    ],
+    // Java's MMM is a month's name and ddd no day field: read as MM+M and dd+d, they wrote '2026/1212/02'.
+    ...['yyyy/MMM/dd', 'yyyy/MMMM/dd', 'yyyy/MM/ddd', 'yyyyy/MM/dd'].map((format): Refusal => [
+      {
+        partitionKeys: [['ts', 'string']] as [string, string][],
+        parameters: { 'projection.ts.format': format }
+      },
+      /which is not a format of one day/
+    ]),
+    // (region, account): the one key after region is account, which cannot hold the date.
+    ...[
+      [
+        ['region', 'string'],
+        ['account', 'string']
+      ],
+      [['account', 'string']]
+    ].map((partitionKeys): Refusal => [
+      { partitionKeys: partitionKeys as [string, string][] },
+      /This action writes \(account, region, year, month, day\)/
+    ])
   ])('refuses %j', (options, message) => {
     expect(() => validateTable(table(options), ref, CLOUDTRAIL)).toThrow(ConfigurationError)
     expect(() => validateTable(table(options), ref, CLOUDTRAIL)).toThrow(message)

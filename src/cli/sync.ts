@@ -56,7 +56,7 @@ export async function syncCli(context: CliContext): Promise<number> {
     flagMessage
   )
   progress.finish()
-  const document = outcomeDocument(outcome, clients.calls)
+  const document = outcomeDocument(outcome, clients.calls, settings.source)
   if (outcome.kind === 'failed') {
     // The JSON plan has nothing to say of a run without a plan; the error line says it.
     if (document && options.format !== 'json') stdout.write(render(document))

@@ -42,7 +42,7 @@ export async function syncCommand(logger: Logger): Promise<void> {
       logger
     )
   )
-  const document = outcomeDocument(outcome, clients.calls)
+  const document = outcomeDocument(outcome, clients.calls, settings.source)
   if (outcome.kind !== 'done') {
     if (document) await writeSummary(renderMarkdown(document))
     // Refused before any write: the plan shows what the run would have done; the refusal stays the error.

@@ -8,7 +8,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3'
 import { Inputs } from '../vocabulary/constants.js'
-import { dayNumberOf, formatIsoDate, type DayNumber } from '../vocabulary/dates.js'
+import { dayNumberOf, formatIsoDate, isRealDate, type DayNumber } from '../vocabulary/dates.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
 import { mapConcurrent } from '../vocabulary/concurrency.js'
 import { listFolders } from './discover.js'
@@ -43,11 +43,20 @@ export function sampleSeries(
   return picked
 }
 
+/** What a year, month or day folder may name; Date.UTC would turn 0000, 13 or 40 into another day. */
+const RANGES: Readonly<Record<DatePart, readonly [number, number]>> = {
+  year: [1970, 9999],
+  month: [1, 12],
+  day: [1, 31]
+}
+
 /** The numbers of the folders that are this layout's year, month or day folders. */
 const numbered = (layout: Layout, part: DatePart, names: readonly string[]): number[] =>
   names.flatMap((name) => {
     const value = read(dateSegment(layout, part), name)
-    return value === undefined ? [] : [Number(value)]
+    const number = Number(value)
+    const [low, high] = RANGES[part]
+    return value === undefined || number < low || number > high ? [] : [number]
   })
 
 /** The oldest day folder among a sample of series; undefined when none has one. */
@@ -71,7 +80,8 @@ export async function oldestLogDay(
     const month = await oldest('month', yearFolder)
     if (!Number.isFinite(month)) return Infinity
     const day = await oldest('day', `${yearFolder}${fill(dateSegment(layout, 'month'), month)}/`)
-    return Number.isFinite(day) ? dayNumberOf({ year: oldestYear, month, day }) : Infinity
+    const date = { year: oldestYear, month, day }
+    return Number.isFinite(day) && isRealDate(date) ? dayNumberOf(date) : Infinity
   })
   const day = Math.min(...days)
   return Number.isFinite(day) ? { day, sampled: sample.length } : undefined

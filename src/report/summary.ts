@@ -7,6 +7,7 @@
  */
 import type { CallStats } from '../aws/clients.js'
 import { formatIsoDate } from '../vocabulary/dates.js'
+import { DEFAULT_SOURCE, type SourceName } from '../logs/sources.js'
 import type { ApplyResult } from '../partitions/apply.js'
 import { describeRefusal } from '../partitions/guards.js'
 import type { SyncPlan } from '../partitions/plan.js'
@@ -48,18 +49,25 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 /** Our own wording and numbers: no escaping needed, and the Markdown stays readable. */
 const ours = (markdown: string): Inline => raw(markdown)
 
-/** When the sync stops before it has a report: the error and every AWS call made until then (writes included). */
-export function failureSummaryDocument(message: string, calls: CallStats): Block[] {
+/**
+ * When the sync stops before it has a report: the error and every AWS call made until then (writes
+ * included), headed by the source the inputs named (the layout is not known yet).
+ */
+export function failureSummaryDocument(
+  message: string,
+  calls: CallStats,
+  source: SourceName = DEFAULT_SOURCE
+): Block[] {
   return [
-    { kind: 'heading', level: 2, line: [ours('CloudTrail partitions: failed')] },
+    { kind: 'heading', level: 2, line: [ours(`${source} partitions: failed`)] },
     { kind: 'paragraph', line: [text(message.slice(0, 4000))] },
     { kind: 'paragraph', line: [ours('AWS calls made before the failure:')] },
     callsTable(calls)
   ]
 }
 
-export function renderFailureSummary(message: string, calls: CallStats): string {
-  return renderMarkdown(failureSummaryDocument(message, calls))
+export function renderFailureSummary(message: string, calls: CallStats, source?: SourceName): string {
+  return renderMarkdown(failureSummaryDocument(message, calls, source))
 }
 
 /** Expected "not found" answers (is the table there yet?) have their own column: they are no failures. */

@@ -11,6 +11,7 @@ import type { Block } from '../report/document.js'
 import { failureSummaryDocument, syncSummaryDocument, totalsOf, type Totals } from '../report/summary.js'
 import type { SyncReport } from '../report/sync-outcome.js'
 import { explainQuotaFailure } from '../partitions/quota.js'
+import type { SourceName } from '../logs/sources.js'
 import { ConfigurationError } from '../vocabulary/errors.js'
 import { formatCount } from '../vocabulary/format.js'
 
@@ -106,9 +107,13 @@ export function describeFailedChanges(applied: ApplyResult): string {
  * or, when it failed after AWS calls (table setup may already have written), the error and every
  * call made. Nothing when it failed before any call: the error says it all.
  */
-export function outcomeDocument(outcome: SyncOutcome, calls: CallStats): Block[] | undefined {
+export function outcomeDocument(
+  outcome: SyncOutcome,
+  calls: CallStats,
+  source?: SourceName
+): Block[] | undefined {
   if (outcome.kind !== 'failed') return syncSummaryDocument(outcome.report, calls)
-  return calls.total > 0 ? failureSummaryDocument(outcome.message, calls) : undefined
+  return calls.total > 0 ? failureSummaryDocument(outcome.message, calls, source) : undefined
 }
 
 /** What a run changed in AWS, when it did: for a door that could not show its report. */

@@ -177,7 +177,8 @@ function keysOf(keys: readonly Key[], parameters: Record<string, string>, name: 
     return { date: { kind: 'parts', type }, hasAccount, hasRegion }
   }
   const [only, ...more] = rest
-  if (!only || more.length > 0) return refuse('')
+  // (region, account): the key left is account, which holds accounts, never the date.
+  if (!only || more.length > 0 || only.name === 'account' || only.name === 'region') return refuse('')
   if (only.type === 'date') return { date: { kind: 'date', name: only.name }, hasAccount, hasRegion }
   if (only.type !== 'string') return refuse(`; a one-key date must be of type date or string`)
   const property = `projection.${only.name}.format`

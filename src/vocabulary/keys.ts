@@ -50,8 +50,11 @@ export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/
 
 /** The fields of a date format this action writes and reads (Java's letters, as Athena's projection). */
 const FORMAT_FIELDS = /yyyy|MM|M|dd|d/g
-/** A format of one day: a year, a month and a day, and nothing finer (no `HH`). */
-export const DAY_FORMAT = /^(?=.*yyyy)(?=.*M)(?=.*d)(?:yyyy|MM|M|dd|d|[^A-Za-z'])+$/
+/**
+ * A format of one day: a year, a month and a day, and nothing finer (no `HH`). A letter run is one
+ * field whole: Java reads `MMM` as the month's name and `ddd` as no day field, never as `MM` + `M`.
+ */
+export const DAY_FORMAT = /^(?=.*yyyy)(?=.*M)(?=.*d)(?:yyyy(?!y)|MM(?!M)|M(?!M)|dd(?!d)|d(?!d)|[^A-Za-z'])+$/
 
 export function formatDay(format: string, day: DayNumber): string {
   const { year, month, day: date } = calendarDateOf(day)
