@@ -178,6 +178,11 @@ export class Evaluator {
     }
     const values = await Promise.all(args.map((arg) => this.evaluate(arg)))
     if (name === 'concat') return values.flatMap((value) => (Array.isArray(value) ? value : [value]))
+    if (name === 'formatlist') {
+      // The one form the module uses: a format with one %s, over a list.
+      const [format, list] = values as [string, string[]]
+      return list.map((item) => format.replace('%s', item))
+    }
     if (name === 'trim') {
       const [text, cut] = values as [string, string]
       let [from, to] = [0, text.length]

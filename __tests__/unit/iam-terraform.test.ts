@@ -432,6 +432,24 @@ describe('iam/terraform switches', () => {
     expect(bucket.Statement[0]?.Principal).toEqual({ AWS: ['arn:aws:iam::999988887777:role/ct-sync'] })
   })
 
+  it('more_tables: each role reaches those tables of the database too (a matrix of sources), and only those', async () => {
+    const sources = evaluator({ 'var.more_tables': ['config', 'vpc_flow_logs'] })
+    const table = (name: string) => `arn:aws:glue:eu-central-1:111122223333:table/security/${name}`
+    for (const document of ['sync_permissions', 'check_queries_permissions']) {
+      const resources = (await sources.policyDocument(document)).Statement.flatMap((statement) =>
+        ([] as string[]).concat(statement.Resource ?? [])
+      )
+      for (const name of ['cloudtrail', 'config', 'vpc_flow_logs']) expect(resources).toContain(table(name))
+      expect(
+        resources
+          .filter((arn) => arn.includes(':table/'))
+          .every((arn) => /\/(cloudtrail|config|vpc_flow_logs)$/.test(arn))
+      ).toBe(true)
+    }
+    const plain = await evaluator({}).policyDocument('sync_permissions')
+    expect(JSON.stringify(plain)).not.toContain('table/security/config')
+  })
+
   it('uses the account Terraform runs in when account_id is not set', async () => {
     const ambient = evaluator({
       'var.account_id': null,

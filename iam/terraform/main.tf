@@ -21,7 +21,10 @@ locals {
   # the catalog, the database and the table.
   glue_prefix        = "arn:${local.partition}:glue:${var.region}:${local.catalog_account}"
   glue_database_arns = ["${local.glue_prefix}:catalog", "${local.glue_prefix}:database/${var.database}"]
-  glue_table_arns    = concat(local.glue_database_arns, ["${local.glue_prefix}:table/${var.database}/${var.table}"])
+  glue_table_arns = concat(
+    local.glue_database_arns,
+    formatlist("${local.glue_prefix}:table/${var.database}/%s", concat([var.table], var.more_tables))
+  )
 
   athena_prefix        = "arn:${local.partition}:athena:${var.region}:${local.account_id}"
   workgroup_arn        = "${local.athena_prefix}:workgroup/${var.workgroup}"
@@ -301,9 +304,9 @@ resource "aws_athena_data_catalog" "cross_account" {
 # results bucket outside its prefix, whatever its own policies say.
 data "aws_iam_policy_document" "results_bucket_policy" {
   statement {
-    sid         = "CheckQueriesObjectsOnlyUnderTheirPrefix"
-    effect      = "Deny"
-    actions     = ["s3:*"]
+    sid           = "CheckQueriesObjectsOnlyUnderTheirPrefix"
+    effect        = "Deny"
+    actions       = ["s3:*"]
     not_resources = [local.results_bucket_arn, "${local.results_bucket_arn}/${var.checks_results_prefix}*"]
     principals {
       type        = "AWS"

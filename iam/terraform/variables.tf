@@ -129,6 +129,12 @@ variable "table" {
   type        = string
 }
 
+variable "more_tables" {
+  description = "Other tables of the same database the roles may reach: one per source when a workflow syncs several (source: Config, vpcflowlogs ...), each with its own table input."
+  type        = list(string)
+  default     = []
+}
+
 variable "glue_catalog_id" {
   description = "The action's catalog-id input: the account of a Glue catalog in another account. Null: the roles' account."
   type        = string
