@@ -2,6 +2,7 @@
 import { TrinoSQL } from 'dt-sql-parser'
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js'
 import { splitStatements } from '../../src/queries/split.js'
+import { seededRandom } from '../helpers/random.js'
 
 const split = (sql: string) =>
   [...splitStatements(sql)].map(({ text, line, column }) => ({ text, line, column }))
@@ -183,17 +184,7 @@ function generated(random: () => number): string {
   return sql
 }
 
-/** mulberry32: a small seeded generator, so that a failing seed can be run again. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const prng = seededRandom
 
 /**
  * The statements as Trino's lexer sees them: from the first token on the default channel to its

@@ -10,18 +10,9 @@ import { checkRemovals } from '../../src/partitions/guards.js'
 import { seriesKey } from '../../src/vocabulary/keys.js'
 import type { DayWindow } from '../../src/vocabulary/dates.js'
 import { existingOf } from '../helpers/existing.js'
+import { seededRandom } from '../helpers/random.js'
 
-/** mulberry32: small, seeded, good enough to spread test cases. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const random = seededRandom
 const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1)
 const REGIONS = [
   'eu-central-1',
