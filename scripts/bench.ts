@@ -156,10 +156,11 @@ try {
     first.calls['Glue.GetPartitions'] === 10,
     'GetPartitions calls 10 on an empty table (one page per segment)'
   )
-  const listings = 1 + Math.max(1, Math.ceil(ACCOUNTS / 1000)) + ACCOUNTS
+  const listings = 1 + Math.max(1, Math.ceil(ACCOUNTS / 1000)) + ACCOUNTS + 3
   check(
     first.calls['S3.ListObjectsV2'] === listings,
-    `ListObjectsV2 calls ${listings}: one for AWSLogs/, a page per 1,000 accounts, one per account; none per day`
+    `ListObjectsV2 calls ${listings}: one for AWSLogs/, a page per 1,000 accounts, one per account, ` +
+      "three down one series' newest date folders; none per day"
   )
   check(standIn.glue.partitionCount('security', 'cloudtrail') === PARTITIONS, 'Glue holds every partition')
 

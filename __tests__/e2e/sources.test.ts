@@ -141,6 +141,30 @@ describe('sync per source and layout, through the bundle', () => {
   })
 })
 
+describe('date folders spelled otherwise than the layout', () => {
+  it('stops before any write, naming source, when Config days are zero-padded', async () => {
+    await withStandIn(async (standIn) => {
+      standIn.s3.createBucket(BUCKET)
+      for (const account of ACCOUNTS) {
+        for (const day of ['06', '07']) {
+          const key = `${ORG}/AWSLogs/${account}/Config/eu-west-1/2026/3/${day}/ConfigHistory/log.json.gz`
+          standIn.s3.putObject(BUCKET, key, Buffer.from('{}'), 'application/octet-stream')
+        }
+      }
+      standIn.server.calls.reset()
+      const run = await sync(standIn, 'Config', {})
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toContain(
+        `::error::Input 'source': the day folders under s3://${BUCKET}/${ORG}/AWSLogs/111111111111/Config/eu-west-1/2026/3/ are spelled like "06", but Config partitions point at folders spelled D`
+      )
+      const writes = Object.entries(standIn.server.calls.snapshot()).filter(([operation]) =>
+        /^Glue\.(Create|Batch|Update|Delete)/.test(operation)
+      )
+      expect(writes).toEqual([])
+    })
+  })
+})
+
 describe('the CLI dry run per source', () => {
   const cliEntry = join(process.cwd(), 'dist', 'cli', 'index.js')
   const run = promisify(execFile)

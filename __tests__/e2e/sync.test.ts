@@ -137,8 +137,9 @@ describe('sync through OIDC', () => {
 
     // Region outside the allow-list and digest folders never became partitions.
     expect(partitionsOf(table()).some((v) => v.includes('ap-south-1'))).toBe(false)
-    // Discovery used delimiter listings only: AWSLogs/, the org folder, one per account.
-    expect(standIn.server.calls.get('S3.ListObjectsV2')).toBe(2 + 3)
+    // Delimiter listings only: AWSLogs/, the org folder, one per account, then one series' newest
+    // year, month and day folders (are they spelled as the layout says?).
+    expect(standIn.server.calls.get('S3.ListObjectsV2')).toBe(2 + 3 + 3)
     expect(standIn.server.calls.get('S3.GetObject')).toBe(0)
     // Every Glue call was signed by credentials STS issued for the OIDC token.
     for (const operation of ['Glue.GetTable', 'Glue.GetPartitions', 'Glue.BatchCreatePartition']) {

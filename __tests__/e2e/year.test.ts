@@ -312,9 +312,10 @@ describe('days and regions that cannot be real', () => {
       "::error::Input 'as-of': 2025-12-01 is before the bucket's oldest logs (2026-01-01, the oldest day folder of 2 account/region series looked at)."
     )
     expect(glueWrites()).toBe(0)
-    // Discovery (the root, the accounts, two region listings) and the sample: two series' year
-    // folders, then a month and a day folder each.
-    expect(calls('S3.ListObjectsV2')).toBe(4 + 2 + 2 * 2)
+    // Discovery (the root, the accounts, two region listings), one series' newest year, month and
+    // day folders (their spelling), and the sample: two series' year folders, then a month and a day
+    // folder each.
+    expect(calls('S3.ListObjectsV2')).toBe(4 + 3 + 2 + 2 * 2)
   })
 
   it('accepts a backfill inside the logs', async () => {

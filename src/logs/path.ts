@@ -63,6 +63,16 @@ export function read(segment: Segment, name: string): string | undefined {
   return segment.pattern.exec(name)?.[1]
 }
 
+/**
+ * Whether a folder name holds this template's number spelled another way (`3` for `{MM}`, `03` for
+ * `{M}`, `day=7` for `day={dd}`): the same literals around digits that the template does not match.
+ */
+export function spelledOtherwise(segment: Segment, name: string): boolean {
+  if (!segment.field || segment.field === 'account' || segment.field === 'region') return false
+  const loose = new RegExp(`^${escapeRegExp(segment.before)}\\d{1,4}${escapeRegExp(segment.after)}$`)
+  return loose.test(name) && !segment.pattern.test(name)
+}
+
 /** How a person reads the template: `<account>`, `<region>`, `YYYY`, `MM`, `M`, `DD`, `D`. */
 export function show(segment: Segment, organizationId?: string): string {
   if (!segment.field) return segment.before

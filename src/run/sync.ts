@@ -32,6 +32,7 @@ import type { IndexWait } from '../table/partition-index.js'
 import { recordPartitionStorage } from '../table/partition-storage.js'
 import { checkSourcePresent, detectLayout, discoverSeries, type Discovery } from '../logs/discover.js'
 import { describeLayout, partitionLocation, sourceFolder } from '../logs/layout.js'
+import { checkDateSpelling } from '../logs/date-spelling.js'
 import { BACKFILL_CHECK_DAYS, checkAsOfAgainstLogs, oldestLogDay } from '../logs/oldest-day.js'
 import { globalEventsLeftOut, isKnownRegion, nearestRegion } from '../logs/regions.js'
 import { syncWindow } from '../vocabulary/dates.js'
@@ -115,6 +116,8 @@ export async function runSync(
     let series = 0
     for (const regions of discovery.series.values()) series += regions.length
     logger.info(`${discovery.series.size} account(s), ${series} account/region series to keep`)
+    // Partitions point at folders spelled as the layout says: does the bucket spell them so? (3 listings.)
+    await checkDateSpelling(clients.s3, layout, discovery.series)
     // A backfill a month or more back: are there logs that old at all? (A few listings; never daily.)
     if (
       settings.asOfGiven &&
