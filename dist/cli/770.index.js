@@ -519,6 +519,7 @@ function describeLayout(layout) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CV: () => (/* binding */ spelledOtherwise),
 /* harmony export */   GS: () => (/* binding */ fill),
 /* harmony export */   LF: () => (/* binding */ read),
 /* harmony export */   WU: () => (/* binding */ show),
@@ -565,6 +566,16 @@ function fill(segment, value = '') {
 /** The field a folder name holds, or undefined when the name is not this template's. */
 function read(segment, name) {
     return segment.pattern.exec(name)?.[1];
+}
+/**
+ * Whether a folder name holds this template's number spelled another way (`3` for `{MM}`, `03` for
+ * `{M}`, `day=7` for `day={dd}`): the same literals around digits that the template does not match.
+ */
+function spelledOtherwise(segment, name) {
+    if (!segment.field || segment.field === 'account' || segment.field === 'region')
+        return false;
+    const loose = new RegExp(`^${escapeRegExp(segment.before)}\\d{1,4}${escapeRegExp(segment.after)}$`);
+    return loose.test(name) && !segment.pattern.test(name);
 }
 /** How a person reads the template: `<account>`, `<region>`, `YYYY`, `MM`, `M`, `DD`, `D`. */
 function show(segment, organizationId) {

@@ -54624,7 +54624,7 @@ var wording = __nccwpck_require__(9278);
 
 
 const RUNNERS = {
-    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(61), __nccwpck_require__.e(901)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3512))).syncCli,
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(770), __nccwpck_require__.e(61), __nccwpck_require__.e(612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5305))).syncCli,
     'check-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(718), __nccwpck_require__.e(770), __nccwpck_require__.e(61), __nccwpck_require__.e(418)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6418))).checkQueriesCli,
     'publish-queries': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(658), __nccwpck_require__.e(770), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7210))).publishQueriesCli
 };
