@@ -15,6 +15,7 @@ import {
   JoinRelationContext,
   LambdaContext,
   LateralContext,
+  OrContext,
   ParenthesizedExpressionContext,
   ParenthesizedRelationContext,
   PredicatedContext,
@@ -147,6 +148,17 @@ function isWithin(node: ParseTree, container: ParseTree): boolean {
     if (current === container) return true
   }
   return false
+}
+
+/** `a OR b OR c` as `[a, b, c]`: a chain of 1,500 ORs is a tree 1,500 deep, not walked by recursion. */
+export function orBranches(term: OrContext): BooleanExpressionContext[] {
+  const branches: BooleanExpressionContext[] = []
+  const pending: BooleanExpressionContext[] = [term]
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    if (current instanceof OrContext) pending.push(...[...current.booleanExpression()].reverse())
+    else branches.push(current)
+  }
+  return branches
 }
 
 /** Splits `a AND (b AND c)` into `[a, b, c]`; anything else is a single term. */

@@ -8,7 +8,7 @@
  */
 import type { BooleanExpressionContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
 import { OrContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
-import { topLevelConjuncts, type QueryBlock, type Source } from './blocks.js'
+import { orBranches, topLevelConjuncts, type QueryBlock, type Source } from './blocks.js'
 import { columnPredicate, type Operator } from './predicates.js'
 import { literalOf, positionOf, type Position } from './tree.js'
 import { resolveColumn } from './resolve.js'
@@ -133,16 +133,6 @@ function isInside(node: { parent: unknown }, container: unknown): boolean {
     if (current === container) return true
   }
   return false
-}
-
-function orBranches(term: OrContext): BooleanExpressionContext[] {
-  const branches: BooleanExpressionContext[] = []
-  const pending: BooleanExpressionContext[] = [term]
-  for (let current = pending.pop(); current; current = pending.pop()) {
-    if (current instanceof OrContext) pending.push(...[...current.booleanExpression()].reverse())
-    else branches.push(current)
-  }
-  return branches
 }
 
 /** Glue's `Expression` for the terms (its grammar: = <> < > <= >= AND OR NOT IN BETWEEN). */

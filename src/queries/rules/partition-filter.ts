@@ -10,10 +10,9 @@ import {
   LogicalNotContext,
   OrContext,
   PredicatedContext,
-  QuerySpecificationContext,
-  type BooleanExpressionContext
+  QuerySpecificationContext
 } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js'
-import { topLevelConjuncts, type ColumnRef, type QueryBlock, type Source } from '../blocks.js'
+import { orBranches, topLevelConjuncts, type ColumnRef, type QueryBlock, type Source } from '../blocks.js'
 import { eventTimeRange, proposePartitionPredicates } from '../eventtime.js'
 import type { Problem } from '../findings.js'
 import { columnPredicate, type ColumnPredicate } from '../predicates.js'
@@ -103,17 +102,6 @@ function constrainedBy(term: ParseTree, block: QueryBlock, source: Source): Cons
   if (!predicate || predicate.column.source !== source || column === undefined) return new Map()
   const strength = strengthOf(predicate)
   return strength ? new Map([[column, strength]]) : new Map()
-}
-
-/** `a OR b OR c` as `[a, b, c]`: a chain of 1,500 ORs is a tree 1,500 deep, not walked by recursion. */
-function orBranches(term: OrContext): BooleanExpressionContext[] {
-  const branches: BooleanExpressionContext[] = []
-  const pending: BooleanExpressionContext[] = [term]
-  for (let current = pending.pop(); current; current = pending.pop()) {
-    if (current instanceof OrContext) pending.push(...[...current.booleanExpression()].reverse())
-    else branches.push(current)
-  }
-  return branches
 }
 
 function strengthOf(predicate: ColumnPredicate): Strength | undefined {
