@@ -11,13 +11,8 @@ import { join } from 'node:path'
 import { runCli } from '../../src/cli/main.js'
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { checkPlanFile, PlanFileError, writePlanFile } from '../../src/report/plan-file.js'
-import { emptyExisting } from '../../src/partitions/existing.js'
-import { checkRemovals } from '../../src/partitions/guards.js'
-import { planSync } from '../../src/partitions/plan.js'
-import { checkTableQuota } from '../../src/partitions/quota.js'
-import { refreshOutcome } from '../../src/partitions/refresh.js'
 import type { SyncReport } from '../../src/report/sync-outcome.js'
-import { parseIsoDate, syncWindow } from '../../src/vocabulary/dates.js'
+import { organization, report } from '../helpers/sync-report.js'
 
 let dir: string
 
@@ -98,68 +93,14 @@ describe('checkPlanFile', () => {
   })
 })
 
-/** A small report: two series of a first sync. */
-function smallReport(): SyncReport {
-  const asOf = parseIsoDate('2026-03-01')!
-  const window = syncWindow(asOf, 2, 0)
-  const plan = planSync(
-    emptyExisting(window),
-    { desired: new Map([['111111111111', ['eu-west-1', 'us-east-1']]]), accounts: [], regions: [] },
-    window
-  )
-  return {
-    settings: {
-      source: 'CloudTrail',
-      bucket: 'logs',
-      prefix: '',
-      organizationId: '',
-      table: { database: 'security', table: 'cloudtrail' },
-      regions: [],
-      accounts: [],
-      retentionDays: 2,
-      futureDays: 0,
-      asOf,
-      dryRun: true,
-      createTable: false
-    },
-    tableName: 'security.cloudtrail',
-    dateKeyType: 'string',
-    table: {
-      action: 'validated',
-      databaseCreated: false,
-      dateKeyType: 'string',
-      keys: { date: { kind: 'parts', type: 'string' }, hasAccount: true, hasRegion: true },
-      storageDescriptor: {},
-      missingColumns: [],
-      warnings: [],
-      partitionFiltering: 'enabled'
-    },
-    layout: { bucket: 'logs', prefix: '', source: 'CloudTrail', kind: 'account' },
-    layoutDescription: 'single-account trail',
-    discovery: {
-      series: new Map(),
-      accountsFound: 1,
-      accountsWithoutSource: 0,
-      missingAccounts: [],
-      regionsSeen: new Set(),
-      regionsSkipped: new Set(),
-      notRegions: new Map(),
-      notRegionsOmitted: 0
-    },
-    existingTotal: 0,
-    plan,
-    removals: checkRemovals(plan, 7),
-    quota: checkTableQuota({ before: 0, add: plan.totals.add, remove: 0 }, 10_000_000, {
-      seriesPerDay: plan.inBucketCount,
-      leftAlone: plan.totals.leftAlone,
-      retentionDays: 2,
-      futureDays: 0
-    }),
-    refresh: refreshOutcome('sha256:x', undefined, plan),
-    warnings: [],
-    timings: []
-  }
-}
+/** A small report: two series of a first sync (dry run). */
+const smallReport = (): SyncReport =>
+  report(organization(1, ['eu-west-1', 'us-east-1'], undefined), {
+    asOf: '2026-03-01',
+    retentionDays: 2,
+    futureDays: 0,
+    dryRun: true
+  })
 
 describe('writePlanFile', () => {
   it('replaces the file whole and leaves no temporary file behind', async () => {
