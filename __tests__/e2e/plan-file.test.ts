@@ -9,10 +9,9 @@ import { constants } from 'node:fs'
 import { mkdir, mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
-import { buildSyntheticBucket } from '../../stand-in/synthetic-bucket.js'
+import { cloudTrailTable, organizationBucket } from '../helpers/worlds.js'
 
 const ORG = 'o-planfile0001'
 const BUCKET = 'org-cloudtrail-logs'
@@ -26,17 +25,13 @@ let tables = 0
 
 beforeAll(async () => {
   standIn = await startStandIn()
-  standIn.s3.createBucket(BUCKET)
-  buildSyntheticBucket(standIn.s3, {
+  organizationBucket(standIn, {
     bucket: BUCKET,
-    layout: 'organization',
     organizationId: ORG,
     accounts: ACCOUNTS,
     regions: REGIONS,
     from: '2026-03-01',
-    to: '2026-03-10',
-    filesPerDay: 1,
-    recordsPerFile: 1
+    to: '2026-03-10'
   })
   dir = await mkdtemp(join(tmpdir(), 'ctp-plan-e2e-'))
 })
@@ -47,12 +42,8 @@ afterAll(async () => {
 })
 
 function newTable(): string {
-  const name = `cloudtrail_${++tables}`
-  standIn.glue.createTableDirect(
-    DB,
-    cloudTrailTableInput({ name, location: `s3://${BUCKET}/AWSLogs/${ORG}/` })
-  )
-  return name
+  const location = `s3://${BUCKET}/AWSLogs/${ORG}/`
+  return cloudTrailTable(standIn, location, { database: DB, name: `cloudtrail_${++tables}` }).table
 }
 
 function sync(table: string, planFile: string): Promise<ActionRun> {
