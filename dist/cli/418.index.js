@@ -417,6 +417,18 @@ function isWithin(node, container) {
     }
     return false;
 }
+/** `a OR b OR c` as `[a, b, c]`: a chain of 1,500 ORs is a tree 1,500 deep, not walked by recursion. */
+function orBranches(term) {
+    const branches = [];
+    const pending = [term];
+    for (let current = pending.pop(); current; current = pending.pop()) {
+        if (current instanceof TrinoSqlParser/* OrContext */.LOB)
+            pending.push(...[...current.booleanExpression()].reverse());
+        else
+            branches.push(current);
+    }
+    return branches;
+}
 /** Splits `a AND (b AND c)` into `[a, b, c]`; anything else is a single term. */
 function topLevelConjuncts(expression) {
     // A stack of its own: a chain of 10,000 ANDs is a tree 10,000 deep.
@@ -795,17 +807,6 @@ function isInside(node, container) {
             return true;
     }
     return false;
-}
-function orBranches(term) {
-    const branches = [];
-    const pending = [term];
-    for (let current = pending.pop(); current; current = pending.pop()) {
-        if (current instanceof TrinoSqlParser/* OrContext */.LOB)
-            pending.push(...[...current.booleanExpression()].reverse());
-        else
-            branches.push(current);
-    }
-    return branches;
 }
 /** Glue's `Expression` for the terms (its grammar: = <> < > <= >= AND OR NOT IN BETWEEN). */
 function glueExpression(terms, keys) {
@@ -1414,7 +1415,7 @@ function constraintsOf(terms, block, source) {
 function constrainedBy(term, block, source) {
     if (term instanceof TrinoSqlParser/* OrContext */.LOB) {
         // A column is limited as weakly as its weakest branch limits it, and not at all if one does not.
-        const [first, ...others] = partition_filter_orBranches(term).map((branch) => constraintsOf(topLevelConjuncts(branch), block, source));
+        const [first, ...others] = orBranches(term).map((branch) => constraintsOf(topLevelConjuncts(branch), block, source));
         const result = new Map(first);
         for (const branch of others) {
             for (const [column, strength] of result) {
@@ -1433,18 +1434,6 @@ function constrainedBy(term, block, source) {
         return new Map();
     const strength = strengthOf(predicate);
     return strength ? new Map([[column, strength]]) : new Map();
-}
-/** `a OR b OR c` as `[a, b, c]`: a chain of 1,500 ORs is a tree 1,500 deep, not walked by recursion. */
-function partition_filter_orBranches(term) {
-    const branches = [];
-    const pending = [term];
-    for (let current = pending.pop(); current; current = pending.pop()) {
-        if (current instanceof TrinoSqlParser/* OrContext */.LOB)
-            pending.push(...[...current.booleanExpression()].reverse());
-        else
-            branches.push(current);
-    }
-    return branches;
 }
 function strengthOf(predicate) {
     if (predicate.kind === 'between')
