@@ -11,7 +11,15 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          name: 'dt-sql-parser',
+          message:
+            "Import the Trino dialect's files (dt-sql-parser/dist/parser/trino/index.js, dist/lib/trino/...): the package's index builds all eight dialects' grammars, seconds of every test suite."
+        }
+      ]
     }
   }
 )

@@ -8,7 +8,11 @@
  */
 import { jsonErrorResponse, runJsonOperation, targetOperation } from './json-protocol.js'
 import { createHash, randomUUID } from 'node:crypto'
-import { TrinoSQL, TrinoSqlListener, EntityContextType, type CommonEntityContext } from 'dt-sql-parser'
+// The Trino dialect only: dt-sql-parser's index loads all eight dialects' grammars.
+import { TrinoSQL } from 'dt-sql-parser/dist/parser/trino/index.js'
+import { TrinoSqlListener } from 'dt-sql-parser/dist/lib/trino/TrinoSqlListener.js'
+import { EntityContextType } from 'dt-sql-parser/dist/parser/common/types.js'
+import type { CommonEntityContext } from 'dt-sql-parser/dist/parser/common/entityCollector.js'
 import { CATALOG_ID, type GlueService } from './glue.js'
 import { denialMessage, type QueryAccess } from './iam/authorize.js'
 import type { Caller } from './iam/model.js'

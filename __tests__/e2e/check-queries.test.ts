@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { cloudTrailTableInput } from '../../stand-in/cloudtrail-table.js'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
-import { TrinoSQL } from 'dt-sql-parser'
+import { TrinoSQL } from 'dt-sql-parser/dist/parser/trino/index.js'
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js'
 import { tearDown } from '../helpers/worlds.js'
 

@@ -1,5 +1,5 @@
 /** The one-pass statement splitter: boundaries, positions and nesting depth, against Trino's own lexer. */
-import { TrinoSQL } from 'dt-sql-parser'
+import { TrinoSQL } from 'dt-sql-parser/dist/parser/trino/index.js'
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js'
 import { splitStatements } from '../../src/queries/split.js'
 import { seededRandom } from '../helpers/random.js'

@@ -5,7 +5,8 @@
  * positions are the file's, and the work is linear in the file.
  */
 import { CharStreams, CommonTokenStream, PredictionMode, Token, type TokenSource } from 'antlr4ng'
-import { TrinoSQL } from 'dt-sql-parser'
+// The Trino dialect only: dt-sql-parser's index loads all eight dialects' grammars.
+import { TrinoSQL } from 'dt-sql-parser/dist/parser/trino/index.js'
 import type { ErrorListener } from 'dt-sql-parser/dist/parser/common/parseErrorListener.js'
 import { ErrorStrategy } from 'dt-sql-parser/dist/parser/common/errorStrategy.js'
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js'
