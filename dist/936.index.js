@@ -1898,6 +1898,7 @@ function isWordPart(unit) {
  * positions are the file's, and the work is linear in the file.
  */
 
+// The Trino dialect only: dt-sql-parser's index loads all eight dialects' grammars.
 
 
 
