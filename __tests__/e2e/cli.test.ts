@@ -15,6 +15,7 @@ import { promisify } from 'node:util'
 import { parse } from 'yaml'
 import { readFileSync } from 'node:fs'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
+import { compileCacheEnv } from '../../stand-in/run-action.js'
 import { PINNED_TODAY } from '../helpers/today.js'
 import { cloudTrailTable, organizationBucket } from '../helpers/worlds.js'
 
@@ -86,6 +87,7 @@ function cli(
     PATH: process.env.PATH ?? '',
     HOME: root,
     NODE_NO_WARNINGS: '1',
+    ...compileCacheEnv(),
     AWS_CONFIG_FILE: join(root, 'no-config'),
     AWS_SHARED_CREDENTIALS_FILE: join(root, 'no-credentials'),
     ...aws,

@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { documentedLogTable, logTableInput, type LogSource } from '../../stand-in/log-tables.js'
-import { runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { compileCacheEnv, runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { buildLogBucket, type LogBucketSpec } from '../../stand-in/synthetic-logs.js'
 import { PINNED_TODAY } from '../helpers/today.js'
 import { expectSuccess, instantPartitionIndexes } from '../helpers/worlds.js'
@@ -201,7 +201,15 @@ describe('the CLI dry run per source', () => {
             '--format',
             'json'
           ],
-          { env: { PATH: process.env.PATH ?? '', HOME: process.cwd(), ...aws, ...PINNED_TODAY } }
+          {
+            env: {
+              PATH: process.env.PATH ?? '',
+              HOME: process.cwd(),
+              ...compileCacheEnv(),
+              ...aws,
+              ...PINNED_TODAY
+            }
+          }
         )
         const plan = JSON.parse(stdout) as { layout: { source: string }; totals?: { add?: number } }
         expect(plan.layout.source).toBe(source)

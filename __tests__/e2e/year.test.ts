@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { glueErrors } from '../../stand-in/glue.js'
-import { DIST_ENTRY, runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { compileCacheEnv, DIST_ENTRY, runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { cloudTrailTable, expectSuccess, organizationBucket } from '../helpers/worlds.js'
 import { E2E_TODAY, PINNED_TODAY } from '../helpers/today.js'
 
@@ -394,7 +394,13 @@ interface CliRun {
 function cli(args: string[]): Promise<CliRun> {
   const { ACTIONS_ID_TOKEN_REQUEST_URL: _url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: _token, ...aws } = standIn.env()
   const child = spawn(process.execPath, [join(DIST_ENTRY, '..', 'cli', 'index.js'), ...args], {
-    env: { PATH: process.env.PATH ?? '', NODE_NO_WARNINGS: '1', ...aws, ...PINNED_TODAY },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_NO_WARNINGS: '1',
+      ...compileCacheEnv(),
+      ...aws,
+      ...PINNED_TODAY
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let stdout = ''
