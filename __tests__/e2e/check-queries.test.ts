@@ -242,7 +242,7 @@ describe('check-queries', () => {
     )
     standIn.s3.createBucket('budget-results')
     standIn.athena.addWorkGroup('budget-checks', { outputLocation: 's3://budget-results/checks/' })
-    standIn.athena.queryRunTimeMs = { min: 1000, max: 2000 }
+    standIn.athena.queryRunTimeMs = { min: 250, max: 500 }
     await mkdir(join(workspace, 'many'), { recursive: true })
     const statements = Array.from(
       { length: 1200 },
@@ -261,7 +261,7 @@ describe('check-queries', () => {
           queries: 'many/*.sql',
           workgroup: 'budget-checks',
           'max-statements-per-file': '2000',
-          'explain-time-budget-seconds': '4',
+          'explain-time-budget-seconds': '1',
           'role-to-assume': 'arn:aws:iam::123456789012:role/check',
           'aws-region': 'eu-central-1',
           'github-token': 'ghs_test'
@@ -275,15 +275,15 @@ describe('check-queries', () => {
         workspace
       })
       const sent = standIn.server.calls.get('Athena.StartQueryExecution') - calls
-      // 4 at a time for 4 s, each 1-2 s: a dozen or so, far from 1,200.
+      // 4 at a time for 1 s, each 0.25-0.5 s and seen at the next poll: a dozen or so, far from 1,200.
       expect(sent).toBeGreaterThanOrEqual(4)
       expect(sent).toBeLessThanOrEqual(16)
       expect(result.exitCode).toBe(1)
       expect(annotations(result, 'error').join('\n')).toMatch(
-        /title=limit,file=many\/all.sql,line=\d+,col=1::\d[\d,]* statements of this file, the first here, were not checked by Athena's EXPLAIN: .*'max-explains'.*the EXPLAIN phase ran out of its 4 s/
+        /title=limit,file=many\/all.sql,line=\d+,col=1::\d[\d,]* statements of this file, the first here, were not checked by Athena's EXPLAIN: .*'max-explains'.*the EXPLAIN phase ran out of its 1 s/
       )
       expect(result.summary).toContain('## Athena query check')
-      expect(standIn.github.commentsOn('octo-org', 'ops', 7).at(-1)?.body).toMatch(/ran out of its 4 s/)
+      expect(standIn.github.commentsOn('octo-org', 'ops', 7).at(-1)?.body).toMatch(/ran out of its 1 s/)
     } finally {
       standIn.athena.queryRunTimeMs = undefined
     }
