@@ -1,5 +1,6 @@
 /**
- * The stand-in's knobs: added latency, throttling (a token bucket per operation), injected 5xx
+ * The stand-in's knobs: added latency, throttling (a token bucket per operation, or the next n
+ * calls), injected 5xx
  * failures, and per-operation call counters. Operations are named `Service.Operation`
  * (`Glue.GetPartitions`); a setting for `Service.*` applies to every operation of the service
  * that has no setting of its own.
@@ -46,6 +47,7 @@ function lookup<T>(map: Map<string, T>, operation: string): T | undefined {
 export class Knobs {
   private readonly latency = new Map<string, number>()
   private readonly buckets = new Map<string, TokenBucket>()
+  private readonly throttledNext = new Map<string, number>()
   private readonly failures = new Map<string, FailureSetting>()
 
   /** Adds `ms` of latency to each call of `operation` (`*` for every operation). */
@@ -63,8 +65,21 @@ export class Knobs {
     else this.buckets.delete(operation)
   }
 
+  /**
+   * Throttles the next `count` calls of `operation`, whatever their timing: for a test that needs a
+   * throttled call but not the seconds a sustained throttle costs the SDK's adaptive retry.
+   */
+  throttleNext(operation: string, count: number): void {
+    this.throttledNext.set(operation, count)
+  }
+
   /** True when the call may go on; false when it is throttled. */
   admit(operation: string): boolean {
+    const next = this.throttledNext.get(operation) ?? 0
+    if (next > 0) {
+      this.throttledNext.set(operation, next - 1)
+      return false
+    }
     const bucket = lookup(this.buckets, operation)
     return bucket ? bucket.take() : true
   }
@@ -93,6 +108,7 @@ export class Knobs {
   reset(): void {
     this.latency.clear()
     this.buckets.clear()
+    this.throttledNext.clear()
     this.failures.clear()
   }
 

@@ -18,6 +18,16 @@ describe('Knobs', () => {
     ]).toEqual([true, true, false])
   })
 
+  it('throttles the next n calls of one operation, then admits them again, however close together', () => {
+    const knobs = new Knobs()
+    knobs.throttleNext('Glue.BatchCreatePartition', 2)
+    expect(knobs.admit('Glue.GetPartitions')).toBe(true)
+    expect([1, 2, 3].map(() => knobs.admit('Glue.BatchCreatePartition'))).toEqual([false, false, true])
+    knobs.throttleNext('Glue.GetTable', 1)
+    knobs.reset()
+    expect(knobs.admit('Glue.GetTable')).toBe(true)
+  })
+
   it('fails the next n calls, or every nth call; an operation setting wins over the service one', () => {
     const knobs = new Knobs()
     knobs.failNext('Glue.GetTable', 2)
