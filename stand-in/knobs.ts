@@ -47,7 +47,7 @@ function lookup<T>(map: Map<string, T>, operation: string): T | undefined {
 export class Knobs {
   private readonly latency = new Map<string, number>()
   private readonly buckets = new Map<string, TokenBucket>()
-  private readonly throttledNext = new Map<string, number>()
+  private readonly throttledNext = new Map<string, { remaining: number }>()
   private readonly failures = new Map<string, FailureSetting>()
 
   /** Adds `ms` of latency to each call of `operation` (`*` for every operation). */
@@ -70,14 +70,14 @@ export class Knobs {
    * throttled call but not the seconds a sustained throttle costs the SDK's adaptive retry.
    */
   throttleNext(operation: string, count: number): void {
-    this.throttledNext.set(operation, count)
+    this.throttledNext.set(operation, { remaining: count })
   }
 
   /** True when the call may go on; false when it is throttled. */
   admit(operation: string): boolean {
-    const next = this.throttledNext.get(operation) ?? 0
-    if (next > 0) {
-      this.throttledNext.set(operation, next - 1)
+    const next = lookup(this.throttledNext, operation)
+    if (next && next.remaining > 0) {
+      next.remaining -= 1
       return false
     }
     const bucket = lookup(this.buckets, operation)

@@ -28,6 +28,19 @@ describe('Knobs', () => {
     expect(knobs.admit('Glue.GetTable')).toBe(true)
   })
 
+  it('throttles the next n calls of a whole service with Service.*; an operation setting wins', () => {
+    const knobs = new Knobs()
+    knobs.throttleNext('Glue.*', 2)
+    knobs.throttleNext('Glue.GetTable', 0)
+    expect([
+      knobs.admit('Glue.GetTable'),
+      knobs.admit('Glue.GetPartitions'),
+      knobs.admit('Glue.BatchCreatePartition'),
+      knobs.admit('Glue.GetPartitions'),
+      knobs.admit('S3.ListObjectsV2')
+    ]).toEqual([true, false, false, true, true])
+  })
+
   it('fails the next n calls, or every nth call; an operation setting wins over the service one', () => {
     const knobs = new Knobs()
     knobs.failNext('Glue.GetTable', 2)
