@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const DIST_ENTRY = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'index.js')
@@ -44,11 +44,16 @@ export function parseOutputFile(text: string): Record<string, string> {
 
 /**
  * Node's compile cache (Node 22 and later), when this process has one: a bundle started again and
- * again, as the tests do, then compiles little but the first time.
+ * again, as the tests do, then compiles little but the first time. A relative folder is made
+ * absolute (Node would take it from each child's working folder: the test's workspace), and a
+ * NODE_DISABLE_COMPILE_CACHE the user set is passed on too.
  */
 export function compileCacheEnv(): Record<string, string> {
-  const folder = process.env.NODE_COMPILE_CACHE
-  return folder ? { NODE_COMPILE_CACHE: folder } : {}
+  const { NODE_COMPILE_CACHE: folder, NODE_DISABLE_COMPILE_CACHE: disabled } = process.env
+  return {
+    ...(folder ? { NODE_COMPILE_CACHE: resolve(folder) } : {}),
+    ...(disabled ? { NODE_DISABLE_COMPILE_CACHE: disabled } : {})
+  }
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
