@@ -1,9 +1,8 @@
 /**
  * The stand-in's knobs: added latency, throttling (a token bucket per operation, or the next n
- * calls), injected 5xx
- * failures, and per-operation call counters. Operations are named `Service.Operation`
- * (`Glue.GetPartitions`); a setting for `Service.*` applies to every operation of the service
- * that has no setting of its own.
+ * calls), injected 5xx failures, and per-operation call counters. Operations are named
+ * `Service.Operation` (`Glue.GetPartitions`); a setting for `Service.*` applies to every operation
+ * of the service that has no setting of its own.
  */
 
 import type { AwsError } from './types.js'
