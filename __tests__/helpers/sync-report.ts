@@ -20,6 +20,7 @@ import { seriesKey } from '../../src/vocabulary/keys.js'
 import { planSync } from '../../src/partitions/plan.js'
 import type { SyncReport } from '../../src/report/sync-outcome.js'
 import { existingOf } from './existing.js'
+import { ORGANIZATION_LAYOUT } from './layouts.js'
 
 export const day = (text: string) => parseIsoDate(text)!
 export const REGIONS = ['eu-central-1', 'eu-west-1', 'eu-west-2', 'us-east-1', 'us-west-2']
@@ -115,13 +116,7 @@ export function report(org: Org, options: ReportOptions = {}): SyncReport {
       index: { action: 'existing', name: 'by_date', keys: ['year', 'month', 'day'], status: 'ACTIVE' },
       partitionFiltering: 'enabled'
     },
-    layout: {
-      bucket: 'logs',
-      prefix: '',
-      source: 'CloudTrail',
-      kind: 'organization',
-      organizationId: 'o-abcdef1234'
-    },
+    layout: ORGANIZATION_LAYOUT,
     layoutDescription: 'organization trail o-abcdef1234',
     discovery: {
       series: org.desired,

@@ -10,6 +10,7 @@ import { silentLogger } from '../../src/vocabulary/logger.js'
 import { recordingLogger } from '../helpers/logger.js'
 import type { ExistingPartitions } from '../../src/partitions/existing.js'
 import { seriesKey } from '../../src/vocabulary/keys.js'
+import { ORGANIZATION_LAYOUT } from '../helpers/layouts.js'
 
 const glueMock = mockClient(GlueClient)
 const A = '111111111111'
@@ -19,13 +20,7 @@ function target(overrides: Partial<ApplyTarget> = {}): ApplyTarget {
   return {
     glue: new GlueClient({ region: 'eu-central-1' }),
     table: { database: 'security', table: 'cloudtrail' },
-    layout: {
-      bucket: 'logs',
-      prefix: '',
-      source: 'CloudTrail',
-      kind: 'organization',
-      organizationId: 'o-abcdef1234'
-    },
+    layout: ORGANIZATION_LAYOUT,
     dateKeyType: 'string',
     storageDescriptor: {
       Columns: [{ Name: 'eventname', Type: 'string' }],

@@ -4,6 +4,7 @@ import { flagMessage } from '../../src/cli/wording.js'
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'
 import { checkSourcePresent, detectLayout, discoverSeries, listFolders } from '../../src/logs/discover.js'
+import { ORGANIZATION_LAYOUT } from '../helpers/layouts.js'
 
 const s3Mock = mockClient(S3Client)
 const s3 = new S3Client({ region: 'eu-central-1' })
@@ -216,13 +217,7 @@ describe('detectLayout', () => {
 })
 
 describe('discoverSeries', () => {
-  const layout = {
-    bucket: 'logs',
-    prefix: '',
-    source: 'CloudTrail' as const,
-    kind: 'organization' as const,
-    organizationId: 'o-abcdef1234'
-  }
+  const layout = ORGANIZATION_LAYOUT
   const root = 'AWSLogs/o-abcdef1234/'
 
   it('lists accounts, then each account’s regions, never deeper', async () => {

@@ -6,18 +6,13 @@ import { formatIsoDate, parseIsoDate, syncWindow } from '../../src/vocabulary/da
 import { readExistingPartitions } from '../../src/partitions/existing.js'
 import type { SeriesDays } from '../../src/partitions/series-days.js'
 import { planSync } from '../../src/partitions/plan.js'
-import { partitionLocation, type Layout } from '../../src/logs/layout.js'
+import { partitionLocation } from '../../src/logs/layout.js'
+import { ORGANIZATION_LAYOUT } from '../helpers/layouts.js'
 
 const glueMock = mockClient(GlueClient)
 const glue = new GlueClient({ region: 'eu-central-1' })
 const A = '111111111111'
-const layout: Layout = {
-  bucket: 'logs',
-  prefix: '',
-  source: 'CloudTrail',
-  kind: 'organization',
-  organizationId: 'o-abcdef1234'
-}
+const layout = ORGANIZATION_LAYOUT
 const at = (values: string[], location: string) => ({
   Values: values,
   StorageDescriptor: { Location: location }

@@ -25,18 +25,13 @@ import {
   storageShape,
   type StorageLike
 } from '../../src/vocabulary/storage.js'
+import { ORGANIZATION_LAYOUT } from '../helpers/layouts.js'
 
 const glueMock = mockClient(GlueClient)
 const A = '111111111111'
 const day = (text: string) => parseIsoDate(text)!
 const asOf = day('2026-03-01')
-const layout = {
-  bucket: 'logs',
-  prefix: '',
-  source: 'CloudTrail',
-  kind: 'organization',
-  organizationId: 'o-abcdef1234'
-} as const
+const layout = ORGANIZATION_LAYOUT
 
 const OLD: StorageLike = {
   Columns: [

@@ -12,16 +12,11 @@ import {
 import { formatIsoDate, parseIsoDate } from '../../src/vocabulary/dates.js'
 import { ConfigurationError } from '../../src/vocabulary/errors.js'
 import { silentLogger } from '../../src/vocabulary/logger.js'
+import { ORGANIZATION_LAYOUT } from '../helpers/layouts.js'
 
 const s3Mock = mockClient(S3Client)
 const s3 = new S3Client({ region: 'eu-central-1' })
-const layout = {
-  bucket: 'logs',
-  prefix: '',
-  source: 'CloudTrail',
-  kind: 'organization',
-  organizationId: 'o-abcdef1234'
-} as const
+const layout = ORGANIZATION_LAYOUT
 const root = 'AWSLogs/o-abcdef1234/'
 
 /** Delimiter listings answered from a tree of folders, one page each. */
